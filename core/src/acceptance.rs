@@ -1,0 +1,127 @@
+//! Acceptance (RULES §5): refusals checked before limits, in a fixed order.
+
+use crate::merchant::Merchant;
+use crate::payment::{CardKind, CardMedium, Instrument};
+use crate::plan::Plan;
+use serde::Serialize;
+
+/// Why a payment is refused: acceptance codes (§5) and limit codes (§6).
+///
+/// ```
+/// use posfee_core::RefusalCode;
+/// assert_eq!(RefusalCode::DebitChipOnly.as_str(), "debit_chip_only");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefusalCode {
+    /// Pay the activation swipe first.
+    MerchantNotActivated,
+    /// Debit cards must be read by chip.
+    DebitChipOnly,
+    /// The wallet's permission is not enabled for the merchant.
+    WalletNotEnabled,
+    /// The wallet's real-name verification is not done.
+    WalletNotVerified,
+    /// Large-amount mode needs an eligible wallet and the merchant's approval.
+    LargeModeNotApproved,
+    /// Above a single-transaction cap.
+    SingleLimitExceeded,
+    /// Above what is left of a daily cap.
+    DailyLimitExceeded,
+}
+
+impl RefusalCode {
+    /// The stable snake_case string.
+    ///
+    /// ```
+    /// assert_eq!(posfee_core::RefusalCode::DailyLimitExceeded.as_str(), "daily_limit_exceeded");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefusalCode::MerchantNotActivated => "merchant_not_activated",
+            RefusalCode::DebitChipOnly => "debit_chip_only",
+            RefusalCode::WalletNotEnabled => "wallet_not_enabled",
+            RefusalCode::WalletNotVerified => "wallet_not_verified",
+            RefusalCode::LargeModeNotApproved => "large_mode_not_approved",
+            RefusalCode::SingleLimitExceeded => "single_limit_exceeded",
+            RefusalCode::DailyLimitExceeded => "daily_limit_exceeded",
+        }
+    }
+}
+
+/// The first acceptance rule that refuses the payment, if any.
+///
+/// ```
+/// use posfee_core::*;
+/// let plan = Plan::upos().unwrap();
+/// let m = Merchant { tier: MerchantTier::New, verification: Verification::None, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+/// let swipe = Instrument::Card { kind: CardKind::Debit, medium: CardMedium::Magstripe, magstripe_verified: false };
+/// assert_eq!(check_acceptance(&plan, &m, swipe), Some(RefusalCode::DebitChipOnly));
+/// ```
+pub fn check_acceptance(plan: &Plan, merchant: &Merchant, instrument: Instrument) -> Option<RefusalCode> {
+    let acc = plan.data().acceptance.as_ref()?;
+    if acc.require_activation && !merchant.activated {
+        return Some(RefusalCode::MerchantNotActivated);
+    }
+    if acc.debit_chip_only
+        && instrument.card_kind() == Some(CardKind::Debit)
+        && instrument.card_medium() == Some(CardMedium::Magstripe)
+    {
+        return Some(RefusalCode::DebitChipOnly);
+    }
+    if let Instrument::Qr { wallet, large_mode } = instrument {
+        if acc.wallet_permission_required.contains(&wallet) {
+            let status = merchant.wallets.get(wallet);
+            if !status.enabled {
+                return Some(RefusalCode::WalletNotEnabled);
+            }
+            if !status.verified {
+                return Some(RefusalCode::WalletNotVerified);
+            }
+        }
+        if large_mode && (!acc.large_mode_wallets.contains(&wallet) || !merchant.large_mode_approved) {
+            return Some(RefusalCode::LargeModeNotApproved);
+        }
+    }
+    None
+}
+
+/// The refusal's message in Chinese and English, with how to fix it.
+pub(crate) fn refusal_text(plan: &Plan, code: RefusalCode) -> (String, String) {
+    let fee = plan
+        .data()
+        .activation
+        .as_ref()
+        .map(|a| a.fee.to_string())
+        .unwrap_or_default();
+    match code {
+        RefusalCode::MerchantNotActivated => (
+            format!("商户未激活：请先用首笔刷卡支付 {fee} 元激活服务费"),
+            format!("merchant not activated: pay the {fee} yuan activation swipe first"),
+        ),
+        RefusalCode::DebitChipOnly => (
+            "储蓄卡仅支持芯片卡：请插卡（芯片）而不是刷磁条".to_string(),
+            "debit cards are chip only: insert the card instead of swiping the magstripe".to_string(),
+        ),
+        RefusalCode::WalletNotEnabled => (
+            "该钱包收款权限未开通：请在 APP「我的商户」中申请开通".to_string(),
+            "the wallet is not enabled for this merchant: apply for it in the app (My merchant)".to_string(),
+        ),
+        RefusalCode::WalletNotVerified => (
+            "该钱包未完成实名认证：请先完成支付宝/微信实名认证".to_string(),
+            "the wallet's real-name verification is not done: complete it first".to_string(),
+        ),
+        RefusalCode::LargeModeNotApproved => (
+            "大额模式不可用：仅支持的钱包可用，且商户须通过大额资质审核".to_string(),
+            "large-amount mode unavailable: only eligible wallets, after the merchant passes the review".to_string(),
+        ),
+        RefusalCode::SingleLimitExceeded => (
+            "超过单笔限额：请减少金额或分笔支付，或按提额步骤提升额度".to_string(),
+            "above the single-transaction cap: lower the amount, split it, or raise the cap".to_string(),
+        ),
+        RefusalCode::DailyLimitExceeded => (
+            "超过当日剩余额度：请改日（按记账日）再收款，或按提额步骤提升额度".to_string(),
+            "above what is left of today's cap: take it on the next accounting day, or raise the cap".to_string(),
+        ),
+    }
+}

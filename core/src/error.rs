@@ -1,0 +1,329 @@
+//! The one public error type: a stable code, the field it concerns, a reason,
+//! and a message in Chinese and in English.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Stable snake_case error codes. They never change meaning once published;
+/// every binding exposes the same strings.
+///
+/// ```
+/// use posfee_core::ErrorCode;
+/// assert_eq!(ErrorCode::InvalidAmount.as_str(), "invalid_amount");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// A money amount is malformed, zero, signed, too precise or too large.
+    InvalidAmount,
+    /// A date or time is malformed, missing or does not exist.
+    InvalidTime,
+    /// Any other input field is missing, unknown, of the wrong type or not applicable.
+    InvalidField,
+    /// The answer needs a working-day calendar year that is not loaded.
+    CalendarNotCovered,
+    /// No fee rule of the plan matches the payment.
+    NoFeeRule,
+    /// A plan file is not valid JSON.
+    PlanSyntax,
+    /// A plan file has a field that is missing, of the wrong type or out of range.
+    PlanInvalid,
+    /// A plan file has a schema version this library does not read.
+    PlanUnsupportedSchema,
+    /// The plan lacks a section the question needs (e.g. a fee-only plan asked for limits).
+    PlanIncomplete,
+    /// A calendar file is not valid JSON.
+    CalendarSyntax,
+    /// A calendar file has an entry that is missing, malformed or contradictory.
+    CalendarInvalid,
+    /// A calendar file has a schema version this library does not read.
+    CalendarUnsupportedSchema,
+    /// A calendar year being loaded is already covered.
+    CalendarYearCovered,
+    /// A sum went beyond what money arithmetic can hold.
+    Overflow,
+}
+
+impl ErrorCode {
+    /// The stable snake_case string of the code.
+    ///
+    /// ```
+    /// use posfee_core::ErrorCode;
+    /// assert_eq!(ErrorCode::CalendarNotCovered.as_str(), "calendar_not_covered");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidAmount => "invalid_amount",
+            ErrorCode::InvalidTime => "invalid_time",
+            ErrorCode::InvalidField => "invalid_field",
+            ErrorCode::CalendarNotCovered => "calendar_not_covered",
+            ErrorCode::NoFeeRule => "no_fee_rule",
+            ErrorCode::PlanSyntax => "plan_syntax",
+            ErrorCode::PlanInvalid => "plan_invalid",
+            ErrorCode::PlanUnsupportedSchema => "plan_unsupported_schema",
+            ErrorCode::PlanIncomplete => "plan_incomplete",
+            ErrorCode::CalendarSyntax => "calendar_syntax",
+            ErrorCode::CalendarInvalid => "calendar_invalid",
+            ErrorCode::CalendarUnsupportedSchema => "calendar_unsupported_schema",
+            ErrorCode::CalendarYearCovered => "calendar_year_covered",
+            ErrorCode::Overflow => "overflow",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of every fallible posfee call.
+///
+/// `code` says what kind of failure it is, `field` names the input (a path
+/// such as `payment.amount` or `fee_rules[2].cap`), `reason` is a stable
+/// snake_case detail (`too_many_decimals`, `missing`, …), `year` is set for
+/// [`ErrorCode::CalendarNotCovered`], and the two messages are for people.
+///
+/// ```
+/// use posfee_core::{Money, ErrorCode};
+/// let err = Money::parse_amount("payment.amount", "1.234").unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::InvalidAmount);
+/// assert_eq!(err.field(), "payment.amount");
+/// assert_eq!(err.reason(), "too_many_decimals");
+/// assert!(err.is_invalid_input());
+/// assert!(err.message_en().contains("1.234"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Error {
+    code: ErrorCode,
+    field: String,
+    reason: String,
+    year: Option<i32>,
+    message_zh: String,
+    message_en: String,
+}
+
+impl Error {
+    /// Builds an error from its parts. Bindings and data loaders use this;
+    /// most callers only read errors.
+    ///
+    /// ```
+    /// use posfee_core::{Error, ErrorCode};
+    /// let e = Error::new(ErrorCode::InvalidField, "merchant.tier", "missing", "缺少商户等级", "merchant tier is missing");
+    /// assert_eq!(e.reason(), "missing");
+    /// ```
+    pub fn new(
+        code: ErrorCode,
+        field: impl Into<String>,
+        reason: impl Into<String>,
+        message_zh: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Error {
+        Error {
+            code,
+            field: field.into(),
+            reason: reason.into(),
+            year: None,
+            message_zh: message_zh.into(),
+            message_en: message_en.into(),
+        }
+    }
+
+    /// The stable code.
+    ///
+    /// ```
+    /// # use posfee_core::{Money, ErrorCode};
+    /// assert_eq!(Money::parse_amount("a", "").unwrap_err().code(), ErrorCode::InvalidAmount);
+    /// ```
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The field or data path the error concerns.
+    ///
+    /// ```
+    /// # use posfee_core::Money;
+    /// assert_eq!(Money::parse_amount("volume", "-1").unwrap_err().field(), "volume");
+    /// ```
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// The stable snake_case reason within the code.
+    ///
+    /// ```
+    /// # use posfee_core::Money;
+    /// assert_eq!(Money::parse_amount("a", "-1").unwrap_err().reason(), "sign");
+    /// ```
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The uncovered year, for `calendar_not_covered`.
+    ///
+    /// ```
+    /// # use posfee_core::Calendar;
+    /// let cal = Calendar::embedded().unwrap();
+    /// let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+    /// assert_eq!(cal.is_working_day(d).unwrap_err().year(), Some(2027));
+    /// ```
+    pub fn year(&self) -> Option<i32> {
+        self.year
+    }
+
+    /// The message in Simplified Chinese.
+    ///
+    /// ```
+    /// # use posfee_core::Money;
+    /// assert!(Money::parse_amount("a", "0").unwrap_err().message_zh().contains("金额"));
+    /// ```
+    pub fn message_zh(&self) -> &str {
+        &self.message_zh
+    }
+
+    /// The message in English.
+    ///
+    /// ```
+    /// # use posfee_core::Money;
+    /// assert!(Money::parse_amount("a", "0").unwrap_err().message_en().contains("zero"));
+    /// ```
+    pub fn message_en(&self) -> &str {
+        &self.message_en
+    }
+
+    /// True for errors caused by the caller's input (amount, time, field).
+    ///
+    /// ```
+    /// # use posfee_core::Money;
+    /// assert!(Money::parse_amount("a", "x").unwrap_err().is_invalid_input());
+    /// ```
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(
+            self.code,
+            ErrorCode::InvalidAmount | ErrorCode::InvalidTime | ErrorCode::InvalidField
+        )
+    }
+
+    /// True when the answer needs a calendar year that is not loaded.
+    ///
+    /// ```
+    /// # use posfee_core::Calendar;
+    /// let cal = Calendar::embedded().unwrap();
+    /// let d = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+    /// assert!(cal.is_working_day(d).unwrap_err().is_calendar_not_covered());
+    /// ```
+    pub fn is_calendar_not_covered(&self) -> bool {
+        self.code == ErrorCode::CalendarNotCovered
+    }
+
+    /// True for errors in a plan or calendar data file.
+    ///
+    /// ```
+    /// # use posfee_core::Plan;
+    /// assert!(Plan::from_json("{").unwrap_err().is_data_error());
+    /// ```
+    pub fn is_data_error(&self) -> bool {
+        matches!(
+            self.code,
+            ErrorCode::PlanSyntax
+                | ErrorCode::PlanInvalid
+                | ErrorCode::PlanUnsupportedSchema
+                | ErrorCode::PlanIncomplete
+                | ErrorCode::CalendarSyntax
+                | ErrorCode::CalendarInvalid
+                | ErrorCode::CalendarUnsupportedSchema
+                | ErrorCode::CalendarYearCovered
+        )
+    }
+
+    /// The same error with its field put under `prefix` (`amount` → `payment.amount`).
+    ///
+    /// ```
+    /// # use posfee_core::Money;
+    /// let e = Money::parse_amount("amount", "").unwrap_err().within("mix[0].payment");
+    /// assert_eq!(e.field(), "mix[0].payment.amount");
+    /// ```
+    pub fn within(mut self, prefix: &str) -> Error {
+        if prefix.is_empty() {
+            return self;
+        }
+        self.field = if self.field.is_empty() {
+            prefix.to_string()
+        } else if self.field.starts_with('[') {
+            format!("{prefix}{}", self.field)
+        } else {
+            format!("{prefix}.{}", self.field)
+        };
+        self
+    }
+
+    pub(crate) fn with_year(mut self, year: i32) -> Error {
+        self.year = Some(year);
+        self
+    }
+
+    pub(crate) fn calendar_not_covered(year: i32) -> Error {
+        Error::new(
+            ErrorCode::CalendarNotCovered,
+            "calendar",
+            "not_covered",
+            format!("工作日历未包含 {year} 年：请加载 {year} 年的节假日安排，或选择临时（按周一至周五）估算"),
+            format!("the working-day calendar does not cover {year}: load the {year} holiday arrangement, or ask for a provisional (Monday–Friday) answer"),
+        )
+        .with_year(year)
+    }
+
+    pub(crate) fn invalid_field(field: &str, reason: &str, zh: String, en: String) -> Error {
+        Error::new(ErrorCode::InvalidField, field, reason, zh, en)
+    }
+
+    pub(crate) fn missing(field: &str) -> Error {
+        Error::invalid_field(
+            field,
+            "missing",
+            format!("{field}：缺少必填字段"),
+            format!("{field}: required field is missing"),
+        )
+    }
+
+    pub(crate) fn unknown_value(field: &str, value: &str, allowed: &[&str]) -> Error {
+        let list = allowed.join(", ");
+        Error::invalid_field(
+            field,
+            "unknown_value",
+            format!("{field}：未知取值 \"{value}\"，可选值为 {list}"),
+            format!("{field}: unknown value \"{value}\"; expected one of {list}"),
+        )
+    }
+
+    pub(crate) fn not_applicable(field: &str, method: &str) -> Error {
+        Error::invalid_field(
+            field,
+            "not_applicable",
+            format!("{field}：该字段不适用于支付方式 {method}，请不要填写"),
+            format!("{field}: does not apply to method {method}; leave it out"),
+        )
+    }
+
+    pub(crate) fn overflow(field: &str) -> Error {
+        Error::new(
+            ErrorCode::Overflow,
+            field,
+            "overflow",
+            format!("{field}：金额合计超出可计算范围"),
+            format!("{field}: the sum is beyond the range money arithmetic holds"),
+        )
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({}): {}", self.code, self.field, self.message_en)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result with the posfee [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

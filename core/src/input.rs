@@ -1,0 +1,479 @@
+//! Inputs as strings, the way JSON, JavaScript and mobile apps hand them
+//! over, validated into typed values with errors that name each field.
+//!
+//! Every binding goes through these types so that every language refuses the
+//! same input with the same code, field and reason.
+
+use crate::eligibility::MerchantFacts;
+use crate::error::{Error, ErrorCode, Result};
+use crate::limit::DailyUsage;
+use crate::merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatus, Wallets};
+use crate::money::Money;
+use crate::payment::{CardKind, CardMedium, Charge, Instrument, Method, Payment, Wallet};
+use crate::compare::MixLine;
+use crate::time::ChinaDateTime;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{prefix}.{name}")
+    }
+}
+
+fn parse_enum<T: Copy>(
+    field: &str,
+    value: Option<&str>,
+    parse: fn(&str) -> Option<T>,
+    names: &[&str],
+) -> Result<Option<T>> {
+    match value {
+        None => Ok(None),
+        Some(v) => parse(v)
+            .map(Some)
+            .ok_or_else(|| Error::unknown_value(field, v, names)),
+    }
+}
+
+fn required<T>(field: &str, v: Option<T>) -> Result<T> {
+    v.ok_or_else(|| Error::missing(field))
+}
+
+/// A payment as strings (JSON: `{"amount": "1000.00", "method": "card", …}`).
+///
+/// ```
+/// use posfee_core::PaymentInput;
+/// let p: PaymentInput = serde_json::from_str(r#"{"amount": "1000.00", "method": "qr", "wallet": "wechat", "time": "2025-03-12T10:00"}"#).unwrap();
+/// let payment = p.to_payment("payment").unwrap();
+/// assert_eq!(payment.amount.to_string(), "1000.00");
+/// let bad = PaymentInput { wallet: None, ..p };
+/// assert_eq!(bad.to_payment("payment").unwrap_err().field(), "payment.wallet");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentInput {
+    /// Yuan, as a decimal string.
+    #[serde(default)]
+    pub amount: Option<String>,
+    /// `card`, `contactless` or `qr`.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// `credit` or `debit` (card, contactless).
+    #[serde(default)]
+    pub card_kind: Option<String>,
+    /// `chip` or `magstripe` (card).
+    #[serde(default)]
+    pub card_medium: Option<String>,
+    /// A verified magstripe credit card (card, magstripe).
+    #[serde(default)]
+    pub magstripe_verified: Option<bool>,
+    /// `alipay`, `wechat` or `unionpay` (qr).
+    #[serde(default)]
+    pub wallet: Option<String>,
+    /// Large-amount mode (qr).
+    #[serde(default)]
+    pub large_mode: Option<bool>,
+    /// China local time or RFC 3339.
+    #[serde(default)]
+    pub time: Option<String>,
+}
+
+impl PaymentInput {
+    /// The amount and instrument, validated in the order amount, method,
+    /// card_kind, card_medium, magstripe_verified, wallet, large_mode.
+    ///
+    /// ```
+    /// use posfee_core::PaymentInput;
+    /// let p = PaymentInput { amount: Some("5".into()), method: Some("card".into()), card_kind: Some("debit".into()), card_medium: Some("chip".into()), ..Default::default() };
+    /// assert_eq!(p.to_charge("payment").unwrap().amount.to_string(), "5.00");
+    /// ```
+    pub fn to_charge(&self, prefix: &str) -> Result<Charge> {
+        let f = |n: &str| join(prefix, n);
+        let amount_field = f("amount");
+        let amount = match &self.amount {
+            None => {
+                return Err(Error::new(
+                    ErrorCode::InvalidAmount,
+                    amount_field.clone(),
+                    "missing",
+                    format!("{amount_field}：缺少金额"),
+                    format!("{amount_field}: the amount is missing"),
+                ))
+            }
+            Some(a) => Money::parse_amount(&amount_field, a)?,
+        };
+        let method = required(
+            &f("method"),
+            parse_enum(&f("method"), self.method.as_deref(), Method::from_name, Method::NAMES)?,
+        )?;
+        let kind = parse_enum(&f("card_kind"), self.card_kind.as_deref(), CardKind::from_name, CardKind::NAMES)?;
+        let medium = parse_enum(&f("card_medium"), self.card_medium.as_deref(), CardMedium::from_name, CardMedium::NAMES)?;
+        let verified = self.magstripe_verified.unwrap_or(false);
+        let wallet = parse_enum(&f("wallet"), self.wallet.as_deref(), Wallet::from_name, Wallet::NAMES)?;
+        let large = self.large_mode.unwrap_or(false);
+        let m = method.as_str();
+        let na = |name: &str| Error::not_applicable(&f(name), m);
+        let instrument = match method {
+            Method::Card => {
+                let kind = required(&f("card_kind"), kind)?;
+                let medium = required(&f("card_medium"), medium)?;
+                if verified && medium != CardMedium::Magstripe {
+                    return Err(Error::invalid_field(
+                        &f("magstripe_verified"),
+                        "not_applicable",
+                        format!("{}：仅磁条卡有磁条认证", f("magstripe_verified")),
+                        format!("{}: only a magstripe card can be verified", f("magstripe_verified")),
+                    ));
+                }
+                if wallet.is_some() {
+                    return Err(na("wallet"));
+                }
+                if large {
+                    return Err(na("large_mode"));
+                }
+                Instrument::Card {
+                    kind,
+                    medium,
+                    magstripe_verified: verified,
+                }
+            }
+            Method::Contactless => {
+                let kind = required(&f("card_kind"), kind)?;
+                if medium.is_some() {
+                    return Err(na("card_medium"));
+                }
+                if verified {
+                    return Err(na("magstripe_verified"));
+                }
+                if wallet.is_some() {
+                    return Err(na("wallet"));
+                }
+                if large {
+                    return Err(na("large_mode"));
+                }
+                Instrument::Contactless { kind }
+            }
+            Method::Qr => {
+                if kind.is_some() {
+                    return Err(na("card_kind"));
+                }
+                if medium.is_some() {
+                    return Err(na("card_medium"));
+                }
+                if verified {
+                    return Err(na("magstripe_verified"));
+                }
+                let wallet = required(&f("wallet"), wallet)?;
+                Instrument::Qr {
+                    wallet,
+                    large_mode: large,
+                }
+            }
+        };
+        Ok(Charge { amount, instrument })
+    }
+
+    /// The full payment: the charge and the time.
+    ///
+    /// ```
+    /// use posfee_core::PaymentInput;
+    /// let p = PaymentInput { amount: Some("5".into()), method: Some("qr".into()), wallet: Some("alipay".into()), ..Default::default() };
+    /// let e = p.to_payment("payment").unwrap_err();
+    /// assert_eq!((e.field(), e.reason()), ("payment.time", "missing"));
+    /// ```
+    pub fn to_payment(&self, prefix: &str) -> Result<Payment> {
+        let charge = self.to_charge(prefix)?;
+        let field = join(prefix, "time");
+        let time = match &self.time {
+            None => return Err(crate::time::time_error(&field, "", "missing")),
+            Some(t) => ChinaDateTime::parse(&field, t)?,
+        };
+        Ok(Payment {
+            amount: charge.amount,
+            instrument: charge.instrument,
+            time,
+        })
+    }
+}
+
+/// A wallet's status as given (both default to false).
+///
+/// ```
+/// let w: posfee_core::WalletInput = serde_json::from_str(r#"{"enabled": true}"#).unwrap();
+/// assert!(!w.verified.unwrap_or(false));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WalletInput {
+    /// Permission enabled.
+    #[serde(default)]
+    pub enabled: Option<bool>,
+    /// Real-name verified.
+    #[serde(default)]
+    pub verified: Option<bool>,
+}
+
+/// The wallets as given; a missing wallet is neither enabled nor verified.
+///
+/// ```
+/// let w: posfee_core::WalletsInput = serde_json::from_str(r#"{"alipay": {"enabled": true, "verified": true}}"#).unwrap();
+/// assert!(w.wechat.is_none());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WalletsInput {
+    /// 支付宝.
+    #[serde(default)]
+    pub alipay: Option<WalletInput>,
+    /// 微信支付.
+    #[serde(default)]
+    pub wechat: Option<WalletInput>,
+    /// 银联.
+    #[serde(default)]
+    pub unionpay: Option<WalletInput>,
+}
+
+/// A merchant profile as strings.
+///
+/// ```
+/// use posfee_core::MerchantInput;
+/// let m: MerchantInput = serde_json::from_str(r#"{"tier": "new", "verification": "none", "credit_rate": "standard", "activated": true}"#).unwrap();
+/// assert!(m.to_merchant("merchant").unwrap().activated);
+/// let bad = MerchantInput { tier: Some("gold".into()), ..m };
+/// assert_eq!(bad.to_merchant("merchant").unwrap_err().reason(), "unknown_value");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MerchantInput {
+    /// `new` or `premium`.
+    #[serde(default)]
+    pub tier: Option<String>,
+    /// `face_and_card`, `face_only` or `none`.
+    #[serde(default)]
+    pub verification: Option<String>,
+    /// `standard`, `bulk` or `premium`.
+    #[serde(default)]
+    pub credit_rate: Option<String>,
+    /// The activation swipe is paid.
+    #[serde(default)]
+    pub activated: Option<bool>,
+    /// Wallet permissions.
+    #[serde(default)]
+    pub wallets: Option<WalletsInput>,
+    /// Approved for large-amount mode.
+    #[serde(default)]
+    pub large_mode_approved: Option<bool>,
+}
+
+impl MerchantInput {
+    /// Validates into a [`Merchant`], in the order tier, verification,
+    /// credit_rate, activated.
+    ///
+    /// ```
+    /// let e = posfee_core::MerchantInput::default().to_merchant("merchant").unwrap_err();
+    /// assert_eq!(e.field(), "merchant.tier");
+    /// ```
+    pub fn to_merchant(&self, prefix: &str) -> Result<Merchant> {
+        let f = |n: &str| join(prefix, n);
+        let tier = required(&f("tier"), parse_enum(&f("tier"), self.tier.as_deref(), MerchantTier::from_name, MerchantTier::NAMES)?)?;
+        let verification = required(
+            &f("verification"),
+            parse_enum(&f("verification"), self.verification.as_deref(), Verification::from_name, Verification::NAMES)?,
+        )?;
+        let credit_rate = required(
+            &f("credit_rate"),
+            parse_enum(&f("credit_rate"), self.credit_rate.as_deref(), CreditRate::from_name, CreditRate::NAMES)?,
+        )?;
+        let activated = required(&f("activated"), self.activated)?;
+        let w = self.wallets.unwrap_or_default();
+        let status = |x: Option<WalletInput>| {
+            let x = x.unwrap_or_default();
+            WalletStatus {
+                enabled: x.enabled.unwrap_or(false),
+                verified: x.verified.unwrap_or(false),
+            }
+        };
+        Ok(Merchant {
+            tier,
+            verification,
+            credit_rate,
+            activated,
+            wallets: Wallets {
+                alipay: status(w.alipay),
+                wechat: status(w.wechat),
+                unionpay: status(w.unionpay),
+            },
+            large_mode_approved: self.large_mode_approved.unwrap_or(false),
+        })
+    }
+}
+
+/// A day's usage as strings: `{"used": {"credit": "1000.00"}, "counts": {"qr_large_count": 2}}`.
+///
+/// ```
+/// let u: posfee_core::UsageInput = serde_json::from_str(r#"{"used": {"credit": "1000"}}"#).unwrap();
+/// assert_eq!(u.to_usage("usage").unwrap().used_in("credit").to_string(), "1000.00");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsageInput {
+    /// Money used per bucket.
+    #[serde(default)]
+    pub used: BTreeMap<String, String>,
+    /// Payments per count bucket.
+    #[serde(default)]
+    pub counts: BTreeMap<String, u32>,
+}
+
+impl UsageInput {
+    /// Validates the amounts (non-negative, fen precision).
+    ///
+    /// ```
+    /// let u: posfee_core::UsageInput = serde_json::from_str(r#"{"used": {"qr": "-1"}}"#).unwrap();
+    /// assert_eq!(u.to_usage("usage").unwrap_err().field(), "usage.used.qr");
+    /// ```
+    pub fn to_usage(&self, prefix: &str) -> Result<DailyUsage> {
+        let mut usage = DailyUsage::default();
+        for (k, v) in &self.used {
+            let field = join(&join(prefix, "used"), k);
+            usage.used.insert(k.clone(), Money::parse_non_negative(&field, v)?);
+        }
+        usage.counts = self.counts.clone();
+        Ok(usage)
+    }
+}
+
+/// A line of a payment mix as given.
+///
+/// ```
+/// let l: posfee_core::MixLineInput = serde_json::from_str(r#"{"payment": {"amount": "10", "method": "qr", "wallet": "alipay"}, "count": 3}"#).unwrap();
+/// assert_eq!(l.to_line("mix[0]").unwrap().count, 3);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MixLineInput {
+    /// The payment (its time, if any, is not used).
+    pub payment: PaymentInput,
+    /// How many such payments.
+    pub count: u32,
+}
+
+impl MixLineInput {
+    /// Validates the line.
+    ///
+    /// ```
+    /// let l = posfee_core::MixLineInput::default();
+    /// assert_eq!(l.to_line("mix[0]").unwrap_err().field(), "mix[0].payment.amount");
+    /// ```
+    pub fn to_line(&self, prefix: &str) -> Result<MixLine> {
+        Ok(MixLine {
+            charge: self.payment.to_charge(&join(prefix, "payment"))?,
+            count: self.count,
+        })
+    }
+}
+
+/// Eligibility facts as given.
+///
+/// ```
+/// let f: posfee_core::EligibilityInput = serde_json::from_str(r#"{"monthly_volumes": ["1"], "devices": 1, "annual_agreement": false, "risk_record": false, "verification": "none"}"#).unwrap();
+/// assert_eq!(f.to_facts("").unwrap().devices, 1);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EligibilityInput {
+    /// Monthly volumes, oldest first.
+    #[serde(default)]
+    pub monthly_volumes: Vec<String>,
+    /// Devices.
+    #[serde(default)]
+    pub devices: u32,
+    /// Annual agreement signed.
+    #[serde(default)]
+    pub annual_agreement: bool,
+    /// Risk-control record.
+    #[serde(default)]
+    pub risk_record: bool,
+    /// Verification.
+    #[serde(default)]
+    pub verification: Option<String>,
+}
+
+impl EligibilityInput {
+    /// Validates the facts.
+    ///
+    /// ```
+    /// let f = posfee_core::EligibilityInput { monthly_volumes: vec!["x".into()], ..Default::default() };
+    /// assert_eq!(f.to_facts("").unwrap_err().field(), "monthly_volumes[0]");
+    /// ```
+    pub fn to_facts(&self, prefix: &str) -> Result<MerchantFacts> {
+        let mut monthly_volumes = Vec::with_capacity(self.monthly_volumes.len());
+        for (i, v) in self.monthly_volumes.iter().enumerate() {
+            let field = format!("{}[{i}]", join(prefix, "monthly_volumes"));
+            monthly_volumes.push(Money::parse_non_negative(&field, v)?);
+        }
+        let vf = join(prefix, "verification");
+        let verification = required(
+            &vf,
+            parse_enum(&vf, self.verification.as_deref(), Verification::from_name, Verification::NAMES)?,
+        )?;
+        Ok(MerchantFacts {
+            monthly_volumes,
+            devices: self.devices,
+            annual_agreement: self.annual_agreement,
+            risk_record: self.risk_record,
+            verification,
+        })
+    }
+}
+
+/// Fields whose values are money: a wrong type there is `invalid_amount`.
+const MONEY_LEAVES: &[&str] = &["amount", "volume"];
+/// Fields whose values are times or dates.
+const TIME_LEAVES: &[&str] = &["time", "submitted"];
+
+/// Deserializes an input value (JSON, or any serde format) into `T`, naming
+/// the failing field under `prefix`: a wrong type for money is
+/// `invalid_amount`/`not_a_string`, for a time `invalid_time`/`not_a_string`,
+/// anything else `invalid_field` with `wrong_type`, `unknown_field`,
+/// `missing` or `unknown_value`.
+///
+/// ```
+/// use posfee_core::{input_from_json, PaymentInput};
+/// let e = input_from_json::<PaymentInput>(serde_json::json!({"amount": 1000}), "payment").unwrap_err();
+/// assert_eq!((e.code().as_str(), e.field(), e.reason()), ("invalid_amount", "payment.amount", "not_a_string"));
+/// let e = input_from_json::<PaymentInput>(serde_json::json!({"amout": "1"}), "payment").unwrap_err();
+/// assert_eq!((e.field(), e.reason()), ("payment.amout", "unknown_field"));
+/// ```
+pub fn input_from_json<T: DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| input_error(prefix, &e.path().to_string(), &e.inner().to_string()))
+}
+
+/// Maps a deserializer's message at a path to the input error (see
+/// [`input_from_json`]); bindings with their own deserializer use it too.
+///
+/// ```
+/// let e = posfee_core::input_error("payment", "time", "invalid type: integer `5`, expected a string");
+/// assert_eq!((e.code().as_str(), e.reason()), ("invalid_time", "not_a_string"));
+/// ```
+pub fn input_error(prefix: &str, path: &str, message: &str) -> Error {
+    let e = crate::load::serde_error(ErrorCode::InvalidField, prefix, path, message);
+    let leaf = e
+        .field()
+        .rsplit('.')
+        .next()
+        .unwrap_or("")
+        .split('[')
+        .next()
+        .unwrap_or("");
+    if e.reason() == "wrong_type" && MONEY_LEAVES.contains(&leaf) {
+        return crate::money::not_a_string(e.field());
+    }
+    if e.reason() == "wrong_type" && TIME_LEAVES.contains(&leaf) {
+        return crate::time::time_error(e.field(), "", "not_a_string");
+    }
+    e
+}

@@ -1,0 +1,112 @@
+//! # posfee-core
+//!
+//! Every fee rate, transaction limit and money-arrival rule of a Chinese POS
+//! acquiring plan, exactly: what a payment costs, whether it goes through,
+//! when the money arrives (到账), and why not.
+//!
+//! * Money is [`Money`]: decimal yuan held to the fen, never a float.
+//! * Every number is plan data ([`Plan`], [`Calendar`]): the 优POS plan, the
+//!   industry reference plan and the 2023–2026 mainland working-day calendar
+//!   are embedded, and newer data can be loaded at run time.
+//! * The core has no clock and no I/O: callers pass the time.
+//!
+//! ```
+//! use posfee_core::*;
+//!
+//! let engine = Engine::builtin().unwrap();
+//! let merchant: MerchantInput = serde_json::from_str(r#"{"tier": "premium",
+//!     "verification": "face_and_card", "credit_rate": "standard", "activated": true}"#).unwrap();
+//! let payment: PaymentInput = serde_json::from_str(r#"{"amount": "1000.00", "method": "card",
+//!     "card_kind": "credit", "card_medium": "chip", "time": "2025-09-30T22:00:00"}"#).unwrap();
+//! let q = engine.quote(&merchant.to_merchant("merchant").unwrap(), &payment.to_payment("payment").unwrap(),
+//!     &DailyUsage::default(), QuoteOptions::default()).unwrap();
+//! assert_eq!((q.fee.to_string(), q.net.to_string()), ("5.50".into(), "994.50".into()));
+//! assert_eq!(q.arrival.unwrap().date.to_string(), "2025-10-09"); // after National Day
+//! ```
+
+#![forbid(unsafe_code)]
+
+pub mod acceptance;
+pub mod activation;
+pub mod calendar;
+pub mod compare;
+pub mod eligibility;
+pub mod error;
+pub mod fee;
+pub mod input;
+pub mod limit;
+mod load;
+pub mod merchant;
+pub mod money;
+pub mod payment;
+pub mod plan;
+pub mod quote;
+pub mod settlement;
+pub mod time;
+
+pub use acceptance::{check_acceptance, RefusalCode};
+pub use activation::{activation_progress, ActivationProgress, NextMilestone};
+pub use calendar::{Calendar, DataOrigin, DayInfo, DayKind, NamedDay, YearEntry, YearVersion};
+pub use compare::{compare, Cheaper, Comparison, LineCost, MixLine};
+pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};
+pub use error::{Error, ErrorCode, Result};
+pub use fee::{fee, Fee, FeeDetail, FeeTable, RuleRef};
+pub use input::{
+    input_error, input_from_json, EligibilityInput, MerchantInput, MixLineInput, PaymentInput,
+    UsageInput, WalletInput, WalletsInput,
+};
+pub use limit::{check_limits, DailyBucket, DailyUsage, DayLedger, LimitCheck, Refusal, SingleCap};
+pub use merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatus, Wallets};
+pub use money::{Money, Rounding, MAX_AMOUNT_FEN};
+pub use payment::{CardKind, CardMedium, Charge, Instrument, Method, Payment, Wallet};
+pub use plan::{
+    Acceptance, Activation, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit,
+    Eligibility, FeeRule, FrozenReview, LimitUpgradeRule, Limits, Milestone, Percent, Plan,
+    PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement, SettlementRule, SingleLimit,
+    Step, Window, PLAN_SCHEMA_VERSION,
+};
+pub use quote::{quote, Engine, Outcome, Quote, QuoteOptions};
+pub use settlement::{accounting_date, arrival, frozen_window, Arrival, FrozenWindow};
+pub use time::{parse_date, ChinaDateTime, ClockTime};
+
+/// The versions of the data in use, for display in every binding.
+///
+/// ```
+/// let v = posfee_core::DataVersions::of(&posfee_core::Engine::builtin().unwrap());
+/// assert_eq!(v.plan_id, "upos");
+/// assert_eq!(v.calendar_valid_until.as_deref(), Some("2026-12-31"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DataVersions {
+    /// Library version.
+    pub library: String,
+    /// Plan id.
+    pub plan_id: String,
+    /// Plan data version.
+    pub plan_version: String,
+    /// Plan schema version read.
+    pub plan_schema: u32,
+    /// Covered calendar years and their versions.
+    pub calendar_years: Vec<YearVersion>,
+    /// Last day of the unbroken coverage.
+    pub calendar_valid_until: Option<String>,
+}
+
+impl DataVersions {
+    /// The versions of an engine's data.
+    ///
+    /// ```
+    /// let v = posfee_core::DataVersions::of(&posfee_core::Engine::builtin().unwrap());
+    /// assert_eq!(v.calendar_years.len(), 4);
+    /// ```
+    pub fn of(engine: &Engine) -> DataVersions {
+        DataVersions {
+            library: env!("CARGO_PKG_VERSION").to_string(),
+            plan_id: engine.plan().id().to_string(),
+            plan_version: engine.plan().data_version().to_string(),
+            plan_schema: PLAN_SCHEMA_VERSION,
+            calendar_years: engine.calendar().versions(),
+            calendar_valid_until: engine.calendar().valid_until().map(|d| d.to_string()),
+        }
+    }
+}

@@ -1,0 +1,460 @@
+//! Limits (RULES §6): single-transaction caps, daily caps per bucket and
+//! accounting date, the binding cap, what is left, and the day ledger.
+
+use crate::error::{Error, Result};
+use crate::merchant::Merchant;
+use crate::money::Money;
+use crate::payment::Charge;
+use crate::plan::{DailyLimit, Plan, Step};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// What the merchant already used on an accounting date, per bucket.
+///
+/// ```
+/// use posfee_core::{DailyUsage, Money};
+/// let mut u = DailyUsage::default();
+/// u.used.insert("credit".into(), Money::from_fen(1_000_000));
+/// u.counts.insert("qr_large_count".into(), 2);
+/// assert_eq!(u.used_in("credit"), Money::from_fen(1_000_000));
+/// assert_eq!(u.used_in("qr"), Money::ZERO);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DailyUsage {
+    /// Money used per bucket (`card_medium`: the payment's own medium class).
+    pub used: BTreeMap<String, Money>,
+    /// Payments counted per count bucket.
+    pub counts: BTreeMap<String, u32>,
+}
+
+impl DailyUsage {
+    /// Money used in a bucket (zero when absent).
+    ///
+    /// ```
+    /// assert_eq!(posfee_core::DailyUsage::default().used_in("qr"), posfee_core::Money::ZERO);
+    /// ```
+    pub fn used_in(&self, bucket: &str) -> Money {
+        self.used.get(bucket).copied().unwrap_or(Money::ZERO)
+    }
+
+    /// Payments counted in a bucket (zero when absent).
+    ///
+    /// ```
+    /// assert_eq!(posfee_core::DailyUsage::default().count_in("qr_large_count"), 0);
+    /// ```
+    pub fn count_in(&self, bucket: &str) -> u32 {
+        self.counts.get(bucket).copied().unwrap_or(0)
+    }
+
+    /// Checks that every bucket named is one of the plan's; the error names
+    /// `usage.used.<bucket>` or `usage.counts.<bucket>`.
+    ///
+    /// ```
+    /// use posfee_core::{DailyUsage, Plan, Money};
+    /// let mut u = DailyUsage::default();
+    /// u.used.insert("kredit".into(), Money::ZERO);
+    /// assert_eq!(u.validate(&Plan::upos().unwrap()).unwrap_err().field(), "usage.used.kredit");
+    /// ```
+    pub fn validate(&self, plan: &Plan) -> Result<()> {
+        let daily: &[DailyLimit] = plan
+            .data()
+            .limits
+            .as_ref()
+            .map_or(&[], |l| l.daily.as_slice());
+        let known = |name: &str, count: bool| {
+            daily
+                .iter()
+                .any(|d| &*d.bucket == name && d.count_cap.is_some() == count)
+        };
+        let names: Vec<&str> = daily.iter().map(|d| &*d.bucket).collect();
+        for name in self.used.keys() {
+            if !known(name, false) {
+                return Err(Error::unknown_value(&format!("usage.used.{name}"), name, &names));
+            }
+        }
+        for name in self.counts.keys() {
+            if !known(name, true) {
+                return Err(Error::unknown_value(&format!("usage.counts.{name}"), name, &names));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A single-transaction cap that applies to the payment.
+///
+/// ```
+/// # use posfee_core::SingleCap;
+/// let c = SingleCap { dimension: "channel".into(), cap: posfee_core::Money::from_fen(100) };
+/// assert_eq!(&*c.dimension, "channel");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SingleCap {
+    /// Dimension name.
+    pub dimension: Arc<str>,
+    /// The cap.
+    pub cap: Money,
+}
+
+/// A daily bucket that applies to the payment, with its usage.
+///
+/// ```
+/// # use posfee_core::*;
+/// let b = DailyBucket { bucket: "qr".into(), class: None, cap: Some(Money::from_fen(100)), count_cap: None, used: Money::ZERO, used_count: 0, left: Some(Money::from_fen(100)), left_count: None };
+/// assert_eq!(b.left, b.cap);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DailyBucket {
+    /// Bucket name.
+    pub bucket: Arc<str>,
+    /// Class within the bucket.
+    pub class: Option<Arc<str>>,
+    /// Money cap.
+    pub cap: Option<Money>,
+    /// Count cap.
+    pub count_cap: Option<u32>,
+    /// Money used before this payment.
+    pub used: Money,
+    /// Payments counted before this payment.
+    pub used_count: u32,
+    /// Money left before this payment (never below zero).
+    pub left: Option<Money>,
+    /// Payments left before this payment.
+    pub left_count: Option<u32>,
+}
+
+/// A refusal with what bound it.
+///
+/// ```
+/// use posfee_core::*;
+/// let plan = Plan::upos().unwrap();
+/// let cal = Calendar::embedded().unwrap();
+/// let m = Merchant { tier: MerchantTier::New, verification: Verification::FaceAndCard, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+/// let p = Payment { amount: Money::from_fen(1_000_001), instrument: Instrument::Card { kind: CardKind::Credit, medium: CardMedium::Chip, magstripe_verified: false }, time: ChinaDateTime::parse("t", "2025-03-12T10:00").unwrap() };
+/// let q = quote(&plan, &cal, &m, &p, &DailyUsage::default(), QuoteOptions::default()).unwrap();
+/// let r = q.refusal.unwrap();
+/// assert_eq!(r.code, RefusalCode::SingleLimitExceeded);
+/// assert_eq!(r.dimension.as_deref(), Some("merchant_tier"));
+/// assert_eq!(r.cap, Some(Money::from_fen(1_000_000)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Refusal {
+    /// The code.
+    pub code: crate::acceptance::RefusalCode,
+    /// The binding dimension or bucket, for limit refusals.
+    pub dimension: Option<Arc<str>>,
+    /// The binding money cap.
+    pub cap: Option<Money>,
+    /// The binding count cap.
+    pub count_cap: Option<u32>,
+    /// What is left today (see [`LimitCheck::left_today`]).
+    pub left_today: Option<Money>,
+    /// Chinese message with how to fix it.
+    pub message_zh: String,
+    /// English message with how to fix it.
+    pub message_en: String,
+}
+
+/// The limit answer for a payment.
+///
+/// ```
+/// use posfee_core::*;
+/// let plan = Plan::upos().unwrap();
+/// let m = Merchant { tier: MerchantTier::Premium, verification: Verification::FaceOnly, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+/// let c = Charge { amount: Money::from_fen(1_000_000), instrument: Instrument::Card { kind: CardKind::Credit, medium: CardMedium::Chip, magstripe_verified: false } };
+/// let rule = plan.rule_for(&c, &m).unwrap();
+/// let l = check_limits(&plan, &m, &c, rule, &DailyUsage::default()).unwrap();
+/// assert_eq!(l.single_cap, Some(Money::from_fen(3_000_000))); // face_only 30,000
+/// assert_eq!(l.left_today, Some(Money::from_fen(15_000_000))); // face_only 150,000 a day
+/// assert!(l.refusal.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LimitCheck {
+    /// The smallest single cap that applies.
+    pub single_cap: Option<Money>,
+    /// Its dimension.
+    pub single_dimension: Option<Arc<str>>,
+    /// The daily bucket with the least money left.
+    pub daily_dimension: Option<Arc<str>>,
+    /// The least money left in any daily bucket that applies, before this payment.
+    pub left_today: Option<Money>,
+    /// `left_today` minus the amount, when accepted.
+    pub left_after: Option<Money>,
+    /// Every single cap that applies, in plan order.
+    pub single: Vec<SingleCap>,
+    /// Every daily bucket that applies, in plan order.
+    pub daily: Vec<DailyBucket>,
+    /// How to raise the caps.
+    pub raise_steps: Arc<[Step]>,
+    /// The limit refusal, if any.
+    #[serde(skip)]
+    pub refusal: Option<Refusal>,
+}
+
+/// Checks the single and daily limits for a charge priced by fee rule `rule`.
+///
+/// See [`LimitCheck`] for an example.
+pub fn check_limits(
+    plan: &Plan,
+    merchant: &Merchant,
+    charge: &Charge,
+    rule: usize,
+    usage: &DailyUsage,
+) -> Result<LimitCheck> {
+    let limits = plan.section(&plan.data().limits, "limits")?;
+    let amount = charge.amount;
+    let mut single = Vec::new();
+    let mut binding: Option<&crate::plan::SingleLimit> = None;
+    for l in &limits.single {
+        if l.when.matches(charge, merchant, Some(rule)) {
+            single.push(SingleCap {
+                dimension: l.dimension.clone(),
+                cap: l.cap,
+            });
+            if binding.is_none_or(|b| l.cap < b.cap) {
+                binding = Some(l);
+            }
+        }
+    }
+    let mut daily = Vec::new();
+    let mut least: Option<(Money, usize)> = None;
+    let mut full_count: Option<usize> = None;
+    for l in &limits.daily {
+        if !l.when.matches(charge, merchant, Some(rule)) {
+            continue;
+        }
+        let used = usage.used_in(&l.bucket);
+        let used_count = usage.count_in(&l.bucket);
+        let left = l.cap.map(|c| {
+            c.checked_sub(used)
+                .filter(|m| !m.is_negative())
+                .unwrap_or(Money::ZERO)
+        });
+        let left_count = l.count_cap.map(|c| c.saturating_sub(used_count));
+        if let Some(left) = left {
+            if least.is_none_or(|(m, _)| left < m) {
+                least = Some((left, daily.len()));
+            }
+        }
+        if left_count == Some(0) && full_count.is_none() {
+            full_count = Some(daily.len());
+        }
+        daily.push(DailyBucket {
+            bucket: l.bucket.clone(),
+            class: l.class.clone(),
+            cap: l.cap,
+            count_cap: l.count_cap,
+            used,
+            used_count,
+            left,
+            left_count,
+        });
+    }
+    let left_today = least.map(|(m, _)| m);
+    let daily_dimension = least
+        .and_then(|(_, i)| daily.get(i))
+        .map(|b| b.bucket.clone());
+    let refuse = |code, dimension, cap, count_cap, left_today| {
+        let (zh, en) = crate::acceptance::refusal_text(plan, code);
+        Refusal {
+            code,
+            dimension,
+            cap,
+            count_cap,
+            left_today,
+            message_zh: zh,
+            message_en: en,
+        }
+    };
+    use crate::acceptance::RefusalCode;
+    let refusal = if let Some(b) = binding.filter(|b| amount > b.cap) {
+        Some(refuse(
+            RefusalCode::SingleLimitExceeded,
+            Some(b.dimension.clone()),
+            Some(b.cap),
+            None,
+            left_today,
+        ))
+    } else if let Some((left, i)) = least.filter(|(left, _)| amount > *left) {
+        let b = daily.get(i);
+        Some(refuse(
+            RefusalCode::DailyLimitExceeded,
+            b.map(|b| b.bucket.clone()),
+            b.and_then(|b| b.cap),
+            None,
+            Some(left),
+        ))
+    } else if let Some(b) = full_count.and_then(|i| daily.get(i)) {
+        Some(refuse(
+            RefusalCode::DailyLimitExceeded,
+            Some(b.bucket.clone()),
+            None,
+            b.count_cap,
+            None,
+        ))
+    } else {
+        None
+    };
+    let left_after = match (&refusal, left_today) {
+        (None, Some(l)) => l.checked_sub(amount),
+        _ => None,
+    };
+    Ok(LimitCheck {
+        single_cap: binding.map(|b| b.cap),
+        single_dimension: binding.map(|b| b.dimension.clone()),
+        daily_dimension,
+        left_today,
+        left_after,
+        single,
+        daily,
+        raise_steps: limits.raise_steps.clone(),
+        refusal,
+    })
+}
+
+type BucketKey = (Arc<str>, Option<Arc<str>>);
+
+#[derive(Debug, Clone, Default)]
+struct DayTotals {
+    used: BTreeMap<BucketKey, Money>,
+    counts: BTreeMap<BucketKey, u32>,
+}
+
+/// Accepted payments sorted into daily buckets by accounting date, so callers
+/// need not track usage themselves.
+///
+/// ```
+/// use posfee_core::*;
+/// let plan = Plan::upos().unwrap();
+/// let cal = Calendar::embedded().unwrap();
+/// let m = Merchant { tier: MerchantTier::New, verification: Verification::FaceAndCard, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+/// let mut ledger = DayLedger::default();
+/// let card = Instrument::Card { kind: CardKind::Credit, medium: CardMedium::Chip, magstripe_verified: false };
+/// for t in ["2025-03-12T10:00", "2025-03-12T11:00", "2025-03-12T12:00", "2025-03-12T13:00", "2025-03-12T14:00", "2025-03-12T15:00"] {
+///     let p = Payment { amount: Money::from_fen(1_000_000), instrument: card, time: ChinaDateTime::parse("t", t).unwrap() };
+///     let q = ledger.quote_and_record(&plan, &cal, &m, &p, QuoteOptions::default()).unwrap();
+///     // A new merchant may take 50,000 a day: the sixth 10,000 is refused.
+///     assert_eq!(q.is_accepted(), t != "2025-03-12T15:00");
+/// }
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct DayLedger {
+    days: BTreeMap<NaiveDate, DayTotals>,
+}
+
+impl DayLedger {
+    /// The usage the ledger holds for a charge on an accounting date: per
+    /// bucket that applies, the total of its class.
+    ///
+    /// ```
+    /// # use posfee_core::*;
+    /// let ledger = DayLedger::default();
+    /// # let m = Merchant { tier: MerchantTier::New, verification: Verification::FaceAndCard, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+    /// let plan = Plan::upos().unwrap();
+    /// let c = Charge { amount: Money::from_fen(100), instrument: Instrument::Qr { wallet: Wallet::Unionpay, large_mode: false } };
+    /// let d = chrono::NaiveDate::from_ymd_opt(2025, 3, 12).unwrap();
+    /// assert_eq!(ledger.usage_for(&plan, &m, &c, 0, d).used_in("qr"), Money::ZERO);
+    /// ```
+    pub fn usage_for(
+        &self,
+        plan: &Plan,
+        merchant: &Merchant,
+        charge: &Charge,
+        rule: usize,
+        date: NaiveDate,
+    ) -> DailyUsage {
+        let mut usage = DailyUsage::default();
+        let (Some(day), Some(limits)) = (self.days.get(&date), plan.data().limits.as_ref()) else {
+            return usage;
+        };
+        for l in limits.daily.iter().filter(|l| l.when.matches(charge, merchant, Some(rule))) {
+            let key = (l.bucket.clone(), l.class.clone());
+            if l.count_cap.is_some() {
+                let n = day.counts.get(&key).copied().unwrap_or(0);
+                usage.counts.insert(l.bucket.to_string(), n);
+            } else {
+                let m = day.used.get(&key).copied().unwrap_or(Money::ZERO);
+                usage.used.insert(l.bucket.to_string(), m);
+            }
+        }
+        usage
+    }
+
+    /// Records an accepted charge on its accounting date.
+    ///
+    /// ```
+    /// # use posfee_core::*;
+    /// let mut ledger = DayLedger::default();
+    /// # let m = Merchant { tier: MerchantTier::New, verification: Verification::FaceAndCard, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+    /// let plan = Plan::upos().unwrap();
+    /// let c = Charge { amount: Money::from_fen(100), instrument: Instrument::Qr { wallet: Wallet::Unionpay, large_mode: false } };
+    /// let d = chrono::NaiveDate::from_ymd_opt(2025, 3, 12).unwrap();
+    /// ledger.record(&plan, &m, &c, 0, d).unwrap();
+    /// assert_eq!(ledger.usage_for(&plan, &m, &c, 0, d).used_in("qr"), Money::from_fen(100));
+    /// ```
+    pub fn record(
+        &mut self,
+        plan: &Plan,
+        merchant: &Merchant,
+        charge: &Charge,
+        rule: usize,
+        date: NaiveDate,
+    ) -> Result<()> {
+        let Some(limits) = plan.data().limits.as_ref() else {
+            return Ok(());
+        };
+        let day = self.days.entry(date).or_default();
+        let mut seen: Vec<BucketKey> = Vec::new();
+        for l in limits.daily.iter().filter(|l| l.when.matches(charge, merchant, Some(rule))) {
+            let key = (l.bucket.clone(), l.class.clone());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key.clone());
+            if l.count_cap.is_some() {
+                let n = day.counts.entry(key).or_insert(0);
+                *n = n.saturating_add(1);
+            } else {
+                let m = day.used.entry(key).or_insert(Money::ZERO);
+                *m = m
+                    .checked_add(charge.amount)
+                    .ok_or_else(|| Error::overflow("ledger"))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Quotes a payment against the ledger's usage for its accounting date and
+    /// records it when accepted.
+    ///
+    /// See [`DayLedger`] for an example.
+    pub fn quote_and_record(
+        &mut self,
+        plan: &Plan,
+        calendar: &crate::calendar::Calendar,
+        merchant: &Merchant,
+        payment: &crate::payment::Payment,
+        options: crate::quote::QuoteOptions,
+    ) -> Result<crate::quote::Quote> {
+        let charge = payment.charge();
+        let rule = plan.rule_for(&charge, merchant)?;
+        let date = crate::settlement::accounting_date(plan, payment.time)?;
+        let usage = self.usage_for(plan, merchant, &charge, rule, date);
+        let q = crate::quote::quote(plan, calendar, merchant, payment, &usage, options)?;
+        if q.is_accepted() {
+            self.record(plan, merchant, &charge, rule, date)?;
+        }
+        Ok(q)
+    }
+
+    /// The accounting dates the ledger holds.
+    ///
+    /// ```
+    /// assert!(posfee_core::DayLedger::default().dates().is_empty());
+    /// ```
+    pub fn dates(&self) -> Vec<NaiveDate> {
+        self.days.keys().copied().collect()
+    }
+}

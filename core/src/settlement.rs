@@ -1,0 +1,184 @@
+//! Settlement (RULES §7): the accounting date with the day cut-off, real-time
+//! (T+0) or T+N working-day arrival, and the frozen-funds review window.
+
+use crate::calendar::Calendar;
+use crate::error::{Error, Result};
+use crate::merchant::Merchant;
+use crate::payment::Payment;
+use crate::plan::{Plan, RealtimeMode};
+use crate::time::ChinaDateTime;
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// When the money of a payment arrives (到账).
+///
+/// ```
+/// use posfee_core::*;
+/// let plan = Plan::upos().unwrap();
+/// let cal = Calendar::embedded().unwrap();
+/// let p = Payment {
+///     amount: Money::from_fen(10000),
+///     instrument: Instrument::Card { kind: CardKind::Credit, medium: CardMedium::Chip, magstripe_verified: false },
+///     time: ChinaDateTime::parse("time", "2025-09-30T22:00").unwrap(),
+/// };
+/// let a = arrival(&plan, &cal, &p, false).unwrap();
+/// assert_eq!(a.date.to_string(), "2025-10-09"); // after the National Day holiday
+/// assert!(!a.realtime);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Arrival {
+    /// The date the money arrives.
+    pub date: NaiveDate,
+    /// Real time (T+0).
+    pub realtime: bool,
+    /// The accounting date (日切 applied).
+    pub accounting_date: NaiveDate,
+    /// Whether some working day was assumed Monday–Friday for an uncovered year.
+    pub provisional: bool,
+    /// The uncovered years assumed.
+    pub uncovered_years: Vec<i32>,
+    /// The settlement rule that applied.
+    pub rule: Arc<str>,
+}
+
+/// The accounting date of a time: its calendar date, or the next one at or
+/// after the plan's day cut-off.
+///
+/// ```
+/// use posfee_core::*;
+/// let plan = Plan::upos().unwrap();
+/// let t = ChinaDateTime::parse("t", "2025-03-12T23:00").unwrap();
+/// assert_eq!(accounting_date(&plan, t).unwrap().to_string(), "2025-03-13");
+/// let t = ChinaDateTime::parse("t", "2025-03-12T22:59:59").unwrap();
+/// assert_eq!(accounting_date(&plan, t).unwrap().to_string(), "2025-03-12");
+/// ```
+pub fn accounting_date(plan: &Plan, time: ChinaDateTime) -> Result<NaiveDate> {
+    let s = plan.section(&plan.data().settlement, "settlement")?;
+    let cutoff = s.day_cutoff.time();
+    if cutoff > chrono::NaiveTime::MIN && time.clock() >= cutoff {
+        time.date()
+            .checked_add_days(Days::new(1))
+            .ok_or_else(|| Error::overflow("payment.time"))
+    } else {
+        Ok(time.date())
+    }
+}
+
+/// When the money of a payment arrives. `provisional` opts in to a
+/// Monday–Friday answer, marked as such, for years the calendar lacks;
+/// otherwise such a year is `calendar_not_covered`.
+///
+/// See [`Arrival`] for an example.
+pub fn arrival(plan: &Plan, calendar: &Calendar, payment: &Payment, provisional: bool) -> Result<Arrival> {
+    // Settlement rules may name fee rules; no merchant field can change the
+    // arrival, so a neutral profile is used for matching.
+    let merchant = neutral_merchant();
+    let rule = plan.rule_for(&payment.charge(), &merchant)?;
+    arrival_by_rule(plan, calendar, payment, &merchant, rule, provisional)
+}
+
+pub(crate) fn arrival_by_rule(
+    plan: &Plan,
+    calendar: &Calendar,
+    payment: &Payment,
+    merchant: &Merchant,
+    rule: usize,
+    provisional: bool,
+) -> Result<Arrival> {
+    let s = plan.section(&plan.data().settlement, "settlement")?;
+    let accounting = accounting_date(plan, payment.time)?;
+    let charge = payment.charge();
+    let r = s
+        .rules
+        .iter()
+        .find(|r| r.when.matches(&charge, merchant, Some(rule)))
+        .ok_or_else(|| {
+            Error::new(
+                crate::error::ErrorCode::PlanIncomplete,
+                "settlement.rules",
+                "no_matching_rule",
+                "settlement.rules：没有适用于该支付的到账规则",
+                "settlement.rules: no settlement rule applies to this payment",
+            )
+        })?;
+    let realtime = match r.realtime {
+        RealtimeMode::Always => true,
+        RealtimeMode::Never => false,
+        RealtimeMode::Window => r.window.is_some_and(|w| w.contains(payment.time.clock())),
+    };
+    if realtime {
+        return Ok(Arrival {
+            date: payment.time.date(),
+            realtime: true,
+            accounting_date: accounting,
+            provisional: false,
+            uncovered_years: Vec::new(),
+            rule: r.id.clone(),
+        });
+    }
+    let mut uncovered = Vec::new();
+    let date = calendar.nth_working_day_after(accounting, r.working_days_after, provisional, &mut uncovered)?;
+    Ok(Arrival {
+        date,
+        realtime: false,
+        accounting_date: accounting,
+        provisional: !uncovered.is_empty(),
+        uncovered_years: uncovered,
+        rule: r.id.clone(),
+    })
+}
+
+fn neutral_merchant() -> Merchant {
+    use crate::merchant::{CreditRate, MerchantTier, Verification, Wallets};
+    Merchant {
+        tier: MerchantTier::Premium,
+        verification: Verification::FaceAndCard,
+        credit_rate: CreditRate::Standard,
+        activated: true,
+        wallets: Wallets::default(),
+        large_mode_approved: true,
+    }
+}
+
+/// The frozen-funds review window (资金冻结): from the plan's first to its
+/// last working day strictly after the submission date.
+///
+/// ```
+/// use posfee_core::*;
+/// let plan = Plan::upos().unwrap();
+/// let cal = Calendar::embedded().unwrap();
+/// let w = frozen_window(&plan, &cal, chrono::NaiveDate::from_ymd_opt(2025, 9, 30).unwrap(), false).unwrap();
+/// assert_eq!((w.first.to_string(), w.last.to_string()), ("2025-10-09".into(), "2025-10-11".into()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FrozenWindow {
+    /// The earliest day the review ends.
+    pub first: NaiveDate,
+    /// The latest day the review ends.
+    pub last: NaiveDate,
+    /// Whether an uncovered year was assumed Monday–Friday.
+    pub provisional: bool,
+    /// The uncovered years assumed.
+    pub uncovered_years: Vec<i32>,
+}
+
+/// Computes the frozen-funds review window. See [`FrozenWindow`].
+pub fn frozen_window(
+    plan: &Plan,
+    calendar: &Calendar,
+    submitted: NaiveDate,
+    provisional: bool,
+) -> Result<FrozenWindow> {
+    let s = plan.section(&plan.data().settlement, "settlement")?;
+    let f = s.frozen_review;
+    let mut uncovered = Vec::new();
+    let first = calendar.nth_working_day_after(submitted, f.first_working_day, provisional, &mut uncovered)?;
+    let last = calendar.nth_working_day_after(submitted, f.last_working_day, provisional, &mut uncovered)?;
+    Ok(FrozenWindow {
+        first,
+        last,
+        provisional: !uncovered.is_empty(),
+        uncovered_years: uncovered,
+    })
+}
