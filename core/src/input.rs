@@ -94,15 +94,7 @@ impl PaymentInput {
         let f = |n: &str| join(prefix, n);
         let amount_field = f("amount");
         let amount = match &self.amount {
-            None => {
-                return Err(Error::new(
-                    ErrorCode::InvalidAmount,
-                    amount_field.clone(),
-                    "missing",
-                    format!("{amount_field}：缺少金额"),
-                    format!("{amount_field}: the amount is missing"),
-                ))
-            }
+            None => return Err(crate::money::amount_error(&amount_field, "", "missing")),
             Some(a) => Money::parse_amount(&amount_field, a)?,
         };
         let method = required(
@@ -469,11 +461,13 @@ pub fn input_error(prefix: &str, path: &str, message: &str) -> Error {
         .split('[')
         .next()
         .unwrap_or("");
-    if e.reason() == "wrong_type" && MONEY_LEAVES.contains(&leaf) {
-        return crate::money::not_a_string(e.field());
+    let money = MONEY_LEAVES.contains(&leaf);
+    let time = TIME_LEAVES.contains(&leaf);
+    match e.reason() {
+        "wrong_type" if money => crate::money::not_a_string(e.field()),
+        "wrong_type" if time => crate::time::time_error(e.field(), "", "not_a_string"),
+        "missing" if money => crate::money::amount_error(e.field(), "", "missing"),
+        "missing" if time => crate::time::time_error(e.field(), "", "missing"),
+        _ => e,
     }
-    if e.reason() == "wrong_type" && TIME_LEAVES.contains(&leaf) {
-        return crate::time::time_error(e.field(), "", "not_a_string");
-    }
-    e
 }

@@ -209,9 +209,10 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
-fn amount_error(field: &str, text: &str, reason: &str) -> Error {
+pub(crate) fn amount_error(field: &str, text: &str, reason: &str) -> Error {
     let (zh, en) = match reason {
         "empty" => ("金额为空".to_string(), "the amount is empty".to_string()),
+        "missing" => ("缺少金额".to_string(), "the amount is missing".to_string()),
         "sign" => (
             format!("金额 \"{text}\" 不能带正负号"),
             format!("amount \"{text}\" must not carry a sign"),

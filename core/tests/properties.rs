@@ -1,0 +1,204 @@
+//! Property tests: invariants that must hold for every input, on every plan.
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use posfee_core::*;
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+fn acme() -> Plan {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/plans/acme.json")).unwrap();
+    Plan::from_json(&text).unwrap()
+}
+
+fn plans() -> Vec<Plan> {
+    vec![Plan::upos().unwrap(), Plan::reference().unwrap(), acme()]
+}
+
+fn instrument() -> impl Strategy<Value = Instrument> {
+    prop_oneof![
+        (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(debit, mag, ver)| Instrument::Card {
+            kind: if debit { CardKind::Debit } else { CardKind::Credit },
+            medium: if mag { CardMedium::Magstripe } else { CardMedium::Chip },
+            magstripe_verified: mag && ver,
+        }),
+        any::<bool>().prop_map(|debit| Instrument::Contactless {
+            kind: if debit { CardKind::Debit } else { CardKind::Credit }
+        }),
+        (0..3usize, any::<bool>()).prop_map(|(w, large)| Instrument::Qr {
+            wallet: Wallet::ALL[w],
+            large_mode: large,
+        }),
+    ]
+}
+
+/// Amounts in fen, weighted toward the plans' boundaries.
+fn amount_fen() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        1..=MAX_AMOUNT_FEN,
+        1..=2_000_000i64,
+        prop::sample::select(vec![1, 99, 100, 12_500, 99_999, 100_000, 100_001, 199_999, 200_000, 200_001, 499_999, 500_000, 500_001, 1_000_000, 1_000_001, 5_000_000, 5_000_001]),
+    ]
+}
+
+fn merchant() -> impl Strategy<Value = Merchant> {
+    (0..2usize, 0..3usize, 0..3usize, any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+        |(t, v, c, act, en, ver, lm)| Merchant {
+            tier: MerchantTier::ALL[t],
+            verification: Verification::ALL[v],
+            credit_rate: CreditRate::ALL[c],
+            activated: act,
+            wallets: Wallets {
+                alipay: WalletStatus { enabled: en, verified: ver },
+                wechat: WalletStatus { enabled: en, verified: ver },
+                unionpay: WalletStatus { enabled: en, verified: ver },
+            },
+            large_mode_approved: lm,
+        },
+    )
+}
+
+fn time_in(from: NaiveDate, days: i64) -> impl Strategy<Value = ChinaDateTime> {
+    (0..days, 0..86_400u32).prop_map(move |(d, s)| {
+        let date = from + chrono::Duration::days(d);
+        ChinaDateTime::from_local(date.and_time(NaiveTime::from_num_seconds_from_midnight_opt(s, 0).unwrap()))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn fee_is_non_negative_and_net_plus_fee_is_amount(fen in amount_fen(), i in instrument(), m in merchant()) {
+        for plan in plans() {
+            let c = Charge { amount: Money::from_fen(fen), instrument: i };
+            if let Ok(f) = fee(&plan, &m, &c) {
+                prop_assert!(f.fee >= Money::ZERO);
+                prop_assert_eq!(f.net.checked_add(f.fee).unwrap(), c.amount);
+                prop_assert_eq!(f.detail.percentage.checked_add(f.detail.fixed).unwrap(), f.fee);
+            }
+        }
+    }
+
+    #[test]
+    fn fee_is_non_decreasing_in_amount_within_a_rule(a in amount_fen(), b in amount_fen(), i in instrument(), m in merchant()) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        for plan in plans() {
+            let fl = fee(&plan, &m, &Charge { amount: Money::from_fen(lo), instrument: i });
+            let fh = fee(&plan, &m, &Charge { amount: Money::from_fen(hi), instrument: i });
+            if let (Ok(fl), Ok(fh)) = (fl, fh) {
+                if fl.rule.id == fh.rule.id {
+                    prop_assert!(fl.fee <= fh.fee, "{} {:?}: fee({lo}) = {} > fee({hi}) = {}", plan.id(), i, fl.fee, fh.fee);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn integer_batch_path_equals_decimal_path(fen in amount_fen(), i in instrument(), m in merchant()) {
+        for plan in plans() {
+            let table = FeeTable::new(&plan, &m).unwrap();
+            let c = Charge { amount: Money::from_fen(fen), instrument: i };
+            let decimal = fee(&plan, &m, &c).ok().map(|f| f.fee.fen());
+            prop_assert_eq!(table.fee_fen(fen, i), decimal, "{} {:?} {}", plan.id(), i, fen);
+        }
+    }
+
+    #[test]
+    fn a_deferred_arrival_is_a_working_day_strictly_after_the_accounting_date(
+        t in time_in(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), 1450), fen in amount_fen(), i in instrument()
+    ) {
+        let cal = Calendar::embedded().unwrap();
+        for plan in [Plan::upos().unwrap(), acme()] {
+            let p = Payment { amount: Money::from_fen(fen), instrument: i, time: t };
+            let a = arrival(&plan, &cal, &p, false).unwrap();
+            prop_assert!(a.accounting_date >= t.date());
+            if a.realtime {
+                prop_assert_eq!(a.date, t.date());
+            } else {
+                prop_assert!(a.date > a.accounting_date);
+                prop_assert!(cal.is_working_day(a.date).unwrap());
+                prop_assert!(!a.provisional);
+            }
+        }
+    }
+
+    #[test]
+    fn provisional_answers_are_marked(t in time_in(NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(), 40), i in instrument()) {
+        let cal = Calendar::embedded().unwrap();
+        let plan = Plan::upos().unwrap();
+        let p = Payment { amount: Money::from_fen(10_000), instrument: i, time: t };
+        match arrival(&plan, &cal, &p, false) {
+            Ok(a) => prop_assert!(!a.provisional && (a.realtime || a.date.year() <= 2026)),
+            Err(e) => {
+                prop_assert_eq!(e.year(), Some(2027));
+                let a = arrival(&plan, &cal, &p, true).unwrap();
+                prop_assert!(a.provisional);
+                prop_assert_eq!(a.uncovered_years, vec![2027]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_refusal_never_turns_into_acceptance_as_usage_grows(
+        fen in amount_fen(), i in instrument(), m in merchant(),
+        base in prop::collection::vec(0..40_000_000i64, 7), extra in prop::collection::vec(0..40_000_000i64, 7),
+        counts in (0..6u32, 0..3u32),
+    ) {
+        let plan = Plan::upos().unwrap();
+        let cal = Calendar::embedded().unwrap();
+        let p = Payment { amount: Money::from_fen(fen), instrument: i, time: ChinaDateTime::parse("t", "2025-03-12T10:00").unwrap() };
+        let buckets = ["credit", "small_contactless", "qr", "merchant_tier", "card_medium", "verification"];
+        let usage = |add: bool, count_extra: u32| {
+            let mut used = BTreeMap::new();
+            for (k, b) in buckets.iter().enumerate() {
+                let v = base[k] + if add { extra[k] } else { 0 };
+                used.insert(b.to_string(), Money::from_fen(v));
+            }
+            let mut c = BTreeMap::new();
+            c.insert("qr_large_count".to_string(), counts.0 + count_extra);
+            DailyUsage { used, counts: c }
+        };
+        let small = quote(&plan, &cal, &m, &p, &usage(false, 0), QuoteOptions::default()).unwrap();
+        let large = quote(&plan, &cal, &m, &p, &usage(true, counts.1), QuoteOptions::default()).unwrap();
+        if !small.is_accepted() {
+            prop_assert!(!large.is_accepted());
+        }
+    }
+
+    #[test]
+    fn money_parsing_never_panics_and_round_trips(s in "\\PC{0,20}", fen in 1..=MAX_AMOUNT_FEN) {
+        let _ = Money::parse_amount("amount", &s);
+        let _ = Money::parse_non_negative("volume", &s);
+        let m = Money::from_fen(fen);
+        prop_assert_eq!(Money::parse_amount("amount", &m.to_string()).unwrap(), m);
+    }
+
+    #[test]
+    fn time_parsing_never_panics(s in "[0-9T:+\\-Zz. ]{0,32}", t in "\\PC{0,30}") {
+        let _ = ChinaDateTime::parse("time", &s);
+        let _ = ChinaDateTime::parse("time", &t);
+        let _ = parse_date("submitted", &t);
+    }
+
+    #[test]
+    fn data_loading_never_panics(s in "\\PC{0,200}") {
+        let _ = Plan::from_json(&s);
+        let _ = Calendar::from_json(&s);
+    }
+
+    #[test]
+    fn mutated_plans_never_panic(pos in 0usize..12_000, ch in "[0-9a-z\"{}\\[\\],:.-]") {
+        let text = Plan::upos().unwrap().to_json();
+        let pos = pos.min(text.len());
+        if text.is_char_boundary(pos) {
+            let mut t = text.clone();
+            t.insert_str(pos, &ch);
+            if let Ok(p) = Plan::from_json(&t) {
+                // Whatever loads must still price and quote without panicking.
+                let m = Merchant { tier: MerchantTier::New, verification: Verification::None, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: true };
+                let pay = Payment { amount: Money::from_fen(123_456), instrument: Instrument::Contactless { kind: CardKind::Credit }, time: ChinaDateTime::parse("t", "2025-03-12T23:30").unwrap() };
+                let _ = quote(&p, &Calendar::embedded().unwrap(), &m, &pay, &DailyUsage::default(), QuoteOptions::default());
+            }
+        }
+    }
+}

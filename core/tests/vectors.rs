@@ -1,0 +1,317 @@
+//! Runs every conformance vector in `tests/vectors/*.json` (the same files the
+//! Node and Kotlin suites run) and checks each answer against the hand-worked
+//! expectation.
+
+use posfee_core::*;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("tests")
+}
+
+fn plan_value(name: &str) -> Result<Value, String> {
+    let text = match name {
+        "upos" => Plan::upos().map_err(|e| e.to_string())?.to_json(),
+        "reference" => Plan::reference().map_err(|e| e.to_string())?.to_json(),
+        other => {
+            let file = other
+                .strip_prefix("test:")
+                .ok_or_else(|| format!("unknown plan {other}"))?;
+            std::fs::read_to_string(root().join("plans").join(format!("{file}.json")))
+                .map_err(|e| format!("plan {other}: {e}"))?
+        }
+    };
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+fn plan(input: &Value, key: &str) -> Result<Plan, String> {
+    let name = input.get(key).and_then(Value::as_str).unwrap_or("upos");
+    Plan::from_value(plan_value(name)?).map_err(|e| format!("plan {name}: {e}"))
+}
+
+fn calendar(input: &Value) -> Result<Calendar, String> {
+    let mut cal = Calendar::embedded().map_err(|e| e.to_string())?;
+    for name in input
+        .get("calendar_extra")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let name = name.as_str().ok_or("calendar_extra: names are strings")?;
+        let text = std::fs::read_to_string(root().join("calendars").join(format!("{name}.json")))
+            .map_err(|e| format!("calendar {name}: {e}"))?;
+        let extra = Calendar::from_json(&text).map_err(|e| e.to_string())?;
+        cal.extend(&extra).map_err(|e| e.to_string())?;
+    }
+    Ok(cal)
+}
+
+fn merchant(input: &Value, merchants: &Map<String, Value>) -> Result<Value, String> {
+    match input.get("merchant") {
+        Some(Value::String(name)) => merchants
+            .get(name)
+            .cloned()
+            .ok_or_else(|| format!("no merchant named {name}")),
+        Some(v) => Ok(v.clone()),
+        None => Err("case has no merchant".into()),
+    }
+}
+
+fn flag(input: &Value, key: &str) -> bool {
+    input.get(key).and_then(Value::as_bool).unwrap_or(false)
+}
+
+fn out<T: serde::Serialize>(r: posfee_core::Result<T>) -> Value {
+    match r {
+        Ok(v) => serde_json::to_value(v).unwrap_or(Value::Null),
+        Err(e) => json!({ "error": e }),
+    }
+}
+
+fn quote_one(
+    input: &Value,
+    merchants: &Map<String, Value>,
+) -> Result<posfee_core::Result<Quote>, String> {
+    let plan = plan(input, "plan")?;
+    let cal = calendar(input)?;
+    let m = merchant(input, merchants)?;
+    let opts = QuoteOptions {
+        provisional: flag(input, "provisional"),
+    };
+    let run = || -> posfee_core::Result<Quote> {
+        let p: PaymentInput = input_from_json(input.get("payment").cloned().unwrap_or(Value::Null), "payment")?;
+        let payment = p.to_payment("payment")?;
+        let mi: MerchantInput = input_from_json(m.clone(), "merchant")?;
+        let merchant = mi.to_merchant("merchant")?;
+        let usage = match input.get("usage") {
+            Some(u) => input_from_json::<UsageInput>(u.clone(), "usage")?.to_usage("usage")?,
+            None => DailyUsage::default(),
+        };
+        quote(&plan, &cal, &merchant, &payment, &usage, opts)
+    };
+    Ok(run())
+}
+
+fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, String> {
+    let op = case.get("op").and_then(Value::as_str).ok_or("case has no op")?;
+    let input = case.get("input").cloned().unwrap_or(Value::Null);
+    Ok(match op {
+        "parse_amount" => {
+            let field = input.get("field").and_then(Value::as_str).unwrap_or("amount");
+            match input.get("text") {
+                Some(Value::String(t)) => out(Money::parse_amount(field, t).map(|v| json!({ "value": v }))),
+                _ => out::<()>(Err(input_error("", field, "invalid type: expected a string"))),
+            }
+        }
+        "quote" => out(quote_one(&input, merchants)?),
+        "ledger" => {
+            let plan = plan(&input, "plan")?;
+            let cal = calendar(&input)?;
+            let m = merchant(&input, merchants)?;
+            let opts = QuoteOptions {
+                provisional: flag(&input, "provisional"),
+            };
+            let run = || -> posfee_core::Result<Value> {
+                let merchant = input_from_json::<MerchantInput>(m.clone(), "merchant")?.to_merchant("merchant")?;
+                let mut ledger = DayLedger::default();
+                let mut results = Vec::new();
+                let payments = input.get("payments").and_then(Value::as_array).cloned().unwrap_or_default();
+                for (i, p) in payments.into_iter().enumerate() {
+                    let prefix = format!("payments[{i}]");
+                    let payment = input_from_json::<PaymentInput>(p, &prefix)?.to_payment(&prefix)?;
+                    let q = ledger.quote_and_record(&plan, &cal, &merchant, &payment, opts)?;
+                    results.push(serde_json::to_value(q).unwrap_or(Value::Null));
+                }
+                Ok(json!({ "results": results }))
+            };
+            out(run())
+        }
+        "arrival" => {
+            let plan = plan(&input, "plan")?;
+            let cal = calendar(&input)?;
+            let run = || -> posfee_core::Result<Arrival> {
+                let p: PaymentInput = input_from_json(input.get("payment").cloned().unwrap_or(Value::Null), "payment")?;
+                arrival(&plan, &cal, &p.to_payment("payment")?, flag(&input, "provisional"))
+            };
+            out(run())
+        }
+        "frozen_window" => {
+            let plan = plan(&input, "plan")?;
+            let cal = calendar(&input)?;
+            let run = || -> posfee_core::Result<FrozenWindow> {
+                let submitted = match input.get("submitted") {
+                    Some(Value::String(s)) => parse_date("submitted", s)?,
+                    None | Some(Value::Null) => return Err(input_error("", "submitted", "missing field `submitted`")),
+                    _ => return Err(input_error("", "submitted", "invalid type: expected a string")),
+                };
+                frozen_window(&plan, &cal, submitted, flag(&input, "provisional"))
+            };
+            out(run())
+        }
+        "activation" => {
+            let plan = plan(&input, "plan")?;
+            let run = || -> posfee_core::Result<ActivationProgress> {
+                let volume = match input.get("volume") {
+                    Some(Value::String(s)) => Money::parse_non_negative("volume", s)?,
+                    None | Some(Value::Null) => return Err(input_error("", "volume", "missing field `volume`")),
+                    _ => return Err(input_error("", "volume", "invalid type: expected a string")),
+                };
+                activation_progress(&plan, volume)
+            };
+            out(run())
+        }
+        "eligibility" => {
+            let plan = plan(&input, "plan")?;
+            let mut facts = input.clone();
+            if let Some(o) = facts.as_object_mut() {
+                o.remove("plan");
+            }
+            let run = || -> posfee_core::Result<EligibilityAnswers> {
+                let f: EligibilityInput = input_from_json(facts.clone(), "")?;
+                eligibility(&plan, &f.to_facts("")?)
+            };
+            out(run())
+        }
+        "compare" => {
+            let a = plan(&input, "plan_a")?;
+            let b = plan(&input, "plan_b")?;
+            let m = merchant(&input, merchants)?;
+            let run = || -> posfee_core::Result<Comparison> {
+                let merchant = input_from_json::<MerchantInput>(m.clone(), "merchant")?.to_merchant("merchant")?;
+                let lines: Vec<MixLineInput> = input_from_json(input.get("mix").cloned().unwrap_or(Value::Null), "mix")?;
+                let mix = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| l.to_line(&format!("mix[{i}]")))
+                    .collect::<posfee_core::Result<Vec<_>>>()?;
+                compare(&a, &b, &merchant, &mix)
+            };
+            out(run())
+        }
+        "plan_load" => {
+            let base = input.get("base").and_then(Value::as_str).unwrap_or("upos");
+            let mut v = plan_value(base)?;
+            for s in input.get("set").and_then(Value::as_array).into_iter().flatten() {
+                let ptr = s.get("pointer").and_then(Value::as_str).ok_or("set needs pointer")?;
+                set_pointer(&mut v, ptr, s.get("value").cloned().unwrap_or(Value::Null))?;
+            }
+            for r in input.get("remove").and_then(Value::as_array).into_iter().flatten() {
+                remove_pointer(&mut v, r.as_str().ok_or("remove takes pointers")?)?;
+            }
+            out(Plan::from_value(v).map(|p| json!({ "plan_id": p.id(), "data_version": p.data_version() })))
+        }
+        "calendar_load" => out(
+            Calendar::from_value(input.get("calendar").cloned().unwrap_or(Value::Null))
+                .map(|c| json!({ "years": c.years() })),
+        ),
+        other => return Err(format!("unknown op {other}")),
+    })
+}
+
+fn split_pointer(ptr: &str) -> Result<(String, String), String> {
+    let (parent, last) = ptr.rsplit_once('/').ok_or("pointer must start with /")?;
+    Ok((parent.to_string(), last.replace("~1", "/").replace("~0", "~")))
+}
+
+fn set_pointer(v: &mut Value, ptr: &str, value: Value) -> Result<(), String> {
+    let (parent, last) = split_pointer(ptr)?;
+    match v.pointer_mut(&parent).ok_or_else(|| format!("no {parent}"))? {
+        Value::Object(o) => {
+            o.insert(last, value);
+        }
+        Value::Array(a) => {
+            let i: usize = last.parse().map_err(|_| format!("bad index {last}"))?;
+            *a.get_mut(i).ok_or_else(|| format!("no index {i}"))? = value;
+        }
+        _ => return Err(format!("{parent} is not a container")),
+    }
+    Ok(())
+}
+
+fn remove_pointer(v: &mut Value, ptr: &str) -> Result<(), String> {
+    let (parent, last) = split_pointer(ptr)?;
+    match v.pointer_mut(&parent).ok_or_else(|| format!("no {parent}"))? {
+        Value::Object(o) => {
+            o.remove(&last);
+        }
+        Value::Array(a) => {
+            let i: usize = last.parse().map_err(|_| format!("bad index {last}"))?;
+            if i < a.len() {
+                a.remove(i);
+            }
+        }
+        _ => return Err(format!("{parent} is not a container")),
+    }
+    Ok(())
+}
+
+/// `expected` ⊆ `actual`: see tests/vectors/README.md.
+fn subset(expected: &Value, actual: Option<&Value>, path: &str, diffs: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Null, None | Some(Value::Null)) => {}
+        (Value::Object(e), Some(Value::Object(a))) => {
+            for (k, ev) in e {
+                subset(ev, a.get(k), &format!("{path}.{k}"), diffs);
+            }
+        }
+        (Value::Array(e), Some(Value::Array(a))) => {
+            if e.len() != a.len() {
+                diffs.push(format!("{path}: expected {} elements, got {}: {}", e.len(), a.len(), Value::Array(a.clone())));
+                return;
+            }
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                subset(ev, Some(av), &format!("{path}[{i}]"), diffs);
+            }
+        }
+        (e, Some(a)) if e == a => {}
+        (e, a) => diffs.push(format!(
+            "{path}: expected {e}, got {}",
+            a.map_or("nothing".to_string(), Value::to_string)
+        )),
+    }
+}
+
+#[test]
+fn every_vector_passes() {
+    let dir = root().join("vectors");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let (mut passed, mut failed) = (0usize, Vec::new());
+    let mut ids = BTreeSet::new();
+    for file in &files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let merchants = doc.get("merchants").and_then(Value::as_object).cloned().unwrap_or_default();
+        for case in doc["cases"].as_array().expect("cases") {
+            let id = case["id"].as_str().expect("id").to_string();
+            assert!(ids.insert(id.clone()), "duplicate vector id {id}");
+            assert!(
+                case["section"].as_str().is_some_and(|s| s.starts_with('§')),
+                "{id}: names no RULES.md section"
+            );
+            assert!(case["note"].as_str().is_some_and(|s| !s.is_empty()), "{id}: has no note");
+            let mut diffs = Vec::new();
+            match run_case(case, &merchants) {
+                Ok(actual) => subset(&case["expect"], Some(&actual), "", &mut diffs),
+                Err(e) => diffs.push(format!("runner: {e}")),
+            }
+            if diffs.is_empty() {
+                passed += 1;
+            } else {
+                failed.push(format!("{id} ({}): {}", file.file_name().unwrap().to_string_lossy(), diffs.join("; ")));
+            }
+        }
+    }
+    for f in &failed {
+        eprintln!("FAIL {f}");
+    }
+    println!("vectors: {passed} passed, {} failed", failed.len());
+    assert!(failed.is_empty(), "{} of {} vectors failed", failed.len(), passed + failed.len());
+    assert!(passed >= 200, "expected at least 200 vectors, found {passed}");
+}
