@@ -58,7 +58,11 @@ impl RefusalCode {
 /// let swipe = Instrument::Card { kind: CardKind::Debit, medium: CardMedium::Magstripe, magstripe_verified: false };
 /// assert_eq!(check_acceptance(&plan, &m, swipe), Some(RefusalCode::DebitChipOnly));
 /// ```
-pub fn check_acceptance(plan: &Plan, merchant: &Merchant, instrument: Instrument) -> Option<RefusalCode> {
+pub fn check_acceptance(
+    plan: &Plan,
+    merchant: &Merchant,
+    instrument: Instrument,
+) -> Option<RefusalCode> {
     let acc = plan.data().acceptance.as_ref()?;
     if acc.require_activation && !merchant.activated {
         return Some(RefusalCode::MerchantNotActivated);
@@ -79,7 +83,9 @@ pub fn check_acceptance(plan: &Plan, merchant: &Merchant, instrument: Instrument
                 return Some(RefusalCode::WalletNotVerified);
             }
         }
-        if large_mode && (!acc.large_mode_wallets.contains(&wallet) || !merchant.large_mode_approved) {
+        if large_mode
+            && (!acc.large_mode_wallets.contains(&wallet) || !merchant.large_mode_approved)
+        {
             return Some(RefusalCode::LargeModeNotApproved);
         }
     }

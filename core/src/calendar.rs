@@ -245,7 +245,10 @@ impl Calendar {
     }
 
     fn from_value_with(value: serde_json::Value, origin: DataOrigin) -> Result<Calendar> {
-        match value.get("schema_version").and_then(serde_json::Value::as_u64) {
+        match value
+            .get("schema_version")
+            .and_then(serde_json::Value::as_u64)
+        {
             Some(v) if v == u64::from(CALENDAR_SCHEMA_VERSION) => {}
             Some(v) => {
                 return Err(Error::new(
@@ -267,7 +270,11 @@ impl Calendar {
         }
         let file: CalendarFile = load::from_value(value, ErrorCode::CalendarInvalid, "")?;
         if file.years.is_empty() {
-            return Err(cal_err("years", "至少需要一个年份", "needs at least one year"));
+            return Err(cal_err(
+                "years",
+                "至少需要一个年份",
+                "needs at least one year",
+            ));
         }
         let version: Arc<str> = Arc::from(file.data_version.as_str());
         let mut cal = Calendar {
@@ -458,7 +465,9 @@ impl Calendar {
         // A year has at most a few dozen days off; 4 years of stepping is a
         // generous bound that keeps a malformed calendar from looping.
         for _ in 0..1461 {
-            d = d.succ_opt().ok_or_else(|| Error::calendar_not_covered(date.year()))?;
+            d = d
+                .succ_opt()
+                .ok_or_else(|| Error::calendar_not_covered(date.year()))?;
             if self.working_or_provisional(d, provisional, uncovered)? {
                 found += 1;
                 if found >= n {
@@ -537,10 +546,18 @@ fn build_year(
     origin: DataOrigin,
 ) -> Result<YearData> {
     if !(1900..=9999).contains(&entry.year) {
-        return Err(cal_err(&format!("{path}.year"), "年份超出 1900–9999", "year outside 1900–9999"));
+        return Err(cal_err(
+            &format!("{path}.year"),
+            "年份超出 1900–9999",
+            "year outside 1900–9999",
+        ));
     }
     if entry.days_off.is_empty() {
-        return Err(cal_err(&format!("{path}.days_off"), "该年没有任何节假日，不像官方安排", "the year has no day off; not an official arrangement"));
+        return Err(cal_err(
+            &format!("{path}.days_off"),
+            "该年没有任何节假日，不像官方安排",
+            "the year has no day off; not an official arrangement",
+        ));
     }
     let mut data = YearData {
         off: BTreeMap::new(),
@@ -562,20 +579,41 @@ fn build_year(
         for (j, day) in list.iter().enumerate() {
             let p = format!("{path}.{name}[{j}].date");
             let date = parse_date(&p, &day.date).map_err(|e| {
-                Error::new(ErrorCode::CalendarInvalid, p.clone(), e.reason().to_string(), e.message_zh().to_string(), e.message_en().to_string())
+                Error::new(
+                    ErrorCode::CalendarInvalid,
+                    p.clone(),
+                    e.reason().to_string(),
+                    e.message_zh().to_string(),
+                    e.message_en().to_string(),
+                )
             })?;
             if date.year() != entry.year {
-                return Err(cal_err(&p, &format!("日期不在 {} 年内", entry.year), &format!("the date is not in {}", entry.year)));
+                return Err(cal_err(
+                    &p,
+                    &format!("日期不在 {} 年内", entry.year),
+                    &format!("the date is not in {}", entry.year),
+                ));
             }
             let o = date.ordinal0();
             if bit(&data.off_bits, o) || bit(&data.work_bits, o) {
-                return Err(cal_err(&p, "日期重复或既是休息日又是工作日", "the date is listed twice, or both off and working"));
+                return Err(cal_err(
+                    &p,
+                    "日期重复或既是休息日又是工作日",
+                    "the date is listed twice, or both off and working",
+                ));
             }
             let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
-            let names = (Arc::from(day.name_zh.as_str()), Arc::from(day.name_en.as_str()));
+            let names = (
+                Arc::from(day.name_zh.as_str()),
+                Arc::from(day.name_en.as_str()),
+            );
             if working {
                 if !weekend {
-                    return Err(cal_err(&p, "调休上班日须为周六或周日", "an adjusted working day must be a Saturday or Sunday"));
+                    return Err(cal_err(
+                        &p,
+                        "调休上班日须为周六或周日",
+                        "an adjusted working day must be a Saturday or Sunday",
+                    ));
                 }
                 set_bit(&mut data.work_bits, o);
                 data.work.insert(o, names);
@@ -601,12 +639,15 @@ mod tests {
         let cal = Calendar::embedded().unwrap();
         // 2025: 28 days off (RULES example: National Day 10-01..10-08), 5 working weekends.
         let working_2025 = (1..=365)
-            .filter(|o| cal.is_working_day(NaiveDate::from_yo_opt(2025, *o).unwrap()).unwrap())
+            .filter(|o| {
+                cal.is_working_day(NaiveDate::from_yo_opt(2025, *o).unwrap())
+                    .unwrap()
+            })
             .count();
         // 261 weekdays in 2025, minus weekdays off, plus 5 working weekends.
         let weekday_off = [
-            "01-01", "01-28", "01-29", "01-30", "01-31", "02-03", "02-04", "04-04", "05-01", "05-02",
-            "05-05", "06-02", "10-01", "10-02", "10-03", "10-06", "10-07", "10-08",
+            "01-01", "01-28", "01-29", "01-30", "01-31", "02-03", "02-04", "04-04", "05-01",
+            "05-02", "05-05", "06-02", "10-01", "10-02", "10-03", "10-06", "10-07", "10-08",
         ]
         .len();
         assert_eq!(working_2025, 261 - weekday_off + 5);
@@ -618,7 +659,9 @@ mod tests {
         let e = cal.is_working_day(d(2027, 1, 1)).unwrap_err();
         assert_eq!(e.year(), Some(2027));
         let mut un = Vec::new();
-        let next = cal.nth_working_day_after(d(2026, 12, 31), 1, true, &mut un).unwrap();
+        let next = cal
+            .nth_working_day_after(d(2026, 12, 31), 1, true, &mut un)
+            .unwrap();
         assert_eq!(next, d(2027, 1, 1));
         assert_eq!(un, vec![2027]);
     }
@@ -633,6 +676,9 @@ mod tests {
         let weekday_work = r#"{"schema_version": 1, "data_version": "t", "years": [{"year": 2030,
             "days_off": [{"date": "2030-01-01", "name_zh": "a", "name_en": "a"}],
             "working_weekends": [{"date": "2030-01-07", "name_zh": "b", "name_en": "b"}]}]}"#;
-        assert_eq!(Calendar::from_json(weekday_work).unwrap_err().code(), ErrorCode::CalendarInvalid);
+        assert_eq!(
+            Calendar::from_json(weekday_work).unwrap_err().code(),
+            ErrorCode::CalendarInvalid
+        );
     }
 }

@@ -103,7 +103,12 @@ pub struct Comparison {
 /// Compares two plans over a month's payment mix (fees only).
 ///
 /// See [`Comparison`] for an example.
-pub fn compare(plan_a: &Plan, plan_b: &Plan, merchant: &Merchant, mix: &[MixLine]) -> Result<Comparison> {
+pub fn compare(
+    plan_a: &Plan,
+    plan_b: &Plan,
+    merchant: &Merchant,
+    mix: &[MixLine],
+) -> Result<Comparison> {
     let mut lines = Vec::with_capacity(mix.len());
     let (mut total_a, mut total_b, mut volume) = (Money::ZERO, Money::ZERO, Money::ZERO);
     let mut payments = 0u64;

@@ -5,8 +5,8 @@
 use crate::error::{Error, ErrorCode, Result};
 use crate::merchant::Merchant;
 use crate::money::{Money, Rounding};
-use crate::plan::{Percent, Plan};
 use crate::payment::{Charge, Instrument};
+use crate::plan::{Percent, Plan};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -130,7 +130,8 @@ pub(crate) fn fee_by_rule(
         .as_decimal()
         .checked_mul(rate.fraction())
         .ok_or_else(|| Error::overflow("payment.amount"))?;
-    let mut pct = Money::round(raw, data.rounding).ok_or_else(|| Error::overflow("payment.amount"))?;
+    let mut pct =
+        Money::round(raw, data.rounding).ok_or_else(|| Error::overflow("payment.amount"))?;
     let mut capped = false;
     let mut minimum_applied = false;
     if let Some(cap) = rule.cap {
@@ -188,7 +189,6 @@ struct IntRule {
 /// Number of instrument classes: card 2 kinds × 2 media × 2 verified,
 /// contactless 2 kinds, QR 3 wallets × 2 modes.
 const CLASSES: usize = 16;
-const MAX_CANDIDATES: usize = 8;
 
 /// A plan's fee rules compiled for one merchant into integer fen arithmetic:
 /// the batch path. A test proves it equal to [`fee`] on every rule.
@@ -208,10 +208,10 @@ const MAX_CANDIDATES: usize = 8;
 /// ```
 #[derive(Debug, Clone)]
 pub struct FeeTable {
-    rules: Vec<IntRule>,
     rounding: Rounding,
-    candidates: [[u8; MAX_CANDIDATES]; CLASSES],
-    counts: [u8; CLASSES],
+    /// Per instrument class, copies of the rules that may match it, in plan
+    /// order (amount bounds still to check).
+    classes: Vec<Vec<IntRule>>,
 }
 
 fn class_of(i: Instrument) -> usize {
@@ -222,7 +222,11 @@ fn class_of(i: Instrument) -> usize {
             kind,
             medium,
             magstripe_verified,
-        } => k(kind) * 4 + usize::from(medium == CardMedium::Magstripe) * 2 + usize::from(magstripe_verified),
+        } => {
+            k(kind) * 4
+                + usize::from(medium == CardMedium::Magstripe) * 2
+                + usize::from(magstripe_verified)
+        }
         Instrument::Contactless { kind } => 8 + k(kind),
         Instrument::Qr { wallet, large_mode } => {
             let w = match wallet {
@@ -237,14 +241,26 @@ fn class_of(i: Instrument) -> usize {
 
 fn representative(class: usize) -> Instrument {
     use crate::payment::{CardKind, CardMedium, Wallet};
-    let kind = |debit: bool| if debit { CardKind::Debit } else { CardKind::Credit };
+    let kind = |debit: bool| {
+        if debit {
+            CardKind::Debit
+        } else {
+            CardKind::Credit
+        }
+    };
     match class {
         0..=7 => Instrument::Card {
             kind: kind(class >= 4),
-            medium: if class % 4 >= 2 { CardMedium::Magstripe } else { CardMedium::Chip },
+            medium: if class % 4 >= 2 {
+                CardMedium::Magstripe
+            } else {
+                CardMedium::Chip
+            },
             magstripe_verified: class % 2 == 1,
         },
-        8 | 9 => Instrument::Contactless { kind: kind(class == 9) },
+        8 | 9 => Instrument::Contactless {
+            kind: kind(class == 9),
+        },
         _ => {
             let w = (class - 10) / 2;
             Instrument::Qr {
@@ -290,11 +306,10 @@ impl FeeTable {
                     .or(range.below.map(|m| (m.fen(), false))),
             });
         }
-        let mut candidates = [[0u8; MAX_CANDIDATES]; CLASSES];
-        let mut counts = [0u8; CLASSES];
+        let mut classes = Vec::with_capacity(CLASSES);
         for class in 0..CLASSES {
             let inst = representative(class);
-            let mut n = 0usize;
+            let mut cands = Vec::new();
             for (i, r) in data.fee_rules.iter().enumerate() {
                 // Match everything but the amount: use a condition copy without it.
                 let mut cond = r.when.clone();
@@ -304,37 +319,25 @@ impl FeeTable {
                     instrument: inst,
                 };
                 if cond.matches(&probe, merchant, None) {
-                    let slot = candidates
-                        .get_mut(class)
-                        .and_then(|c| c.get_mut(n))
-                        .ok_or_else(|| Error::overflow("fee_rules"))?;
-                    *slot = u8::try_from(i).map_err(|_| Error::overflow("fee_rules"))?;
-                    n += 1;
-                    if range_is_all(&rules, i) {
+                    let rule = *rules.get(i).ok_or_else(|| Error::overflow("fee_rules"))?;
+                    cands.push(rule);
+                    if rule.min_above.is_none() && rule.max_below.is_none() {
                         break;
                     }
                 }
             }
-            if let Some(c) = counts.get_mut(class) {
-                *c = u8::try_from(n).unwrap_or(0);
-            }
+            classes.push(cands);
         }
         Ok(FeeTable {
-            rules,
             rounding: data.rounding,
-            candidates,
-            counts,
+            classes,
         })
     }
 
     /// Prices one charge in fen; `None` when no rule matches.
     #[inline]
     pub fn fee_fen(&self, amount_fen: i64, instrument: Instrument) -> Option<i64> {
-        let class = class_of(instrument);
-        let n = usize::from(*self.counts.get(class)?);
-        let cands = self.candidates.get(class)?.get(..n)?;
-        for &ri in cands {
-            let r = self.rules.get(usize::from(ri))?;
+        for r in self.classes.get(class_of(instrument))? {
             let lo_ok = match r.min_above {
                 None => true,
                 Some((v, true)) => amount_fen >= v,
@@ -386,28 +389,23 @@ impl FeeTable {
     /// ```
     pub fn fees(&self, charges: &[Charge], out: &mut Vec<Money>) -> Result<()> {
         out.reserve(charges.len());
-        for (i, c) in charges.iter().enumerate() {
-            match self.fee_fen(c.amount.fen(), c.instrument) {
-                Some(f) => out.push(Money::from_fen(f)),
-                None => {
-                    return Err(Error::new(
-                        ErrorCode::NoFeeRule,
-                        format!("[{i}]"),
-                        "no_matching_rule",
-                        format!("[{i}]：没有适用于该支付的费率规则"),
-                        format!("[{i}]: no fee rule applies to this payment"),
-                    ))
-                }
-            }
+        let start = out.len();
+        out.extend(charges.iter().map_while(|c| {
+            self.fee_fen(c.amount.fen(), c.instrument)
+                .map(Money::from_fen)
+        }));
+        let i = out.len() - start;
+        if i < charges.len() {
+            return Err(Error::new(
+                ErrorCode::NoFeeRule,
+                format!("[{i}]"),
+                "no_matching_rule",
+                format!("[{i}]：没有适用于该支付的费率规则"),
+                format!("[{i}]: no fee rule applies to this payment"),
+            ));
         }
         Ok(())
     }
-}
-
-fn range_is_all(rules: &[IntRule], i: usize) -> bool {
-    rules
-        .get(i)
-        .is_some_and(|r| r.min_above.is_none() && r.max_below.is_none())
 }
 
 /// Divides by 10^exp with constant divisors; returns (quotient, remainder, divisor).

@@ -4,13 +4,13 @@
 //! Every binding goes through these types so that every language refuses the
 //! same input with the same code, field and reason.
 
+use crate::compare::MixLine;
 use crate::eligibility::MerchantFacts;
 use crate::error::{Error, ErrorCode, Result};
 use crate::limit::DailyUsage;
 use crate::merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatus, Wallets};
 use crate::money::Money;
 use crate::payment::{CardKind, CardMedium, Charge, Instrument, Method, Payment, Wallet};
-use crate::compare::MixLine;
 use crate::time::ChinaDateTime;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -99,12 +99,32 @@ impl PaymentInput {
         };
         let method = required(
             &f("method"),
-            parse_enum(&f("method"), self.method.as_deref(), Method::from_name, Method::NAMES)?,
+            parse_enum(
+                &f("method"),
+                self.method.as_deref(),
+                Method::from_name,
+                Method::NAMES,
+            )?,
         )?;
-        let kind = parse_enum(&f("card_kind"), self.card_kind.as_deref(), CardKind::from_name, CardKind::NAMES)?;
-        let medium = parse_enum(&f("card_medium"), self.card_medium.as_deref(), CardMedium::from_name, CardMedium::NAMES)?;
+        let kind = parse_enum(
+            &f("card_kind"),
+            self.card_kind.as_deref(),
+            CardKind::from_name,
+            CardKind::NAMES,
+        )?;
+        let medium = parse_enum(
+            &f("card_medium"),
+            self.card_medium.as_deref(),
+            CardMedium::from_name,
+            CardMedium::NAMES,
+        )?;
         let verified = self.magstripe_verified.unwrap_or(false);
-        let wallet = parse_enum(&f("wallet"), self.wallet.as_deref(), Wallet::from_name, Wallet::NAMES)?;
+        let wallet = parse_enum(
+            &f("wallet"),
+            self.wallet.as_deref(),
+            Wallet::from_name,
+            Wallet::NAMES,
+        )?;
         let large = self.large_mode.unwrap_or(false);
         let m = method.as_str();
         let na = |name: &str| Error::not_applicable(&f(name), m);
@@ -117,7 +137,10 @@ impl PaymentInput {
                         &f("magstripe_verified"),
                         "not_applicable",
                         format!("{}：仅磁条卡有磁条认证", f("magstripe_verified")),
-                        format!("{}: only a magstripe card can be verified", f("magstripe_verified")),
+                        format!(
+                            "{}: only a magstripe card can be verified",
+                            f("magstripe_verified")
+                        ),
                     ));
                 }
                 if wallet.is_some() {
@@ -270,14 +293,32 @@ impl MerchantInput {
     /// ```
     pub fn to_merchant(&self, prefix: &str) -> Result<Merchant> {
         let f = |n: &str| join(prefix, n);
-        let tier = required(&f("tier"), parse_enum(&f("tier"), self.tier.as_deref(), MerchantTier::from_name, MerchantTier::NAMES)?)?;
+        let tier = required(
+            &f("tier"),
+            parse_enum(
+                &f("tier"),
+                self.tier.as_deref(),
+                MerchantTier::from_name,
+                MerchantTier::NAMES,
+            )?,
+        )?;
         let verification = required(
             &f("verification"),
-            parse_enum(&f("verification"), self.verification.as_deref(), Verification::from_name, Verification::NAMES)?,
+            parse_enum(
+                &f("verification"),
+                self.verification.as_deref(),
+                Verification::from_name,
+                Verification::NAMES,
+            )?,
         )?;
         let credit_rate = required(
             &f("credit_rate"),
-            parse_enum(&f("credit_rate"), self.credit_rate.as_deref(), CreditRate::from_name, CreditRate::NAMES)?,
+            parse_enum(
+                &f("credit_rate"),
+                self.credit_rate.as_deref(),
+                CreditRate::from_name,
+                CreditRate::NAMES,
+            )?,
         )?;
         let activated = required(&f("activated"), self.activated)?;
         let w = self.wallets.unwrap_or_default();
@@ -331,7 +372,9 @@ impl UsageInput {
         let mut usage = DailyUsage::default();
         for (k, v) in &self.used {
             let field = join(&join(prefix, "used"), k);
-            usage.used.insert(k.clone(), Money::parse_non_negative(&field, v)?);
+            usage
+                .used
+                .insert(k.clone(), Money::parse_non_negative(&field, v)?);
         }
         usage.counts = self.counts.clone();
         Ok(usage)
@@ -410,7 +453,12 @@ impl EligibilityInput {
         let vf = join(prefix, "verification");
         let verification = required(
             &vf,
-            parse_enum(&vf, self.verification.as_deref(), Verification::from_name, Verification::NAMES)?,
+            parse_enum(
+                &vf,
+                self.verification.as_deref(),
+                Verification::from_name,
+                Verification::NAMES,
+            )?,
         )?;
         Ok(MerchantFacts {
             monthly_volumes,
@@ -441,7 +489,8 @@ const TIME_LEAVES: &[&str] = &["time", "submitted"];
 /// assert_eq!((e.field(), e.reason()), ("payment.amout", "unknown_field"));
 /// ```
 pub fn input_from_json<T: DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(|e| input_error(prefix, &e.path().to_string(), &e.inner().to_string()))
+    serde_path_to_error::deserialize(value)
+        .map_err(|e| input_error(prefix, &e.path().to_string(), &e.inner().to_string()))
 }
 
 /// Maps a deserializer's message at a path to the input error (see

@@ -71,12 +71,20 @@ impl DailyUsage {
         let names: Vec<&str> = daily.iter().map(|d| &*d.bucket).collect();
         for name in self.used.keys() {
             if !known(name, false) {
-                return Err(Error::unknown_value(&format!("usage.used.{name}"), name, &names));
+                return Err(Error::unknown_value(
+                    &format!("usage.used.{name}"),
+                    name,
+                    &names,
+                ));
             }
         }
         for name in self.counts.keys() {
             if !known(name, true) {
-                return Err(Error::unknown_value(&format!("usage.counts.{name}"), name, &names));
+                return Err(Error::unknown_value(
+                    &format!("usage.counts.{name}"),
+                    name,
+                    &names,
+                ));
             }
         }
         Ok(())
@@ -286,16 +294,16 @@ pub fn check_limits(
             None,
             Some(left),
         ))
-    } else if let Some(b) = full_count.and_then(|i| daily.get(i)) {
-        Some(refuse(
-            RefusalCode::DailyLimitExceeded,
-            Some(b.bucket.clone()),
-            None,
-            b.count_cap,
-            None,
-        ))
     } else {
-        None
+        full_count.and_then(|i| daily.get(i)).map(|b| {
+            refuse(
+                RefusalCode::DailyLimitExceeded,
+                Some(b.bucket.clone()),
+                None,
+                b.count_cap,
+                None,
+            )
+        })
     };
     let left_after = match (&refusal, left_today) {
         (None, Some(l)) => l.checked_sub(amount),
@@ -369,7 +377,11 @@ impl DayLedger {
         let (Some(day), Some(limits)) = (self.days.get(&date), plan.data().limits.as_ref()) else {
             return usage;
         };
-        for l in limits.daily.iter().filter(|l| l.when.matches(charge, merchant, Some(rule))) {
+        for l in limits
+            .daily
+            .iter()
+            .filter(|l| l.when.matches(charge, merchant, Some(rule)))
+        {
             let key = (l.bucket.clone(), l.class.clone());
             if l.count_cap.is_some() {
                 let n = day.counts.get(&key).copied().unwrap_or(0);
@@ -407,7 +419,11 @@ impl DayLedger {
         };
         let day = self.days.entry(date).or_default();
         let mut seen: Vec<BucketKey> = Vec::new();
-        for l in limits.daily.iter().filter(|l| l.when.matches(charge, merchant, Some(rule))) {
+        for l in limits
+            .daily
+            .iter()
+            .filter(|l| l.when.matches(charge, merchant, Some(rule)))
+        {
             let key = (l.bucket.clone(), l.class.clone());
             if seen.contains(&key) {
                 continue;

@@ -6,14 +6,22 @@ use serde::de::DeserializeOwned;
 
 /// Parses JSON text into a value; a syntax error gets `syntax_code` with the
 /// line and column.
-pub(crate) fn parse_text(text: &str, syntax_code: ErrorCode, what: &str) -> Result<serde_json::Value> {
+pub(crate) fn parse_text(
+    text: &str,
+    syntax_code: ErrorCode,
+    what: &str,
+) -> Result<serde_json::Value> {
     serde_json::from_str(text).map_err(|e| {
         let at = format!("line {} column {}", e.line(), e.column());
         Error::new(
             syntax_code,
             "",
             "syntax",
-            format!("{what}不是有效的 JSON（第 {} 行第 {} 列）：{e}", e.line(), e.column()),
+            format!(
+                "{what}不是有效的 JSON（第 {} 行第 {} 列）：{e}",
+                e.line(),
+                e.column()
+            ),
             format!("{what} is not valid JSON ({at}): {e}"),
         )
     })
@@ -35,7 +43,11 @@ pub(crate) fn from_value<T: DeserializeOwned>(
 
 /// Maps a serde message at a path to a posfee error.
 pub(crate) fn serde_error(code: ErrorCode, prefix: &str, path: &str, message: &str) -> Error {
-    let mut path = if path == "." { String::new() } else { path.to_string() };
+    let mut path = if path == "." {
+        String::new()
+    } else {
+        path.to_string()
+    };
     let (reason, named) = classify(message);
     if let Some(name) = named {
         if !path.ends_with(name) {
@@ -58,7 +70,11 @@ pub(crate) fn serde_error(code: ErrorCode, prefix: &str, path: &str, message: &s
         "unknown_value" => "未知取值",
         _ => "取值不正确",
     };
-    let shown = if field.is_empty() { "(root)" } else { field.as_str() };
+    let shown = if field.is_empty() {
+        "(root)"
+    } else {
+        field.as_str()
+    };
     Error::new(
         code,
         field.clone(),

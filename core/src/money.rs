@@ -296,7 +296,10 @@ mod tests {
     use super::*;
 
     fn reason(s: &str) -> String {
-        Money::parse_amount("amount", s).unwrap_err().reason().to_string()
+        Money::parse_amount("amount", s)
+            .unwrap_err()
+            .reason()
+            .to_string()
     }
 
     #[test]
@@ -343,7 +346,12 @@ mod tests {
         assert_eq!(Money::round(half, Rounding::HalfUp).unwrap().fen(), 1);
         assert_eq!(Money::round(half, Rounding::HalfEven).unwrap().fen(), 0);
         assert_eq!(Money::round(half, Rounding::Down).unwrap().fen(), 0);
-        assert_eq!(Money::round(Decimal::new(1, 3), Rounding::Up).unwrap().fen(), 1);
+        assert_eq!(
+            Money::round(Decimal::new(1, 3), Rounding::Up)
+                .unwrap()
+                .fen(),
+            1
+        );
         let below = Decimal::new(4999, 6); // 0.004999
         assert_eq!(Money::round(below, Rounding::HalfUp).unwrap().fen(), 0);
     }

@@ -824,7 +824,10 @@ impl Plan {
                     "payment",
                     "no_matching_rule",
                     format!("payment：费率方案 {} 没有适用于该支付的费率规则", self.id()),
-                    format!("payment: no fee rule of plan {} applies to this payment", self.id()),
+                    format!(
+                        "payment: no fee rule of plan {} applies to this payment",
+                        self.id()
+                    ),
                 )
             })
     }
@@ -836,8 +839,14 @@ impl Plan {
                 ErrorCode::PlanIncomplete,
                 name,
                 "missing_section",
-                format!("{name}：费率方案 {} 没有此部分（仅含费率的方案只能用于比较）", self.id()),
-                format!("{name}: plan {} has no such section (a fee-only plan serves comparisons only)", self.id()),
+                format!(
+                    "{name}：费率方案 {} 没有此部分（仅含费率的方案只能用于比较）",
+                    self.id()
+                ),
+                format!(
+                    "{name}: plan {} has no such section (a fee-only plan serves comparisons only)",
+                    self.id()
+                ),
             )
         })
     }
@@ -853,11 +862,7 @@ fn is_code(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
-fn validate_condition(
-    c: &mut Condition,
-    path: &str,
-    rule_ids: Option<&[Arc<str>]>,
-) -> Result<()> {
+fn validate_condition(c: &mut Condition, path: &str, rule_ids: Option<&[Arc<str>]>) -> Result<()> {
     if let Some(rules) = &c.rules {
         let Some(ids) = rule_ids else {
             return Err(plan_err(
@@ -907,23 +912,39 @@ fn validate_condition(
 
 fn validate(p: &mut PlanData) -> Result<()> {
     if !is_code(&p.plan_id) {
-        return Err(plan_err("plan_id", "须为小写字母、数字或下划线", "must be lowercase letters, digits or underscores"));
+        return Err(plan_err(
+            "plan_id",
+            "须为小写字母、数字或下划线",
+            "must be lowercase letters, digits or underscores",
+        ));
     }
     if p.data_version.trim().is_empty() {
         return Err(plan_err("data_version", "不能为空", "must not be empty"));
     }
     if p.fee_rules.is_empty() {
-        return Err(plan_err("fee_rules", "至少需要一条费率规则", "needs at least one fee rule"));
+        return Err(plan_err(
+            "fee_rules",
+            "至少需要一条费率规则",
+            "needs at least one fee rule",
+        ));
     }
     if p.fee_rules.len() > MAX_FEE_RULES {
-        return Err(plan_err("fee_rules", "费率规则过多（最多 64 条）", "too many fee rules (at most 64)"));
+        return Err(plan_err(
+            "fee_rules",
+            "费率规则过多（最多 64 条）",
+            "too many fee rules (at most 64)",
+        ));
     }
     let ids: Vec<Arc<str>> = p.fee_rules.iter().map(|r| r.id.clone()).collect();
     let has_credit_rates = p.credit_rates.is_some();
     for (i, r) in p.fee_rules.iter_mut().enumerate() {
         let path = format!("fee_rules[{i}]");
         if r.id.is_empty() || ids.iter().take(i).any(|id| *id == r.id) {
-            return Err(plan_err(&format!("{path}.id"), "规则编号为空或重复", "rule id is empty or repeated"));
+            return Err(plan_err(
+                &format!("{path}.id"),
+                "规则编号为空或重复",
+                "rule id is empty or repeated",
+            ));
         }
         match (r.rate_percent.is_some(), r.use_credit_rate) {
             (true, true) | (false, false) => {
@@ -943,11 +964,19 @@ fn validate(p: &mut PlanData) -> Result<()> {
             _ => {}
         }
         if r.cap.is_some_and(|c| c == Money::ZERO) {
-            return Err(plan_err(&format!("{path}.cap"), "封顶须大于零", "cap must be above zero"));
+            return Err(plan_err(
+                &format!("{path}.cap"),
+                "封顶须大于零",
+                "cap must be above zero",
+            ));
         }
         if let (Some(cap), Some(min)) = (r.cap, r.minimum) {
             if min > cap {
-                return Err(plan_err(&format!("{path}.minimum"), "保底高于封顶", "minimum is above the cap"));
+                return Err(plan_err(
+                    &format!("{path}.minimum"),
+                    "保底高于封顶",
+                    "minimum is above the cap",
+                ));
             }
         }
         validate_condition(&mut r.when, &format!("{path}.when"), None)?;
@@ -959,20 +988,36 @@ fn validate(p: &mut PlanData) -> Result<()> {
         for (i, l) in limits.single.iter_mut().enumerate() {
             let path = format!("limits.single[{i}]");
             if !is_code(&l.dimension) {
-                return Err(plan_err(&format!("{path}.dimension"), "须为小写代码", "must be a lowercase code"));
+                return Err(plan_err(
+                    &format!("{path}.dimension"),
+                    "须为小写代码",
+                    "must be a lowercase code",
+                ));
             }
             if l.cap == Money::ZERO {
-                return Err(plan_err(&format!("{path}.cap"), "限额须大于零", "cap must be above zero"));
+                return Err(plan_err(
+                    &format!("{path}.cap"),
+                    "限额须大于零",
+                    "cap must be above zero",
+                ));
             }
             validate_condition(&mut l.when, &format!("{path}.when"), Some(&ids))?;
         }
         for (i, l) in limits.daily.iter_mut().enumerate() {
             let path = format!("limits.daily[{i}]");
             if !is_code(&l.bucket) {
-                return Err(plan_err(&format!("{path}.bucket"), "须为小写代码", "must be a lowercase code"));
+                return Err(plan_err(
+                    &format!("{path}.bucket"),
+                    "须为小写代码",
+                    "must be a lowercase code",
+                ));
             }
             if l.class.as_deref().is_some_and(|c| !is_code(c)) {
-                return Err(plan_err(&format!("{path}.class"), "须为小写代码", "must be a lowercase code"));
+                return Err(plan_err(
+                    &format!("{path}.class"),
+                    "须为小写代码",
+                    "must be a lowercase code",
+                ));
             }
             match (l.cap, l.count_cap) {
                 (Some(c), None) if c != Money::ZERO => {}
@@ -989,35 +1034,62 @@ fn validate(p: &mut PlanData) -> Result<()> {
         }
         for (i, s) in limits.raise_steps.iter().enumerate() {
             if !is_code(&s.code) {
-                return Err(plan_err(&format!("limits.raise_steps[{i}].code"), "须为小写代码", "must be a lowercase code"));
+                return Err(plan_err(
+                    &format!("limits.raise_steps[{i}].code"),
+                    "须为小写代码",
+                    "must be a lowercase code",
+                ));
             }
         }
     }
     if let Some(s) = &mut p.settlement {
         if s.rules.is_empty() {
-            return Err(plan_err("settlement.rules", "至少需要一条到账规则", "needs at least one settlement rule"));
+            return Err(plan_err(
+                "settlement.rules",
+                "至少需要一条到账规则",
+                "needs at least one settlement rule",
+            ));
         }
         for (i, r) in s.rules.iter_mut().enumerate() {
             let path = format!("settlement.rules[{i}]");
             match (r.realtime, r.window) {
                 (RealtimeMode::Window, None) => {
-                    return Err(plan_err(&format!("{path}.window"), "realtime 为 window 时须给出时段", "realtime \"window\" needs a window"))
+                    return Err(plan_err(
+                        &format!("{path}.window"),
+                        "realtime 为 window 时须给出时段",
+                        "realtime \"window\" needs a window",
+                    ))
                 }
                 (RealtimeMode::Always | RealtimeMode::Never, Some(_)) => {
-                    return Err(plan_err(&format!("{path}.window"), "仅 realtime 为 window 时可给出时段", "a window is only for realtime \"window\""))
+                    return Err(plan_err(
+                        &format!("{path}.window"),
+                        "仅 realtime 为 window 时可给出时段",
+                        "a window is only for realtime \"window\"",
+                    ))
                 }
                 (_, Some(w)) if w.from == w.until => {
-                    return Err(plan_err(&format!("{path}.window"), "时段起止相同", "the window is empty"))
+                    return Err(plan_err(
+                        &format!("{path}.window"),
+                        "时段起止相同",
+                        "the window is empty",
+                    ))
                 }
                 _ => {}
             }
             if r.realtime != RealtimeMode::Always && !(1..=30).contains(&r.working_days_after) {
-                return Err(plan_err(&format!("{path}.working_days_after"), "须在 1 到 30 之间", "must be from 1 to 30"));
+                return Err(plan_err(
+                    &format!("{path}.working_days_after"),
+                    "须在 1 到 30 之间",
+                    "must be from 1 to 30",
+                ));
             }
             validate_condition(&mut r.when, &format!("{path}.when"), Some(&ids))?;
         }
         let f = s.frozen_review;
-        if f.first_working_day < 1 || f.first_working_day > f.last_working_day || f.last_working_day > 30 {
+        if f.first_working_day < 1
+            || f.first_working_day > f.last_working_day
+            || f.last_working_day > 30
+        {
             return Err(plan_err(
                 "settlement.frozen_review",
                 "须满足 1 ≤ first_working_day ≤ last_working_day ≤ 30",
@@ -1040,7 +1112,11 @@ fn validate(p: &mut PlanData) -> Result<()> {
     }
     if let Some(e) = &p.eligibility {
         if e.limit_upgrade.consecutive_months == 0 || e.limit_upgrade.consecutive_months > 24 {
-            return Err(plan_err("eligibility.limit_upgrade.consecutive_months", "须在 1 到 24 之间", "must be from 1 to 24"));
+            return Err(plan_err(
+                "eligibility.limit_upgrade.consecutive_months",
+                "须在 1 到 24 之间",
+                "must be from 1 to 24",
+            ));
         }
     }
     Ok(())

@@ -246,7 +246,14 @@ impl Engine {
         usage: &DailyUsage,
         options: QuoteOptions,
     ) -> Result<Quote> {
-        quote(&self.plan, &self.calendar, merchant, payment, usage, options)
+        quote(
+            &self.plan,
+            &self.calendar,
+            merchant,
+            payment,
+            usage,
+            options,
+        )
     }
 
     /// When the money of a payment arrives.

@@ -70,7 +70,12 @@ pub fn accounting_date(plan: &Plan, time: ChinaDateTime) -> Result<NaiveDate> {
 /// otherwise such a year is `calendar_not_covered`.
 ///
 /// See [`Arrival`] for an example.
-pub fn arrival(plan: &Plan, calendar: &Calendar, payment: &Payment, provisional: bool) -> Result<Arrival> {
+pub fn arrival(
+    plan: &Plan,
+    calendar: &Calendar,
+    payment: &Payment,
+    provisional: bool,
+) -> Result<Arrival> {
     // Settlement rules may name fee rules; no merchant field can change the
     // arrival, so a neutral profile is used for matching.
     let merchant = neutral_merchant();
@@ -118,7 +123,12 @@ pub(crate) fn arrival_by_rule(
         });
     }
     let mut uncovered = Vec::new();
-    let date = calendar.nth_working_day_after(accounting, r.working_days_after, provisional, &mut uncovered)?;
+    let date = calendar.nth_working_day_after(
+        accounting,
+        r.working_days_after,
+        provisional,
+        &mut uncovered,
+    )?;
     Ok(Arrival {
         date,
         realtime: false,
@@ -173,8 +183,18 @@ pub fn frozen_window(
     let s = plan.section(&plan.data().settlement, "settlement")?;
     let f = s.frozen_review;
     let mut uncovered = Vec::new();
-    let first = calendar.nth_working_day_after(submitted, f.first_working_day, provisional, &mut uncovered)?;
-    let last = calendar.nth_working_day_after(submitted, f.last_working_day, provisional, &mut uncovered)?;
+    let first = calendar.nth_working_day_after(
+        submitted,
+        f.first_working_day,
+        provisional,
+        &mut uncovered,
+    )?;
+    let last = calendar.nth_working_day_after(
+        submitted,
+        f.last_working_day,
+        provisional,
+        &mut uncovered,
+    )?;
     Ok(FrozenWindow {
         first,
         last,

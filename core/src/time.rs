@@ -187,7 +187,11 @@ fn parse_date_bytes(b: &[u8]) -> Option<Option<NaiveDate>> {
     let year = two_digits(b, 0)? * 100 + two_digits(b, 2)?;
     let month = two_digits(b, 5)?;
     let day = two_digits(b, 8)?;
-    Some(NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day))
+    Some(NaiveDate::from_ymd_opt(
+        i32::try_from(year).ok()?,
+        month,
+        day,
+    ))
 }
 
 fn two_digits(b: &[u8], at: usize) -> Option<u32> {
@@ -281,7 +285,10 @@ mod tests {
     use super::*;
 
     fn reason(s: &str) -> String {
-        ChinaDateTime::parse("t", s).unwrap_err().reason().to_string()
+        ChinaDateTime::parse("t", s)
+            .unwrap_err()
+            .reason()
+            .to_string()
     }
 
     #[test]
@@ -295,7 +302,11 @@ mod tests {
             ("2025-03-11T21:00:00-05:00", "2025-03-12T10:00:00"),
             ("2024-02-29T10:00", "2024-02-29T10:00:00"),
         ] {
-            assert_eq!(ChinaDateTime::parse("t", s).unwrap().to_string(), want, "{s}");
+            assert_eq!(
+                ChinaDateTime::parse("t", s).unwrap().to_string(),
+                want,
+                "{s}"
+            );
         }
     }
 

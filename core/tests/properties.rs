@@ -1,12 +1,23 @@
 //! Property tests: invariants that must hold for every input, on every plan.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use posfee_core::*;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
 fn acme() -> Plan {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/plans/acme.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/plans/acme.json"
+    ))
+    .unwrap();
     Plan::from_json(&text).unwrap()
 }
 
@@ -16,13 +27,27 @@ fn plans() -> Vec<Plan> {
 
 fn instrument() -> impl Strategy<Value = Instrument> {
     prop_oneof![
-        (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(debit, mag, ver)| Instrument::Card {
-            kind: if debit { CardKind::Debit } else { CardKind::Credit },
-            medium: if mag { CardMedium::Magstripe } else { CardMedium::Chip },
-            magstripe_verified: mag && ver,
+        (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(debit, mag, ver)| {
+            Instrument::Card {
+                kind: if debit {
+                    CardKind::Debit
+                } else {
+                    CardKind::Credit
+                },
+                medium: if mag {
+                    CardMedium::Magstripe
+                } else {
+                    CardMedium::Chip
+                },
+                magstripe_verified: mag && ver,
+            }
         }),
         any::<bool>().prop_map(|debit| Instrument::Contactless {
-            kind: if debit { CardKind::Debit } else { CardKind::Credit }
+            kind: if debit {
+                CardKind::Debit
+            } else {
+                CardKind::Credit
+            }
         }),
         (0..3usize, any::<bool>()).prop_map(|(w, large)| Instrument::Qr {
             wallet: Wallet::ALL[w],
@@ -36,31 +61,52 @@ fn amount_fen() -> impl Strategy<Value = i64> {
     prop_oneof![
         1..=MAX_AMOUNT_FEN,
         1..=2_000_000i64,
-        prop::sample::select(vec![1, 99, 100, 12_500, 99_999, 100_000, 100_001, 199_999, 200_000, 200_001, 499_999, 500_000, 500_001, 1_000_000, 1_000_001, 5_000_000, 5_000_001]),
+        prop::sample::select(vec![
+            1, 99, 100, 12_500, 99_999, 100_000, 100_001, 199_999, 200_000, 200_001, 499_999,
+            500_000, 500_001, 1_000_000, 1_000_001, 5_000_000, 5_000_001
+        ]),
     ]
 }
 
 fn merchant() -> impl Strategy<Value = Merchant> {
-    (0..2usize, 0..3usize, 0..3usize, any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-        |(t, v, c, act, en, ver, lm)| Merchant {
+    (
+        0..2usize,
+        0..3usize,
+        0..3usize,
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(t, v, c, act, en, ver, lm)| Merchant {
             tier: MerchantTier::ALL[t],
             verification: Verification::ALL[v],
             credit_rate: CreditRate::ALL[c],
             activated: act,
             wallets: Wallets {
-                alipay: WalletStatus { enabled: en, verified: ver },
-                wechat: WalletStatus { enabled: en, verified: ver },
-                unionpay: WalletStatus { enabled: en, verified: ver },
+                alipay: WalletStatus {
+                    enabled: en,
+                    verified: ver,
+                },
+                wechat: WalletStatus {
+                    enabled: en,
+                    verified: ver,
+                },
+                unionpay: WalletStatus {
+                    enabled: en,
+                    verified: ver,
+                },
             },
             large_mode_approved: lm,
-        },
-    )
+        })
 }
 
 fn time_in(from: NaiveDate, days: i64) -> impl Strategy<Value = ChinaDateTime> {
     (0..days, 0..86_400u32).prop_map(move |(d, s)| {
         let date = from + chrono::Duration::days(d);
-        ChinaDateTime::from_local(date.and_time(NaiveTime::from_num_seconds_from_midnight_opt(s, 0).unwrap()))
+        ChinaDateTime::from_local(
+            date.and_time(NaiveTime::from_num_seconds_from_midnight_opt(s, 0).unwrap()),
+        )
     })
 }
 

@@ -2,13 +2,22 @@
 //! Node and Kotlin suites run) and checks each answer against the hand-worked
 //! expectation.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use posfee_core::*;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("tests")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("tests")
 }
 
 fn plan_value(name: &str) -> Result<Value, String> {
@@ -81,7 +90,10 @@ fn quote_one(
         provisional: flag(input, "provisional"),
     };
     let run = || -> posfee_core::Result<Quote> {
-        let p: PaymentInput = input_from_json(input.get("payment").cloned().unwrap_or(Value::Null), "payment")?;
+        let p: PaymentInput = input_from_json(
+            input.get("payment").cloned().unwrap_or(Value::Null),
+            "payment",
+        )?;
         let payment = p.to_payment("payment")?;
         let mi: MerchantInput = input_from_json(m.clone(), "merchant")?;
         let merchant = mi.to_merchant("merchant")?;
@@ -95,14 +107,26 @@ fn quote_one(
 }
 
 fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, String> {
-    let op = case.get("op").and_then(Value::as_str).ok_or("case has no op")?;
+    let op = case
+        .get("op")
+        .and_then(Value::as_str)
+        .ok_or("case has no op")?;
     let input = case.get("input").cloned().unwrap_or(Value::Null);
     Ok(match op {
         "parse_amount" => {
-            let field = input.get("field").and_then(Value::as_str).unwrap_or("amount");
+            let field = input
+                .get("field")
+                .and_then(Value::as_str)
+                .unwrap_or("amount");
             match input.get("text") {
-                Some(Value::String(t)) => out(Money::parse_amount(field, t).map(|v| json!({ "value": v }))),
-                _ => out::<()>(Err(input_error("", field, "invalid type: expected a string"))),
+                Some(Value::String(t)) => {
+                    out(Money::parse_amount(field, t).map(|v| json!({ "value": v })))
+                }
+                _ => out::<()>(Err(input_error(
+                    "",
+                    field,
+                    "invalid type: expected a string",
+                ))),
             }
         }
         "quote" => out(quote_one(&input, merchants)?),
@@ -114,13 +138,19 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
                 provisional: flag(&input, "provisional"),
             };
             let run = || -> posfee_core::Result<Value> {
-                let merchant = input_from_json::<MerchantInput>(m.clone(), "merchant")?.to_merchant("merchant")?;
+                let merchant = input_from_json::<MerchantInput>(m.clone(), "merchant")?
+                    .to_merchant("merchant")?;
                 let mut ledger = DayLedger::default();
                 let mut results = Vec::new();
-                let payments = input.get("payments").and_then(Value::as_array).cloned().unwrap_or_default();
+                let payments = input
+                    .get("payments")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
                 for (i, p) in payments.into_iter().enumerate() {
                     let prefix = format!("payments[{i}]");
-                    let payment = input_from_json::<PaymentInput>(p, &prefix)?.to_payment(&prefix)?;
+                    let payment =
+                        input_from_json::<PaymentInput>(p, &prefix)?.to_payment(&prefix)?;
                     let q = ledger.quote_and_record(&plan, &cal, &merchant, &payment, opts)?;
                     results.push(serde_json::to_value(q).unwrap_or(Value::Null));
                 }
@@ -132,8 +162,16 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
             let plan = plan(&input, "plan")?;
             let cal = calendar(&input)?;
             let run = || -> posfee_core::Result<Arrival> {
-                let p: PaymentInput = input_from_json(input.get("payment").cloned().unwrap_or(Value::Null), "payment")?;
-                arrival(&plan, &cal, &p.to_payment("payment")?, flag(&input, "provisional"))
+                let p: PaymentInput = input_from_json(
+                    input.get("payment").cloned().unwrap_or(Value::Null),
+                    "payment",
+                )?;
+                arrival(
+                    &plan,
+                    &cal,
+                    &p.to_payment("payment")?,
+                    flag(&input, "provisional"),
+                )
             };
             out(run())
         }
@@ -143,8 +181,16 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
             let run = || -> posfee_core::Result<FrozenWindow> {
                 let submitted = match input.get("submitted") {
                     Some(Value::String(s)) => parse_date("submitted", s)?,
-                    None | Some(Value::Null) => return Err(input_error("", "submitted", "missing field `submitted`")),
-                    _ => return Err(input_error("", "submitted", "invalid type: expected a string")),
+                    None | Some(Value::Null) => {
+                        return Err(input_error("", "submitted", "missing field `submitted`"))
+                    }
+                    _ => {
+                        return Err(input_error(
+                            "",
+                            "submitted",
+                            "invalid type: expected a string",
+                        ))
+                    }
                 };
                 frozen_window(&plan, &cal, submitted, flag(&input, "provisional"))
             };
@@ -155,7 +201,9 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
             let run = || -> posfee_core::Result<ActivationProgress> {
                 let volume = match input.get("volume") {
                     Some(Value::String(s)) => Money::parse_non_negative("volume", s)?,
-                    None | Some(Value::Null) => return Err(input_error("", "volume", "missing field `volume`")),
+                    None | Some(Value::Null) => {
+                        return Err(input_error("", "volume", "missing field `volume`"))
+                    }
                     _ => return Err(input_error("", "volume", "invalid type: expected a string")),
                 };
                 activation_progress(&plan, volume)
@@ -179,8 +227,10 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
             let b = plan(&input, "plan_b")?;
             let m = merchant(&input, merchants)?;
             let run = || -> posfee_core::Result<Comparison> {
-                let merchant = input_from_json::<MerchantInput>(m.clone(), "merchant")?.to_merchant("merchant")?;
-                let lines: Vec<MixLineInput> = input_from_json(input.get("mix").cloned().unwrap_or(Value::Null), "mix")?;
+                let merchant = input_from_json::<MerchantInput>(m.clone(), "merchant")?
+                    .to_merchant("merchant")?;
+                let lines: Vec<MixLineInput> =
+                    input_from_json(input.get("mix").cloned().unwrap_or(Value::Null), "mix")?;
                 let mix = lines
                     .iter()
                     .enumerate()
@@ -193,31 +243,51 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
         "plan_load" => {
             let base = input.get("base").and_then(Value::as_str).unwrap_or("upos");
             let mut v = plan_value(base)?;
-            for s in input.get("set").and_then(Value::as_array).into_iter().flatten() {
-                let ptr = s.get("pointer").and_then(Value::as_str).ok_or("set needs pointer")?;
+            for s in input
+                .get("set")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let ptr = s
+                    .get("pointer")
+                    .and_then(Value::as_str)
+                    .ok_or("set needs pointer")?;
                 set_pointer(&mut v, ptr, s.get("value").cloned().unwrap_or(Value::Null))?;
             }
-            for r in input.get("remove").and_then(Value::as_array).into_iter().flatten() {
+            for r in input
+                .get("remove")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 remove_pointer(&mut v, r.as_str().ok_or("remove takes pointers")?)?;
             }
-            out(Plan::from_value(v).map(|p| json!({ "plan_id": p.id(), "data_version": p.data_version() })))
+            out(Plan::from_value(v)
+                .map(|p| json!({ "plan_id": p.id(), "data_version": p.data_version() })))
         }
-        "calendar_load" => out(
-            Calendar::from_value(input.get("calendar").cloned().unwrap_or(Value::Null))
-                .map(|c| json!({ "years": c.years() })),
-        ),
+        "calendar_load" => out(Calendar::from_value(
+            input.get("calendar").cloned().unwrap_or(Value::Null),
+        )
+        .map(|c| json!({ "years": c.years() }))),
         other => return Err(format!("unknown op {other}")),
     })
 }
 
 fn split_pointer(ptr: &str) -> Result<(String, String), String> {
     let (parent, last) = ptr.rsplit_once('/').ok_or("pointer must start with /")?;
-    Ok((parent.to_string(), last.replace("~1", "/").replace("~0", "~")))
+    Ok((
+        parent.to_string(),
+        last.replace("~1", "/").replace("~0", "~"),
+    ))
 }
 
 fn set_pointer(v: &mut Value, ptr: &str, value: Value) -> Result<(), String> {
     let (parent, last) = split_pointer(ptr)?;
-    match v.pointer_mut(&parent).ok_or_else(|| format!("no {parent}"))? {
+    match v
+        .pointer_mut(&parent)
+        .ok_or_else(|| format!("no {parent}"))?
+    {
         Value::Object(o) => {
             o.insert(last, value);
         }
@@ -232,7 +302,10 @@ fn set_pointer(v: &mut Value, ptr: &str, value: Value) -> Result<(), String> {
 
 fn remove_pointer(v: &mut Value, ptr: &str) -> Result<(), String> {
     let (parent, last) = split_pointer(ptr)?;
-    match v.pointer_mut(&parent).ok_or_else(|| format!("no {parent}"))? {
+    match v
+        .pointer_mut(&parent)
+        .ok_or_else(|| format!("no {parent}"))?
+    {
         Value::Object(o) => {
             o.remove(&last);
         }
@@ -258,7 +331,12 @@ fn subset(expected: &Value, actual: Option<&Value>, path: &str, diffs: &mut Vec<
         }
         (Value::Array(e), Some(Value::Array(a))) => {
             if e.len() != a.len() {
-                diffs.push(format!("{path}: expected {} elements, got {}: {}", e.len(), a.len(), Value::Array(a.clone())));
+                diffs.push(format!(
+                    "{path}: expected {} elements, got {}: {}",
+                    e.len(),
+                    a.len(),
+                    Value::Array(a.clone())
+                ));
                 return;
             }
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
@@ -287,7 +365,11 @@ fn every_vector_passes() {
     for file in &files {
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let merchants = doc.get("merchants").and_then(Value::as_object).cloned().unwrap_or_default();
+        let merchants = doc
+            .get("merchants")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
         for case in doc["cases"].as_array().expect("cases") {
             let id = case["id"].as_str().expect("id").to_string();
             assert!(ids.insert(id.clone()), "duplicate vector id {id}");
@@ -295,7 +377,10 @@ fn every_vector_passes() {
                 case["section"].as_str().is_some_and(|s| s.starts_with('§')),
                 "{id}: names no RULES.md section"
             );
-            assert!(case["note"].as_str().is_some_and(|s| !s.is_empty()), "{id}: has no note");
+            assert!(
+                case["note"].as_str().is_some_and(|s| !s.is_empty()),
+                "{id}: has no note"
+            );
             let mut diffs = Vec::new();
             match run_case(case, &merchants) {
                 Ok(actual) => subset(&case["expect"], Some(&actual), "", &mut diffs),
@@ -304,7 +389,11 @@ fn every_vector_passes() {
             if diffs.is_empty() {
                 passed += 1;
             } else {
-                failed.push(format!("{id} ({}): {}", file.file_name().unwrap().to_string_lossy(), diffs.join("; ")));
+                failed.push(format!(
+                    "{id} ({}): {}",
+                    file.file_name().unwrap().to_string_lossy(),
+                    diffs.join("; ")
+                ));
             }
         }
     }
@@ -312,6 +401,14 @@ fn every_vector_passes() {
         eprintln!("FAIL {f}");
     }
     println!("vectors: {passed} passed, {} failed", failed.len());
-    assert!(failed.is_empty(), "{} of {} vectors failed", failed.len(), passed + failed.len());
-    assert!(passed >= 200, "expected at least 200 vectors, found {passed}");
+    assert!(
+        failed.is_empty(),
+        "{} of {} vectors failed",
+        failed.len(),
+        passed + failed.len()
+    );
+    assert!(
+        passed >= 200,
+        "expected at least 200 vectors, found {passed}"
+    );
 }
