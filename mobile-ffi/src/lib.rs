@@ -1,0 +1,1 @@
+//! posfee-core for Kotlin and Swift (uniffi).

@@ -1,0 +1,1 @@
+//! posfee-core for JavaScript (wasm-bindgen).
