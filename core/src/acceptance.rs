@@ -131,3 +131,107 @@ pub(crate) fn refusal_text(plan: &Plan, code: RefusalCode) -> (String, String) {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::merchant::{CreditRate, MerchantTier, Verification, WalletStatus, Wallets};
+    use crate::payment::Wallet;
+
+    fn merchant(activated: bool, w: WalletStatus, approved: bool) -> Merchant {
+        Merchant {
+            tier: MerchantTier::New,
+            verification: Verification::None,
+            credit_rate: CreditRate::Standard,
+            activated,
+            wallets: Wallets {
+                alipay: w,
+                wechat: w,
+                unionpay: WalletStatus::default(),
+            },
+            large_mode_approved: approved,
+        }
+    }
+
+    #[test]
+    fn checks_run_in_the_table_order() {
+        let plan = Plan::upos().unwrap();
+        let off = WalletStatus::default();
+        let on = WalletStatus {
+            enabled: true,
+            verified: true,
+        };
+        let swipe = Instrument::Card {
+            kind: CardKind::Debit,
+            medium: CardMedium::Magstripe,
+            magstripe_verified: false,
+        };
+        assert_eq!(
+            check_acceptance(&plan, &merchant(false, on, true), swipe),
+            Some(RefusalCode::MerchantNotActivated)
+        );
+        assert_eq!(
+            check_acceptance(&plan, &merchant(true, on, true), swipe),
+            Some(RefusalCode::DebitChipOnly)
+        );
+        let large_wechat = Instrument::Qr {
+            wallet: Wallet::Wechat,
+            large_mode: true,
+        };
+        assert_eq!(
+            check_acceptance(&plan, &merchant(true, off, true), large_wechat),
+            Some(RefusalCode::WalletNotEnabled)
+        );
+        let half = WalletStatus {
+            enabled: true,
+            verified: false,
+        };
+        assert_eq!(
+            check_acceptance(&plan, &merchant(true, half, true), large_wechat),
+            Some(RefusalCode::WalletNotVerified)
+        );
+        assert_eq!(
+            check_acceptance(&plan, &merchant(true, on, true), large_wechat),
+            Some(RefusalCode::LargeModeNotApproved)
+        );
+        let large_alipay = Instrument::Qr {
+            wallet: Wallet::Alipay,
+            large_mode: true,
+        };
+        assert_eq!(
+            check_acceptance(&plan, &merchant(true, on, false), large_alipay),
+            Some(RefusalCode::LargeModeNotApproved)
+        );
+        assert_eq!(
+            check_acceptance(&plan, &merchant(true, on, true), large_alipay),
+            None
+        );
+        // UnionPay QR needs no wallet permission.
+        let unionpay = Instrument::Qr {
+            wallet: Wallet::Unionpay,
+            large_mode: false,
+        };
+        assert_eq!(
+            check_acceptance(&plan, &merchant(true, off, false), unionpay),
+            None
+        );
+    }
+
+    #[test]
+    fn a_plan_without_acceptance_accepts() {
+        let plan = Plan::reference().unwrap();
+        let swipe = Instrument::Card {
+            kind: CardKind::Debit,
+            medium: CardMedium::Magstripe,
+            magstripe_verified: false,
+        };
+        assert_eq!(
+            check_acceptance(
+                &plan,
+                &merchant(false, WalletStatus::default(), false),
+                swipe
+            ),
+            None
+        );
+    }
+}

@@ -85,3 +85,24 @@ pub fn activation_progress(plan: &Plan, volume: Money) -> Result<ActivationProgr
         next,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(fen: i64) -> ActivationProgress {
+        activation_progress(&Plan::upos().unwrap(), Money::from_fen(fen)).unwrap()
+    }
+
+    #[test]
+    fn milestones_are_inclusive_and_cumulative() {
+        assert_eq!(at(0).earned, Money::ZERO);
+        assert_eq!(at(0).next.unwrap().still_needed, Money::from_fen(500_000));
+        assert_eq!(at(499_999).earned, Money::ZERO);
+        assert_eq!(at(500_000).earned, Money::from_fen(15_000));
+        assert_eq!(at(500_000).next.unwrap().volume, Money::from_fen(1_000_000));
+        assert_eq!(at(1_000_000).earned, Money::from_fen(20_000));
+        assert_eq!(at(1_000_000).net_cost, Money::from_fen(9_900));
+        assert_eq!(at(1_000_000).reached.len(), 2);
+    }
+}

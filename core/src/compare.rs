@@ -162,3 +162,72 @@ pub fn compare(
         lines,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::merchant::{CreditRate, MerchantTier, Verification, Wallets};
+    use crate::payment::{CardKind, CardMedium, Instrument, Wallet};
+
+    #[test]
+    fn totals_and_difference_add_up_and_zero_counts_are_refused() {
+        let m = Merchant {
+            tier: MerchantTier::Premium,
+            verification: Verification::FaceAndCard,
+            credit_rate: CreditRate::Standard,
+            activated: true,
+            wallets: Wallets::default(),
+            large_mode_approved: false,
+        };
+        let debit = Instrument::Card {
+            kind: CardKind::Debit,
+            medium: CardMedium::Chip,
+            magstripe_verified: false,
+        };
+        let qr = Instrument::Qr {
+            wallet: Wallet::Wechat,
+            large_mode: false,
+        };
+        let mix = [
+            MixLine {
+                charge: Charge {
+                    amount: Money::from_fen(800_000),
+                    instrument: debit,
+                },
+                count: 2,
+            },
+            MixLine {
+                charge: Charge {
+                    amount: Money::from_fen(1_000),
+                    instrument: qr,
+                },
+                count: 100,
+            },
+        ];
+        let c = compare(
+            &Plan::upos().unwrap(),
+            &Plan::reference().unwrap(),
+            &m,
+            &mix,
+        )
+        .unwrap();
+        // upos: 2 × 25.00 (capped) + 100 × 0.04; reference: 2 × (48.00 + 3.00) + 100 × (0.06 + 3.00)
+        assert_eq!(c.total_a, Money::from_fen(5_400));
+        assert_eq!(c.total_b, Money::from_fen(10_200 + 30_600));
+        assert_eq!(c.difference, c.total_b.checked_sub(c.total_a).unwrap());
+        assert_eq!(c.payments, 102);
+        assert_eq!(c.volume, Money::from_fen(1_700_000));
+        let zero = [MixLine { count: 0, ..mix[0] }];
+        assert_eq!(
+            compare(
+                &Plan::upos().unwrap(),
+                &Plan::reference().unwrap(),
+                &m,
+                &zero
+            )
+            .unwrap_err()
+            .field(),
+            "mix[0].count"
+        );
+    }
+}

@@ -119,3 +119,75 @@ pub fn eligibility(plan: &Plan, facts: &MerchantFacts) -> Result<EligibilityAnsw
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(
+        months: &[i64],
+        devices: u32,
+        agreement: bool,
+        risk: bool,
+        v: Verification,
+    ) -> MerchantFacts {
+        MerchantFacts {
+            monthly_volumes: months.iter().map(|f| Money::from_fen(*f)).collect(),
+            devices,
+            annual_agreement: agreement,
+            risk_record: risk,
+            verification: v,
+        }
+    }
+
+    #[test]
+    fn thresholds_are_strictly_above() {
+        let plan = Plan::upos().unwrap();
+        let at = eligibility(
+            &plan,
+            &facts(&[10_000_000], 1, false, false, Verification::FaceAndCard),
+        )
+        .unwrap();
+        assert_eq!(at.premium_rate.unmet, vec!["monthly_volume"]);
+        let above = eligibility(
+            &plan,
+            &facts(&[10_000_001], 1, false, false, Verification::FaceAndCard),
+        )
+        .unwrap();
+        assert!(above.premium_rate.eligible);
+    }
+
+    #[test]
+    fn limit_upgrade_needs_every_recent_month_and_lists_all_that_is_unmet() {
+        let plan = Plan::upos().unwrap();
+        let e = eligibility(
+            &plan,
+            &facts(
+                &[1, 6_000_000, 6_000_000],
+                1,
+                false,
+                true,
+                Verification::FaceOnly,
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            e.limit_upgrade.unmet,
+            vec!["monthly_volume", "risk_record", "verification"]
+        );
+        let ok = eligibility(
+            &plan,
+            &facts(
+                &[1, 6_000_000, 6_000_000, 6_000_000],
+                1,
+                false,
+                false,
+                Verification::FaceAndCard,
+            ),
+        )
+        .unwrap();
+        assert!(ok.limit_upgrade.eligible);
+        assert_eq!(ok.limit_upgrade.steps.len(), 3);
+        assert_eq!(ok.bulk_rate.unmet, vec!["devices", "annual_agreement"]);
+    }
+}

@@ -429,3 +429,139 @@ fn div_pow10(n: u64, exp: u32) -> Option<(u64, u64, u64)> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::merchant::{CreditRate, MerchantTier, Verification, Wallets};
+    use crate::payment::{CardKind, CardMedium, Wallet};
+
+    fn merchant(rate: CreditRate) -> Merchant {
+        Merchant {
+            tier: MerchantTier::Premium,
+            verification: Verification::FaceAndCard,
+            credit_rate: rate,
+            activated: true,
+            wallets: Wallets::default(),
+            large_mode_approved: true,
+        }
+    }
+
+    fn price(fen: i64, i: Instrument, rate: CreditRate) -> Fee {
+        fee(
+            &Plan::upos().unwrap(),
+            &merchant(rate),
+            &Charge {
+                amount: Money::from_fen(fen),
+                instrument: i,
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn first_matching_rule_wins() {
+        let tap = |k| Instrument::Contactless { kind: k };
+        assert_eq!(
+            &*price(100_000, tap(CardKind::Credit), CreditRate::Standard)
+                .rule
+                .id,
+            "F2"
+        );
+        assert_eq!(
+            &*price(100_001, tap(CardKind::Credit), CreditRate::Standard)
+                .rule
+                .id,
+            "F4"
+        );
+        assert_eq!(
+            &*price(100_000, tap(CardKind::Debit), CreditRate::Standard)
+                .rule
+                .id,
+            "F2"
+        );
+        assert_eq!(
+            &*price(100_001, tap(CardKind::Debit), CreditRate::Standard)
+                .rule
+                .id,
+            "F3"
+        );
+    }
+
+    #[test]
+    fn credit_rate_tier_comes_from_the_merchant() {
+        let card = Instrument::Card {
+            kind: CardKind::Credit,
+            medium: CardMedium::Chip,
+            magstripe_verified: false,
+        };
+        assert_eq!(
+            price(1_000_000, card, CreditRate::Standard).fee,
+            Money::from_fen(5500)
+        );
+        assert_eq!(
+            price(1_000_000, card, CreditRate::Bulk).fee,
+            Money::from_fen(5300)
+        );
+        assert_eq!(
+            price(1_000_000, card, CreditRate::Premium).fee,
+            Money::from_fen(5200)
+        );
+    }
+
+    #[test]
+    fn debit_cap_binds_once_the_rounded_fee_passes_25() {
+        let debit = Instrument::Card {
+            kind: CardKind::Debit,
+            medium: CardMedium::Chip,
+            magstripe_verified: false,
+        };
+        let at = price(500_000, debit, CreditRate::Standard);
+        assert_eq!((at.fee, at.detail.capped), (Money::from_fen(2500), false));
+        // 5,000.01 × 0.50% = 25.00005 → 25.00: not above the cap yet.
+        let just = price(500_001, debit, CreditRate::Standard);
+        assert_eq!(
+            (just.fee, just.detail.capped),
+            (Money::from_fen(2500), false)
+        );
+        // 5,001.00 × 0.50% = 25.005 → 25.01 (half up) → capped at 25.00.
+        let over = price(500_100, debit, CreditRate::Standard);
+        assert_eq!(
+            (over.fee, over.detail.capped),
+            (Money::from_fen(2500), true)
+        );
+    }
+
+    #[test]
+    fn no_rule_is_an_error_not_a_zero_fee() {
+        let text = Plan::reference().unwrap().to_json().replace(
+            r#""rate_percent""#,
+            r#""when": {"methods": ["qr"]}, "rate_percent""#,
+        );
+        let plan = Plan::from_json(&text).unwrap();
+        let c = Charge {
+            amount: Money::from_fen(100),
+            instrument: Instrument::Contactless {
+                kind: CardKind::Credit,
+            },
+        };
+        assert_eq!(
+            fee(&plan, &merchant(CreditRate::Standard), &c)
+                .unwrap_err()
+                .code(),
+            ErrorCode::NoFeeRule
+        );
+        let table = FeeTable::new(&plan, &merchant(CreditRate::Standard)).unwrap();
+        let mut out = Vec::new();
+        let qr = Charge {
+            amount: Money::from_fen(100),
+            instrument: Instrument::Qr {
+                wallet: Wallet::Alipay,
+                large_mode: false,
+            },
+        };
+        let err = table.fees(&[qr, c], &mut out).unwrap_err();
+        assert_eq!(err.field(), "[1]");
+        assert_eq!(out.len(), 1);
+    }
+}

@@ -520,3 +520,50 @@ pub fn input_error(prefix: &str, path: &str, message: &str) -> Error {
         _ => e,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn payment(v: serde_json::Value) -> Result<Payment> {
+        input_from_json::<PaymentInput>(v, "payment")?.to_payment("payment")
+    }
+
+    #[test]
+    fn fields_that_do_not_apply_are_refused() {
+        let e = payment(serde_json::json!({"amount": "1", "method": "card", "card_kind": "credit", "card_medium": "chip", "wallet": "alipay", "time": "2025-03-12T10:00"})).unwrap_err();
+        assert_eq!(
+            (e.field(), e.reason()),
+            ("payment.wallet", "not_applicable")
+        );
+        let e = payment(serde_json::json!({"amount": "1", "method": "contactless", "card_kind": "credit", "card_medium": "chip", "time": "2025-03-12T10:00"})).unwrap_err();
+        assert_eq!(e.field(), "payment.card_medium");
+        let e = payment(serde_json::json!({"amount": "1", "method": "card", "card_kind": "credit", "card_medium": "chip", "magstripe_verified": true, "time": "2025-03-12T10:00"})).unwrap_err();
+        assert_eq!(e.field(), "payment.magstripe_verified");
+    }
+
+    #[test]
+    fn json_types_map_to_the_right_codes() {
+        let e = payment(serde_json::json!({"amount": 1.5})).unwrap_err();
+        assert_eq!(
+            (e.code(), e.reason()),
+            (ErrorCode::InvalidAmount, "not_a_string")
+        );
+        let e = payment(
+            serde_json::json!({"amount": "1", "method": "qr", "wallet": "alipay", "time": 5}),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            (ErrorCode::InvalidTime, "payment.time")
+        );
+        let e = payment(serde_json::json!({"amount": "1", "method": 5})).unwrap_err();
+        assert_eq!(
+            (e.code(), e.reason()),
+            (ErrorCode::InvalidField, "wrong_type")
+        );
+        let e = payment(serde_json::json!({"amount": "1", "method": "cash"})).unwrap_err();
+        assert_eq!((e.field(), e.reason()), ("payment.method", "unknown_value"));
+        assert!(e.message_en().contains("card, contactless, qr"));
+    }
+}

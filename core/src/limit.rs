@@ -474,3 +474,148 @@ impl DayLedger {
         self.days.keys().copied().collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::acceptance::RefusalCode;
+    use crate::merchant::{CreditRate, MerchantTier, Verification, Wallets};
+    use crate::payment::{CardKind, CardMedium, Instrument, Wallet};
+
+    fn merchant(tier: MerchantTier, v: Verification) -> Merchant {
+        Merchant {
+            tier,
+            verification: v,
+            credit_rate: CreditRate::Standard,
+            activated: true,
+            wallets: Wallets::default(),
+            large_mode_approved: true,
+        }
+    }
+
+    fn check(fen: i64, i: Instrument, m: &Merchant, usage: &DailyUsage) -> LimitCheck {
+        let plan = Plan::upos().unwrap();
+        let c = Charge {
+            amount: Money::from_fen(fen),
+            instrument: i,
+        };
+        let rule = plan.rule_for(&c, m).unwrap();
+        check_limits(&plan, m, &c, rule, usage).unwrap()
+    }
+
+    const CHIP: Instrument = Instrument::Card {
+        kind: CardKind::Credit,
+        medium: CardMedium::Chip,
+        magstripe_verified: false,
+    };
+
+    #[test]
+    fn smallest_single_cap_binds_and_ties_go_to_plan_order() {
+        // premium, face_and_card, chip: channel 50,000, tier 50,000, medium 50,000: channel named first.
+        let l = check(
+            100,
+            CHIP,
+            &merchant(MerchantTier::Premium, Verification::FaceAndCard),
+            &DailyUsage::default(),
+        );
+        assert_eq!(l.single_dimension.as_deref(), Some("channel"));
+        assert_eq!(l.single.len(), 3);
+        let l = check(
+            100,
+            CHIP,
+            &merchant(MerchantTier::Premium, Verification::None),
+            &DailyUsage::default(),
+        );
+        assert_eq!(
+            (l.single_dimension.as_deref(), l.single_cap),
+            (Some("verification"), Some(Money::from_fen(1_000_000)))
+        );
+    }
+
+    #[test]
+    fn daily_refusal_names_the_bucket_with_least_left() {
+        let m = merchant(MerchantTier::Premium, Verification::FaceOnly);
+        let mut usage = DailyUsage::default();
+        usage
+            .used
+            .insert("credit".into(), Money::from_fen(29_000_000)); // 10,000 left of 300,000
+        usage
+            .used
+            .insert("verification".into(), Money::from_fen(14_500_000)); // 5,000 left of 150,000
+        let l = check(600_000, CHIP, &m, &usage);
+        let r = l.refusal.unwrap();
+        assert_eq!(r.code, RefusalCode::DailyLimitExceeded);
+        assert_eq!(r.dimension.as_deref(), Some("verification"));
+        assert_eq!(r.left_today, Some(Money::from_fen(500_000)));
+        let ok = check(500_000, CHIP, &m, &usage);
+        assert!(ok.refusal.is_none());
+        assert_eq!(ok.left_after, Some(Money::ZERO));
+    }
+
+    #[test]
+    fn usage_above_the_cap_leaves_zero_not_a_negative() {
+        let mut usage = DailyUsage::default();
+        usage.used.insert("qr".into(), Money::from_fen(40_000_000));
+        let l = check(
+            100,
+            Instrument::Qr {
+                wallet: Wallet::Wechat,
+                large_mode: false,
+            },
+            &merchant(MerchantTier::New, Verification::None),
+            &usage,
+        );
+        assert_eq!(l.left_today, Some(Money::ZERO));
+        assert!(l.refusal.is_some());
+    }
+
+    #[test]
+    fn the_large_mode_count_bucket_refuses_the_fourth() {
+        let m = merchant(MerchantTier::New, Verification::None);
+        let big = Instrument::Qr {
+            wallet: Wallet::Alipay,
+            large_mode: true,
+        };
+        let mut usage = DailyUsage::default();
+        usage.counts.insert("qr_large_count".into(), 3);
+        let r = check(100_001, big, &m, &usage).refusal.unwrap();
+        assert_eq!(
+            (r.dimension.as_deref(), r.count_cap, r.cap),
+            (Some("qr_large_count"), Some(3), None)
+        );
+        // A large-mode payment within the normal cap does not count.
+        assert!(check(100_000, big, &m, &usage).refusal.is_none());
+    }
+
+    #[test]
+    fn ledger_keeps_medium_classes_apart_and_dates_apart() {
+        let plan = Plan::upos().unwrap();
+        let m = merchant(MerchantTier::Premium, Verification::FaceAndCard);
+        let mag = Instrument::Card {
+            kind: CardKind::Credit,
+            medium: CardMedium::Magstripe,
+            magstripe_verified: false,
+        };
+        let d1 = NaiveDate::from_ymd_opt(2025, 3, 12).unwrap();
+        let d2 = NaiveDate::from_ymd_opt(2025, 3, 13).unwrap();
+        let mut ledger = DayLedger::default();
+        let chip = Charge {
+            amount: Money::from_fen(1_000),
+            instrument: CHIP,
+        };
+        let swipe = Charge {
+            amount: Money::from_fen(2_000),
+            instrument: mag,
+        };
+        ledger.record(&plan, &m, &chip, 4, d1).unwrap();
+        ledger.record(&plan, &m, &swipe, 4, d1).unwrap();
+        let u = ledger.usage_for(&plan, &m, &swipe, 4, d1);
+        assert_eq!(u.used_in("card_medium"), Money::from_fen(2_000));
+        assert_eq!(u.used_in("credit"), Money::from_fen(3_000));
+        assert_eq!(
+            ledger.usage_for(&plan, &m, &swipe, 4, d2).used_in("credit"),
+            Money::ZERO
+        );
+        assert_eq!(ledger.dates(), vec![d1]);
+    }
+}

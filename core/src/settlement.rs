@@ -202,3 +202,114 @@ pub fn frozen_window(
         uncovered_years: uncovered,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Money;
+    use crate::payment::{CardKind, CardMedium, Instrument, Wallet};
+
+    fn at(t: &str, i: Instrument) -> Arrival {
+        let p = Payment {
+            amount: Money::from_fen(10_000),
+            instrument: i,
+            time: ChinaDateTime::parse("t", t).unwrap(),
+        };
+        arrival(
+            &Plan::upos().unwrap(),
+            &Calendar::embedded().unwrap(),
+            &p,
+            false,
+        )
+        .unwrap()
+    }
+
+    const CREDIT: Instrument = Instrument::Card {
+        kind: CardKind::Credit,
+        medium: CardMedium::Chip,
+        magstripe_verified: false,
+    };
+
+    #[test]
+    fn worked_examples_of_rules_section_7() {
+        let d = |a: Arrival| {
+            (
+                a.date.to_string(),
+                a.realtime,
+                a.accounting_date.to_string(),
+            )
+        };
+        assert_eq!(
+            d(at("2025-09-30T21:59", CREDIT)),
+            ("2025-09-30".into(), true, "2025-09-30".into())
+        );
+        assert_eq!(
+            d(at("2025-09-30T22:00", CREDIT)),
+            ("2025-10-09".into(), false, "2025-09-30".into())
+        );
+        assert_eq!(
+            d(at("2025-09-27T23:30", CREDIT)),
+            ("2025-09-29".into(), false, "2025-09-28".into())
+        );
+        let debit = Instrument::Card {
+            kind: CardKind::Debit,
+            medium: CardMedium::Chip,
+            magstripe_verified: false,
+        };
+        assert_eq!(d(at("2025-10-10T10:00", debit)).0, "2025-10-11");
+        let qr = Instrument::Qr {
+            wallet: Wallet::Wechat,
+            large_mode: false,
+        };
+        assert_eq!(
+            d(at("2025-10-03T03:00", qr)),
+            ("2025-10-03".into(), true, "2025-10-03".into())
+        );
+        assert_eq!(d(at("2025-03-12T22:59", CREDIT)).0, "2025-03-13");
+        assert_eq!(
+            d(at("2025-03-12T23:00", CREDIT)),
+            ("2025-03-14".into(), false, "2025-03-13".into())
+        );
+    }
+
+    #[test]
+    fn needs_2027_until_loaded_or_provisional() {
+        let plan = Plan::upos().unwrap();
+        let cal = Calendar::embedded().unwrap();
+        let p = Payment {
+            amount: Money::from_fen(10_000),
+            instrument: CREDIT,
+            time: ChinaDateTime::parse("t", "2026-12-31T22:30").unwrap(),
+        };
+        let e = arrival(&plan, &cal, &p, false).unwrap_err();
+        assert_eq!(
+            (e.code(), e.year()),
+            (crate::error::ErrorCode::CalendarNotCovered, Some(2027))
+        );
+        let a = arrival(&plan, &cal, &p, true).unwrap();
+        assert_eq!(
+            (a.date.to_string(), a.provisional, a.uncovered_years),
+            ("2027-01-01".into(), true, vec![2027])
+        );
+    }
+
+    #[test]
+    fn a_fee_only_plan_cannot_answer_arrival() {
+        let p = Payment {
+            amount: Money::from_fen(10_000),
+            instrument: CREDIT,
+            time: ChinaDateTime::parse("t", "2025-03-12T10:00").unwrap(),
+        };
+        let e = arrival(
+            &Plan::reference().unwrap(),
+            &Calendar::embedded().unwrap(),
+            &p,
+            false,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            (crate::error::ErrorCode::PlanIncomplete, "settlement")
+        );
+    }
+}
