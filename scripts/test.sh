@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, the Rust unit, doc, property and
-# conformance-vector tests, and checks that the benchmarks build.
+# Runs every test: formatting, lints, the benchmarks' build, and the Rust unit,
+# doc, property and conformance-vector tests. Ends with one line
+# "all: N passed, N failed" summing every suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo test --workspace
 cargo bench --workspace --no-run
+cargo test --workspace 2>&1 | tee -a "$log"
+
+# Sum "test result: ok. N passed; M failed" (cargo) and "N passed, M failed" (other suites).
+summary=$(awk '
+  /^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+  /^([A-Za-z]+: )?[0-9]+ passed, [0-9]+ failed/ { sub(/^[A-Za-z]+: /, ""); p += $1; f += $3 }
+  END { printf "%d passed, %d failed", p, f }' "$log")
+echo "all: $summary"
