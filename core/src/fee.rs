@@ -335,6 +335,13 @@ impl FeeTable {
     }
 
     /// Prices one charge in fen; `None` when no rule matches.
+    ///
+    /// ```
+    /// # use posfee_core::*;
+    /// # let m = Merchant { tier: MerchantTier::New, verification: Verification::None, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+    /// let t = FeeTable::new(&Plan::upos().unwrap(), &m).unwrap();
+    /// assert_eq!(t.fee_fen(100_000, Instrument::Contactless { kind: CardKind::Credit }), Some(380));
+    /// ```
     #[inline]
     pub fn fee_fen(&self, amount_fen: i64, instrument: Instrument) -> Option<i64> {
         for r in self.classes.get(class_of(instrument))? {

@@ -203,7 +203,14 @@ pub struct LimitCheck {
 
 /// Checks the single and daily limits for a charge priced by fee rule `rule`.
 ///
-/// See [`LimitCheck`] for an example.
+/// ```
+/// use posfee_core::*;
+/// let plan = Plan::upos().unwrap();
+/// let m = Merchant { tier: MerchantTier::New, verification: Verification::FaceAndCard, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+/// let c = Charge { amount: Money::from_fen(2_000_000), instrument: Instrument::Card { kind: CardKind::Debit, medium: CardMedium::Chip, magstripe_verified: false } };
+/// let l = check_limits(&plan, &m, &c, plan.rule_for(&c, &m).unwrap(), &DailyUsage::default()).unwrap();
+/// assert_eq!(l.refusal.unwrap().dimension.as_deref(), Some("channel")); // debit: 10,000 a payment
+/// ```
 pub fn check_limits(
     plan: &Plan,
     merchant: &Merchant,

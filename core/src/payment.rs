@@ -14,16 +14,32 @@ macro_rules! named_enum {
 
         impl $name {
             /// Every value, in order.
+            ///
+            /// ```
+            /// assert_eq!(posfee_core::Method::ALL.len(), posfee_core::Method::NAMES.len());
+            /// ```
             pub const ALL: &'static [$name] = &[$($name::$var),+];
             /// Every value's string, in order.
+            ///
+            /// ```
+            /// assert_eq!(posfee_core::Wallet::NAMES[0], "alipay");
+            /// ```
             pub const NAMES: &'static [&'static str] = &[$($s),+];
 
             /// The stable snake_case string.
+            ///
+            /// ```
+            /// assert_eq!(posfee_core::Verification::FaceAndCard.as_str(), "face_and_card");
+            /// ```
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$var => $s),+ }
             }
 
             /// Parses the snake_case string; `None` for an unknown value.
+            ///
+            /// ```
+            /// assert_eq!(posfee_core::CardMedium::from_name("stripe"), None);
+            /// ```
             pub fn from_name(s: &str) -> Option<$name> {
                 match s { $($s => Some($name::$var),)+ _ => None }
             }
