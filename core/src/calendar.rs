@@ -245,29 +245,14 @@ impl Calendar {
     }
 
     fn from_value_with(value: serde_json::Value, origin: DataOrigin) -> Result<Calendar> {
-        match value
-            .get("schema_version")
-            .and_then(serde_json::Value::as_u64)
-        {
-            Some(v) if v == u64::from(CALENDAR_SCHEMA_VERSION) => {}
-            Some(v) => {
-                return Err(Error::new(
-                    ErrorCode::CalendarUnsupportedSchema,
-                    "schema_version",
-                    "unsupported",
-                    format!("schema_version：不支持的日历格式版本 {v}"),
-                    format!("schema_version: calendar schema {v} is not supported"),
-                ))
-            }
-            None => {
-                return Err(load::serde_error(
-                    ErrorCode::CalendarInvalid,
-                    "",
-                    "",
-                    "missing field `schema_version`",
-                ))
-            }
-        }
+        load::check_schema(
+            &value,
+            CALENDAR_SCHEMA_VERSION,
+            ErrorCode::CalendarUnsupportedSchema,
+            ErrorCode::CalendarInvalid,
+            "日历",
+            "calendar",
+        )?;
         let file: CalendarFile = load::from_value(value, ErrorCode::CalendarInvalid, "")?;
         if file.years.is_empty() {
             return Err(cal_err(

@@ -110,3 +110,27 @@ pub(crate) fn invalid(code: ErrorCode, path: &str, zh: &str, en: &str) -> Error 
         format!("{path}: {en}"),
     )
 }
+
+/// Checks a data file's `schema_version` before anything else is read:
+/// another version is `unsupported`, a missing or non-integer one is `invalid`.
+pub(crate) fn check_schema(
+    value: &serde_json::Value,
+    expected: u32,
+    unsupported: ErrorCode,
+    invalid: ErrorCode,
+    what_zh: &str,
+    what_en: &str,
+) -> Result<()> {
+    match value.get("schema_version") {
+        Some(v) if v.as_u64() == Some(u64::from(expected)) => Ok(()),
+        Some(v) if v.as_u64().is_some() => Err(Error::new(
+            unsupported,
+            "schema_version",
+            "unsupported",
+            format!("schema_version：不支持的{what_zh}格式版本 {v}（支持 {expected}）"),
+            format!("schema_version: {what_en} schema {v} is not supported (this library reads {expected})"),
+        )),
+        Some(_) => Err(serde_error(invalid, "", "schema_version", "invalid type: expected an integer")),
+        None => Err(serde_error(invalid, "", "", "missing field `schema_version`")),
+    }
+}

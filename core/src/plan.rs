@@ -739,30 +739,14 @@ impl Plan {
     /// assert_eq!(err.code(), posfee_core::ErrorCode::PlanUnsupportedSchema);
     /// ```
     pub fn from_value(value: serde_json::Value) -> Result<Plan> {
-        match value.get("schema_version").and_then(serde_json::Value::as_u64) {
-            Some(v) if v == u64::from(PLAN_SCHEMA_VERSION) => {}
-            Some(v) => {
-                return Err(Error::new(
-                    ErrorCode::PlanUnsupportedSchema,
-                    "schema_version",
-                    "unsupported",
-                    format!("schema_version：不支持的方案格式版本 {v}（支持 {PLAN_SCHEMA_VERSION}）"),
-                    format!("schema_version: plan schema {v} is not supported (this library reads {PLAN_SCHEMA_VERSION})"),
-                ))
-            }
-            None => {
-                return Err(load::serde_error(
-                    ErrorCode::PlanInvalid,
-                    "",
-                    "",
-                    if value.get("schema_version").is_some() {
-                        "invalid type: expected an integer schema_version"
-                    } else {
-                        "missing field `schema_version`"
-                    },
-                ))
-            }
-        }
+        load::check_schema(
+            &value,
+            PLAN_SCHEMA_VERSION,
+            ErrorCode::PlanUnsupportedSchema,
+            ErrorCode::PlanInvalid,
+            "费率方案",
+            "plan",
+        )?;
         let mut data: PlanData = load::from_value(value, ErrorCode::PlanInvalid, "")?;
         validate(&mut data)?;
         Ok(Plan(Arc::new(data)))
