@@ -175,15 +175,18 @@ pub(crate) fn fee_by_rule(
 }
 
 /// One rule compiled to integers: fee_fen = round(amount_fen × num / 10^exp).
+/// Absent bounds, caps and minimums are sentinels so the hot path has no
+/// data-dependent branches on them.
 #[derive(Debug, Clone, Copy)]
 struct IntRule {
     num: u64,
     exp: u32,
-    cap: Option<i64>,
-    minimum: Option<i64>,
+    cap: i64,
+    minimum: i64,
     fixed: i64,
-    min_above: Option<(i64, bool)>,
-    max_below: Option<(i64, bool)>,
+    /// Inclusive amount bounds in fen.
+    lo: i64,
+    hi: i64,
 }
 
 /// Number of instrument classes: card 2 kinds × 2 media × 2 verified,
@@ -293,17 +296,19 @@ impl FeeTable {
             rules.push(IntRule {
                 num,
                 exp: rate.scale() + 2,
-                cap: r.cap.map(Money::fen),
-                minimum: r.minimum.map(Money::fen),
+                cap: r.cap.map_or(i64::MAX, Money::fen),
+                minimum: r.minimum.map_or(0, Money::fen),
                 fixed: r.fixed.map_or(0, Money::fen),
-                min_above: range
-                    .min
-                    .map(|m| (m.fen(), true))
-                    .or(range.above.map(|m| (m.fen(), false))),
-                max_below: range
-                    .max
-                    .map(|m| (m.fen(), true))
-                    .or(range.below.map(|m| (m.fen(), false))),
+                lo: match (range.min, range.above) {
+                    (Some(m), _) => m.fen(),
+                    (None, Some(a)) => a.fen().saturating_add(1),
+                    (None, None) => i64::MIN,
+                },
+                hi: match (range.max, range.below) {
+                    (Some(m), _) => m.fen(),
+                    (None, Some(b)) => b.fen().saturating_sub(1),
+                    (None, None) => i64::MAX,
+                },
             });
         }
         let mut classes = Vec::with_capacity(CLASSES);
@@ -321,7 +326,7 @@ impl FeeTable {
                 if cond.matches(&probe, merchant, None) {
                     let rule = *rules.get(i).ok_or_else(|| Error::overflow("fee_rules"))?;
                     cands.push(rule);
-                    if rule.min_above.is_none() && rule.max_below.is_none() {
+                    if rule.lo == i64::MIN && rule.hi == i64::MAX {
                         break;
                     }
                 }
@@ -345,17 +350,7 @@ impl FeeTable {
     #[inline]
     pub fn fee_fen(&self, amount_fen: i64, instrument: Instrument) -> Option<i64> {
         for r in self.classes.get(class_of(instrument))? {
-            let lo_ok = match r.min_above {
-                None => true,
-                Some((v, true)) => amount_fen >= v,
-                Some((v, false)) => amount_fen > v,
-            };
-            let hi_ok = match r.max_below {
-                None => true,
-                Some((v, true)) => amount_fen <= v,
-                Some((v, false)) => amount_fen < v,
-            };
-            if lo_ok && hi_ok {
+            if amount_fen >= r.lo && amount_fen <= r.hi {
                 return self.apply(r, amount_fen);
             }
         }
@@ -373,14 +368,8 @@ impl FeeTable {
             Rounding::Down => false,
             Rounding::Up => rem > 0,
         };
-        let mut pct = i64::try_from(q + u64::from(up)).ok()?;
-        if let Some(cap) = r.cap {
-            pct = pct.min(cap);
-        }
-        if let Some(min) = r.minimum {
-            pct = pct.max(min);
-        }
-        pct.checked_add(r.fixed)
+        let pct = i64::try_from(q + u64::from(up)).ok()?;
+        pct.min(r.cap).max(r.minimum).checked_add(r.fixed)
     }
 
     /// Prices many charges, appending one fee per charge to `out`. Fails with
