@@ -43,6 +43,8 @@ pub enum ErrorCode {
     CalendarYearCovered,
     /// A sum went beyond what money arithmetic can hold.
     Overflow,
+    /// A CSV statement is malformed (header, columns, quotes, encoding).
+    InvalidCsv,
 }
 
 impl ErrorCode {
@@ -68,6 +70,7 @@ impl ErrorCode {
             ErrorCode::CalendarUnsupportedSchema => "calendar_unsupported_schema",
             ErrorCode::CalendarYearCovered => "calendar_year_covered",
             ErrorCode::Overflow => "overflow",
+            ErrorCode::InvalidCsv => "invalid_csv",
         }
     }
 }

@@ -28,6 +28,7 @@
 
 pub mod acceptance;
 pub mod activation;
+pub mod audit;
 pub mod calendar;
 pub mod compare;
 pub mod eligibility;
@@ -42,10 +43,12 @@ pub mod payment;
 pub mod plan;
 pub mod quote;
 pub mod settlement;
+pub mod statement;
 pub mod time;
 
 pub use acceptance::{check_acceptance, RefusalCode};
 pub use activation::{activation_progress, ActivationProgress, NextMilestone};
+pub use audit::{AuditOptions, AuditSummary, Auditor, Finding, FindingCode, LineAudit, LineStatus};
 pub use calendar::{Calendar, DataOrigin, DayInfo, DayKind, NamedDay, YearEntry, YearVersion};
 pub use compare::{compare, Cheaper, Comparison, LineCost, MixLine};
 pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};
@@ -67,6 +70,7 @@ pub use plan::{
 };
 pub use quote::{quote, Engine, Outcome, Quote, QuoteOptions};
 pub use settlement::{accounting_date, arrival, frozen_window, Arrival, FrozenWindow};
+pub use statement::{CsvReader, CsvRecord, StatementLine, StatementLineInput, CSV_COLUMNS};
 pub use time::{parse_date, ChinaDateTime, ClockTime};
 
 /// The versions of the data in use, for display in every binding.
