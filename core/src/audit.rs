@@ -548,9 +548,10 @@ impl<'a> Auditor<'a> {
         })
     }
 
-    /// Audits a CSV statement fed as chunks of bytes: every line is handed to
-    /// `on_line` as soon as it is judged, and `on_progress` gets the number of
-    /// lines done every `progress_every` lines and at the end. A header that
+    /// Audits a CSV statement given as chunks of bytes (owned or borrowed;
+    /// each is dropped once read): every line is handed to `on_line` as soon
+    /// as it is judged, in order, and `on_progress` gets the number of lines
+    /// done every `progress_every` lines and once at the end. A header that
     /// cannot be used is an error; bad records are unjudgeable lines.
     ///
     /// ```
@@ -567,46 +568,86 @@ impl<'a> Auditor<'a> {
     /// assert_eq!(lines[1].findings[0].code, FindingCode::DuplicateSettlement);
     /// assert_eq!(summary.duplicates.to_string(), "99.62");
     /// ```
-    pub fn audit_csv<'c>(
+    pub fn audit_csv<C: AsRef<[u8]>>(
         &mut self,
-        chunks: impl IntoIterator<Item = &'c [u8]>,
+        chunks: impl IntoIterator<Item = C>,
         progress_every: u64,
         on_line: &mut dyn FnMut(LineAudit),
         on_progress: &mut dyn FnMut(u64),
     ) -> Result<AuditSummary> {
         let mut reader = CsvReader::new();
         let every = progress_every.max(1);
-        let mut handle = |rec: CsvRecord, me: &mut Auditor<'a>| {
+        let mut each = |l: LineAudit, done: u64| {
+            on_line(l);
+            if done % every == 0 {
+                on_progress(done);
+            }
+        };
+        for chunk in chunks {
+            self.feed_csv(&mut reader, chunk.as_ref(), &mut each)?;
+        }
+        self.finish_csv(&mut reader, &mut each)?;
+        on_progress(self.summary.lines);
+        Ok(self.summary())
+    }
+
+    /// Feeds one chunk of a CSV statement; `on_line` gets each line judged
+    /// and the number of lines done so far. For callers that receive the
+    /// file piece by piece; end with [`Auditor::finish_csv`].
+    ///
+    /// ```
+    /// # use posfee_core::*;
+    /// # let m = Merchant { tier: MerchantTier::Premium, verification: Verification::FaceAndCard, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: true };
+    /// # let (plan, cal) = (Plan::upos().unwrap(), Calendar::embedded().unwrap());
+    /// # let as_of = ChinaDateTime::parse("as_of", "2025-04-01T00:00").unwrap();
+    /// let mut auditor = Auditor::new(&plan, &cal, m, AuditOptions { as_of, provisional: false }).unwrap();
+    /// let mut reader = CsvReader::new();
+    /// let mut n = 0;
+    /// auditor.feed_csv(&mut reader, b"id,time,amount,method,wallet,fee_charged\nT1,2025-03-12T10:00,1", &mut |_, _| n += 1).unwrap();
+    /// auditor.feed_csv(&mut reader, b"0.00,qr,alipay,0.04\n", &mut |_, _| n += 1).unwrap();
+    /// auditor.finish_csv(&mut reader, &mut |_, _| n += 1).unwrap();
+    /// assert_eq!((n, auditor.summary().ok), (1, 1));
+    /// ```
+    pub fn feed_csv(
+        &mut self,
+        reader: &mut CsvReader,
+        chunk: &[u8],
+        on_line: &mut dyn FnMut(LineAudit, u64),
+    ) -> Result<()> {
+        let mut pending = Vec::new();
+        let fed = reader.feed(chunk, &mut |rec| pending.push(rec));
+        self.drain(pending, on_line);
+        fed
+    }
+
+    /// Ends a CSV statement fed with [`Auditor::feed_csv`].
+    pub fn finish_csv(
+        &mut self,
+        reader: &mut CsvReader,
+        on_line: &mut dyn FnMut(LineAudit, u64),
+    ) -> Result<AuditSummary> {
+        let mut pending = Vec::new();
+        let done = reader.finish(&mut |rec| pending.push(rec));
+        self.drain(pending, on_line);
+        done.map(|()| self.summary())
+    }
+
+    fn drain(&mut self, records: Vec<CsvRecord>, on_line: &mut dyn FnMut(LineAudit, u64)) {
+        for rec in records {
             let a = match rec {
                 CsvRecord::Line {
                     index,
                     line_number,
                     input,
-                } => me.audit_input(index, Some(line_number), &input),
+                } => self.audit_input(index, Some(line_number), &input),
                 CsvRecord::Bad {
                     index,
                     line_number,
                     error,
-                } => me.unjudgeable(index, Some(line_number), None, error),
+                } => self.unjudgeable(index, Some(line_number), None, error),
             };
-            on_line(a);
-            if me.summary.lines % every == 0 {
-                on_progress(me.summary.lines);
-            }
-        };
-        let mut pending = Vec::new();
-        for chunk in chunks {
-            reader.feed(chunk, &mut |rec| pending.push(rec))?;
-            for rec in pending.drain(..) {
-                handle(rec, self);
-            }
+            on_line(a, self.summary.lines);
         }
-        reader.finish(&mut |rec| pending.push(rec))?;
-        for rec in pending.drain(..) {
-            handle(rec, self);
-        }
-        on_progress(self.summary.lines);
-        Ok(self.summary())
     }
 }
 
