@@ -471,9 +471,9 @@ impl EligibilityInput {
 }
 
 /// Fields whose values are money: a wrong type there is `invalid_amount`.
-const MONEY_LEAVES: &[&str] = &["amount", "volume"];
+const MONEY_LEAVES: &[&str] = &["amount", "volume", "fee_charged", "net_settled"];
 /// Fields whose values are times or dates.
-const TIME_LEAVES: &[&str] = &["time", "submitted"];
+const TIME_LEAVES: &[&str] = &["time", "submitted", "as_of", "qr_created", "settled_date"];
 
 /// Deserializes an input value (JSON, or any serde format) into `T`, naming
 /// the failing field under `prefix`: a wrong type for money is
@@ -565,5 +565,98 @@ mod tests {
         let e = payment(serde_json::json!({"amount": "1", "method": "cash"})).unwrap_err();
         assert_eq!((e.field(), e.reason()), ("payment.method", "unknown_value"));
         assert!(e.message_en().contains("card, contactless, qr"));
+    }
+}
+
+/// A troubleshooting question as given.
+///
+/// ```
+/// let d: posfee_core::DiagnoseInput = serde_json::from_str(r#"{"situation": "declined", "terminal_message": "余额不足"}"#).unwrap();
+/// assert_eq!(d.to_request("").unwrap().situation, posfee_core::Situation::Declined);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiagnoseInput {
+    /// `not_arrived`, `declined`, `huabei_unavailable` or `suspended`.
+    #[serde(default)]
+    pub situation: Option<String>,
+    /// The payment, if any.
+    #[serde(default)]
+    pub payment: Option<PaymentInput>,
+    /// The merchant, to check the plan's own rules.
+    #[serde(default)]
+    pub merchant: Option<MerchantInput>,
+    /// The day's usage before the payment.
+    #[serde(default)]
+    pub usage: Option<UsageInput>,
+    /// What the terminal or app showed.
+    #[serde(default)]
+    pub terminal_message: Option<String>,
+    /// When the question is asked.
+    #[serde(default)]
+    pub as_of: Option<String>,
+    /// When the QR code was generated.
+    #[serde(default)]
+    pub qr_created: Option<String>,
+    /// Times of the day's other payments.
+    #[serde(default)]
+    pub recent_payments: Vec<String>,
+    /// Provisional arrival dates for uncovered years.
+    #[serde(default)]
+    pub provisional: bool,
+}
+
+impl DiagnoseInput {
+    /// Validates the question.
+    ///
+    /// ```
+    /// let d = posfee_core::DiagnoseInput { situation: Some("lost".into()), ..Default::default() };
+    /// assert_eq!(d.to_request("").unwrap_err().field(), "situation");
+    /// ```
+    pub fn to_request(&self, prefix: &str) -> Result<crate::diagnose::DiagnoseRequest> {
+        use crate::diagnose::{DiagnoseRequest, Situation};
+        let f = |n: &str| join(prefix, n);
+        let situation = required(
+            &f("situation"),
+            parse_enum(
+                &f("situation"),
+                self.situation.as_deref(),
+                Situation::from_name,
+                Situation::NAMES,
+            )?,
+        )?;
+        let mut r = DiagnoseRequest::new(situation);
+        r.payment = self
+            .payment
+            .as_ref()
+            .map(|p| p.to_payment(&f("payment")))
+            .transpose()?;
+        r.merchant = self
+            .merchant
+            .as_ref()
+            .map(|m| m.to_merchant(&f("merchant")))
+            .transpose()?;
+        if let Some(u) = &self.usage {
+            r.usage = u.to_usage(&f("usage"))?;
+        }
+        r.terminal_message = self.terminal_message.clone();
+        r.as_of = self
+            .as_of
+            .as_deref()
+            .map(|t| ChinaDateTime::parse(&f("as_of"), t))
+            .transpose()?;
+        r.qr_created = self
+            .qr_created
+            .as_deref()
+            .map(|t| ChinaDateTime::parse(&f("qr_created"), t))
+            .transpose()?;
+        r.recent_payments = self
+            .recent_payments
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ChinaDateTime::parse(&format!("{}[{i}]", f("recent_payments")), t))
+            .collect::<Result<_>>()?;
+        r.provisional = self.provisional;
+        Ok(r)
     }
 }

@@ -57,8 +57,8 @@ pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};
 pub use error::{Error, ErrorCode, Result};
 pub use fee::{fee, Fee, FeeDetail, FeeTable, RuleRef};
 pub use input::{
-    input_error, input_from_json, EligibilityInput, MerchantInput, MixLineInput, PaymentInput,
-    UsageInput, WalletInput, WalletsInput,
+    input_error, input_from_json, DiagnoseInput, EligibilityInput, MerchantInput, MixLineInput,
+    PaymentInput, UsageInput, WalletInput, WalletsInput,
 };
 pub use limit::{check_limits, DailyBucket, DailyUsage, DayLedger, LimitCheck, Refusal, SingleCap};
 pub use merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatus, Wallets};
