@@ -608,7 +608,8 @@ impl<'a> Auditor<'a> {
     /// auditor.feed_csv(&mut reader, b"id,time,amount,method,wallet,fee_charged\nT1,2025-03-12T10:00,1", &mut |_, _| n += 1).unwrap();
     /// auditor.feed_csv(&mut reader, b"0.00,qr,alipay,0.04\n", &mut |_, _| n += 1).unwrap();
     /// auditor.finish_csv(&mut reader, &mut |_, _| n += 1).unwrap();
-    /// assert_eq!((n, auditor.summary().ok), (1, 1));
+    /// // One line, split across two chunks; unsettled and past due on 2025-04-01.
+    /// assert_eq!((n, auditor.summary().counts["not_settled"]), (1, 1));
     /// ```
     pub fn feed_csv(
         &mut self,
