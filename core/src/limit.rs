@@ -68,7 +68,8 @@ impl DailyUsage {
                 .iter()
                 .any(|d| &*d.bucket == name && d.count_cap.is_some() == count)
         };
-        let names: Vec<&str> = daily.iter().map(|d| &*d.bucket).collect();
+        let mut names: Vec<&str> = daily.iter().map(|d| &*d.bucket).collect();
+        names.dedup();
         for name in self.used.keys() {
             if !known(name, false) {
                 return Err(Error::unknown_value(

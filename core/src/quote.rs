@@ -111,6 +111,8 @@ pub fn quote(
     usage: &DailyUsage,
     options: QuoteOptions,
 ) -> Result<Quote> {
+    // Input validation comes before acceptance (RULES §5).
+    usage.validate(plan)?;
     let charge = payment.charge();
     let rule = plan.rule_for(&charge, merchant)?;
     let priced = fee_by_rule(plan, rule, merchant, &charge)?;
@@ -140,7 +142,6 @@ pub fn quote(
         });
         return Ok(q);
     }
-    usage.validate(plan)?;
     let mut limits = check_limits(plan, merchant, &charge, rule, usage)?;
     if let Some(r) = limits.refusal.take() {
         q.refusal = Some(r);
@@ -266,5 +267,59 @@ impl Engine {
     /// ```
     pub fn arrival(&self, payment: &Payment, provisional: bool) -> Result<Arrival> {
         crate::settlement::arrival(&self.plan, &self.calendar, payment, provisional)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::merchant::{CreditRate, MerchantTier, Verification, Wallets};
+    use crate::payment::{CardKind, CardMedium, Instrument};
+
+    #[test]
+    fn bad_usage_is_an_input_error_even_when_acceptance_would_refuse() {
+        let m = Merchant {
+            tier: MerchantTier::New,
+            verification: Verification::None,
+            credit_rate: CreditRate::Standard,
+            activated: false,
+            wallets: Wallets::default(),
+            large_mode_approved: false,
+        };
+        let p = Payment {
+            amount: Money::from_fen(100),
+            instrument: Instrument::Card {
+                kind: CardKind::Credit,
+                medium: CardMedium::Chip,
+                magstripe_verified: false,
+            },
+            time: crate::time::ChinaDateTime::parse("t", "2025-03-12T10:00").unwrap(),
+        };
+        let mut usage = DailyUsage::default();
+        usage.used.insert("kredit".into(), Money::ZERO);
+        let e = quote(
+            &Plan::upos().unwrap(),
+            &Calendar::embedded().unwrap(),
+            &m,
+            &p,
+            &usage,
+            QuoteOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), "usage.used.kredit");
+        assert_eq!(e.message_en().matches("merchant_tier").count(), 1);
+        let q = quote(
+            &Plan::upos().unwrap(),
+            &Calendar::embedded().unwrap(),
+            &m,
+            &p,
+            &DailyUsage::default(),
+            QuoteOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            q.refusal.unwrap().code,
+            crate::acceptance::RefusalCode::MerchantNotActivated
+        );
     }
 }
