@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, the benchmarks' build, and the Rust unit,
-# doc, property and conformance-vector tests. Ends with one line
+# Runs every test: formatting, lints, the benchmarks' build, the Rust unit,
+# doc, property and conformance-vector tests, and the Kotlin bindings' tests
+# (Swift where a Swift toolchain exists). Ends with one line
 # "all: N passed, N failed" summing every suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo bench --workspace --no-run
 cargo test --workspace 2>&1 | tee -a "$log"
+bash scripts/test-mobile.sh 2>&1 | tee -a "$log"
 
 # Sum "test result: ok. N passed; M failed" (cargo) and "N passed, M failed" (other suites).
 summary=$(awk '

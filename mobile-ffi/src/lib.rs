@@ -1,1 +1,561 @@
-//! posfee-core for Kotlin and Swift (uniffi).
+//! posfee-core for Kotlin and Swift (uniffi, proc-macro exports).
+//!
+//! A thin layer: every object is a newtype over the core type and every
+//! method is a line or two. Inputs are the core's string-typed input records
+//! ([`posfee_core::PaymentInput`], [`posfee_core::MerchantInput`], …), so the
+//! core validates them and names the failing field exactly as in Rust and
+//! JavaScript (`payment.amount`, `mix[2].payment.wallet`). Answers are records
+//! mirroring the core's outputs; money crosses as a decimal string and
+//! surfaces as `java.math.BigDecimal` in Kotlin and `Decimal` in Swift (the
+//! [`Money`] custom type), never as a float. Every fallible call returns
+//! `Result<_, PosfeeError>`: one exception type carrying the core's code,
+//! field, reason, year and both messages.
+
+mod records;
+
+pub use records::*;
+
+use posfee_core as pf;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+uniffi::setup_scaffolding!("posfee");
+
+/// Money: yuan held to the fen, crossing as a decimal string (`"5.50"`).
+pub type Money = pf::Money;
+
+/// A percentage rate such as `0.55` (0.55 %), crossing as a decimal string.
+pub type Percent = pf::Percent;
+
+fn money_from_text(text: &str) -> std::result::Result<pf::Money, PosfeeError> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let m = pf::Money::parse_non_negative("money", digits)?;
+    Ok(if negative {
+        pf::Money::from_fen(-m.fen())
+    } else {
+        m
+    })
+}
+
+fn percent_from_text(text: &str) -> std::result::Result<pf::Percent, PosfeeError> {
+    serde_json::from_value(serde_json::Value::String(text.to_string()))
+        .map_err(|e| pf::input_error("", "percent", &e.to_string()).into())
+}
+
+uniffi::custom_type!(Money, String, {
+    remote,
+    lower: |m| m.to_string(),
+    try_lift: |s| money_from_text(&s).map_err(|e| uniffi::deps::anyhow::anyhow!("{e}")),
+});
+
+uniffi::custom_type!(Percent, String, {
+    remote,
+    lower: |p| p.to_string(),
+    try_lift: |s| percent_from_text(&s).map_err(|e| uniffi::deps::anyhow::anyhow!("{e}")),
+});
+
+/// The one error of every fallible call: the core's stable code
+/// (`invalid_amount`, `plan_invalid`, …), the field it concerns
+/// (`payment.amount`, `fee_rules[0].rate_percent`), a stable reason
+/// (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
+/// message in Chinese and in English. Kotlin: `PosfeeException`.
+#[derive(Debug, uniffi::Object)]
+#[uniffi::export(Debug, Display)]
+pub struct PosfeeError(pf::Error);
+
+impl std::fmt::Display for PosfeeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for PosfeeError {}
+
+impl From<pf::Error> for PosfeeError {
+    fn from(e: pf::Error) -> Self {
+        PosfeeError(e)
+    }
+}
+
+/// What every fallible call returns.
+pub type Result<T> = std::result::Result<T, Arc<PosfeeError>>;
+
+fn err(e: pf::Error) -> Arc<PosfeeError> {
+    Arc::new(PosfeeError(e))
+}
+
+#[uniffi::export]
+impl PosfeeError {
+    /// The stable snake_case code (`invalid_amount`, `calendar_not_covered`, …).
+    pub fn code(&self) -> String {
+        self.0.code().as_str().to_string()
+    }
+
+    /// The input field or data path (`payment.amount`, `fee_rules[0].cap`).
+    pub fn field(&self) -> String {
+        self.0.field().to_string()
+    }
+
+    /// The stable snake_case reason (`too_many_decimals`, `missing`, …).
+    pub fn reason(&self) -> String {
+        self.0.reason().to_string()
+    }
+
+    /// The uncovered year, for `calendar_not_covered`.
+    pub fn year(&self) -> Option<i32> {
+        self.0.year()
+    }
+
+    /// The message in Simplified Chinese.
+    pub fn message_zh(&self) -> String {
+        self.0.message_zh().to_string()
+    }
+
+    /// The message in English.
+    pub fn message_en(&self) -> String {
+        self.0.message_en().to_string()
+    }
+}
+
+/// A required string argument: absent is `missing`, as in every binding.
+fn arg(value: Option<String>, field: &str) -> Result<String> {
+    value.ok_or_else(|| {
+        err(pf::input_error(
+            "",
+            field,
+            &format!("missing field `{field}`"),
+        ))
+    })
+}
+
+fn options_of(o: Option<QuoteOptions>) -> pf::QuoteOptions {
+    pf::QuoteOptions {
+        provisional: o.is_some_and(|o| o.provisional),
+    }
+}
+
+fn merchant_of(m: &MerchantInput) -> Result<pf::Merchant> {
+    m.to_merchant("merchant").map_err(err)
+}
+
+fn payment_of(p: &PaymentInput, prefix: &str) -> Result<pf::Payment> {
+    p.to_payment(prefix).map_err(err)
+}
+
+fn usage_of(u: Option<UsageInput>) -> Result<pf::DailyUsage> {
+    match u {
+        None => Ok(pf::DailyUsage::default()),
+        Some(u) => pf::UsageInput {
+            used: u.used.into_iter().collect::<BTreeMap<_, _>>(),
+            counts: u.counts.into_iter().collect::<BTreeMap<_, _>>(),
+        }
+        .to_usage("usage")
+        .map_err(err),
+    }
+}
+
+/// Reads a lock even if a panic poisoned it (the core never panics).
+fn read<T>(l: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn write<T>(l: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn lock<T>(l: &Mutex<T>) -> MutexGuard<'_, T> {
+    l.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The library version.
+#[uniffi::export]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Validates a payment amount (a decimal string of yuan, at most two
+/// decimals, above zero) and returns it: "12.5" → 12.50. Errors name `field`
+/// (default `amount`).
+#[uniffi::export(default(field = None))]
+pub fn parse_amount(text: Option<String>, field: Option<String>) -> Result<Money> {
+    let field = field.unwrap_or_else(|| "amount".to_string());
+    let text = arg(text, &field)?;
+    pf::Money::parse_amount(&field, &text).map_err(err)
+}
+
+/// What a payment mix costs under plan A and under plan B (fees only).
+#[uniffi::export]
+pub fn compare(
+    plan_a: &Plan,
+    plan_b: &Plan,
+    merchant: MerchantInput,
+    mix: Vec<MixLineInput>,
+) -> Result<Comparison> {
+    let m = merchant_of(&merchant)?;
+    let lines = mix
+        .iter()
+        .enumerate()
+        .map(|(i, l)| l.to_line(&format!("mix[{i}]")))
+        .collect::<pf::Result<Vec<_>>>()
+        .map_err(err)?;
+    Ok(pf::compare(&plan_a.0, &plan_b.0, &m, &lines)
+        .map_err(err)?
+        .into())
+}
+
+/// A fee plan: the embedded 优POS or reference plan, or one loaded at run time.
+#[derive(Debug, uniffi::Object)]
+pub struct Plan(pf::Plan);
+
+#[uniffi::export]
+impl Plan {
+    /// The embedded 优POS plan.
+    #[uniffi::constructor]
+    pub fn upos() -> Result<Arc<Plan>> {
+        Ok(Arc::new(Plan(pf::Plan::upos().map_err(err)?)))
+    }
+
+    /// The embedded industry reference plan (0.60% + 3.00).
+    #[uniffi::constructor]
+    pub fn reference() -> Result<Arc<Plan>> {
+        Ok(Arc::new(Plan(pf::Plan::reference().map_err(err)?)))
+    }
+
+    /// Loads and validates a plan file (JSON text).
+    #[uniffi::constructor]
+    pub fn from_json(json: String) -> Result<Arc<Plan>> {
+        Ok(Arc::new(Plan(pf::Plan::from_json(&json).map_err(err)?)))
+    }
+
+    /// The plan id (`upos`, `reference`, …).
+    pub fn id(&self) -> String {
+        self.0.id().to_string()
+    }
+
+    /// The plan's data version.
+    pub fn data_version(&self) -> String {
+        self.0.data_version().to_string()
+    }
+
+    /// The plan as JSON text (the format `Plan.fromJson` reads).
+    pub fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+}
+
+/// A working-day calendar: the embedded years, or years loaded at run time.
+#[derive(Debug, uniffi::Object)]
+pub struct Calendar(pf::Calendar);
+
+#[uniffi::export]
+impl Calendar {
+    /// The embedded mainland calendar.
+    #[uniffi::constructor]
+    pub fn embedded() -> Result<Arc<Calendar>> {
+        Ok(Arc::new(Calendar(pf::Calendar::embedded().map_err(err)?)))
+    }
+
+    /// Loads a calendar file (JSON text).
+    #[uniffi::constructor]
+    pub fn from_json(json: String) -> Result<Arc<Calendar>> {
+        Ok(Arc::new(Calendar(
+            pf::Calendar::from_json(&json).map_err(err)?,
+        )))
+    }
+
+    /// The covered years, ascending.
+    pub fn years(&self) -> Vec<i32> {
+        self.0.years()
+    }
+
+    /// The last day of the unbroken coverage (`YYYY-MM-DD`).
+    pub fn valid_until(&self) -> Option<String> {
+        self.0.valid_until().map(|d| d.to_string())
+    }
+
+    /// The covered years and their data versions.
+    pub fn versions(&self) -> Vec<YearVersion> {
+        self.0.versions().into_iter().map(Into::into).collect()
+    }
+
+    /// What a date (`YYYY-MM-DD`) is: working day, weekend, holiday or
+    /// adjusted working day.
+    pub fn day(&self, date: Option<String>) -> Result<DayInfo> {
+        let d = pf::parse_date("date", &arg(date, "date")?).map_err(err)?;
+        Ok(self.0.day(d).map_err(err)?.into())
+    }
+}
+
+/// A plan and a calendar together: the way to ask questions.
+#[derive(Debug, uniffi::Object)]
+pub struct Engine(RwLock<pf::Engine>);
+
+#[uniffi::export]
+impl Engine {
+    /// The embedded 优POS plan with the embedded calendar.
+    #[uniffi::constructor]
+    pub fn new() -> Result<Arc<Engine>> {
+        Ok(Arc::new(Engine(RwLock::new(
+            pf::Engine::builtin().map_err(err)?,
+        ))))
+    }
+
+    /// An engine over a plan and a calendar.
+    #[uniffi::constructor]
+    pub fn with_data(plan: &Plan, calendar: &Calendar) -> Arc<Engine> {
+        Arc::new(Engine(RwLock::new(pf::Engine::new(
+            plan.0.clone(),
+            calendar.0.clone(),
+        ))))
+    }
+
+    /// The plan in use.
+    pub fn plan(&self) -> Arc<Plan> {
+        Arc::new(Plan(read(&self.0).plan().clone()))
+    }
+
+    /// The calendar in use.
+    pub fn calendar(&self) -> Arc<Calendar> {
+        Arc::new(Calendar(read(&self.0).calendar().clone()))
+    }
+
+    /// Replaces the plan (e.g. with one loaded at run time).
+    pub fn set_plan(&self, plan: &Plan) {
+        write(&self.0).set_plan(plan.0.clone());
+    }
+
+    /// Loads a plan file (JSON text) and uses it.
+    pub fn load_plan(&self, json: String) -> Result<()> {
+        let plan = pf::Plan::from_json(&json).map_err(err)?;
+        write(&self.0).set_plan(plan);
+        Ok(())
+    }
+
+    /// Adds calendar years loaded at run time (`calendar_year_covered` for a
+    /// year already covered).
+    pub fn extend_calendar(&self, calendar: &Calendar) -> Result<()> {
+        write(&self.0).extend_calendar(&calendar.0).map_err(err)
+    }
+
+    /// Loads a calendar file (JSON text) and adds its years.
+    pub fn load_calendar(&self, json: String) -> Result<()> {
+        let cal = pf::Calendar::from_json(&json).map_err(err)?;
+        write(&self.0).extend_calendar(&cal).map_err(err)
+    }
+
+    /// Fee, acceptance, limits against the day's usage, and arrival.
+    #[uniffi::method(default(usage = None, options = None))]
+    pub fn quote(
+        &self,
+        merchant: MerchantInput,
+        payment: PaymentInput,
+        usage: Option<UsageInput>,
+        options: Option<QuoteOptions>,
+    ) -> Result<Quote> {
+        let p = payment_of(&payment, "payment")?;
+        let m = merchant_of(&merchant)?;
+        let u = usage_of(usage)?;
+        let q = read(&self.0).quote(&m, &p, &u, options_of(options));
+        Ok(q.map_err(err)?.into())
+    }
+
+    /// The fee of a payment alone (its time, if any, is not used).
+    pub fn fee(&self, merchant: MerchantInput, payment: PaymentInput) -> Result<Fee> {
+        let charge = payment.to_charge("payment").map_err(err)?;
+        let m = merchant_of(&merchant)?;
+        let f = pf::fee(read(&self.0).plan(), &m, &charge);
+        Ok(f.map_err(err)?.into())
+    }
+
+    /// When the money of a payment arrives.
+    #[uniffi::method(default(options = None))]
+    pub fn arrival(&self, payment: PaymentInput, options: Option<QuoteOptions>) -> Result<Arrival> {
+        let p = payment_of(&payment, "payment")?;
+        let a = read(&self.0).arrival(&p, options_of(options).provisional);
+        Ok(a.map_err(err)?.into())
+    }
+
+    /// The accounting date of a time (日切 applied), `YYYY-MM-DD`.
+    pub fn accounting_date(&self, time: Option<String>) -> Result<String> {
+        let t = pf::ChinaDateTime::parse("time", &arg(time, "time")?).map_err(err)?;
+        let d = pf::accounting_date(read(&self.0).plan(), t).map_err(err)?;
+        Ok(d.to_string())
+    }
+
+    /// The frozen-funds review window after a submission date (`YYYY-MM-DD`).
+    #[uniffi::method(default(options = None))]
+    pub fn frozen_window(
+        &self,
+        submitted: Option<String>,
+        options: Option<QuoteOptions>,
+    ) -> Result<FrozenWindow> {
+        let d = pf::parse_date("submitted", &arg(submitted, "submitted")?).map_err(err)?;
+        let e = read(&self.0);
+        let w = pf::frozen_window(e.plan(), e.calendar(), d, options_of(options).provisional);
+        Ok(w.map_err(err)?.into())
+    }
+
+    /// Activation cashback progress at a cumulative volume (decimal string).
+    pub fn activation(&self, volume: Option<String>) -> Result<ActivationProgress> {
+        let v = pf::Money::parse_non_negative("volume", &arg(volume, "volume")?).map_err(err)?;
+        let a = pf::activation_progress(read(&self.0).plan(), v);
+        Ok(a.map_err(err)?.into())
+    }
+
+    /// Which of the premium rate, bulk rate and limit upgrade a merchant may
+    /// apply for, and what is unmet.
+    pub fn eligibility(&self, facts: EligibilityInput) -> Result<EligibilityAnswers> {
+        let f = facts.to_facts("").map_err(err)?;
+        let a = pf::eligibility(read(&self.0).plan(), &f);
+        Ok(a.map_err(err)?.into())
+    }
+
+    /// The versions of the plan and calendar data in use.
+    pub fn data_versions(&self) -> DataVersions {
+        pf::DataVersions::of(&read(&self.0)).into()
+    }
+}
+
+/// Accepted payments by accounting date, so callers need not track the day's
+/// usage themselves.
+#[derive(Debug, Default, uniffi::Object)]
+pub struct DayLedger(Mutex<pf::DayLedger>);
+
+#[uniffi::export]
+impl DayLedger {
+    /// An empty ledger.
+    #[uniffi::constructor]
+    pub fn new() -> Arc<DayLedger> {
+        Arc::new(DayLedger::default())
+    }
+
+    /// Quotes a payment against the usage recorded for its accounting date,
+    /// and records it when accepted.
+    #[uniffi::method(default(options = None))]
+    pub fn quote_and_record(
+        &self,
+        engine: &Engine,
+        merchant: MerchantInput,
+        payment: PaymentInput,
+        options: Option<QuoteOptions>,
+    ) -> Result<Quote> {
+        let p = payment_of(&payment, "payment")?;
+        let m = merchant_of(&merchant)?;
+        let e = read(&engine.0);
+        let q = lock(&self.0).quote_and_record(e.plan(), e.calendar(), &m, &p, options_of(options));
+        Ok(q.map_err(err)?.into())
+    }
+
+    /// Quotes and records many payments in order, in one call (a statement);
+    /// the first invalid payment fails, naming `payments[i]`.
+    #[uniffi::method(default(options = None))]
+    pub fn quote_all(
+        &self,
+        engine: &Engine,
+        merchant: MerchantInput,
+        payments: Vec<PaymentInput>,
+        options: Option<QuoteOptions>,
+    ) -> Result<Vec<Quote>> {
+        let m = merchant_of(&merchant)?;
+        let o = options_of(options);
+        let e = read(&engine.0);
+        let mut ledger = lock(&self.0);
+        let mut quotes = Vec::with_capacity(payments.len());
+        for (i, p) in payments.iter().enumerate() {
+            let p = payment_of(p, &format!("payments[{i}]"))?;
+            let q = ledger.quote_and_record(e.plan(), e.calendar(), &m, &p, o);
+            quotes.push(q.map_err(err)?.into());
+        }
+        Ok(quotes)
+    }
+
+    /// The accounting dates the ledger holds (`YYYY-MM-DD`).
+    pub fn dates(&self) -> Vec<String> {
+        lock(&self.0)
+            .dates()
+            .iter()
+            .map(|d| d.to_string())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn std_merchant() -> MerchantInput {
+        MerchantInput {
+            tier: Some("premium".into()),
+            verification: Some("face_and_card".into()),
+            credit_rate: Some("standard".into()),
+            activated: Some(true),
+            ..Default::default()
+        }
+    }
+
+    fn card(amount: &str) -> PaymentInput {
+        PaymentInput {
+            amount: Some(amount.into()),
+            method: Some("card".into()),
+            card_kind: Some("credit".into()),
+            card_medium: Some("chip".into()),
+            time: Some("2025-09-30T22:00:00".into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn money_crosses_as_text_and_back() {
+        for text in ["0.00", "5.50", "-3.05", "99999999.99"] {
+            assert_eq!(money_from_text(text).unwrap().to_string(), text);
+        }
+        assert_eq!(money_from_text("12.5").unwrap().to_string(), "12.50");
+        assert!(money_from_text("1.234").is_err());
+        assert_eq!(percent_from_text("0.55").unwrap().to_string(), "0.55");
+        assert!(percent_from_text("101").is_err());
+    }
+
+    #[test]
+    fn quotes_and_errors_match_the_core() {
+        let e = Engine::new().unwrap();
+        let q = e
+            .quote(std_merchant(), card("1000.00"), None, None)
+            .unwrap();
+        assert_eq!(
+            (q.fee.to_string(), q.net.to_string()),
+            ("5.50".into(), "994.50".into())
+        );
+        assert_eq!(q.outcome, Outcome::Accepted);
+        assert_eq!(q.arrival.unwrap().date, "2025-10-09");
+        let err = e
+            .quote(std_merchant(), card("1.234"), None, None)
+            .unwrap_err();
+        assert_eq!(
+            (err.code(), err.field(), err.reason()),
+            (
+                "invalid_amount".into(),
+                "payment.amount".into(),
+                "too_many_decimals".into()
+            )
+        );
+        let err = e.frozen_window(None, None).unwrap_err();
+        assert_eq!(
+            (err.code(), err.field(), err.reason()),
+            ("invalid_time".into(), "submitted".into(), "missing".into())
+        );
+    }
+
+    #[test]
+    fn ledger_names_the_failing_payment() {
+        let e = Engine::new().unwrap();
+        let ledger = DayLedger::new();
+        let err = ledger
+            .quote_all(&e, std_merchant(), vec![card("1.00"), card("x")], None)
+            .unwrap_err();
+        assert_eq!(err.field(), "payments[1].amount");
+    }
+}

@@ -1,0 +1,808 @@
+//! Records and enums: the core's string-typed inputs (exported as they are),
+//! and mirrors of the core's answers.
+
+use crate::{Money, Percent};
+use posfee_core as pf;
+use std::collections::HashMap;
+
+pub use pf::{
+    EligibilityInput, MerchantInput, MixLineInput, PaymentInput, WalletInput, WalletsInput,
+};
+
+// ---- inputs: the core's own structs, so the core validates them ----
+
+/// A payment as strings: `amount` a decimal string of yuan, `method` one of
+/// `card`, `contactless`, `qr`; fields that do not apply stay null.
+#[uniffi::remote(Record)]
+pub struct PaymentInput {
+    #[uniffi(default)]
+    pub amount: Option<String>,
+    #[uniffi(default)]
+    pub method: Option<String>,
+    #[uniffi(default)]
+    pub card_kind: Option<String>,
+    #[uniffi(default)]
+    pub card_medium: Option<String>,
+    #[uniffi(default)]
+    pub magstripe_verified: Option<bool>,
+    #[uniffi(default)]
+    pub wallet: Option<String>,
+    #[uniffi(default)]
+    pub large_mode: Option<bool>,
+    #[uniffi(default)]
+    pub time: Option<String>,
+}
+
+/// A wallet's status as given (both default to false).
+#[uniffi::remote(Record)]
+pub struct WalletInput {
+    #[uniffi(default)]
+    pub enabled: Option<bool>,
+    #[uniffi(default)]
+    pub verified: Option<bool>,
+}
+
+/// The wallets as given; a missing wallet is neither enabled nor verified.
+#[uniffi::remote(Record)]
+pub struct WalletsInput {
+    #[uniffi(default)]
+    pub alipay: Option<WalletInput>,
+    #[uniffi(default)]
+    pub wechat: Option<WalletInput>,
+    #[uniffi(default)]
+    pub unionpay: Option<WalletInput>,
+}
+
+/// A merchant profile as strings (`tier`: `new`/`premium`, `verification`:
+/// `face_and_card`/`face_only`/`none`, `credit_rate`: `standard`/`bulk`/`premium`).
+#[uniffi::remote(Record)]
+pub struct MerchantInput {
+    #[uniffi(default)]
+    pub tier: Option<String>,
+    #[uniffi(default)]
+    pub verification: Option<String>,
+    #[uniffi(default)]
+    pub credit_rate: Option<String>,
+    #[uniffi(default)]
+    pub activated: Option<bool>,
+    #[uniffi(default)]
+    pub wallets: Option<WalletsInput>,
+    #[uniffi(default)]
+    pub large_mode_approved: Option<bool>,
+}
+
+/// A line of a payment mix: a payment (its time is not used) and a count.
+#[uniffi::remote(Record)]
+pub struct MixLineInput {
+    pub payment: PaymentInput,
+    pub count: u32,
+}
+
+/// Eligibility facts as given (monthly volumes oldest first, decimal strings).
+#[uniffi::remote(Record)]
+pub struct EligibilityInput {
+    #[uniffi(default)]
+    pub monthly_volumes: Vec<String>,
+    #[uniffi(default = 0)]
+    pub devices: u32,
+    #[uniffi(default = false)]
+    pub annual_agreement: bool,
+    #[uniffi(default = false)]
+    pub risk_record: bool,
+    #[uniffi(default)]
+    pub verification: Option<String>,
+}
+
+/// What the merchant already used on the payment's accounting date: money per
+/// bucket (`credit`, `qr`, …) as decimal strings, payments per count bucket
+/// (`qr_large_count`). Missing buckets are zero.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct UsageInput {
+    /// Money used per bucket.
+    #[uniffi(default)]
+    pub used: HashMap<String, String>,
+    /// Payments per count bucket.
+    #[uniffi(default)]
+    pub counts: HashMap<String, u32>,
+}
+
+/// Options of a quote, an arrival or a frozen window.
+#[derive(Debug, Clone, Copy, Default, uniffi::Record)]
+pub struct QuoteOptions {
+    /// Answer with a provisional (Monday–Friday) arrival for years the
+    /// calendar lacks, instead of `calendar_not_covered`.
+    #[uniffi(default = false)]
+    pub provisional: bool,
+}
+
+// ---- answers ----
+
+fn s(a: &str) -> String {
+    a.to_string()
+}
+
+fn os(a: Option<std::sync::Arc<str>>) -> Option<String> {
+    a.map(|a| a.to_string())
+}
+
+/// Accepted or refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Outcome {
+    /// The payment goes through.
+    Accepted,
+    /// The payment is refused; see the refusal.
+    Refused,
+}
+
+impl From<pf::Outcome> for Outcome {
+    fn from(o: pf::Outcome) -> Self {
+        match o {
+            pf::Outcome::Accepted => Outcome::Accepted,
+            pf::Outcome::Refused => Outcome::Refused,
+        }
+    }
+}
+
+/// Why a payment is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum RefusalCode {
+    /// Pay the activation swipe first.
+    MerchantNotActivated,
+    /// Debit cards must be read by chip.
+    DebitChipOnly,
+    /// The wallet's permission is not enabled for the merchant.
+    WalletNotEnabled,
+    /// The wallet's real-name verification is not done.
+    WalletNotVerified,
+    /// Large-amount mode needs an eligible wallet and the merchant's approval.
+    LargeModeNotApproved,
+    /// Above a single-transaction cap.
+    SingleLimitExceeded,
+    /// Above what is left of a daily cap.
+    DailyLimitExceeded,
+}
+
+impl From<pf::RefusalCode> for RefusalCode {
+    fn from(c: pf::RefusalCode) -> Self {
+        use pf::RefusalCode as C;
+        match c {
+            C::MerchantNotActivated => RefusalCode::MerchantNotActivated,
+            C::DebitChipOnly => RefusalCode::DebitChipOnly,
+            C::WalletNotEnabled => RefusalCode::WalletNotEnabled,
+            C::WalletNotVerified => RefusalCode::WalletNotVerified,
+            C::LargeModeNotApproved => RefusalCode::LargeModeNotApproved,
+            C::SingleLimitExceeded => RefusalCode::SingleLimitExceeded,
+            C::DailyLimitExceeded => RefusalCode::DailyLimitExceeded,
+        }
+    }
+}
+
+/// Which plan is cheaper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Cheaper {
+    /// Plan A costs less.
+    A,
+    /// Plan B costs less.
+    B,
+    /// Both cost the same.
+    Equal,
+}
+
+impl From<pf::Cheaper> for Cheaper {
+    fn from(c: pf::Cheaper) -> Self {
+        match c {
+            pf::Cheaper::A => Cheaper::A,
+            pf::Cheaper::B => Cheaper::B,
+            pf::Cheaper::Equal => Cheaper::Equal,
+        }
+    }
+}
+
+/// What kind of day a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum DayKind {
+    /// An ordinary Monday–Friday.
+    Workday,
+    /// An ordinary Saturday or Sunday.
+    Weekend,
+    /// A statutory day off.
+    Holiday,
+    /// A weekend day declared a working day (调休上班).
+    AdjustedWorkingDay,
+}
+
+impl From<pf::DayKind> for DayKind {
+    fn from(k: pf::DayKind) -> Self {
+        match k {
+            pf::DayKind::Workday => DayKind::Workday,
+            pf::DayKind::Weekend => DayKind::Weekend,
+            pf::DayKind::Holiday => DayKind::Holiday,
+            pf::DayKind::AdjustedWorkingDay => DayKind::AdjustedWorkingDay,
+        }
+    }
+}
+
+/// Where calendar data came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum DataOrigin {
+    /// Embedded in the library.
+    Embedded,
+    /// Loaded at run time.
+    Loaded,
+}
+
+impl From<pf::DataOrigin> for DataOrigin {
+    fn from(o: pf::DataOrigin) -> Self {
+        match o {
+            pf::DataOrigin::Embedded => DataOrigin::Embedded,
+            pf::DataOrigin::Loaded => DataOrigin::Loaded,
+        }
+    }
+}
+
+/// The fee rule applied.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RuleRef {
+    /// Rule id (`F5`).
+    pub id: String,
+    /// Chinese name (信用卡刷卡).
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// The rate applied, in percent.
+    pub rate_percent: Percent,
+    /// The cap of the percentage part, if any.
+    pub cap: Option<Money>,
+}
+
+impl From<pf::RuleRef> for RuleRef {
+    fn from(r: pf::RuleRef) -> Self {
+        RuleRef {
+            id: s(&r.id),
+            name_zh: s(&r.name_zh),
+            name_en: s(&r.name_en),
+            rate_percent: r.rate_percent,
+            cap: r.cap,
+        }
+    }
+}
+
+/// How the fee was made up: fee = percentage + fixed.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FeeDetail {
+    /// The percentage part after rounding, cap and minimum.
+    pub percentage: Money,
+    /// The cap was applied.
+    pub capped: bool,
+    /// The minimum was applied.
+    pub minimum_applied: bool,
+    /// The fixed part.
+    pub fixed: Money,
+}
+
+impl From<pf::FeeDetail> for FeeDetail {
+    fn from(d: pf::FeeDetail) -> Self {
+        FeeDetail {
+            percentage: d.percentage,
+            capped: d.capped,
+            minimum_applied: d.minimum_applied,
+            fixed: d.fixed,
+        }
+    }
+}
+
+/// A priced payment: fee, net and the rule.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Fee {
+    /// The rule.
+    pub rule: RuleRef,
+    /// The fee.
+    pub fee: Money,
+    /// amount − fee (negative when a fixed fee exceeds the amount).
+    pub net: Money,
+    /// How the fee was made up.
+    pub detail: FeeDetail,
+}
+
+impl From<pf::Fee> for Fee {
+    fn from(f: pf::Fee) -> Self {
+        Fee {
+            rule: f.rule.into(),
+            fee: f.fee,
+            net: f.net,
+            detail: f.detail.into(),
+        }
+    }
+}
+
+/// A refusal with what bound it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Refusal {
+    /// The code.
+    pub code: RefusalCode,
+    /// The binding dimension or bucket, for limit refusals.
+    pub dimension: Option<String>,
+    /// The binding money cap.
+    pub cap: Option<Money>,
+    /// The binding count cap.
+    pub count_cap: Option<u32>,
+    /// What is left today.
+    pub left_today: Option<Money>,
+    /// Chinese message with how to fix it.
+    pub message_zh: String,
+    /// English message with how to fix it.
+    pub message_en: String,
+}
+
+impl From<pf::Refusal> for Refusal {
+    fn from(r: pf::Refusal) -> Self {
+        Refusal {
+            code: r.code.into(),
+            dimension: os(r.dimension),
+            cap: r.cap,
+            count_cap: r.count_cap,
+            left_today: r.left_today,
+            message_zh: r.message_zh,
+            message_en: r.message_en,
+        }
+    }
+}
+
+/// A single-transaction cap that applies.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SingleCap {
+    /// Dimension name (`channel`, `merchant_tier`, …).
+    pub dimension: String,
+    /// The cap.
+    pub cap: Money,
+}
+
+/// A daily bucket that applies to the payment, with its usage.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DailyBucket {
+    /// Bucket name.
+    pub bucket: String,
+    /// Class within the bucket.
+    pub class: Option<String>,
+    /// Money cap.
+    pub cap: Option<Money>,
+    /// Count cap.
+    pub count_cap: Option<u32>,
+    /// Money used before this payment.
+    pub used: Money,
+    /// Payments counted before this payment.
+    pub used_count: u32,
+    /// Money left before this payment (never below zero).
+    pub left: Option<Money>,
+    /// Payments left before this payment.
+    pub left_count: Option<u32>,
+}
+
+/// A step to take (raise a limit, become eligible).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Step {
+    /// Stable code.
+    pub code: String,
+    /// Chinese text.
+    pub zh: String,
+    /// English text.
+    pub en: String,
+}
+
+fn steps(s: &[pf::Step]) -> Vec<Step> {
+    s.iter()
+        .map(|x| Step {
+            code: x.code.to_string(),
+            zh: x.zh.to_string(),
+            en: x.en.to_string(),
+        })
+        .collect()
+}
+
+/// The limit answer for a payment.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LimitCheck {
+    /// The smallest single cap that applies.
+    pub single_cap: Option<Money>,
+    /// Its dimension.
+    pub single_dimension: Option<String>,
+    /// The daily bucket with the least money left.
+    pub daily_dimension: Option<String>,
+    /// The least money left in any daily bucket that applies, before this payment.
+    pub left_today: Option<Money>,
+    /// `left_today` minus the amount, when accepted.
+    pub left_after: Option<Money>,
+    /// Every single cap that applies, in plan order.
+    pub single: Vec<SingleCap>,
+    /// Every daily bucket that applies, in plan order.
+    pub daily: Vec<DailyBucket>,
+    /// How to raise the caps.
+    pub raise_steps: Vec<Step>,
+}
+
+impl From<pf::LimitCheck> for LimitCheck {
+    fn from(l: pf::LimitCheck) -> Self {
+        LimitCheck {
+            single_cap: l.single_cap,
+            single_dimension: os(l.single_dimension),
+            daily_dimension: os(l.daily_dimension),
+            left_today: l.left_today,
+            left_after: l.left_after,
+            single: l
+                .single
+                .into_iter()
+                .map(|c| SingleCap {
+                    dimension: s(&c.dimension),
+                    cap: c.cap,
+                })
+                .collect(),
+            daily: l
+                .daily
+                .into_iter()
+                .map(|b| DailyBucket {
+                    bucket: s(&b.bucket),
+                    class: os(b.class),
+                    cap: b.cap,
+                    count_cap: b.count_cap,
+                    used: b.used,
+                    used_count: b.used_count,
+                    left: b.left,
+                    left_count: b.left_count,
+                })
+                .collect(),
+            raise_steps: steps(&l.raise_steps),
+        }
+    }
+}
+
+/// When the money of a payment arrives.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Arrival {
+    /// The date the money arrives (`YYYY-MM-DD`).
+    pub date: String,
+    /// Real time (T+0).
+    pub realtime: bool,
+    /// The accounting date (日切 applied).
+    pub accounting_date: String,
+    /// Whether some working day was assumed Monday–Friday for an uncovered year.
+    pub provisional: bool,
+    /// The uncovered years assumed.
+    pub uncovered_years: Vec<i32>,
+    /// The settlement rule that applied.
+    pub rule: String,
+}
+
+impl From<pf::Arrival> for Arrival {
+    fn from(a: pf::Arrival) -> Self {
+        Arrival {
+            date: a.date.to_string(),
+            realtime: a.realtime,
+            accounting_date: a.accounting_date.to_string(),
+            provisional: a.provisional,
+            uncovered_years: a.uncovered_years,
+            rule: s(&a.rule),
+        }
+    }
+}
+
+/// The answer to "what will this payment cost, will it go through, and when
+/// does the money arrive?"
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Quote {
+    /// Accepted or refused.
+    pub outcome: Outcome,
+    /// The amount.
+    pub amount: Money,
+    /// The fee (also given for a refusal: what it would have cost).
+    pub fee: Money,
+    /// amount − fee.
+    pub net: Money,
+    /// The fee rule applied.
+    pub rule: RuleRef,
+    /// How the fee was made up.
+    pub fee_detail: FeeDetail,
+    /// The accounting date (日切 applied), `YYYY-MM-DD`.
+    pub accounting_date: String,
+    /// Why it was refused.
+    pub refusal: Option<Refusal>,
+    /// The limit check (absent when an acceptance rule refused first).
+    pub limits: Option<LimitCheck>,
+    /// When the money arrives (absent for a refusal).
+    pub arrival: Option<Arrival>,
+}
+
+impl From<pf::Quote> for Quote {
+    fn from(q: pf::Quote) -> Self {
+        Quote {
+            outcome: q.outcome.into(),
+            amount: q.amount,
+            fee: q.fee,
+            net: q.net,
+            rule: q.rule.into(),
+            fee_detail: q.fee_detail.into(),
+            accounting_date: q.accounting_date.to_string(),
+            refusal: q.refusal.map(Into::into),
+            limits: q.limits.map(Into::into),
+            arrival: q.arrival.map(Into::into),
+        }
+    }
+}
+
+/// The frozen-funds review window.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FrozenWindow {
+    /// The earliest day the review ends (`YYYY-MM-DD`).
+    pub first: String,
+    /// The latest day the review ends.
+    pub last: String,
+    /// Whether an uncovered year was assumed Monday–Friday.
+    pub provisional: bool,
+    /// The uncovered years assumed.
+    pub uncovered_years: Vec<i32>,
+}
+
+impl From<pf::FrozenWindow> for FrozenWindow {
+    fn from(w: pf::FrozenWindow) -> Self {
+        FrozenWindow {
+            first: w.first.to_string(),
+            last: w.last.to_string(),
+            provisional: w.provisional,
+            uncovered_years: w.uncovered_years,
+        }
+    }
+}
+
+/// A cashback milestone.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Milestone {
+    /// Volume at which it is reached (≥).
+    pub volume: Money,
+    /// Cashback paid.
+    pub cashback: Money,
+}
+
+/// The next cashback milestone and the volume still needed to reach it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NextMilestone {
+    /// The milestone's volume.
+    pub volume: Money,
+    /// Its cashback.
+    pub cashback: Money,
+    /// Volume still needed.
+    pub still_needed: Money,
+}
+
+/// Where a merchant stands on activation cashback.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ActivationProgress {
+    /// The activation service fee.
+    pub activation_fee: Money,
+    /// The volume counted.
+    pub volume: Money,
+    /// Cashback earned so far.
+    pub earned: Money,
+    /// Activation fee minus cashback earned.
+    pub net_cost: Money,
+    /// Milestones reached.
+    pub reached: Vec<Milestone>,
+    /// The next milestone, if any.
+    pub next: Option<NextMilestone>,
+}
+
+impl From<pf::ActivationProgress> for ActivationProgress {
+    fn from(a: pf::ActivationProgress) -> Self {
+        ActivationProgress {
+            activation_fee: a.activation_fee,
+            volume: a.volume,
+            earned: a.earned,
+            net_cost: a.net_cost,
+            reached: a
+                .reached
+                .into_iter()
+                .map(|m| Milestone {
+                    volume: m.volume,
+                    cashback: m.cashback,
+                })
+                .collect(),
+            next: a.next.map(|n| NextMilestone {
+                volume: n.volume,
+                cashback: n.cashback,
+                still_needed: n.still_needed,
+            }),
+        }
+    }
+}
+
+/// One eligibility answer.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Answer {
+    /// Every condition is met.
+    pub eligible: bool,
+    /// Codes of the conditions not met, in a fixed order (`monthly_volume`,
+    /// `devices`, `annual_agreement`, `risk_record`, `verification`).
+    pub unmet: Vec<String>,
+    /// What to do next.
+    pub steps: Vec<Step>,
+}
+
+impl From<pf::Answer> for Answer {
+    fn from(a: pf::Answer) -> Self {
+        Answer {
+            eligible: a.eligible,
+            unmet: a.unmet.iter().map(|u| s(u)).collect(),
+            steps: steps(&a.steps),
+        }
+    }
+}
+
+/// The three eligibility answers.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct EligibilityAnswers {
+    /// The premium credit rate.
+    pub premium_rate: Answer,
+    /// The bulk credit rate.
+    pub bulk_rate: Answer,
+    /// A limit upgrade.
+    pub limit_upgrade: Answer,
+}
+
+impl From<pf::EligibilityAnswers> for EligibilityAnswers {
+    fn from(e: pf::EligibilityAnswers) -> Self {
+        EligibilityAnswers {
+            premium_rate: e.premium_rate.into(),
+            bulk_rate: e.bulk_rate.into(),
+            limit_upgrade: e.limit_upgrade.into(),
+        }
+    }
+}
+
+/// One line of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LineCost {
+    /// Rule applied under A.
+    pub rule_a: String,
+    /// Rule applied under B.
+    pub rule_b: String,
+    /// Fee of one payment under A.
+    pub fee_a: Money,
+    /// Fee of one payment under B.
+    pub fee_b: Money,
+    /// Line total under A.
+    pub total_a: Money,
+    /// Line total under B.
+    pub total_b: Money,
+}
+
+/// A comparison of two plans over a month's mix.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Comparison {
+    /// Plan A's id.
+    pub plan_a: String,
+    /// Plan B's id.
+    pub plan_b: String,
+    /// Total fees under A.
+    pub total_a: Money,
+    /// Total fees under B.
+    pub total_b: Money,
+    /// total_b − total_a.
+    pub difference: Money,
+    /// Which is cheaper.
+    pub cheaper: Cheaper,
+    /// Total amount paid.
+    pub volume: Money,
+    /// Number of payments.
+    pub payments: u64,
+    /// Per line.
+    pub lines: Vec<LineCost>,
+}
+
+impl From<pf::Comparison> for Comparison {
+    fn from(c: pf::Comparison) -> Self {
+        Comparison {
+            plan_a: s(&c.plan_a),
+            plan_b: s(&c.plan_b),
+            total_a: c.total_a,
+            total_b: c.total_b,
+            difference: c.difference,
+            cheaper: c.cheaper.into(),
+            volume: c.volume,
+            payments: c.payments,
+            lines: c
+                .lines
+                .into_iter()
+                .map(|l| LineCost {
+                    rule_a: s(&l.rule_a),
+                    rule_b: s(&l.rule_b),
+                    fee_a: l.fee_a,
+                    fee_b: l.fee_b,
+                    total_a: l.total_a,
+                    total_b: l.total_b,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The version and provenance of one covered calendar year.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct YearVersion {
+    /// The year.
+    pub year: i32,
+    /// The data version of the file it came from.
+    pub data_version: String,
+    /// Embedded or loaded.
+    pub origin: DataOrigin,
+    /// The official notice's title.
+    pub notice: Option<String>,
+    /// The official documents.
+    pub papers: Vec<String>,
+}
+
+impl From<pf::YearVersion> for YearVersion {
+    fn from(v: pf::YearVersion) -> Self {
+        YearVersion {
+            year: v.year,
+            data_version: s(&v.data_version),
+            origin: v.origin.into(),
+            notice: os(v.notice),
+            papers: v.papers.to_vec(),
+        }
+    }
+}
+
+/// One date, as the calendar sees it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DayInfo {
+    /// The date (`YYYY-MM-DD`).
+    pub date: String,
+    /// Whether it is a working day.
+    pub working: bool,
+    /// The kind of day.
+    pub kind: DayKind,
+    /// The festival or adjustment name in Chinese.
+    pub name_zh: Option<String>,
+    /// The festival or adjustment name in English.
+    pub name_en: Option<String>,
+}
+
+impl From<pf::DayInfo> for DayInfo {
+    fn from(d: pf::DayInfo) -> Self {
+        DayInfo {
+            date: d.date.to_string(),
+            working: d.working,
+            kind: d.kind.into(),
+            name_zh: os(d.name_zh),
+            name_en: os(d.name_en),
+        }
+    }
+}
+
+/// The versions of the data in use.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DataVersions {
+    /// Library version.
+    pub library: String,
+    /// Plan id.
+    pub plan_id: String,
+    /// Plan data version.
+    pub plan_version: String,
+    /// Plan schema version read.
+    pub plan_schema: u32,
+    /// Covered calendar years and their versions.
+    pub calendar_years: Vec<YearVersion>,
+    /// Last day of the unbroken coverage.
+    pub calendar_valid_until: Option<String>,
+}
+
+impl From<pf::DataVersions> for DataVersions {
+    fn from(v: pf::DataVersions) -> Self {
+        DataVersions {
+            library: v.library,
+            plan_id: v.plan_id,
+            plan_version: v.plan_version,
+            plan_schema: v.plan_schema,
+            calendar_years: v.calendar_years.into_iter().map(Into::into).collect(),
+            calendar_valid_until: v.calendar_valid_until,
+        }
+    }
+}

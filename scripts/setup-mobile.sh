@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what the Kotlin/Swift bindings (mobile-ffi/) need to build and test.
+# Idempotent: everything is cached, so a second run does nothing.
+#   - a JDK (java, javac, jar) and JNA and gson from Debian's packages
+#     (/usr/share/java/jna.jar, /usr/share/java/gson.jar)
+#   - the Kotlin compiler from the npm package kotlin-compiler (Debian's
+#     kotlin is 1.3, too old), unpacked into ~/.cache/posfee/kotlin-<version>
+# Swift cannot be installed here (no swift package in Debian): test-mobile.sh
+# runs the Swift tests only where `swift` is already on PATH.
+# Prints the Kotlin home on its last line (KOTLIN_HOME=...).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+CACHE="${POSFEE_CACHE:-$HOME/.cache/posfee}"
+KOTLIN_VERSION=2.4.20
+mkdir -p "$CACHE"
+
+need=()
+command -v javac >/dev/null 2>&1 && command -v jar >/dev/null 2>&1 || need+=(default-jdk-headless)
+[ -f /usr/share/java/jna.jar ] || need+=(libjna-java)
+[ -f /usr/share/java/gson.jar ] || need+=(libgoogle-gson-java)
+if [ "${#need[@]}" -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup-mobile: need ${need[*]} (Debian packages) and there is no apt-get" >&2
+    exit 1
+  fi
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  # apt-cache knows nothing before the first update on a fresh machine.
+  if ! $SUDO apt-get install -y --no-install-recommends "${need[@]}" >/dev/null 2>&1; then
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y --no-install-recommends "${need[@]}"
+  fi
+fi
+
+KOTLIN_HOME="$CACHE/kotlin-$KOTLIN_VERSION"
+if [ ! -x "$KOTLIN_HOME/bin/kotlinc" ] || [ ! -f "$KOTLIN_HOME/.done" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup-mobile: npm is required to fetch kotlin-compiler@$KOTLIN_VERSION" >&2
+    exit 1
+  fi
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "kotlin-compiler@$KOTLIN_VERSION" >/dev/null)
+  rm -rf "$KOTLIN_HOME"
+  mkdir -p "$KOTLIN_HOME"
+  tar -xzf "$tmp"/kotlin-compiler-*.tgz -C "$KOTLIN_HOME" --strip-components=1
+  rm -rf "$tmp"
+  chmod +x "$KOTLIN_HOME"/bin/*
+  touch "$KOTLIN_HOME/.done"
+fi
+ln -sfn "$KOTLIN_HOME" "$CACHE/kotlin"
+echo "KOTLIN_HOME=$KOTLIN_HOME"

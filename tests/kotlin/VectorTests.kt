@@ -1,0 +1,487 @@
+// Runs every conformance vector in tests/vectors/*.json through the Kotlin
+// bindings (mobile-ffi, package `posfee`), exactly as core/tests/vectors.rs
+// runs them through the Rust API: each op is mapped onto the typed API, the
+// answer record is turned back into the vectors' snake_case shape (money as a
+// string with two decimals) and compared by the same subset rule. Cases
+// tagged "json_types" feed a JSON type the typed API cannot express and are
+// skipped. Then the error paths and the rest of the API are checked.
+//
+// Usage: java -cp posfee.jar:tests.jar:jna.jar:gson.jar:kotlin-stdlib.jar \
+//          posfee.tests.VectorTestsKt <tests dir>
+// Prints each failure and a last line `N passed, N failed, N skipped`; exits
+// non-zero on any failure.
+package posfee.tests
+
+import com.google.gson.GsonBuilder
+import com.google.gson.JsonArray
+import com.google.gson.JsonElement
+import com.google.gson.JsonNull
+import com.google.gson.JsonObject
+import com.google.gson.JsonParser
+import com.google.gson.JsonPrimitive
+import posfee.*
+import java.io.File
+import java.math.BigDecimal
+import kotlin.system.exitProcess
+
+class RunnerError(message: String) : Exception(message)
+
+lateinit var root: File
+val gson = GsonBuilder().disableHtmlEscaping().serializeNulls().create()
+
+// ---- inputs: vector JSON → the typed API's records ----
+
+fun planText(name: String): String = when {
+    name == "upos" -> Plan.upos().toJson()
+    name == "reference" -> Plan.reference().toJson()
+    name.startsWith("test:") -> File(root, "plans/${name.removePrefix("test:")}.json").readText()
+    else -> throw RunnerError("unknown plan $name")
+}
+
+fun plan(input: JsonObject, key: String): Plan {
+    val name = input.get(key)?.takeIf { it.isJsonPrimitive }?.asString ?: "upos"
+    return try {
+        Plan.fromJson(planText(name))
+    } catch (e: PosfeeException) {
+        throw RunnerError("plan $name: $e")
+    }
+}
+
+fun engine(input: JsonObject): Engine {
+    val e = Engine.withData(plan(input, "plan"), Calendar.embedded())
+    input.getAsJsonArray("calendar_extra")?.forEach { n ->
+        val name = n.asString
+        try {
+            e.loadCalendar(File(root, "calendars/$name.json").readText())
+        } catch (err: PosfeeException) {
+            throw RunnerError("calendar $name: $err")
+        }
+    }
+    return e
+}
+
+/** The keys an input object may have: anything else a typed API cannot express. */
+fun keys(o: JsonObject, allowed: Set<String>, what: String) {
+    for (k in o.keySet()) if (k !in allowed) throw RunnerError("$what: key $k has no typed field")
+}
+
+fun str(o: JsonObject, k: String): String? {
+    val v = o.get(k) ?: return null
+    if (v.isJsonNull) return null
+    if (!v.isJsonPrimitive || !v.asJsonPrimitive.isString) throw RunnerError("$k: not a string: $v")
+    return v.asString
+}
+
+fun bool(o: JsonObject, k: String): Boolean? {
+    val v = o.get(k) ?: return null
+    if (v.isJsonNull) return null
+    if (!v.isJsonPrimitive || !v.asJsonPrimitive.isBoolean) throw RunnerError("$k: not a boolean: $v")
+    return v.asBoolean
+}
+
+fun obj(v: JsonElement?, what: String): JsonObject? {
+    if (v == null || v.isJsonNull) return null
+    if (!v.isJsonObject) throw RunnerError("$what: not an object: $v")
+    return v.asJsonObject
+}
+
+val paymentKeys = setOf("amount", "method", "card_kind", "card_medium", "magstripe_verified", "wallet", "large_mode", "time")
+
+fun paymentIn(v: JsonElement?): PaymentInput {
+    val o = obj(v, "payment") ?: throw RunnerError("no payment")
+    keys(o, paymentKeys, "payment")
+    return PaymentInput(
+        amount = str(o, "amount"), method = str(o, "method"), cardKind = str(o, "card_kind"),
+        cardMedium = str(o, "card_medium"), magstripeVerified = bool(o, "magstripe_verified"),
+        wallet = str(o, "wallet"), largeMode = bool(o, "large_mode"), time = str(o, "time"),
+    )
+}
+
+fun walletIn(v: JsonElement?): WalletInput? {
+    val o = obj(v, "wallet") ?: return null
+    keys(o, setOf("enabled", "verified"), "wallet")
+    return WalletInput(enabled = bool(o, "enabled"), verified = bool(o, "verified"))
+}
+
+fun merchantIn(input: JsonObject, merchants: JsonObject): MerchantInput {
+    val m = input.get("merchant") ?: throw RunnerError("case has no merchant")
+    val o = if (m.isJsonPrimitive) {
+        merchants.getAsJsonObject(m.asString) ?: throw RunnerError("no merchant named ${m.asString}")
+    } else {
+        obj(m, "merchant")!!
+    }
+    keys(o, setOf("tier", "verification", "credit_rate", "activated", "wallets", "large_mode_approved"), "merchant")
+    val w = obj(o.get("wallets"), "wallets")?.let {
+        keys(it, setOf("alipay", "wechat", "unionpay"), "wallets")
+        WalletsInput(alipay = walletIn(it.get("alipay")), wechat = walletIn(it.get("wechat")), unionpay = walletIn(it.get("unionpay")))
+    }
+    return MerchantInput(
+        tier = str(o, "tier"), verification = str(o, "verification"), creditRate = str(o, "credit_rate"),
+        activated = bool(o, "activated"), wallets = w, largeModeApproved = bool(o, "large_mode_approved"),
+    )
+}
+
+fun usageIn(v: JsonElement?): UsageInput? {
+    val o = obj(v, "usage") ?: return null
+    keys(o, setOf("used", "counts"), "usage")
+    val used = obj(o.get("used"), "used")?.entrySet()?.associate { (k, x) ->
+        if (!x.isJsonPrimitive || !x.asJsonPrimitive.isString) throw RunnerError("used.$k: not a string")
+        k to x.asString
+    } ?: emptyMap()
+    val counts = obj(o.get("counts"), "counts")?.entrySet()?.associate { (k, x) -> k to x.asInt.toUInt() } ?: emptyMap()
+    return UsageInput(used = used, counts = counts)
+}
+
+fun opts(input: JsonObject) = QuoteOptions(provisional = bool(input, "provisional") == true)
+
+// ---- answers: records → the vectors' snake_case JSON ----
+
+fun j(vararg pairs: Pair<String, JsonElement>): JsonObject = JsonObject().apply { pairs.forEach { (k, v) -> add(k, v) } }
+fun m(x: BigDecimal?): JsonElement = x?.let { JsonPrimitive(it.setScale(2).toPlainString()) } ?: JsonNull.INSTANCE
+fun pct(x: BigDecimal): JsonElement = JsonPrimitive(x.toPlainString())
+fun s(x: String?): JsonElement = x?.let { JsonPrimitive(it) } ?: JsonNull.INSTANCE
+fun b(x: Boolean): JsonElement = JsonPrimitive(x)
+fun n(x: Long?): JsonElement = x?.let { JsonPrimitive(it) } ?: JsonNull.INSTANCE
+fun u(x: UInt?): JsonElement = n(x?.toLong())
+fun e(x: Enum<*>): JsonElement = JsonPrimitive(x.name.lowercase())
+fun <T> arr(xs: List<T>, f: (T) -> JsonElement): JsonArray = JsonArray().apply { xs.forEach { add(f(it)) } }
+fun <T> opt(x: T?, f: (T) -> JsonElement): JsonElement = x?.let(f) ?: JsonNull.INSTANCE
+
+fun steps(xs: List<Step>) = arr(xs) { j("code" to s(it.code), "zh" to s(it.zh), "en" to s(it.en)) }
+
+fun ruleJson(r: RuleRef) = j("id" to s(r.id), "name_zh" to s(r.nameZh), "name_en" to s(r.nameEn), "rate_percent" to pct(r.ratePercent), "cap" to m(r.cap))
+
+fun detailJson(d: FeeDetail) = j("percentage" to m(d.percentage), "capped" to b(d.capped), "minimum_applied" to b(d.minimumApplied), "fixed" to m(d.fixed))
+
+fun arrivalJson(a: Arrival) = j(
+    "date" to s(a.date), "realtime" to b(a.realtime), "accounting_date" to s(a.accountingDate),
+    "provisional" to b(a.provisional), "uncovered_years" to arr(a.uncoveredYears) { JsonPrimitive(it) }, "rule" to s(a.rule),
+)
+
+fun limitsJson(l: LimitCheck) = j(
+    "single_cap" to m(l.singleCap), "single_dimension" to s(l.singleDimension), "daily_dimension" to s(l.dailyDimension),
+    "left_today" to m(l.leftToday), "left_after" to m(l.leftAfter),
+    "single" to arr(l.single) { j("dimension" to s(it.dimension), "cap" to m(it.cap)) },
+    "daily" to arr(l.daily) {
+        j("bucket" to s(it.bucket), "class" to s(it.`class`), "cap" to m(it.cap), "count_cap" to u(it.countCap),
+            "used" to m(it.used), "used_count" to u(it.usedCount), "left" to m(it.left), "left_count" to u(it.leftCount))
+    },
+    "raise_steps" to steps(l.raiseSteps),
+)
+
+fun refusalJson(r: Refusal) = j(
+    "code" to e(r.code), "dimension" to s(r.dimension), "cap" to m(r.cap), "count_cap" to u(r.countCap),
+    "left_today" to m(r.leftToday), "message_zh" to s(r.messageZh), "message_en" to s(r.messageEn),
+)
+
+fun quoteJson(q: Quote) = j(
+    "outcome" to e(q.outcome), "amount" to m(q.amount), "fee" to m(q.fee), "net" to m(q.net),
+    "rule" to ruleJson(q.rule), "fee_detail" to detailJson(q.feeDetail), "accounting_date" to s(q.accountingDate),
+    "refusal" to opt(q.refusal, ::refusalJson), "limits" to opt(q.limits, ::limitsJson), "arrival" to opt(q.arrival, ::arrivalJson),
+)
+
+fun frozenJson(w: FrozenWindow) = j(
+    "first" to s(w.first), "last" to s(w.last), "provisional" to b(w.provisional),
+    "uncovered_years" to arr(w.uncoveredYears) { JsonPrimitive(it) },
+)
+
+fun activationJson(a: ActivationProgress) = j(
+    "activation_fee" to m(a.activationFee), "volume" to m(a.volume), "earned" to m(a.earned), "net_cost" to m(a.netCost),
+    "reached" to arr(a.reached) { j("volume" to m(it.volume), "cashback" to m(it.cashback)) },
+    "next" to opt(a.next) { j("volume" to m(it.volume), "cashback" to m(it.cashback), "still_needed" to m(it.stillNeeded)) },
+)
+
+fun answerJson(a: Answer) = j("eligible" to b(a.eligible), "unmet" to arr(a.unmet) { s(it) }, "steps" to steps(a.steps))
+
+fun eligibilityJson(a: EligibilityAnswers) = j(
+    "premium_rate" to answerJson(a.premiumRate), "bulk_rate" to answerJson(a.bulkRate), "limit_upgrade" to answerJson(a.limitUpgrade),
+)
+
+fun comparisonJson(c: Comparison) = j(
+    "plan_a" to s(c.planA), "plan_b" to s(c.planB), "total_a" to m(c.totalA), "total_b" to m(c.totalB),
+    "difference" to m(c.difference), "cheaper" to e(c.cheaper), "volume" to m(c.volume), "payments" to n(c.payments.toLong()),
+    "lines" to arr(c.lines) {
+        j("rule_a" to s(it.ruleA), "rule_b" to s(it.ruleB), "fee_a" to m(it.feeA), "fee_b" to m(it.feeB),
+            "total_a" to m(it.totalA), "total_b" to m(it.totalB))
+    },
+)
+
+fun errorJson(x: PosfeeException) = j(
+    "error" to j(
+        "code" to s(x.code()), "field" to s(x.field()), "reason" to s(x.reason()), "year" to n(x.year()?.toLong()),
+        "message_zh" to s(x.messageZh()), "message_en" to s(x.messageEn()),
+    ),
+)
+
+fun out(f: () -> JsonElement): JsonElement = try {
+    f()
+} catch (x: PosfeeException) {
+    errorJson(x)
+}
+
+// ---- plan_load's JSON pointers ----
+
+fun pointerParts(ptr: String): Pair<List<String>, String> {
+    val i = ptr.lastIndexOf('/')
+    if (i < 0) throw RunnerError("pointer must start with /")
+    fun unescape(x: String) = x.replace("~1", "/").replace("~0", "~")
+    val parent = ptr.substring(0, i).split('/').drop(1).map(::unescape)
+    return parent to unescape(ptr.substring(i + 1))
+}
+
+fun container(v: JsonElement, parent: List<String>): JsonElement {
+    var c = v
+    for (p in parent) {
+        c = when {
+            c.isJsonObject && c.asJsonObject.has(p) -> c.asJsonObject.get(p)
+            c.isJsonArray && p.toIntOrNull()?.let { it in 0 until c.asJsonArray.size() } == true -> c.asJsonArray.get(p.toInt())
+            else -> throw RunnerError("no /${parent.joinToString("/")}")
+        }
+    }
+    if (!c.isJsonObject && !c.isJsonArray) throw RunnerError("/${parent.joinToString("/")} is not a container")
+    return c
+}
+
+// ---- ops ----
+
+fun runCase(c: JsonObject, merchants: JsonObject): JsonElement {
+    val input = obj(c.get("input"), "input") ?: JsonObject()
+    return when (val op = c.get("op").asString) {
+        "parse_amount" -> {
+            val field = str(input, "field") ?: "amount"
+            out { j("value" to m(parseAmount(str(input, "text"), field))) }
+        }
+        "quote" -> {
+            val en = engine(input)
+            val mi = merchantIn(input, merchants)
+            out { quoteJson(en.quote(mi, paymentIn(input.get("payment")), usageIn(input.get("usage")), opts(input))) }
+        }
+        "ledger" -> {
+            val en = engine(input)
+            val mi = merchantIn(input, merchants)
+            val payments = (input.getAsJsonArray("payments") ?: JsonArray()).map { paymentIn(it) }
+            out { j("results" to arr(DayLedger().quoteAll(en, mi, payments, opts(input)), ::quoteJson)) }
+        }
+        "arrival" -> {
+            val en = engine(input)
+            out { arrivalJson(en.arrival(paymentIn(input.get("payment")), opts(input))) }
+        }
+        "frozen_window" -> {
+            val en = engine(input)
+            out { frozenJson(en.frozenWindow(str(input, "submitted"), opts(input))) }
+        }
+        "activation" -> {
+            val en = engine(input)
+            out { activationJson(en.activation(str(input, "volume"))) }
+        }
+        "eligibility" -> {
+            val en = engine(input)
+            keys(input, setOf("plan", "monthly_volumes", "devices", "annual_agreement", "risk_record", "verification"), "eligibility")
+            val facts = EligibilityInput(
+                monthlyVolumes = (input.getAsJsonArray("monthly_volumes") ?: JsonArray()).map { it.asString },
+                devices = (input.get("devices")?.asInt ?: 0).toUInt(),
+                annualAgreement = bool(input, "annual_agreement") ?: false,
+                riskRecord = bool(input, "risk_record") ?: false,
+                verification = str(input, "verification"),
+            )
+            out { eligibilityJson(en.eligibility(facts)) }
+        }
+        "compare" -> {
+            val a = plan(input, "plan_a")
+            val b = plan(input, "plan_b")
+            val mi = merchantIn(input, merchants)
+            val mix = (input.getAsJsonArray("mix") ?: JsonArray()).map {
+                val l = it.asJsonObject
+                keys(l, setOf("payment", "count"), "mix line")
+                MixLineInput(payment = paymentIn(l.get("payment")), count = l.get("count").asInt.toUInt())
+            }
+            out { comparisonJson(compare(a, b, mi, mix)) }
+        }
+        "plan_load" -> {
+            val v = JsonParser.parseString(planText(str(input, "base") ?: "upos"))
+            input.getAsJsonArray("set")?.forEach { x ->
+                val set = x.asJsonObject
+                val (parent, last) = pointerParts(set.get("pointer")?.asString ?: throw RunnerError("set needs pointer"))
+                val value = set.get("value") ?: JsonNull.INSTANCE
+                val cont = container(v, parent)
+                if (cont.isJsonArray) {
+                    val i = last.toIntOrNull()?.takeIf { it in 0 until cont.asJsonArray.size() } ?: throw RunnerError("no index $last")
+                    cont.asJsonArray.set(i, value)
+                } else {
+                    cont.asJsonObject.add(last, value)
+                }
+            }
+            input.getAsJsonArray("remove")?.forEach { r ->
+                val (parent, last) = pointerParts(r.asString)
+                val cont = container(v, parent)
+                if (cont.isJsonArray) {
+                    val i = last.toIntOrNull() ?: throw RunnerError("bad index $last")
+                    if (i < cont.asJsonArray.size()) cont.asJsonArray.remove(i)
+                } else {
+                    cont.asJsonObject.remove(last)
+                }
+            }
+            out {
+                val p = Plan.fromJson(gson.toJson(v))
+                j("plan_id" to s(p.id()), "data_version" to s(p.dataVersion()))
+            }
+        }
+        "calendar_load" -> out {
+            val cal = Calendar.fromJson(gson.toJson(input.get("calendar") ?: JsonNull.INSTANCE))
+            j("years" to arr(cal.years()) { JsonPrimitive(it) })
+        }
+        else -> throw RunnerError("unknown op $op")
+    }
+}
+
+/** `expected` ⊆ `actual`: see tests/vectors/README.md. */
+fun subset(expected: JsonElement, actual: JsonElement?, path: String, diffs: MutableList<String>) {
+    when {
+        expected.isJsonNull && (actual == null || actual.isJsonNull) -> {}
+        expected.isJsonObject && actual != null && actual.isJsonObject ->
+            for ((k, ev) in expected.asJsonObject.entrySet()) subset(ev, actual.asJsonObject.get(k), "$path.$k", diffs)
+        expected.isJsonArray && actual != null && actual.isJsonArray -> {
+            val e = expected.asJsonArray
+            val a = actual.asJsonArray
+            if (e.size() != a.size()) {
+                diffs.add("$path: expected ${e.size()} elements, got ${a.size()}: $a")
+                return
+            }
+            for (i in 0 until e.size()) subset(e.get(i), a.get(i), "$path[$i]", diffs)
+        }
+        actual != null && expected == actual -> {}
+        else -> diffs.add("$path: expected $expected, got ${actual ?: "nothing"}")
+    }
+}
+
+// ---- the error paths and the rest of the API ----
+
+val std = MerchantInput(tier = "premium", verification = "face_and_card", creditRate = "standard", activated = true)
+val card = PaymentInput(amount = "1000.00", method = "card", cardKind = "credit", cardMedium = "chip", time = "2025-09-30T22:00:00")
+val debit2027 = PaymentInput(amount = "100.00", method = "card", cardKind = "debit", cardMedium = "chip", time = "2027-03-01T10:00")
+
+fun expectError(code: String, field: String, reason: String?, f: () -> Unit) {
+    try {
+        f()
+    } catch (x: PosfeeException) {
+        check(x.code() == code && x.field() == field && (reason == null || x.reason() == reason)) {
+            "expected $code/$field/$reason, got ${x.code()}/${x.field()}/${x.reason()}"
+        }
+        check(x.messageZh().isNotEmpty() && x.messageEn().isNotEmpty()) { "empty messages" }
+        check(x.toString().isNotEmpty()) { "empty toString" }
+        return
+    }
+    throw IllegalStateException("expected $code on $field, got no error")
+}
+
+val apiChecks: List<Pair<String, () -> Unit>> = listOf(
+    "error: bad amount" to {
+        expectError("invalid_amount", "payment.amount", "too_many_decimals") { Engine().quote(std, card.copy(amount = "1.234")) }
+        expectError("invalid_amount", "amount", "format") { parseAmount("1e3") }
+        expectError("invalid_amount", "volume", "sign") { Engine().activation("-1") }
+    },
+    "error: unknown enum" to {
+        expectError("invalid_field", "payment.method", "unknown_value") { Engine().quote(std, card.copy(method = "cash")) }
+        expectError("invalid_field", "merchant.tier", "unknown_value") { Engine().quote(std.copy(tier = "gold"), card) }
+        expectError("invalid_field", "mix[1].payment.wallet", "unknown_value") {
+            compare(Plan.upos(), Plan.reference(), std, listOf(MixLineInput(card, 1u), MixLineInput(PaymentInput(amount = "1", method = "qr", wallet = "paypal"), 1u)))
+        }
+    },
+    "error: bad plan" to {
+        expectError("plan_syntax", "", null) { Plan.fromJson("{not json") }
+        val bad = Plan.upos().toJson().replaceFirst("\"schema_version\": 1", "\"schema_version\": 99").replaceFirst("\"schema_version\":1", "\"schema_version\":99")
+        expectError("plan_unsupported_schema", "schema_version", null) { Plan.fromJson(bad) }
+        expectError("plan_syntax", "", null) { Engine().loadPlan("[") }
+    },
+    "error: calendar not covered carries the year" to {
+        try {
+            Engine().arrival(debit2027)
+            throw IllegalStateException("no error")
+        } catch (x: PosfeeException) {
+            check(x.code() == "calendar_not_covered" && x.year() == 2027) { "got ${x.code()} ${x.year()}" }
+        }
+    },
+    "money is BigDecimal, never a float" to {
+        val q = Engine().quote(std, card)
+        check(q.fee == BigDecimal("5.50") && q.fee.scale() == 2) { "fee ${q.fee}" }
+        check(q.net.toPlainString() == "994.50") { "net ${q.net}" }
+        check(q.rule.ratePercent.toPlainString() == "0.55") { "rate ${q.rule.ratePercent}" }
+        check(q.outcome == Outcome.ACCEPTED && q.arrival?.date == "2025-10-09") { "arrival ${q.arrival}" }
+        check(parseAmount("12.5") == BigDecimal("12.50")) { "parseAmount" }
+    },
+    "provisional mode" to {
+        val a = Engine().arrival(debit2027, QuoteOptions(provisional = true))
+        check(a.provisional && a.uncoveredYears == listOf(2027)) { "arrival $a" }
+        val w = Engine().frozenWindow("2026-12-30", QuoteOptions(provisional = true))
+        check(w.provisional) { "window $w" }
+    },
+    "day ledger" to {
+        val en = Engine()
+        val ledger = DayLedger()
+        val small = PaymentInput(amount = "100.00", method = "qr", wallet = "alipay", time = "2025-03-12T10:00")
+        val m = std.copy(wallets = WalletsInput(alipay = WalletInput(enabled = true, verified = true)))
+        val q1 = ledger.quoteAndRecord(en, m, small)
+        val q2 = ledger.quoteAndRecord(en, m, small)
+        check(q1.outcome == Outcome.ACCEPTED && q2.limits!!.leftToday!! < q1.limits!!.leftToday!!) { "ledger $q1 $q2" }
+        check(ledger.dates() == listOf("2025-03-12")) { "dates ${ledger.dates()}" }
+    },
+    "plan and calendar loading, data versions" to {
+        val en = Engine()
+        en.loadPlan(Plan.reference().toJson())
+        check(en.plan().id() == "reference") { "plan ${en.plan().id()}" }
+        en.loadCalendar(File(root, "calendars/fictional-2027.json").readText())
+        val v = en.dataVersions()
+        check(v.planId == "reference" && v.calendarYears.any { it.year == 2027 && it.origin == DataOrigin.LOADED }) { "versions $v" }
+        expectError("calendar_year_covered", "year", "already_covered") { en.loadCalendar(File(root, "calendars/fictional-2027.json").readText()) }
+        check(Engine().dataVersions().calendarValidUntil == "2026-12-31") { "valid until" }
+        check(version().isNotEmpty()) { "version" }
+    },
+    "calendar, fee, accounting date" to {
+        val d = Calendar.embedded().day("2025-10-11")
+        check(d.kind == DayKind.ADJUSTED_WORKING_DAY && d.working) { "day $d" }
+        expectError("invalid_time", "date", "out_of_range") { Calendar.embedded().day("2025-02-30") }
+        val f = Engine().fee(std, card.copy(time = null))
+        check(f.fee.toPlainString() == "5.50" && f.rule.id == "F5") { "fee $f" }
+        check(Engine().accountingDate("2025-09-30T23:30") == "2025-10-01") { "accounting date" }
+        val c = compare(Plan.upos(), Plan.reference(), std, listOf(MixLineInput(card, 10u)))
+        check(c.cheaper == Cheaper.A && c.difference.toPlainString() == "35.00") { "compare $c" }
+    },
+)
+
+fun main(args: Array<String>) {
+    root = File(args.firstOrNull() ?: "tests")
+    val files = File(root, "vectors").listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }
+    var passed = 0
+    var skipped = 0
+    val failed = mutableListOf<String>()
+    for (file in files) {
+        val doc = JsonParser.parseString(file.readText()).asJsonObject
+        val merchants = doc.getAsJsonObject("merchants") ?: JsonObject()
+        for (ce in doc.getAsJsonArray("cases")) {
+            val c = ce.asJsonObject
+            val id = c.get("id").asString
+            if (c.getAsJsonArray("tags")?.any { it.asString == "json_types" } == true) {
+                skipped++
+                continue
+            }
+            val diffs = mutableListOf<String>()
+            try {
+                subset(c.get("expect"), runCase(c, merchants), "", diffs)
+            } catch (x: Throwable) {
+                diffs.add("runner: $x")
+            }
+            if (diffs.isEmpty()) passed++ else failed.add("$id (${file.name}): ${diffs.joinToString("; ")}")
+        }
+    }
+    for ((name, check) in apiChecks) {
+        try {
+            check()
+            passed++
+        } catch (x: Throwable) {
+            failed.add("api: $name: $x")
+        }
+    }
+    for (f in failed) System.err.println("FAIL $f")
+    println("$passed passed, ${failed.size} failed, $skipped skipped")
+    if (failed.isNotEmpty() || passed < 200) exitProcess(1)
+}

@@ -1,0 +1,519 @@
+// Runs every conformance vector in tests/vectors/*.json through the Swift
+// bindings, as tests/kotlin/VectorTests.kt does through the Kotlin ones and
+// core/tests/vectors.rs through Rust: each op is mapped onto the typed API,
+// the answer is turned back into the vectors' snake_case shape (money as a
+// string with two decimals) and compared by the same subset rule. Cases
+// tagged "json_types" are skipped. Prints `swift: N passed, N failed, N skipped`.
+//
+// No Swift toolchain exists on the machine this was written on: this file is
+// compiled and run only where `swift` is installed (scripts/test-mobile.sh).
+
+import Foundation
+import Posfee
+import XCTest
+
+// ---- JSON, decoded the same way on Darwin and Linux ----
+
+indirect enum J: Decodable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case string(String)
+    case array([J])
+    case object([String: J])
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let i = try? c.decode(Int64.self) {
+            self = .int(i)
+        } else if let d = try? c.decode(Double.self) {
+            self = .double(d)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([J].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: J].self))
+        }
+    }
+
+    subscript(key: String) -> J? {
+        if case let .object(o) = self { return o[key] }
+        return nil
+    }
+
+    var string: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
+
+    var bool: Bool? {
+        if case let .bool(b) = self { return b }
+        return nil
+    }
+
+    var int: Int64? {
+        if case let .int(i) = self { return i }
+        return nil
+    }
+
+    var array: [J]? {
+        if case let .array(a) = self { return a }
+        return nil
+    }
+
+    var text: String {
+        switch self {
+        case .null: return "null"
+        case let .bool(b): return b ? "true" : "false"
+        case let .int(i): return String(i)
+        case let .double(d): return String(describing: d)
+        case let .string(s):
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if u.value < 0x20 {
+                        out += String(format: "\\u%04x", u.value)
+                    } else {
+                        out.unicodeScalars.append(u)
+                    }
+                }
+            }
+            return out + "\""
+        case let .array(a): return "[" + a.map { $0.text }.joined(separator: ",") + "]"
+        case let .object(o):
+            return "{" + o.keys.sorted().map { J.string($0).text + ":" + o[$0]!.text }.joined(separator: ",") + "}"
+        }
+    }
+}
+
+struct RunnerError: Error, CustomStringConvertible {
+    let description: String
+}
+
+let testsDir = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+func read(_ path: String) throws -> String {
+    try String(contentsOf: testsDir.appendingPathComponent(path), encoding: .utf8)
+}
+
+// ---- inputs ----
+
+func planText(_ name: String) throws -> String {
+    if name == "upos" { return try Plan.upos().toJson() }
+    if name == "reference" { return try Plan.reference().toJson() }
+    guard name.hasPrefix("test:") else { throw RunnerError(description: "unknown plan \(name)") }
+    return try read("plans/\(name.dropFirst(5)).json")
+}
+
+func plan(_ input: J, _ key: String) throws -> Plan {
+    try Plan.fromJson(json: try planText(input[key]?.string ?? "upos"))
+}
+
+func engine(_ input: J) throws -> Engine {
+    let e = Engine.withData(plan: try plan(input, "plan"), calendar: try Posfee.Calendar.embedded())
+    for n in input["calendar_extra"]?.array ?? [] {
+        try e.loadCalendar(json: try read("calendars/\(n.string ?? "").json"))
+    }
+    return e
+}
+
+func keys(_ o: J, _ allowed: Set<String>, _ what: String) throws {
+    guard case let .object(d) = o else { throw RunnerError(description: "\(what): not an object") }
+    for k in d.keys where !allowed.contains(k) {
+        throw RunnerError(description: "\(what): key \(k) has no typed field")
+    }
+}
+
+func str(_ o: J, _ k: String) throws -> String? {
+    switch o[k] {
+    case nil, .some(.null): return nil
+    case let .some(.string(s)): return s
+    case let .some(v): throw RunnerError(description: "\(k): not a string: \(v.text)")
+    }
+}
+
+func flag(_ o: J, _ k: String) throws -> Bool? {
+    switch o[k] {
+    case nil, .some(.null): return nil
+    case let .some(.bool(b)): return b
+    case let .some(v): throw RunnerError(description: "\(k): not a boolean: \(v.text)")
+    }
+}
+
+func paymentIn(_ v: J?) throws -> PaymentInput {
+    guard let o = v, o != .null else { throw RunnerError(description: "no payment") }
+    try keys(o, ["amount", "method", "card_kind", "card_medium", "magstripe_verified", "wallet", "large_mode", "time"], "payment")
+    return PaymentInput(
+        amount: try str(o, "amount"), method: try str(o, "method"), cardKind: try str(o, "card_kind"),
+        cardMedium: try str(o, "card_medium"), magstripeVerified: try flag(o, "magstripe_verified"),
+        wallet: try str(o, "wallet"), largeMode: try flag(o, "large_mode"), time: try str(o, "time"))
+}
+
+func walletIn(_ v: J?) throws -> WalletInput? {
+    guard let o = v, o != .null else { return nil }
+    try keys(o, ["enabled", "verified"], "wallet")
+    return WalletInput(enabled: try flag(o, "enabled"), verified: try flag(o, "verified"))
+}
+
+func merchantIn(_ input: J, _ merchants: J) throws -> MerchantInput {
+    guard var o = input["merchant"] else { throw RunnerError(description: "case has no merchant") }
+    if let name = o.string {
+        guard let m = merchants[name] else { throw RunnerError(description: "no merchant named \(name)") }
+        o = m
+    }
+    try keys(o, ["tier", "verification", "credit_rate", "activated", "wallets", "large_mode_approved"], "merchant")
+    var wallets: WalletsInput? = nil
+    if let w = o["wallets"], w != .null {
+        try keys(w, ["alipay", "wechat", "unionpay"], "wallets")
+        wallets = WalletsInput(alipay: try walletIn(w["alipay"]), wechat: try walletIn(w["wechat"]), unionpay: try walletIn(w["unionpay"]))
+    }
+    return MerchantInput(
+        tier: try str(o, "tier"), verification: try str(o, "verification"), creditRate: try str(o, "credit_rate"),
+        activated: try flag(o, "activated"), wallets: wallets, largeModeApproved: try flag(o, "large_mode_approved"))
+}
+
+func usageIn(_ v: J?) throws -> UsageInput? {
+    guard let o = v, o != .null else { return nil }
+    try keys(o, ["used", "counts"], "usage")
+    var used: [String: String] = [:]
+    if case let .object(u)? = o["used"] {
+        for (k, x) in u {
+            guard let s = x.string else { throw RunnerError(description: "used.\(k): not a string") }
+            used[k] = s
+        }
+    }
+    var counts: [String: UInt32] = [:]
+    if case let .object(c)? = o["counts"] {
+        for (k, x) in c { counts[k] = UInt32(x.int ?? 0) }
+    }
+    return UsageInput(used: used, counts: counts)
+}
+
+func opts(_ input: J) throws -> QuoteOptions {
+    QuoteOptions(provisional: try flag(input, "provisional") ?? false)
+}
+
+// ---- answers → the vectors' JSON ----
+
+/// Money with exactly two decimals ("5.50", "-3.00").
+func m(_ x: Decimal?) -> J {
+    guard let x = x else { return .null }
+    let text = NSDecimalNumber(decimal: x).stringValue
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    let frac = parts.count > 1 ? String(parts[1]) : ""
+    return .string(String(parts[0]) + "." + String((frac + "00").prefix(2)))
+}
+
+func pct(_ x: Decimal) -> J { .string(NSDecimalNumber(decimal: x).stringValue) }
+func s(_ x: String?) -> J { x.map { J.string($0) } ?? J.null }
+func u(_ x: UInt32?) -> J { x.map { J.int(Int64($0)) } ?? J.null }
+
+/// An enum case as its snake_case name (`merchantNotActivated` → `merchant_not_activated`).
+func e<T>(_ x: T) -> J {
+    var out = ""
+    for c in String(describing: x) {
+        if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+    }
+    return .string(out)
+}
+
+func steps(_ xs: [Step]) -> J { .array(xs.map { J.object(["code": s($0.code), "zh": s($0.zh), "en": s($0.en)]) }) }
+func years(_ xs: [Int32]) -> J { .array(xs.map { J.int(Int64($0)) }) }
+
+func arrivalJ(_ a: Arrival) -> J {
+    J.object(["date": s(a.date), "realtime": .bool(a.realtime), "accounting_date": s(a.accountingDate),
+             "provisional": .bool(a.provisional), "uncovered_years": years(a.uncoveredYears), "rule": s(a.rule)])
+}
+
+func limitsJ(_ l: LimitCheck) -> J {
+    J.object([
+        "single_cap": m(l.singleCap), "single_dimension": s(l.singleDimension), "daily_dimension": s(l.dailyDimension),
+        "left_today": m(l.leftToday), "left_after": m(l.leftAfter),
+        "single": .array(l.single.map { J.object(["dimension": s($0.dimension), "cap": m($0.cap)]) }),
+        "daily": .array(l.daily.map {
+            J.object(["bucket": s($0.bucket), "class": s($0.class), "cap": m($0.cap), "count_cap": u($0.countCap),
+                     "used": m($0.used), "used_count": u($0.usedCount), "left": m($0.left), "left_count": u($0.leftCount)])
+        }),
+        "raise_steps": steps(l.raiseSteps),
+    ])
+}
+
+func quoteJ(_ q: Quote) -> J {
+    J.object([
+        "outcome": e(q.outcome), "amount": m(q.amount), "fee": m(q.fee), "net": m(q.net),
+        "rule": .object(["id": s(q.rule.id), "name_zh": s(q.rule.nameZh), "name_en": s(q.rule.nameEn),
+                         "rate_percent": pct(q.rule.ratePercent), "cap": m(q.rule.cap)]),
+        "fee_detail": .object(["percentage": m(q.feeDetail.percentage), "capped": .bool(q.feeDetail.capped),
+                               "minimum_applied": .bool(q.feeDetail.minimumApplied), "fixed": m(q.feeDetail.fixed)]),
+        "accounting_date": s(q.accountingDate),
+        "refusal": q.refusal.map { r -> J in
+            J.object(["code": e(r.code), "dimension": s(r.dimension), "cap": m(r.cap), "count_cap": u(r.countCap),
+                     "left_today": m(r.leftToday), "message_zh": s(r.messageZh), "message_en": s(r.messageEn)])
+        } ?? J.null,
+        "limits": q.limits.map(limitsJ) ?? J.null,
+        "arrival": q.arrival.map(arrivalJ) ?? J.null,
+    ])
+}
+
+func answerJ(_ a: Answer) -> J {
+    J.object(["eligible": .bool(a.eligible), "unmet": .array(a.unmet.map { J.string($0) }), "steps": steps(a.steps)])
+}
+
+func out(_ f: () throws -> J) throws -> J {
+    do {
+        return try f()
+    } catch let x as PosfeeError {
+        return .object(["error": .object([
+            "code": s(x.code()), "field": s(x.field()), "reason": s(x.reason()),
+            "year": x.year().map { J.int(Int64($0)) } ?? J.null,
+            "message_zh": s(x.messageZh()), "message_en": s(x.messageEn()),
+        ])])
+    }
+}
+
+// ---- plan_load's JSON pointers ----
+
+func unescape(_ p: Substring) -> String {
+    p.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+}
+
+/// Applies `f` to the value at `path` (all but the last pointer segment).
+func edit(_ v: inout J, _ path: ArraySlice<String>, _ f: (inout J) throws -> Void) throws {
+    guard let first = path.first else { return try f(&v) }
+    switch v {
+    case var .object(o):
+        guard var child = o[first] else { throw RunnerError(description: "no /\(first)") }
+        try edit(&child, path.dropFirst(), f)
+        o[first] = child
+        v = .object(o)
+    case var .array(a):
+        guard let i = Int(first), a.indices.contains(i) else { throw RunnerError(description: "no index \(first)") }
+        try edit(&a[i], path.dropFirst(), f)
+        v = .array(a)
+    default:
+        throw RunnerError(description: "not a container at \(first)")
+    }
+}
+
+func pointer(_ ptr: String) -> ([String], String) {
+    let parts = ptr.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(unescape)
+    return (Array(parts.dropLast()), parts.last ?? "")
+}
+
+// ---- ops ----
+
+func runCase(_ c: J, _ merchants: J) throws -> J {
+    let input = c["input"] ?? .object([:])
+    switch c["op"]?.string ?? "" {
+    case "parse_amount":
+        return try out { .object(["value": m(try parseAmount(text: try str(input, "text"), field: try str(input, "field") ?? "amount"))]) }
+    case "quote":
+        let en = try engine(input)
+        let mi = try merchantIn(input, merchants)
+        return try out { quoteJ(try en.quote(merchant: mi, payment: try paymentIn(input["payment"]), usage: try usageIn(input["usage"]), options: try opts(input))) }
+    case "ledger":
+        let en = try engine(input)
+        let mi = try merchantIn(input, merchants)
+        let payments = try (input["payments"]?.array ?? []).map { try paymentIn($0) }
+        return try out { .object(["results": .array(try DayLedger().quoteAll(engine: en, merchant: mi, payments: payments, options: try opts(input)).map(quoteJ))]) }
+    case "arrival":
+        let en = try engine(input)
+        return try out { arrivalJ(try en.arrival(payment: try paymentIn(input["payment"]), options: try opts(input))) }
+    case "frozen_window":
+        let en = try engine(input)
+        return try out {
+            let w = try en.frozenWindow(submitted: try str(input, "submitted"), options: try opts(input))
+            return .object(["first": s(w.first), "last": s(w.last), "provisional": .bool(w.provisional), "uncovered_years": years(w.uncoveredYears)])
+        }
+    case "activation":
+        let en = try engine(input)
+        return try out {
+            let a = try en.activation(volume: try str(input, "volume"))
+            return .object([
+                "activation_fee": m(a.activationFee), "volume": m(a.volume), "earned": m(a.earned), "net_cost": m(a.netCost),
+                "reached": .array(a.reached.map { J.object(["volume": m($0.volume), "cashback": m($0.cashback)]) }),
+                "next": a.next.map { J.object(["volume": m($0.volume), "cashback": m($0.cashback), "still_needed": m($0.stillNeeded)]) } ?? J.null,
+            ])
+        }
+    case "eligibility":
+        let en = try engine(input)
+        try keys(input, ["plan", "monthly_volumes", "devices", "annual_agreement", "risk_record", "verification"], "eligibility")
+        let facts = EligibilityInput(
+            monthlyVolumes: (input["monthly_volumes"]?.array ?? []).map { $0.string ?? "" },
+            devices: UInt32(input["devices"]?.int ?? 0),
+            annualAgreement: try flag(input, "annual_agreement") ?? false,
+            riskRecord: try flag(input, "risk_record") ?? false,
+            verification: try str(input, "verification"))
+        return try out {
+            let a = try en.eligibility(facts: facts)
+            return .object(["premium_rate": answerJ(a.premiumRate), "bulk_rate": answerJ(a.bulkRate), "limit_upgrade": answerJ(a.limitUpgrade)])
+        }
+    case "compare":
+        let a = try plan(input, "plan_a")
+        let b = try plan(input, "plan_b")
+        let mi = try merchantIn(input, merchants)
+        let mix = try (input["mix"]?.array ?? []).map { l -> MixLineInput in
+            try keys(l, ["payment", "count"], "mix line")
+            return MixLineInput(payment: try paymentIn(l["payment"]), count: UInt32(l["count"]?.int ?? 0))
+        }
+        return try out {
+            let c = try compare(planA: a, planB: b, merchant: mi, mix: mix)
+            return .object([
+                "plan_a": s(c.planA), "plan_b": s(c.planB), "total_a": m(c.totalA), "total_b": m(c.totalB),
+                "difference": m(c.difference), "cheaper": e(c.cheaper), "volume": m(c.volume), "payments": .int(Int64(c.payments)),
+                "lines": .array(c.lines.map {
+                    J.object(["rule_a": s($0.ruleA), "rule_b": s($0.ruleB), "fee_a": m($0.feeA), "fee_b": m($0.feeB),
+                             "total_a": m($0.totalA), "total_b": m($0.totalB)])
+                }),
+            ])
+        }
+    case "plan_load":
+        var v = try JSONDecoder().decode(J.self, from: Data(try planText(try str(input, "base") ?? "upos").utf8))
+        for set in input["set"]?.array ?? [] {
+            let (parent, last) = pointer(set["pointer"]?.string ?? "")
+            let value = set["value"] ?? J.null
+            try edit(&v, parent[...]) { cont in
+                switch cont {
+                case var .object(o): o[last] = value; cont = .object(o)
+                case var .array(a):
+                    guard let i = Int(last), a.indices.contains(i) else { throw RunnerError(description: "no index \(last)") }
+                    a[i] = value
+                    cont = .array(a)
+                default: throw RunnerError(description: "not a container")
+                }
+            }
+        }
+        for r in input["remove"]?.array ?? [] {
+            let (parent, last) = pointer(r.string ?? "")
+            try edit(&v, parent[...]) { cont in
+                switch cont {
+                case var .object(o): o[last] = nil; cont = .object(o)
+                case var .array(a):
+                    if let i = Int(last), a.indices.contains(i) { a.remove(at: i) }
+                    cont = .array(a)
+                default: throw RunnerError(description: "not a container")
+                }
+            }
+        }
+        let text = v.text
+        return try out {
+            let p = try Plan.fromJson(json: text)
+            return .object(["plan_id": s(p.id()), "data_version": s(p.dataVersion())])
+        }
+    case "calendar_load":
+        let text = (input["calendar"] ?? J.null).text
+        return try out { .object(["years": years(try Posfee.Calendar.fromJson(json: text).years())]) }
+    case let op:
+        throw RunnerError(description: "unknown op \(op)")
+    }
+}
+
+/// `expected` ⊆ `actual` (tests/vectors/README.md); rates compare as decimals
+/// because Swift's Decimal keeps no scale ("0.60" reads back as "0.6").
+func subset(_ expected: J, _ actual: J?, _ path: String, _ diffs: inout [String]) {
+    switch (expected, actual) {
+    case (.null, nil), (.null, .some(.null)):
+        return
+    case let (.object(eo), .some(.object(ao))):
+        for (k, ev) in eo { subset(ev, ao[k], "\(path).\(k)", &diffs) }
+    case let (.array(ea), .some(.array(aa))):
+        guard ea.count == aa.count else {
+            diffs.append("\(path): expected \(ea.count) elements, got \(aa.count)")
+            return
+        }
+        for (i, pair) in zip(ea, aa).enumerated() { subset(pair.0, pair.1, "\(path)[\(i)]", &diffs) }
+    case let (.string(es), .some(.string(as_))) where path.hasSuffix(".rate_percent"):
+        if Decimal(string: es, locale: Locale(identifier: "en_US_POSIX")) != Decimal(string: as_, locale: Locale(identifier: "en_US_POSIX")) {
+            diffs.append("\(path): expected \(es), got \(as_)")
+        }
+    case let (e, .some(a)) where e == a:
+        return
+    case let (e, a):
+        diffs.append("\(path): expected \(e.text), got \(a?.text ?? "nothing")")
+    }
+}
+
+final class VectorTests: XCTestCase {
+    func testEveryVector() throws {
+        let dir = testsDir.appendingPathComponent("vectors")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }.sorted()
+        var passed = 0, skipped = 0
+        var failed: [String] = []
+        for file in files {
+            let doc = try JSONDecoder().decode(J.self, from: Data(contentsOf: dir.appendingPathComponent(file)))
+            let merchants = doc["merchants"] ?? .object([:])
+            for c in doc["cases"]?.array ?? [] {
+                let id = c["id"]?.string ?? "?"
+                if (c["tags"]?.array ?? []).contains(.string("json_types")) {
+                    skipped += 1
+                    continue
+                }
+                var diffs: [String] = []
+                do {
+                    subset(c["expect"] ?? J.null, try runCase(c, merchants), "", &diffs)
+                } catch {
+                    diffs.append("runner: \(error)")
+                }
+                if diffs.isEmpty { passed += 1 } else { failed.append("\(id) (\(file)): \(diffs.joined(separator: "; "))") }
+            }
+        }
+        for f in failed { print("FAIL \(f)") }
+        print("swift: \(passed) passed, \(failed.count) failed, \(skipped) skipped")
+        XCTAssertTrue(failed.isEmpty, "\(failed.count) vectors failed")
+        XCTAssertGreaterThanOrEqual(passed, 200)
+    }
+
+    let std = MerchantInput(tier: "premium", verification: "face_and_card", creditRate: "standard", activated: true)
+    let card = PaymentInput(amount: "1000.00", method: "card", cardKind: "credit", cardMedium: "chip", time: "2025-09-30T22:00:00")
+
+    func expectError(_ code: String, _ field: String, _ reason: String?, _ f: () throws -> Void) {
+        do {
+            try f()
+            XCTFail("expected \(code) on \(field), got no error")
+        } catch let x as PosfeeError {
+            XCTAssertEqual(x.code(), code)
+            XCTAssertEqual(x.field(), field)
+            if let r = reason { XCTAssertEqual(x.reason(), r) }
+            XCTAssertFalse(x.messageZh().isEmpty)
+            XCTAssertFalse(x.messageEn().isEmpty)
+        } catch {
+            XCTFail("unexpected \(error)")
+        }
+    }
+
+    func testErrorPaths() throws {
+        expectError("invalid_amount", "payment.amount", "too_many_decimals") {
+            var p = card
+            p.amount = "1.234"
+            _ = try Engine().quote(merchant: std, payment: p)
+        }
+        expectError("invalid_field", "payment.method", "unknown_value") {
+            var p = card
+            p.method = "cash"
+            _ = try Engine().quote(merchant: std, payment: p)
+        }
+        expectError("plan_syntax", "", nil) { _ = try Plan.fromJson(json: "{not json") }
+    }
+
+    func testMoneyIsDecimal() throws {
+        let q = try Engine().quote(merchant: std, payment: card)
+        XCTAssertEqual(q.fee, Decimal(string: "5.50"))
+        XCTAssertEqual(q.outcome, .accepted)
+        XCTAssertEqual(q.arrival?.date, "2025-10-09")
+        XCTAssertEqual(try parseAmount(text: "12.5"), Decimal(string: "12.5"))
+    }
+}
