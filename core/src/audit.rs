@@ -267,10 +267,10 @@ fn fee_causes() -> CauseLists {
 }
 
 /// Audits statement lines one at a time. See [`LineAudit`] for an example.
-#[derive(Debug)]
-pub struct Auditor<'a> {
-    plan: &'a Plan,
-    calendar: &'a Calendar,
+#[derive(Debug, Clone)]
+pub struct Auditor {
+    plan: Plan,
+    calendar: Calendar,
     merchant: Merchant,
     options: AuditOptions,
     /// 128-bit fingerprints of the ids already settled (two independent
@@ -281,8 +281,9 @@ pub struct Auditor<'a> {
     none: Arc<[Step]>,
 }
 
-impl<'a> Auditor<'a> {
-    /// An auditor for a merchant under a plan; the plan needs its settlement section.
+impl Auditor {
+    /// An auditor for a merchant under a plan (the plan needs its settlement
+    /// section). It keeps its own (shared, cheap) copies of the plan and calendar.
     ///
     /// ```
     /// # use posfee_core::*;
@@ -293,15 +294,15 @@ impl<'a> Auditor<'a> {
     /// assert!(Auditor::new(&r, &cal, m, AuditOptions { as_of, provisional: false }).is_err());
     /// ```
     pub fn new(
-        plan: &'a Plan,
-        calendar: &'a Calendar,
+        plan: &Plan,
+        calendar: &Calendar,
         merchant: Merchant,
         options: AuditOptions,
-    ) -> Result<Auditor<'a>> {
+    ) -> Result<Auditor> {
         plan.section(&plan.data().settlement, "settlement")?;
         Ok(Auditor {
-            plan,
-            calendar,
+            plan: plan.clone(),
+            calendar: calendar.clone(),
             merchant,
             options,
             settled: HashSet::new(),
@@ -425,7 +426,7 @@ impl<'a> Auditor<'a> {
     fn judge(&mut self, line: &StatementLine) -> Result<LineAudit> {
         let charge = line.payment.charge();
         let rule = self.plan.rule_for(&charge, &self.merchant)?;
-        let expected = fee_by_rule(self.plan, rule, &self.merchant, &charge)?;
+        let expected = fee_by_rule(&self.plan, rule, &self.merchant, &charge)?;
         let mut findings = Vec::new();
         let ovf = || Error::overflow("fee_charged");
         let fee_finding = line.fee_charged != expected.fee;
@@ -489,8 +490,8 @@ impl<'a> Auditor<'a> {
             ));
         }
         let (expected_arrival, realtime, arrival_error) = match arrival_by_rule(
-            self.plan,
-            self.calendar,
+            &self.plan,
+            &self.calendar,
             &line.payment,
             &self.merchant,
             rule,
