@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the benchmarks' build, the Rust unit,
-# doc, property and conformance-vector tests, and the Kotlin bindings' tests
-# (Swift where a Swift toolchain exists). Ends with one line
+# doc, property and conformance-vector tests, the Kotlin bindings' tests
+# (Swift where a Swift toolchain exists) and the npm package's tests (Node,
+# TypeScript, Vite, headless Chromium). Ends with one line
 # "all: N passed, N failed" summing every suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo bench --workspace --no-run
 cargo test --workspace 2>&1 | tee -a "$log"
 bash scripts/test-mobile.sh 2>&1 | tee -a "$log"
+bash scripts/test-wasm.sh 2>&1 | tee -a "$log"
 
 # Sum "test result: ok. N passed; M failed" (cargo) and "N passed, M failed" (other suites).
 summary=$(awk '

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds the npm package `posfee` (wasm/) and tests it:
+#   the wasm-only glue under wasm-bindgen-test (wasm-pack test --node),
+#   the size budget, the generated .d.ts against the checked-in copy,
+#   the Node suite (node --test: every conformance vector, the error paths,
+#   run-time plan and calendar loading, the batch, CommonJS, a Vite build,
+#   tsc --noEmit --strict on a consumer, a headless-Chromium page).
+# Ends with one line "node: N passed, N failed" (the node --test count; the
+# glue tests print cargo's "test result" line). Exits non-zero on any
+# failure. Set UPDATE_TYPES=1 to accept a .d.ts change.
+# The vectors alone: node tests/node/vectors.mjs (final line "N passed, N failed").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-wasm.sh
+source wasm/tools/env.sh
+
+# Gzipped budget of the browser payload (JS glue + .wasm), in bytes: a
+# regression guard at today's size; the target is 64 KiB (see wasm/README.md).
+BUDGET="${POSFEE_WASM_BUDGET:-229376}"
+
+echo "== wasm glue tests (wasm-pack test --node)"
+wasm-pack --log-level warn test --node wasm
+
+echo "== build the package"
+bash wasm/tools/build.sh
+
+echo "== size"
+node wasm/tools/size.mjs "$BUDGET"
+
+echo "== generated .d.ts against wasm/types/"
+for pair in "wasm/pkg/posfee_wasm.d.ts:wasm/types/posfee_wasm.d.ts" "wasm/pkg/cjs/posfee_wasm.d.ts:wasm/types/posfee_wasm.cjs.d.ts"; do
+  generated="${pair%%:*}"; committed="${pair##*:}"
+  if [ "${UPDATE_TYPES:-0}" = 1 ]; then
+    cp "$generated" "$committed"
+  elif ! diff -u "$committed" "$generated"; then
+    echo "the generated TypeScript types drifted from $committed; review and rerun with UPDATE_TYPES=1" >&2
+    exit 1
+  fi
+done
+echo "types match"
+
+echo "== node tests (every conformance vector, error paths, types, Vite, browser)"
+bash wasm/tools/link-node-modules.sh
+tap="$(mktemp)"
+trap 'rm -f "$tap"' EXIT
+status=0
+node --test --test-reporter=dot --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$tap" tests/node/ || status=$?
+pass="$(awk '/^# pass / {print $3}' "$tap")"
+fail="$(awk '/^# fail / {print $3}' "$tap")"
+echo
+echo "node: ${pass:-0} passed, ${fail:-0} failed"
+if [ "$status" -ne 0 ] || [ "${pass:-0}" -eq 0 ]; then
+  exit 1
+fi

@@ -1,0 +1,257 @@
+// The package's JavaScript contract: every error path, run-time data loading,
+// provisional mode, data versions, the batch entry point, and CommonJS.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Engine, Plan, Calendar, DayLedger, compare, parseAmount, version, PosfeeError } from 'posfee';
+
+const root = new URL('../', import.meta.url);
+const fictional2027 = readFileSync(new URL('calendars/fictional-2027.json', root), 'utf8');
+
+const merchant = { tier: 'premium', verification: 'face_and_card', creditRate: 'standard', activated: true };
+const card = { amount: '1000.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00' };
+
+/** Asserts `f` throws a PosfeeError with these properties. */
+function throwsPosfee(f, expected) {
+  let err;
+  try {
+    f();
+  } catch (e) {
+    err = e;
+  }
+  assert.ok(err instanceof PosfeeError, `expected a PosfeeError, got ${err}`);
+  assert.ok(err instanceof Error);
+  assert.equal(err.name, 'PosfeeError');
+  for (const [k, v] of Object.entries(expected)) assert.deepEqual(err[k], v, `${k} of ${JSON.stringify(err)}`);
+  for (const k of ['messageZh', 'messageEn']) assert.ok(typeof err[k] === 'string' && err[k].length > 0, k);
+  assert.equal(err.message, err.messageEn);
+  return err;
+}
+
+test('a quote: decimal strings out, camelCase keys, core codes', () => {
+  const q = new Engine().quote(merchant, card);
+  assert.equal(q.outcome, 'accepted');
+  assert.equal(q.fee, '5.50');
+  assert.equal(q.net, '994.50');
+  assert.equal(q.feeDetail.minimumApplied, false);
+  assert.equal(q.arrival.date, '2025-10-09');
+  assert.equal(q.arrival.accountingDate, '2025-09-30');
+  assert.equal(q.rule.nameZh, '信用卡刷卡');
+});
+
+test('a JS number as money is refused, whatever the number', () => {
+  const e = new Engine();
+  for (const amount of [1000, 12.5, 0, -1, NaN, Infinity, 2n ** 70n]) {
+    const err = throwsPosfee(() => e.quote(merchant, { ...card, amount }), {
+      code: 'invalid_amount',
+      field: 'payment.amount',
+      reason: 'not_a_string',
+    });
+    assert.match(err.messageEn, /never a number/);
+  }
+  throwsPosfee(() => e.activation(4999.99), { code: 'invalid_amount', field: 'volume', reason: 'not_a_string' });
+  throwsPosfee(() => parseAmount(12.5), { code: 'invalid_amount', reason: 'not_a_string' });
+  throwsPosfee(() => e.quote(merchant, card, { used: { credit: 1000 } }), {
+    code: 'invalid_field',
+    field: 'usage.used.credit',
+    reason: 'wrong_type',
+  });
+  throwsPosfee(() => e.eligibility({ monthlyVolumes: [60000], verification: 'none' }), {
+    field: 'monthlyVolumes[0]',
+  });
+  throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00', 2], instruments: [{ method: 'qr', wallet: 'alipay' }] }), {
+    code: 'invalid_amount',
+    field: 'amounts[1]',
+    reason: 'not_a_string',
+  });
+});
+
+test('bad amounts give the core reasons', () => {
+  const cases = { '': 'empty', '-1': 'sign', '1e3': 'format', '1.234': 'too_many_decimals', '0': 'zero', '100000000.00': 'too_large' };
+  for (const [amount, reason] of Object.entries(cases)) {
+    throwsPosfee(() => new Engine().quote(merchant, { ...card, amount }), { code: 'invalid_amount', reason });
+    throwsPosfee(() => parseAmount(amount), { code: 'invalid_amount', field: 'amount', reason });
+  }
+  assert.equal(parseAmount('12.5'), '12.50');
+});
+
+test('bad times', () => {
+  const e = new Engine();
+  throwsPosfee(() => e.quote(merchant, { ...card, time: '2025-02-30T10:00' }), { code: 'invalid_time', field: 'payment.time', reason: 'out_of_range' });
+  throwsPosfee(() => e.quote(merchant, { ...card, time: '30/09/2025' }), { code: 'invalid_time', reason: 'format' });
+  throwsPosfee(() => e.quote(merchant, { ...card, time: undefined }), { code: 'invalid_time', reason: 'missing' });
+  throwsPosfee(() => e.quote(merchant, { ...card, time: new Date() }), { code: 'invalid_time', reason: 'not_a_string' });
+  throwsPosfee(() => e.quote(merchant, { ...card, time: 1759240800000 }), { code: 'invalid_time', reason: 'not_a_string' });
+  throwsPosfee(() => e.accountingDate('25:00'), { code: 'invalid_time', field: 'time' });
+  throwsPosfee(() => e.frozenWindow('2025-13-01'), { code: 'invalid_time', field: 'submitted' });
+  // RFC 3339 with an offset is converted to China time.
+  assert.equal(e.accountingDate('2025-03-12T15:30:00Z'), '2025-03-13');
+});
+
+test('unknown enum values, unknown and misspelt keys, wrong types', () => {
+  const e = new Engine();
+  const err = throwsPosfee(() => e.quote(merchant, { ...card, method: 'cash' }), {
+    code: 'invalid_field',
+    field: 'payment.method',
+    reason: 'unknown_value',
+  });
+  assert.match(err.messageEn, /card, contactless, qr/);
+  throwsPosfee(() => e.quote({ ...merchant, tier: 'gold' }, card), { field: 'merchant.tier', reason: 'unknown_value' });
+  throwsPosfee(() => e.quote({ ...merchant, creditRate: 'cheap' }, card), { field: 'merchant.creditRate', reason: 'unknown_value' });
+  throwsPosfee(() => e.quote(merchant, { ...card, cardKind: 'gold' }), { field: 'payment.cardKind', reason: 'unknown_value' });
+  // The API is camelCase: the core's snake_case spelling is an unknown field.
+  throwsPosfee(() => e.quote(merchant, { amount: '1', method: 'card', card_kind: 'credit' }), {
+    code: 'invalid_field',
+    field: 'payment.card_kind',
+    reason: 'unknown_field',
+  });
+  throwsPosfee(() => e.quote(merchant, { ...card, amout: '1' }), { field: 'payment.amout', reason: 'unknown_field' });
+  throwsPosfee(() => e.quote(merchant, { ...card, largeMode: 'yes' }), { field: 'payment.largeMode', reason: 'wrong_type' });
+  throwsPosfee(() => e.quote(merchant, { ...card, wallet: 'alipay' }), { field: 'payment.wallet', reason: 'not_applicable' });
+  throwsPosfee(() => e.quote({ ...merchant, largeModeApproved: 1 }, card), { field: 'merchant.largeModeApproved', reason: 'wrong_type' });
+  throwsPosfee(() => e.quote(merchant, card, null, { provisional: 'yes' }), { field: 'options.provisional', reason: 'wrong_type' });
+  throwsPosfee(() => e.quote(merchant, null), { code: 'invalid_field', field: 'payment', reason: 'wrong_type' });
+  throwsPosfee(() => e.quote(merchant, card, { used: { nope: '1.00' } }), { field: 'usage.used.nope', reason: 'unknown_value' });
+  throwsPosfee(() => compare(Plan.upos(), Plan.reference(), merchant, [{ payment: { ...card, cardKind: 'x' }, count: 1 }]), {
+    field: 'mix[0].payment.cardKind',
+    reason: 'unknown_value',
+  });
+  throwsPosfee(() => new DayLedger().quoteAll(e, merchant, [card, { ...card, amount: '1.001' }]), {
+    field: 'payments[1].amount',
+    reason: 'too_many_decimals',
+  });
+});
+
+test('bad plan JSON', () => {
+  throwsPosfee(() => Plan.fromJson('{"schema_version": 1,'), { code: 'plan_syntax' });
+  throwsPosfee(() => Plan.fromJson({ schema_version: 9 }), { code: 'plan_unsupported_schema' });
+  const plan = JSON.parse(Plan.upos().toJson());
+  plan.fee_rules[0].rate_percent = '-1';
+  throwsPosfee(() => Plan.fromJson(plan), { code: 'plan_invalid', field: 'fee_rules[0].rate_percent' });
+  plan.fee_rules[0].rate_percent = 0.38; // a number where the file holds a decimal string
+  throwsPosfee(() => Plan.fromJson(plan), { code: 'plan_invalid', field: 'fee_rules[0].rate_percent' });
+  throwsPosfee(() => new Engine().loadPlan('not json'), { code: 'plan_syntax' });
+  // A valid plan loaded at run time is used.
+  const e = new Engine();
+  e.loadPlan(Plan.reference().toJson());
+  assert.equal(e.dataVersions().planId, 'reference');
+  assert.equal(e.fee(merchant, card).fee, '9.00'); // 0.60% + 3.00
+});
+
+test('a newer calendar year loaded at run time', () => {
+  const e = new Engine();
+  const p2027 = { amount: '100.00', method: 'card', cardKind: 'debit', cardMedium: 'chip', time: '2027-01-01T10:00' };
+  throwsPosfee(() => e.arrival(p2027), { code: 'calendar_not_covered', field: 'calendar', year: 2027 });
+  // Provisional mode answers Monday–Friday, marked as such.
+  const prov = e.arrival(p2027, { provisional: true });
+  assert.equal(prov.provisional, true);
+  assert.deepEqual(prov.uncoveredYears, [2027]);
+  assert.equal(prov.date, '2027-01-04');
+
+  e.loadCalendar(fictional2027);
+  const a = e.arrival(p2027);
+  assert.equal(a.provisional, false);
+  assert.equal(a.date, '2027-01-05'); // 01-04 is a (fictional) holiday
+  const v = e.dataVersions();
+  assert.deepEqual(v.calendarYears.map((y) => [y.year, y.origin]).at(-1), [2027, 'loaded']);
+  assert.equal(v.calendarValidUntil, '2027-12-31');
+  assert.equal(e.calendar.day('2027-01-09').kind, 'adjusted_working_day');
+  throwsPosfee(() => e.loadCalendar(fictional2027), { code: 'calendar_year_covered' });
+  throwsPosfee(() => Calendar.fromJson('{'), { code: 'calendar_syntax' });
+  throwsPosfee(() => Calendar.fromJson({ schema_version: 2 }), { code: 'calendar_unsupported_schema' });
+  // From an object, and into an engine built from parts.
+  const cal = Calendar.embedded();
+  const e2 = Engine.withData(Plan.upos(), cal);
+  e2.extendCalendar(Calendar.fromJson(JSON.parse(fictional2027)));
+  assert.deepEqual(e2.calendar.years(), [2023, 2024, 2025, 2026, 2027]);
+  assert.deepEqual(cal.years(), [2023, 2024, 2025, 2026]); // the original is not changed
+});
+
+test('everything else the core answers is reachable', () => {
+  const e = new Engine();
+  assert.equal(version(), e.dataVersions().library);
+  assert.equal(e.dataVersions().planId, 'upos');
+  assert.equal(e.plan.id, 'upos');
+  assert.equal(e.frozenWindow('2025-09-30').first, '2025-10-09');
+  assert.equal(e.activation('4999.99').next.stillNeeded, '0.01');
+  const el = e.eligibility({ monthlyVolumes: ['60000.00'], devices: 1, annualAgreement: false, riskRecord: false, verification: 'face_and_card' });
+  assert.equal(typeof el.premiumRate.eligible, 'boolean');
+  const c = compare(Plan.upos(), Plan.reference(), merchant, [{ payment: card, count: 3 }]);
+  assert.equal(c.payments, 3);
+  assert.equal(c.cheaper, 'a');
+  const ledger = new DayLedger();
+  for (let i = 0; i < 6; i++) {
+    const q = ledger.quoteAndRecord(e, { ...merchant, tier: 'new' }, { ...card, amount: '10000.00', time: `2025-03-12T1${i}:00` });
+    assert.equal(q.outcome, i < 5 ? 'accepted' : 'refused');
+  }
+  assert.deepEqual(ledger.dates(), ['2025-03-12']);
+  assert.equal(e.fee(merchant, { amount: '88.00', method: 'qr', wallet: 'wechat' }).fee, '0.33');
+});
+
+test('feeBatch equals quote, payment by payment', () => {
+  const e = new Engine();
+  const instruments = [
+    { method: 'card', cardKind: 'credit', cardMedium: 'chip' },
+    { method: 'card', cardKind: 'debit', cardMedium: 'chip' },
+    { method: 'contactless', cardKind: 'credit' },
+    { method: 'qr', wallet: 'wechat' },
+    { method: 'qr', wallet: 'alipay', largeMode: true },
+  ];
+  const amounts = [];
+  const index = new Uint8Array(500);
+  let x = 12345;
+  for (let i = 0; i < 500; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    const fen = (x % 6000000) + 1;
+    amounts.push(`${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`);
+    index[i] = x % 5;
+  }
+  const r = e.feeBatch(merchant, { amounts, instruments, instrumentIndex: index });
+  assert.equal(r.fees.length, 500);
+  for (let i = 0; i < 500; i++) {
+    const f = e.fee(merchant, { amount: amounts[i], ...instruments[index[i]] });
+    assert.equal(r.fees[i], f.fee, `payment ${i}`);
+    assert.equal(r.nets[i], f.net, `payment ${i}`);
+  }
+  const same = e.feeBatch(merchant, { amounts, instruments, instrumentIndex: Array.from(index) });
+  assert.deepEqual(same, r);
+  const one = e.feeBatch(merchant, { amounts: ['1000.00', '6000.00'], instruments: [instruments[1]] });
+  assert.deepEqual(one, { fees: ['5.00', '25.00'], nets: ['995.00', '5975.00'], totalAmount: '7000.00', totalFee: '30.00', totalNet: '6970.00', count: 2 });
+  // The same statement as text columns.
+  const text = e.feeBatchText(merchant, { amounts: amounts.join('\n') + '\n', instruments, instrumentIndex: index });
+  assert.equal(text.fees, r.fees.join('\n'));
+  assert.equal(text.nets, r.nets.join('\n'));
+  assert.equal(text.totalFee, r.totalFee);
+  assert.equal(text.count, 500);
+  assert.deepEqual(e.feeBatchText(merchant, { amounts: '', instruments: [] }), { fees: '', nets: '', totalAmount: '0.00', totalFee: '0.00', totalNet: '0.00', count: 0 });
+  throwsPosfee(() => e.feeBatchText(merchant, { amounts: '1.00\n\n2.00', instruments: [instruments[0]] }), { field: 'amounts[1]', reason: 'empty' });
+  throwsPosfee(() => e.feeBatchText(merchant, { amounts: ['1.00'], instruments: [instruments[0]] }), { field: 'amounts', reason: 'wrong_type' });
+  throwsPosfee(() => e.feeBatchText(merchant, { amounts: '1.00\n2.00', instruments, instrumentIndex: [0] }), { field: 'instrumentIndex', reason: 'out_of_range' });
+  assert.deepEqual(e.feeBatch(merchant, { amounts: [], instruments: [] }).fees, []);
+  throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00'], instruments, instrumentIndex: [7] }), { field: 'instrumentIndex[0]', reason: 'out_of_range' });
+  throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00'], instruments, instrumentIndex: [] }), { field: 'instrumentIndex', reason: 'out_of_range' });
+  throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00'], instruments: [{ method: 'qr' }] }), { field: 'instruments[0].wallet', reason: 'missing' });
+  throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00', '1.001'], instruments }), { field: 'instrumentIndex', reason: 'missing' });
+  throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00', '1.001'], instruments: [instruments[0]] }), { field: 'amounts[1]', reason: 'too_many_decimals' });
+  throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00', 'a"b\n'], instruments: [instruments[0]] }), { field: 'amounts[1]', reason: 'format' });
+  throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00', null], instruments: [instruments[0]] }), { field: 'amounts[1]', reason: 'missing' });
+  throwsPosfee(() => e.feeBatch(merchant, { amount: ['1.00'], instruments }), { reason: 'unknown_field' });
+});
+
+test('wrong objects and freed engines throw, and the engine keeps working', () => {
+  const e = new Engine();
+  assert.throws(() => new DayLedger().quoteAndRecord({}, merchant, card));
+  const gone = new Engine();
+  gone.free();
+  assert.throws(() => gone.quote(merchant, card));
+  assert.equal(e.quote(merchant, card).fee, '5.50');
+});
+
+test('CommonJS: require("posfee") gives the same answers and error class', () => {
+  const require = createRequire(import.meta.url);
+  const cjs = require('posfee');
+  const q = new cjs.Engine().quote(merchant, card);
+  assert.equal(q.fee, '5.50');
+  assert.throws(() => new cjs.Engine().quote(merchant, { ...card, amount: 1 }), (e) => e instanceof cjs.PosfeeError && e.reason === 'not_a_string');
+});

@@ -1,0 +1,58 @@
+// The published TypeScript types: a consumer file compiles with
+// tsc --noEmit --strict, and real answers of every kind, written out as
+// typed literals, type-check against the declared output types (so a key
+// the engine returns but the types lack, or the reverse, fails).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { Engine, Plan, Calendar, DayLedger, compare } from 'posfee';
+
+const dir = new URL('./types/', import.meta.url);
+const require = createRequire(import.meta.url);
+
+function samples() {
+  const e = new Engine();
+  e.loadCalendar(readFileSync(new URL('../calendars/fictional-2027.json', import.meta.url), 'utf8'));
+  const premium = { tier: 'premium', verification: 'face_and_card', creditRate: 'standard', activated: true };
+  const fresh = { tier: 'new', verification: 'none', creditRate: 'standard', activated: false };
+  const card = { amount: '1000.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00' };
+  const big = { ...card, amount: '60000.00' };
+  const ledger = new DayLedger();
+  return [
+    ['Quote', e.quote(premium, card)],
+    ['Quote', e.quote(fresh, card)],
+    ['Quote', e.quote(premium, big)],
+    ['Quote', e.quote(premium, { amount: '5000.00', method: 'qr', wallet: 'alipay', largeMode: true, time: '2025-03-12T10:00' })],
+    ['Quote[]', ledger.quoteAll(e, premium, [card, big])],
+    ['Fee', e.fee(premium, card)],
+    ['FeeBatch', e.feeBatch(premium, { amounts: ['1.00'], instruments: [{ method: 'qr', wallet: 'wechat' }] })],
+    ['Arrival', e.arrival({ ...card, time: '2028-01-03T10:00' }, { provisional: true })],
+    ['FrozenWindow', e.frozenWindow('2026-12-30', { provisional: true })],
+    ['ActivationProgress', e.activation('4999.99')],
+    ['ActivationProgress', e.activation('99999.00')],
+    ['EligibilityAnswers', e.eligibility({ monthlyVolumes: ['60000.00'], verification: 'none' })],
+    ['Comparison', compare(Plan.upos(), Plan.reference(), premium, [{ payment: card, count: 2 }])],
+    ['DataVersions', e.dataVersions()],
+    ['YearVersion[]', Calendar.embedded().versions()],
+    ['DayInfo', e.calendar.day('2025-10-01')],
+    ['DayInfo', e.calendar.day('2025-03-12')],
+  ];
+}
+
+test('tsc --noEmit --strict: the consumer files and real answers as typed literals', () => {
+  const lines = ["import type * as P from 'posfee';"];
+  samples().forEach(([type, value], i) => {
+    const t = type.endsWith('[]') ? `P.${type.slice(0, -2)}[]` : `P.${type}`;
+    lines.push(`export const sample${i}: ${t} = ${JSON.stringify(value, null, 1)};`);
+  });
+  mkdirSync(new URL('./generated/', dir), { recursive: true });
+  writeFileSync(new URL('./generated/outputs.ts', dir), lines.join('\n') + '\n');
+  const tsc = require.resolve('typescript/bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', new URL('./tsconfig.json', dir).pathname], { encoding: 'utf8' });
+  } catch (e) {
+    assert.fail(`tsc failed:\n${e.stdout}${e.stderr}`);
+  }
+});

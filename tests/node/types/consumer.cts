@@ -1,0 +1,10 @@
+// The same package from CommonJS.
+import posfee = require('posfee');
+
+const engine = new posfee.Engine();
+const q: posfee.Quote = engine.quote(
+  { tier: 'new', verification: 'none', creditRate: 'standard', activated: true },
+  { amount: '88.00', method: 'qr', wallet: 'wechat', time: '2025-03-12T10:00' },
+);
+const e: typeof posfee.PosfeeError = posfee.PosfeeError;
+console.log(q.fee, e);

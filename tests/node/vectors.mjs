@@ -1,0 +1,224 @@
+// Runs every conformance vector in tests/vectors/*.json through the npm
+// package, exactly as core/tests/vectors.rs runs them through the Rust API:
+// vector inputs (snake_case) become the package's camelCase inputs, answers
+// and errors come back to snake_case and are compared by the same subset rule.
+// Run directly: prints each failure and a final line `N passed, N failed`,
+// and exits non-zero on any failure. vectors.test.mjs runs it under node --test.
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Engine, Plan, Calendar, DayLedger, compare, parseAmount, PosfeeError } from 'posfee';
+import { toCamel, toSnake, snakeField } from './support.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const read = (p) => readFileSync(root + p, 'utf8');
+
+class RunnerError extends Error {}
+
+function planText(name) {
+  if (name === 'upos') return Plan.upos().toJson();
+  if (name === 'reference') return Plan.reference().toJson();
+  if (!name.startsWith('test:')) throw new RunnerError(`unknown plan ${name}`);
+  return read(`plans/${name.slice(5)}.json`);
+}
+
+function plan(input, key) {
+  const name = typeof input[key] === 'string' ? input[key] : 'upos';
+  try {
+    return Plan.fromJson(planText(name));
+  } catch (e) {
+    throw new RunnerError(`plan ${name}: ${e.message}`);
+  }
+}
+
+function engine(input) {
+  const e = Engine.withData(plan(input, 'plan'), Calendar.embedded());
+  for (const name of input.calendar_extra ?? []) {
+    try {
+      e.loadCalendar(read(`calendars/${name}.json`));
+    } catch (err) {
+      throw new RunnerError(`calendar ${name}: ${err.message}`);
+    }
+  }
+  return e;
+}
+
+function merchant(input, merchants) {
+  const m = input.merchant;
+  if (typeof m === 'string') {
+    if (!(m in merchants)) throw new RunnerError(`no merchant named ${m}`);
+    return toCamel(merchants[m]);
+  }
+  if (m === undefined) throw new RunnerError('case has no merchant');
+  return toCamel(m);
+}
+
+const opts = (input) => ({ provisional: input.provisional === true });
+
+/** The op's answer in the vectors' (snake_case) shape, or {error}. */
+function out(f) {
+  try {
+    return toSnake(f());
+  } catch (e) {
+    if (!(e instanceof PosfeeError)) throw e;
+    return {
+      error: {
+        code: e.code,
+        field: snakeField(e.field),
+        reason: e.reason,
+        year: e.year,
+        message_zh: e.messageZh,
+        message_en: e.messageEn,
+      },
+    };
+  }
+}
+
+function pointerParts(ptr) {
+  const i = ptr.lastIndexOf('/');
+  if (i < 0) throw new RunnerError('pointer must start with /');
+  const unescape = (s) => s.replaceAll('~1', '/').replaceAll('~0', '~');
+  const parent = ptr.slice(0, i).split('/').slice(1).map(unescape);
+  return [parent, unescape(ptr.slice(i + 1))];
+}
+
+function container(v, parent) {
+  let c = v;
+  for (const p of parent) {
+    if (c === null || typeof c !== 'object' || !(p in c)) throw new RunnerError(`no /${parent.join('/')}`);
+    c = c[p];
+  }
+  if (c === null || typeof c !== 'object') throw new RunnerError(`/${parent.join('/')} is not a container`);
+  return c;
+}
+
+export function runCase(c, merchants) {
+  const input = c.input ?? null;
+  switch (c.op) {
+    case 'parse_amount': {
+      const field = typeof input.field === 'string' ? input.field : 'amount';
+      return out(() => ({ value: parseAmount(input.text, field) }));
+    }
+    case 'quote': {
+      const e = engine(input);
+      const m = merchant(input, merchants);
+      return out(() => e.quote(m, toCamel(input.payment), toCamel(input.usage), opts(input)));
+    }
+    case 'ledger': {
+      const e = engine(input);
+      const m = merchant(input, merchants);
+      return out(() => ({ results: new DayLedger().quoteAll(e, m, toCamel(input.payments ?? []), opts(input)) }));
+    }
+    case 'arrival': {
+      const e = engine(input);
+      return out(() => e.arrival(toCamel(input.payment), opts(input)));
+    }
+    case 'frozen_window': {
+      const e = engine(input);
+      return out(() => e.frozenWindow(input.submitted, opts(input)));
+    }
+    case 'activation': {
+      const e = engine(input);
+      return out(() => e.activation(input.volume));
+    }
+    case 'eligibility': {
+      const e = engine(input);
+      const { plan: _, ...facts } = input;
+      return out(() => e.eligibility(toCamel(facts)));
+    }
+    case 'compare': {
+      const a = plan(input, 'plan_a');
+      const b = plan(input, 'plan_b');
+      const m = merchant(input, merchants);
+      return out(() => compare(a, b, m, toCamel(input.mix)));
+    }
+    case 'plan_load': {
+      const v = JSON.parse(planText(typeof input.base === 'string' ? input.base : 'upos'));
+      for (const s of input.set ?? []) {
+        if (typeof s.pointer !== 'string') throw new RunnerError('set needs pointer');
+        const [parent, last] = pointerParts(s.pointer);
+        const c = container(v, parent);
+        if (Array.isArray(c)) {
+          const i = Number(last);
+          if (!(i in c)) throw new RunnerError(`no index ${last}`);
+          c[i] = s.value ?? null;
+        } else {
+          c[last] = s.value ?? null;
+        }
+      }
+      for (const r of input.remove ?? []) {
+        const [parent, last] = pointerParts(r);
+        const c = container(v, parent);
+        if (Array.isArray(c)) {
+          const i = Number(last);
+          if (i < c.length) c.splice(i, 1);
+        } else {
+          delete c[last];
+        }
+      }
+      return out(() => {
+        const p = Plan.fromJson(v);
+        return { planId: p.id, dataVersion: p.dataVersion };
+      });
+    }
+    case 'calendar_load':
+      return out(() => ({ years: Calendar.fromJson(input.calendar ?? null).years() }));
+    default:
+      throw new RunnerError(`unknown op ${c.op}`);
+  }
+}
+
+const show = (v) => (v === undefined ? 'nothing' : JSON.stringify(v));
+
+/** `expected` ⊆ `actual`: see tests/vectors/README.md. */
+export function subset(expected, actual, path, diffs) {
+  if (expected === null && (actual === undefined || actual === null)) return;
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return diffs.push(`${path}: expected ${show(expected)}, got ${show(actual)}`);
+    if (expected.length !== actual.length)
+      return diffs.push(`${path}: expected ${expected.length} elements, got ${actual.length}: ${show(actual)}`);
+    expected.forEach((e, i) => subset(e, actual[i], `${path}[${i}]`, diffs));
+    return;
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+      return diffs.push(`${path}: expected ${show(expected)}, got ${show(actual)}`);
+    for (const [k, e] of Object.entries(expected)) subset(e, actual[k], `${path}.${k}`, diffs);
+    return;
+  }
+  if (expected !== actual) diffs.push(`${path}: expected ${show(expected)}, got ${show(actual)}`);
+}
+
+/** Every case of every vector file, with its differences (empty = pass). */
+export function runVectors() {
+  const files = readdirSync(root + 'vectors').filter((f) => f.endsWith('.json')).sort();
+  const results = [];
+  const ids = new Set();
+  for (const file of files) {
+    const doc = JSON.parse(read(`vectors/${file}`));
+    const merchants = doc.merchants ?? {};
+    for (const c of doc.cases) {
+      const diffs = [];
+      if (ids.has(c.id)) diffs.push(`duplicate vector id ${c.id}`);
+      ids.add(c.id);
+      try {
+        subset(c.expect, runCase(c, merchants), '', diffs);
+      } catch (e) {
+        diffs.push(`runner: ${e instanceof RunnerError ? e.message : e.stack}`);
+      }
+      results.push({ id: c.id, file, tags: c.tags ?? [], diffs });
+    }
+  }
+  return results;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const results = runVectors();
+  const failed = results.filter((r) => r.diffs.length > 0);
+  for (const f of failed) console.error(`FAIL ${f.id} (${f.file}): ${f.diffs.join('; ')}`);
+  if (results.length < 200) {
+    console.error(`expected at least 200 vectors, found ${results.length}`);
+    process.exitCode = 1;
+  }
+  console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+  if (failed.length > 0) process.exitCode = 1;
+}

@@ -1,0 +1,470 @@
+//! `Engine.feeBatch`: the fees of a statement's payments in one call.
+//!
+//! The amounts cross the boundary as one JSON text (one `JSON.stringify`,
+//! which keeps each element's type so a number is still refused as money),
+//! the per-payment instrument as a typed array of indexes into a short list
+//! of instruments, and the fees come back as one string split by the engine.
+//! The fees are the core's `FeeTable` (integer fen arithmetic, proven equal
+//! to `fee`).
+
+use crate::convert::{input, internal, JsErr, JsResult};
+use js_sys::{Array, JsString, Object, Reflect};
+use posfee_core::{
+    input_error, Error, ErrorCode, FeeTable, Instrument, Merchant, Money, PaymentInput, Plan,
+};
+use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// An instrument as given (a payment without amount and time).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InstrumentInput {
+    #[serde(default)]
+    method: Option<String>,
+    #[serde(default)]
+    card_kind: Option<String>,
+    #[serde(default)]
+    card_medium: Option<String>,
+    #[serde(default)]
+    magstripe_verified: Option<bool>,
+    #[serde(default)]
+    wallet: Option<String>,
+    #[serde(default)]
+    large_mode: Option<bool>,
+}
+
+fn instrument(v: &JsValue, prefix: &str) -> JsResult<Instrument> {
+    let i: InstrumentInput = input(v, prefix)?;
+    let p = PaymentInput {
+        // Any valid amount: only the instrument is validated here.
+        amount: Some("1.00".into()),
+        method: i.method,
+        card_kind: i.card_kind,
+        card_medium: i.card_medium,
+        magstripe_verified: i.magstripe_verified,
+        wallet: i.wallet,
+        large_mode: i.large_mode,
+        time: None,
+    };
+    Ok(p.to_charge(prefix).map_err(JsErr::from)?.instrument)
+}
+
+fn field_error(field: &str, reason: &str, zh: String, en: String) -> JsErr {
+    JsErr(Error::new(ErrorCode::InvalidField, field, reason, zh, en))
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Appends `fen` as yuan with two decimals.
+fn push_money(out: &mut Vec<u8>, fen: i64) {
+    if fen < 0 {
+        out.push(b'-');
+    }
+    let abs = fen.unsigned_abs();
+    let mut buf = [0u8; 20];
+    let mut n = abs / 100;
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        if let Some(b) = buf.get_mut(i) {
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(buf.get(i..).unwrap_or_default());
+    let cents = (abs % 100) as u8;
+    out.extend_from_slice(&[b'.', b'0' + cents / 10, b'0' + cents % 10]);
+}
+
+fn money_text(fen: i64) -> String {
+    let mut v = Vec::with_capacity(16);
+    push_money(&mut v, fen);
+    String::from_utf8(v).unwrap_or_default()
+}
+
+/// The amount at `i` as its own element, for an exact error.
+fn amount_error(amounts: &Array, i: usize) -> JsErr {
+    let field = format!("amounts[{i}]");
+    let v = amounts.get(u32::try_from(i).unwrap_or(u32::MAX));
+    match v.as_string() {
+        Some(s) => match Money::parse_amount(&field, &s) {
+            Err(e) => JsErr(e),
+            Ok(_) => internal("amount"),
+        },
+        None => {
+            // The core's error for an amount that is absent or not a string,
+            // named by its place in the batch.
+            let message = if v.is_null() || v.is_undefined() {
+                "missing field `amount`"
+            } else {
+                "invalid type: not a string, expected a string"
+            };
+            let e = input_error("", "amount", message);
+            JsErr(Error::new(
+                e.code(),
+                field,
+                e.reason(),
+                e.message_zh(),
+                e.message_en(),
+            ))
+        }
+    }
+}
+
+fn index_list(v: &JsValue, n: usize, kinds: usize) -> JsResult<Option<Vec<u32>>> {
+    if v.is_undefined() || v.is_null() {
+        if kinds != 1 && n > 0 {
+            return Err(field_error(
+                "instrumentIndex",
+                "missing",
+                "instrumentIndex：有多个支付工具时必须给出每笔支付的工具序号".into(),
+                "instrumentIndex: required when more than one instrument is given".into(),
+            ));
+        }
+        return Ok(None);
+    }
+    let list: Vec<f64> = if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
+        a.to_vec().into_iter().map(f64::from).collect()
+    } else if let Some(a) = v.dyn_ref::<js_sys::Uint16Array>() {
+        a.to_vec().into_iter().map(f64::from).collect()
+    } else if let Some(a) = v.dyn_ref::<js_sys::Uint32Array>() {
+        a.to_vec().into_iter().map(f64::from).collect()
+    } else if Array::is_array(v) {
+        // Non-numbers become NaN and are refused below.
+        js_sys::Float64Array::new(v).to_vec()
+    } else {
+        return Err(JsErr(input_error(
+            "",
+            "instrumentIndex",
+            "invalid type: expected an array or a Uint8Array, Uint16Array or Uint32Array",
+        )));
+    };
+    if list.len() != n {
+        return Err(field_error(
+            "instrumentIndex",
+            "out_of_range",
+            format!(
+                "instrumentIndex：长度 {} 与 amounts 的 {n} 不一致",
+                list.len()
+            ),
+            format!(
+                "instrumentIndex: has {} elements, amounts has {n}",
+                list.len()
+            ),
+        ));
+    }
+    let mut out = Vec::with_capacity(n);
+    for (i, x) in list.into_iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let max = kinds as f64;
+        if !(x.fract() == 0.0 && x >= 0.0 && x < max) {
+            let field = format!("instrumentIndex[{i}]");
+            return Err(field_error(
+                &field,
+                "out_of_range",
+                format!("{field}：须为 0 至 {} 的整数", kinds.saturating_sub(1)),
+                format!(
+                    "{field}: must be an integer from 0 to {}",
+                    kinds.saturating_sub(1)
+                ),
+            ));
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        out.push(x as u32);
+    }
+    Ok(Some(out))
+}
+
+/// The amounts column: a JavaScript array of strings, or one text with one
+/// amount per line.
+enum Amounts {
+    Array(Array),
+    Text(String),
+}
+
+/// A batch's fees and nets, each a text of one amount per line.
+struct Priced {
+    fees: String,
+    nets: String,
+    total_amount: i64,
+    total_fee: i64,
+    n: usize,
+}
+
+/// A batch's checked parts.
+struct Validated {
+    amounts: Amounts,
+    instruments: Vec<Instrument>,
+    index: Option<Vec<u32>>,
+    table: FeeTable,
+    n: usize,
+}
+
+fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> JsResult<Validated> {
+    if !batch.is_object() || Array::is_array(batch) {
+        return Err(JsErr(input_error(
+            "",
+            "",
+            "invalid type: expected a map with amounts and instruments",
+        )));
+    }
+    for key in Object::keys(batch.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !matches!(key.as_str(), "amounts" | "instruments" | "instrumentIndex") {
+            return Err(JsErr(input_error(
+                "",
+                "",
+                &format!("unknown field `{key}`, expected one of `amounts`, `instruments`, `instrumentIndex`"),
+            )));
+        }
+    }
+    let amounts_v = get(batch, "amounts");
+    let amounts = match (text, amounts_v.as_string()) {
+        (true, Some(t)) => Amounts::Text(t),
+        (false, _) if Array::is_array(&amounts_v) => Amounts::Array(amounts_v.unchecked_into()),
+        _ => {
+            return Err(JsErr(input_error(
+                "",
+                "amounts",
+                if amounts_v.is_undefined() {
+                    "missing field `amounts`"
+                } else if text {
+                    "invalid type: expected a text of decimal strings, one per line"
+                } else {
+                    "invalid type: expected an array of decimal strings"
+                },
+            )))
+        }
+    };
+    let n = match &amounts {
+        Amounts::Array(a) => a.length() as usize,
+        Amounts::Text(t) => lines(t).count(),
+    };
+    let instruments_v = get(batch, "instruments");
+    if !Array::is_array(&instruments_v) {
+        return Err(JsErr(input_error(
+            "",
+            "instruments",
+            if instruments_v.is_undefined() {
+                "missing field `instruments`"
+            } else {
+                "invalid type: expected an array of instruments"
+            },
+        )));
+    }
+    let instruments_a: Array = instruments_v.unchecked_into();
+    let mut instruments = Vec::with_capacity(instruments_a.length() as usize);
+    for (k, v) in instruments_a.iter().enumerate() {
+        instruments.push(instrument(&v, &format!("instruments[{k}]"))?);
+    }
+    if instruments.is_empty() && n > 0 {
+        return Err(field_error(
+            "instruments",
+            "missing",
+            "instruments：至少需要一个支付工具".into(),
+            "instruments: at least one instrument is needed".into(),
+        ));
+    }
+    let index = index_list(&get(batch, "instrumentIndex"), n, instruments.len())?;
+    let table = FeeTable::new(plan, merchant).map_err(JsErr::from)?;
+    Ok(Validated {
+        amounts,
+        instruments,
+        index,
+        table,
+        n,
+    })
+}
+
+/// The lines of an amounts text (one trailing newline allowed; none for "").
+fn lines(t: &str) -> impl Iterator<Item = &str> {
+    let body = t.strip_suffix('\n').unwrap_or(t);
+    let bytes = body.as_bytes();
+    let mut pos = if t.is_empty() { None } else { Some(0usize) };
+    std::iter::from_fn(move || {
+        let start = pos?;
+        let len = bytes
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\n'));
+        let end = len.map_or(bytes.len(), |l| start + l);
+        pos = len.map(|_| end + 1);
+        // '\n' is ASCII, so both ends are character boundaries.
+        body.get(start..end)
+    })
+}
+
+fn price<'a>(
+    table: &FeeTable,
+    instruments: &[Instrument],
+    index: Option<&[u32]>,
+    hint: usize,
+    amounts: impl Iterator<Item = JsResult<&'a str>>,
+) -> JsResult<Priced> {
+    let lo = hint;
+    let mut fees = Vec::with_capacity(lo * 6);
+    let mut nets = Vec::with_capacity(lo * 9);
+    let (mut total_amount, mut total_fee) = (0i64, 0i64);
+    let first = instruments.first().copied();
+    let mut n = 0usize;
+    for (i, amount) in amounts.enumerate() {
+        let amount = amount?;
+        let fen = match Money::parse_amount("amount", amount) {
+            Ok(m) => m.fen(),
+            Err(_) => {
+                let field = format!("amounts[{i}]");
+                return Err(match Money::parse_amount(&field, amount) {
+                    Err(e) => JsErr(e),
+                    Ok(_) => internal("amount"),
+                });
+            }
+        };
+        let inst = match index {
+            None => first,
+            Some(ix) => ix
+                .get(i)
+                .and_then(|&k| instruments.get(k as usize))
+                .copied(),
+        }
+        .ok_or_else(|| internal("instrument index"))?;
+        let fee = table.fee_fen(fen, inst).ok_or_else(|| {
+            let field = format!("amounts[{i}]");
+            JsErr(Error::new(
+                ErrorCode::NoFeeRule,
+                field.clone(),
+                "no_matching_rule",
+                format!("{field}：没有适用于该支付的费率规则"),
+                format!("{field}: no fee rule applies to this payment"),
+            ))
+        })?;
+        if i > 0 {
+            fees.push(b'\n');
+            nets.push(b'\n');
+        }
+        push_money(&mut fees, fee);
+        push_money(&mut nets, fen - fee);
+        total_amount = total_amount.checked_add(fen).ok_or_else(overflow)?;
+        total_fee = total_fee.checked_add(fee).ok_or_else(overflow)?;
+        n += 1;
+    }
+    Ok(Priced {
+        fees: String::from_utf8(fees).map_err(|_| internal("utf-8"))?,
+        nets: String::from_utf8(nets).map_err(|_| internal("utf-8"))?,
+        total_amount,
+        total_fee,
+        n,
+    })
+}
+
+/// The amounts of a JSON array text `["12.50","3.00",…]` (one crossing, types
+/// kept); any element that is not a plain string gets its exact error.
+fn array_amounts<'a>(
+    text: &'a str,
+    arr: &'a Array,
+) -> impl Iterator<Item = JsResult<&'a str>> + 'a {
+    let bytes = text.as_bytes();
+    let n = arr.length() as usize;
+    let mut pos = 1usize; // after '['
+    (0..n).map(move |i| {
+        if i > 0 {
+            pos += 1; // ','
+        }
+        if bytes.get(pos) != Some(&b'"') {
+            return Err(amount_error(arr, i));
+        }
+        let start = pos + 1;
+        let len = bytes
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\'));
+        match len {
+            Some(l) if bytes.get(start + l) == Some(&b'"') => {
+                pos = start + l + 1;
+                Ok(text.get(start..start + l).unwrap_or_default())
+            }
+            _ => Err(amount_error(arr, i)),
+        }
+    })
+}
+
+fn totals(result: &Object, p: &Priced) -> JsResult<()> {
+    let total_net = p
+        .total_amount
+        .checked_sub(p.total_fee)
+        .ok_or_else(overflow)?;
+    let money = |fen: i64| JsValue::from_str(&money_text(fen));
+    for (k, v) in [
+        ("totalAmount", money(p.total_amount)),
+        ("totalFee", money(p.total_fee)),
+        ("totalNet", money(total_net)),
+        ("count", JsValue::from_f64(p.n as f64)),
+    ] {
+        let _ = Reflect::set(result, &JsValue::from_str(k), &v);
+    }
+    Ok(())
+}
+
+/// Prices a batch given as arrays; see [`crate::Engine::fee_batch`].
+pub fn fee_batch(plan: &Plan, merchant: &Merchant, batch: &JsValue) -> JsResult<JsValue> {
+    let v = validated(plan, merchant, batch, false)?;
+    let Amounts::Array(arr) = v.amounts else {
+        return Err(internal("amounts"));
+    };
+    let text = js_sys::JSON::stringify(&arr)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| internal("JSON.stringify"))?;
+    let p = price(
+        &v.table,
+        &v.instruments,
+        v.index.as_deref(),
+        v.n,
+        array_amounts(&text, &arr),
+    )?;
+    let split = |s: &str| -> JsValue {
+        if p.n == 0 {
+            Array::new().into()
+        } else {
+            JsString::from(s).split("\n").into()
+        }
+    };
+    let result = Object::new();
+    let _ = Reflect::set(&result, &"fees".into(), &split(&p.fees));
+    let _ = Reflect::set(&result, &"nets".into(), &split(&p.nets));
+    totals(&result, &p)?;
+    Ok(result.into())
+}
+
+/// Prices a batch whose amounts are one text, one amount per line; the fees
+/// and nets come back the same way. See [`crate::Engine::fee_batch_text`].
+pub fn fee_batch_text(plan: &Plan, merchant: &Merchant, batch: &JsValue) -> JsResult<JsValue> {
+    let v = validated(plan, merchant, batch, true)?;
+    let Amounts::Text(text) = v.amounts else {
+        return Err(internal("amounts"));
+    };
+    let p = price(
+        &v.table,
+        &v.instruments,
+        v.index.as_deref(),
+        v.n,
+        lines(&text).map(Ok),
+    )?;
+    let result = Object::new();
+    let _ = Reflect::set(&result, &"fees".into(), &JsValue::from_str(&p.fees));
+    let _ = Reflect::set(&result, &"nets".into(), &JsValue::from_str(&p.nets));
+    totals(&result, &p)?;
+    Ok(result.into())
+}
+
+fn overflow() -> JsErr {
+    JsErr(Error::new(
+        ErrorCode::Overflow,
+        "amounts",
+        "overflow",
+        "amounts：金额合计超出可计算范围",
+        "amounts: the sum is beyond the range money arithmetic holds",
+    ))
+}

@@ -1,0 +1,372 @@
+//! The boundary: JavaScript values in camelCase to the core's snake_case
+//! input shapes, core answers to camelCase JSON, core errors to the
+//! exported `PosfeeError` class.
+
+use js_sys::{Array, Object, Reflect};
+use posfee_core::{input_error, Error, ErrorCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::cell::RefCell;
+use std::io;
+use wasm_bindgen::JsValue;
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+function mark(key, value) {
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) ? value : { '\u0000': String(value) };
+    case 'string':
+      // A value whose toJSON gave a string (a Date, a Decimal) is not a string.
+      return typeof this[key] === 'string' ? value : { '\u0000': 'object' };
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+      return { '\u0000': typeof value };
+    default:
+      return value;
+  }
+}
+export function posfeeStringify(value) {
+  return JSON.stringify(value, mark);
+}
+"#)]
+extern "C" {
+    /// JSON text of an input; what JSON cannot say is marked `{"\0": what}`.
+    #[wasm_bindgen(catch, js_name = posfeeStringify)]
+    fn stringify(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
+}
+
+/// Keys whose object values are data maps (usage buckets): their keys are
+/// plan data, kept as given.
+const DATA_MAPS: &[&str] = &["used", "counts"];
+
+/// `cardKind` → `card_kind`.
+pub fn snake(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `card_kind` → `cardKind`.
+pub fn camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut up = false;
+    for c in key.chars() {
+        if c == '_' {
+            up = true;
+        } else if up {
+            out.push(c.to_ascii_uppercase());
+            up = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A core error's field path in JavaScript's spelling: input errors name the
+/// caller's (camelCase) keys; plan and calendar paths stay the file's.
+pub fn js_field(code: ErrorCode, field: &str) -> String {
+    if !matches!(
+        code,
+        ErrorCode::InvalidAmount | ErrorCode::InvalidTime | ErrorCode::InvalidField
+    ) {
+        return field.to_string();
+    }
+    let mut out = String::with_capacity(field.len());
+    let mut data_map = false;
+    for (i, seg) in field.split('.').enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        let (name, rest) = seg.split_at(seg.find('[').unwrap_or(seg.len()));
+        if data_map {
+            out.push_str(name);
+        } else {
+            out.push_str(&camel(name));
+        }
+        out.push_str(rest);
+        data_map = DATA_MAPS.contains(&name) && rest.is_empty();
+    }
+    out
+}
+
+/// An error whose field is already in JavaScript's spelling.
+#[derive(Debug)]
+pub struct JsErr(pub Error);
+
+impl From<Error> for JsErr {
+    fn from(e: Error) -> JsErr {
+        let field = js_field(e.code(), e.field());
+        if field == e.field() {
+            return JsErr(e);
+        }
+        // Only input errors are renamed, and they carry no year.
+        JsErr(Error::new(
+            e.code(),
+            field,
+            e.reason(),
+            e.message_zh(),
+            e.message_en(),
+        ))
+    }
+}
+
+thread_local! {
+    static ERROR_CLASS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Registers the JavaScript error class (done once by the package entry).
+pub fn set_error_class(f: js_sys::Function) {
+    ERROR_CLASS.with(|c| *c.borrow_mut() = Some(f));
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    // Reflect.set on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+impl From<JsErr> for JsValue {
+    fn from(JsErr(e): JsErr) -> JsValue {
+        let data = Object::new();
+        set(&data, "code", &JsValue::from_str(e.code().as_str()));
+        set(&data, "field", &JsValue::from_str(e.field()));
+        set(&data, "reason", &JsValue::from_str(e.reason()));
+        let year = e
+            .year()
+            .map_or(JsValue::NULL, |y| JsValue::from_f64(f64::from(y)));
+        set(&data, "year", &year);
+        set(&data, "messageZh", &JsValue::from_str(e.message_zh()));
+        set(&data, "messageEn", &JsValue::from_str(e.message_en()));
+        let class = ERROR_CLASS.with(|c| c.borrow().clone());
+        if let Some(class) = class {
+            if let Ok(err) = Reflect::construct(&class, &Array::of1(&data)) {
+                return err;
+            }
+        }
+        let err = js_sys::Error::new(e.message_en());
+        err.set_name("PosfeeError");
+        for key in ["code", "field", "reason", "year", "messageZh", "messageEn"] {
+            if let Ok(v) = Reflect::get(&data, &JsValue::from_str(key)) {
+                set(&err, key, &v);
+            }
+        }
+        err.into()
+    }
+}
+
+/// The result of every entry point.
+pub type JsResult<T> = std::result::Result<T, JsErr>;
+
+fn push_key(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn wrong_type(prefix: &str, path: &str, what: &str) -> JsErr {
+    JsErr(input_error(
+        prefix,
+        path,
+        &format!("invalid type: {what}, expected a string, number, boolean, array or object"),
+    ))
+}
+
+/// A JavaScript value as a JSON value with the core's snake_case keys.
+///
+/// The value crosses the boundary once, as JSON text. Strings, finite
+/// numbers, booleans, null, arrays and plain objects are taken; `undefined`
+/// members are left out (absent). NaN, ±Infinity, BigInt, functions, symbols
+/// and objects that turn themselves into strings (a `Date`) are a wrong type
+/// at their path, so a number given as money is `invalid_amount` /
+/// `not_a_string` whatever the number. Keys must be camelCase (`cardKind`); a
+/// snake_case key (`card_kind`) is an unknown field.
+pub fn from_js(v: &JsValue, prefix: &str) -> JsResult<Value> {
+    let text = match stringify(v) {
+        Ok(Some(t)) => t,
+        Ok(None) => return Ok(Value::Null),
+        Err(_) => return Err(wrong_type(prefix, "", "a value JSON cannot hold")),
+    };
+    let value: Value = serde_json::from_str(&text).map_err(|e| internal(&e.to_string()))?;
+    rename(value, prefix, "", false)
+}
+
+/// Renames camelCase keys to the core's snake_case (not inside data maps),
+/// refusing keys that are not camelCase and values marked as not JSON.
+pub fn rename(v: Value, prefix: &str, path: &str, data_map: bool) -> JsResult<Value> {
+    match v {
+        Value::Array(a) => {
+            let mut out = Vec::with_capacity(a.len());
+            for (i, x) in a.into_iter().enumerate() {
+                out.push(rename(x, prefix, &format!("{path}[{i}]"), false)?);
+            }
+            Ok(Value::Array(out))
+        }
+        Value::Object(o) => {
+            if let (1, Some(Value::String(what))) = (o.len(), o.get("\u{0}")) {
+                let what = match what.as_str() {
+                    "NaN" | "Infinity" | "-Infinity" => format!("floating point `{what}`"),
+                    other => other.to_string(),
+                };
+                return Err(wrong_type(prefix, path, &what));
+            }
+            let mut out = Map::new();
+            for (key, x) in o {
+                let name = if data_map {
+                    key.clone()
+                } else {
+                    let s = snake(&key);
+                    if camel(&s) != key {
+                        return Err(JsErr(input_error(
+                            prefix,
+                            path,
+                            &format!("unknown field `{key}`, expected a camelCase name"),
+                        )));
+                    }
+                    s
+                };
+                let is_map = !data_map && DATA_MAPS.contains(&name.as_str());
+                let child = push_key(path, &key);
+                out.insert(name, rename(x, prefix, &child, is_map)?);
+            }
+            Ok(Value::Object(out))
+        }
+        other => Ok(other),
+    }
+}
+
+/// Deserializes a JavaScript input through the core's `input_from_json`, so
+/// every language refuses the same input with the same code and reason.
+pub fn input<T: DeserializeOwned>(v: &JsValue, prefix: &str) -> JsResult<T> {
+    let value = from_js(v, prefix)?;
+    posfee_core::input_from_json(value, prefix).map_err(JsErr::from)
+}
+
+/// A string argument (time, date, volume): anything else is the core's
+/// wrong-type error for that field.
+pub fn string_arg(v: &JsValue, field: &str) -> JsResult<String> {
+    match v.as_string() {
+        Some(s) => Ok(s),
+        None if v.is_null() || v.is_undefined() => Err(JsErr(input_error(
+            "",
+            field,
+            &format!("missing field `{field}`"),
+        ))),
+        None => Err(JsErr(input_error(
+            "",
+            field,
+            "invalid type: expected a string",
+        ))),
+    }
+}
+
+/// A plan or calendar argument as JSON text: a string is taken as the text
+/// (syntax errors are the data's), anything else is written out by
+/// `JSON.stringify` (NaN becoming null, as in any JSON file).
+pub fn data_text(v: &JsValue) -> String {
+    if let Some(s) = v.as_string() {
+        return s;
+    }
+    js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| "null".to_string())
+}
+
+/// A serde_json formatter that writes object keys in camelCase.
+struct CamelKeys {
+    in_key: bool,
+}
+
+impl serde_json::ser::Formatter for CamelKeys {
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.in_key = true;
+        if first {
+            Ok(())
+        } else {
+            w.write_all(b",")
+        }
+    }
+
+    fn end_object_key<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.in_key = false;
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        if self.in_key && fragment.contains('_') {
+            w.write_all(camel(fragment).as_bytes())
+        } else {
+            w.write_all(fragment.as_bytes())
+        }
+    }
+}
+
+/// A core answer as a JavaScript value with camelCase keys (serialized once
+/// to JSON and parsed by the engine's JSON.parse: two boundary crossings).
+pub fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
+    let mut buf = Vec::with_capacity(1024);
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, CamelKeys { in_key: false });
+    value
+        .serialize(&mut ser)
+        .map_err(|e| internal(&e.to_string()))?;
+    let text = String::from_utf8(buf).map_err(|e| internal(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse"))
+}
+
+/// An error that should not happen (serializing a core answer).
+pub fn internal(what: &str) -> JsErr {
+    JsErr(Error::new(
+        ErrorCode::Overflow,
+        "",
+        "internal",
+        format!("内部错误：{what}"),
+        format!("internal error: {what}"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_convert_both_ways() {
+        assert_eq!(snake("largeModeApproved"), "large_mode_approved");
+        assert_eq!(camel("large_mode_approved"), "largeModeApproved");
+        assert_eq!(camel(&snake("cardKind")), "cardKind");
+        assert_ne!(camel(&snake("card_kind")), "card_kind");
+    }
+
+    #[test]
+    fn input_error_fields_are_camel_case_but_data_keys_are_kept() {
+        let f = |s| js_field(ErrorCode::InvalidField, s);
+        assert_eq!(f("mix[2].payment.card_kind"), "mix[2].payment.cardKind");
+        assert_eq!(
+            f("usage.used.small_contactless"),
+            "usage.used.small_contactless"
+        );
+        assert_eq!(f("monthly_volumes[0]"), "monthlyVolumes[0]");
+        assert_eq!(
+            js_field(ErrorCode::PlanInvalid, "fee_rules[0].rate_percent"),
+            "fee_rules[0].rate_percent"
+        );
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the npm package `posfee` into wasm/pkg/ (run scripts/setup-wasm.sh first):
+#   web.js, node.mjs, node.cjs   entries (browser/bundler, Node ESM, Node CJS)
+#   posfee_wasm.js + _bg.wasm    wasm-bindgen `web` glue (browser, bundlers, Node ESM)
+#   cjs/                         wasm-bindgen `nodejs` glue (require)
+# One cargo build (profile wasm-release), two wasm-bindgen runs, wasm-opt -Oz.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source wasm/tools/env.sh
+OUT=target/wasm-pkg
+rm -rf "$OUT" wasm/pkg
+for t in web nodejs; do
+  wasm-pack --log-level warn build wasm --target "$t" --profile wasm-release \
+    --out-dir "../$OUT/$t" --out-name posfee_wasm --no-pack
+done
+mkdir -p wasm/pkg/cjs
+cp "$OUT"/web/posfee_wasm.js "$OUT"/web/posfee_wasm.d.ts "$OUT"/web/posfee_wasm_bg.wasm wasm/pkg/
+cp "$OUT"/nodejs/posfee_wasm.js "$OUT"/nodejs/posfee_wasm.d.ts "$OUT"/nodejs/posfee_wasm_bg.wasm wasm/pkg/cjs/
+cp -r "$OUT"/web/snippets wasm/pkg/
+cp -r "$OUT"/nodejs/snippets wasm/pkg/cjs/
+# wasm-bindgen copies inline_js snippets verbatim (ES module syntax); the
+# nodejs glue require()s them, so give them CommonJS exports.
+find wasm/pkg/cjs/snippets -name '*.js' -exec sed -i -E \
+  's/^export function ([A-Za-z0-9_]+)/exports.\1 = \1;\nfunction \1/' {} +
+echo '{ "type": "commonjs" }' > wasm/pkg/cjs/package.json
+cp wasm/js/* wasm/README.md wasm/pkg/
+VERSION="$(awk -F'"' '/^\[workspace.package\]/ {p=1} p && /^version/ {print $2; exit}' Cargo.toml)"
+sed -i "s/\"version\": \"0.0.0\"/\"version\": \"$VERSION\"/" wasm/pkg/package.json
+echo "built wasm/pkg (posfee $VERSION)"
