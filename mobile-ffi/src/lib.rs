@@ -417,6 +417,99 @@ impl Engine {
     pub fn data_versions(&self) -> DataVersions {
         pf::DataVersions::of(&read(&self.0)).into()
     }
+
+    /// Ranks the causes of a decline, a payment not arrived, 花呗 unavailable
+    /// or a UnionPay suspension by the facts given.
+    pub fn diagnose(&self, input: DiagnoseInput) -> Result<Diagnosis> {
+        let usage = input.usage.map(|u| pf::UsageInput {
+            used: u.used.into_iter().collect(),
+            counts: u.counts.into_iter().collect(),
+        });
+        let core = pf::DiagnoseInput {
+            situation: input.situation,
+            payment: input.payment,
+            merchant: input.merchant,
+            usage,
+            terminal_message: input.terminal_message,
+            as_of: input.as_of,
+            qr_created: input.qr_created,
+            recent_payments: input.recent_payments,
+            provisional: input.provisional,
+        };
+        let req = core.to_request("").map_err(err)?;
+        let e = read(&self.0);
+        Ok(pf::diagnose(e.plan(), e.calendar(), &req)
+            .map_err(err)?
+            .into())
+    }
+}
+
+/// Audits a statement (对账) line by line against the engine's plan: JSON-like
+/// records one at a time, or a CSV file fed in chunks. Keeps only the
+/// fingerprints of settled ids and the running summary.
+#[derive(Debug, uniffi::Object)]
+pub struct Auditor {
+    auditor: Mutex<pf::Auditor>,
+    reader: Mutex<pf::CsvReader>,
+}
+
+#[uniffi::export]
+impl Auditor {
+    /// An auditor for a merchant, judging `not_settled` as of `as_of`.
+    #[uniffi::constructor(default(options = None))]
+    pub fn new(
+        engine: &Engine,
+        merchant: MerchantInput,
+        as_of: Option<String>,
+        options: Option<QuoteOptions>,
+    ) -> Result<Arc<Auditor>> {
+        let m = merchant_of(&merchant)?;
+        let t = pf::ChinaDateTime::parse("as_of", &arg(as_of, "as_of")?).map_err(err)?;
+        let e = read(&engine.0);
+        let opts = pf::AuditOptions {
+            as_of: t,
+            provisional: options_of(options).provisional,
+        };
+        let a = pf::Auditor::new(e.plan(), e.calendar(), m, opts).map_err(err)?;
+        Ok(Arc::new(Auditor {
+            auditor: Mutex::new(a),
+            reader: Mutex::new(pf::CsvReader::new()),
+        }))
+    }
+
+    /// Audits the next line (its index is the number of lines so far); a line
+    /// that cannot be judged comes back unjudgeable with its error.
+    pub fn audit_line(&self, line: StatementLineInput) -> LineAudit {
+        let mut a = lock(&self.auditor);
+        let index = a.summary().lines;
+        a.audit_input(index, None, &line).into()
+    }
+
+    /// Feeds a chunk of a CSV statement; returns the lines it completed, in
+    /// order. A header that cannot be used is an error (`invalid_csv`).
+    pub fn feed_csv(&self, chunk: Vec<u8>) -> Result<Vec<LineAudit>> {
+        let mut out = Vec::new();
+        let mut reader = lock(&self.reader);
+        lock(&self.auditor)
+            .feed_csv(&mut reader, &chunk, &mut |l, _| out.push(l.into()))
+            .map_err(err)?;
+        Ok(out)
+    }
+
+    /// Ends the CSV statement; returns the last lines.
+    pub fn finish_csv(&self) -> Result<Vec<LineAudit>> {
+        let mut out = Vec::new();
+        let mut reader = lock(&self.reader);
+        lock(&self.auditor)
+            .finish_csv(&mut reader, &mut |l, _| out.push(l.into()))
+            .map_err(err)?;
+        Ok(out)
+    }
+
+    /// The summary of the lines audited so far.
+    pub fn summary(&self) -> AuditSummary {
+        lock(&self.auditor).summary().into()
+    }
 }
 
 /// Accepted payments by accounting date, so callers need not track the day's

@@ -806,3 +806,393 @@ impl From<pf::DataVersions> for DataVersions {
         }
     }
 }
+
+// ---- statement audit (对账) ----
+
+pub use pf::StatementLineInput;
+
+/// A statement line as given: strings as in a CSV statement; `fee_charged`
+/// required, `net_settled` and `settled_date` when settled.
+#[uniffi::remote(Record)]
+pub struct StatementLineInput {
+    #[uniffi(default)]
+    pub id: Option<String>,
+    #[uniffi(default)]
+    pub time: Option<String>,
+    #[uniffi(default)]
+    pub amount: Option<String>,
+    #[uniffi(default)]
+    pub method: Option<String>,
+    #[uniffi(default)]
+    pub card_kind: Option<String>,
+    #[uniffi(default)]
+    pub card_medium: Option<String>,
+    #[uniffi(default)]
+    pub magstripe_verified: Option<bool>,
+    #[uniffi(default)]
+    pub wallet: Option<String>,
+    #[uniffi(default)]
+    pub large_mode: Option<bool>,
+    #[uniffi(default)]
+    pub fee_charged: Option<String>,
+    #[uniffi(default)]
+    pub net_settled: Option<String>,
+    #[uniffi(default)]
+    pub settled_date: Option<String>,
+}
+
+/// An error carried inside an answer (a line that cannot be judged).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ErrorInfo {
+    /// Stable code.
+    pub code: String,
+    /// The field or path.
+    pub field: String,
+    /// Stable reason.
+    pub reason: String,
+    /// The uncovered year, for `calendar_not_covered`.
+    pub year: Option<i32>,
+    /// Chinese message.
+    pub message_zh: String,
+    /// English message.
+    pub message_en: String,
+}
+
+impl From<pf::Error> for ErrorInfo {
+    fn from(e: pf::Error) -> Self {
+        ErrorInfo {
+            code: e.code().as_str().to_string(),
+            field: e.field().to_string(),
+            reason: e.reason().to_string(),
+            year: e.year(),
+            message_zh: e.message_zh().to_string(),
+            message_en: e.message_en().to_string(),
+        }
+    }
+}
+
+/// What an audit found on a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum FindingCode {
+    /// The fee charged is above the plan's fee.
+    FeeOvercharged,
+    /// The fee charged is below the plan's fee.
+    FeeUndercharged,
+    /// The net settled is not amount − fee charged.
+    NetMismatch,
+    /// The same id was settled before.
+    DuplicateSettlement,
+    /// Settled after the expected arrival date.
+    SettledLate,
+    /// Not settled, and past the expected arrival date.
+    NotSettled,
+}
+
+impl From<pf::FindingCode> for FindingCode {
+    fn from(c: pf::FindingCode) -> Self {
+        match c {
+            pf::FindingCode::FeeOvercharged => FindingCode::FeeOvercharged,
+            pf::FindingCode::FeeUndercharged => FindingCode::FeeUndercharged,
+            pf::FindingCode::NetMismatch => FindingCode::NetMismatch,
+            pf::FindingCode::DuplicateSettlement => FindingCode::DuplicateSettlement,
+            pf::FindingCode::SettledLate => FindingCode::SettledLate,
+            pf::FindingCode::NotSettled => FindingCode::NotSettled,
+        }
+    }
+}
+
+/// How a line came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum LineStatus {
+    /// Nothing found.
+    Ok,
+    /// One or more findings.
+    Findings,
+    /// The line cannot be judged; see `error`.
+    Unjudgeable,
+}
+
+impl From<pf::LineStatus> for LineStatus {
+    fn from(s: pf::LineStatus) -> Self {
+        match s {
+            pf::LineStatus::Ok => LineStatus::Ok,
+            pf::LineStatus::Findings => LineStatus::Findings,
+            pf::LineStatus::Unjudgeable => LineStatus::Unjudgeable,
+        }
+    }
+}
+
+/// One finding with the money at stake.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Finding {
+    /// The finding.
+    pub code: FindingCode,
+    /// Money at stake.
+    pub amount: Money,
+    /// Chinese message.
+    pub message_zh: String,
+    /// English message.
+    pub message_en: String,
+}
+
+/// The audit of one statement line.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LineAudit {
+    /// 0-based position in the statement.
+    pub index: u64,
+    /// Line number in the CSV file, when read from CSV.
+    pub line_number: Option<u64>,
+    /// Transaction id, when readable.
+    pub id: Option<String>,
+    /// Ok, findings or unjudgeable.
+    pub status: LineStatus,
+    /// What was found.
+    pub findings: Vec<Finding>,
+    /// The plan's fee.
+    pub expected_fee: Option<Money>,
+    /// The fee charged.
+    pub fee_charged: Option<Money>,
+    /// The fee rule id.
+    pub rule: Option<String>,
+    /// Expected arrival date, `YYYY-MM-DD`.
+    pub expected_arrival: Option<String>,
+    /// Real-time arrival.
+    pub realtime: Option<bool>,
+    /// Settlement date given.
+    pub settled_date: Option<String>,
+    /// Why the line cannot be judged.
+    pub error: Option<ErrorInfo>,
+    /// Why the arrival could not be worked out (the fee is still judged).
+    pub arrival_error: Option<ErrorInfo>,
+    /// Likely causes, for fee findings.
+    pub likely_causes: Vec<Step>,
+    /// What to do, for fee findings.
+    pub actions: Vec<Step>,
+}
+
+impl From<pf::LineAudit> for LineAudit {
+    fn from(a: pf::LineAudit) -> Self {
+        LineAudit {
+            index: a.index,
+            line_number: a.line_number,
+            id: a.id,
+            status: a.status.into(),
+            findings: a
+                .findings
+                .into_iter()
+                .map(|f| Finding {
+                    code: f.code.into(),
+                    amount: f.amount,
+                    message_zh: f.message_zh,
+                    message_en: f.message_en,
+                })
+                .collect(),
+            expected_fee: a.expected_fee,
+            fee_charged: a.fee_charged,
+            rule: os(a.rule),
+            expected_arrival: a.expected_arrival.map(|d| d.to_string()),
+            realtime: a.realtime,
+            settled_date: a.settled_date.map(|d| d.to_string()),
+            error: a.error.map(Into::into),
+            arrival_error: a.arrival_error.map(Into::into),
+            likely_causes: steps(&a.likely_causes),
+            actions: steps(&a.actions),
+        }
+    }
+}
+
+/// The audit's totals; every total is the sum of the lines' findings.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AuditSummary {
+    /// Lines audited.
+    pub lines: u64,
+    /// Lines with nothing found.
+    pub ok: u64,
+    /// Lines with findings.
+    pub with_findings: u64,
+    /// Lines that could not be judged.
+    pub unjudgeable: u64,
+    /// Count per finding code (snake_case keys, every code present).
+    pub counts: HashMap<String, u64>,
+    /// Total overcharged.
+    pub overcharged: Money,
+    /// Total undercharged.
+    pub undercharged: Money,
+    /// Total net mismatch.
+    pub net_mismatch: Money,
+    /// Net value of duplicate settlements.
+    pub duplicates: Money,
+    /// Net value settled late.
+    pub settled_late: Money,
+    /// Net value not settled past its due date.
+    pub not_settled: Money,
+    /// Fees charged on judged lines.
+    pub fees_charged: Money,
+    /// Fees the plan expects on judged lines.
+    pub fees_expected: Money,
+}
+
+impl From<pf::AuditSummary> for AuditSummary {
+    fn from(s: pf::AuditSummary) -> Self {
+        AuditSummary {
+            lines: s.lines,
+            ok: s.ok,
+            with_findings: s.with_findings,
+            unjudgeable: s.unjudgeable,
+            counts: s
+                .counts
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            overcharged: s.overcharged,
+            undercharged: s.undercharged,
+            net_mismatch: s.net_mismatch,
+            duplicates: s.duplicates,
+            settled_late: s.settled_late,
+            not_settled: s.not_settled,
+            fees_charged: s.fees_charged,
+            fees_expected: s.fees_expected,
+        }
+    }
+}
+
+// ---- troubleshooting (诊断) ----
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Situation {
+    /// 不到账.
+    NotArrived,
+    /// 交易失败.
+    Declined,
+    /// 花呗 unavailable.
+    HuabeiUnavailable,
+    /// 银联停用.
+    Suspended,
+}
+
+impl From<pf::Situation> for Situation {
+    fn from(s: pf::Situation) -> Self {
+        match s {
+            pf::Situation::NotArrived => Situation::NotArrived,
+            pf::Situation::Declined => Situation::Declined,
+            pf::Situation::HuabeiUnavailable => Situation::HuabeiUnavailable,
+            pf::Situation::Suspended => Situation::Suspended,
+        }
+    }
+}
+
+/// A troubleshooting question as given (`situation`: `not_arrived`,
+/// `declined`, `huabei_unavailable` or `suspended`; times as strings).
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct DiagnoseInput {
+    /// The situation.
+    #[uniffi(default)]
+    pub situation: Option<String>,
+    /// The payment, if any.
+    #[uniffi(default)]
+    pub payment: Option<PaymentInput>,
+    /// The merchant, to check the plan's own rules.
+    #[uniffi(default)]
+    pub merchant: Option<MerchantInput>,
+    /// The day's usage before the payment.
+    #[uniffi(default)]
+    pub usage: Option<UsageInput>,
+    /// What the terminal or app showed.
+    #[uniffi(default)]
+    pub terminal_message: Option<String>,
+    /// When the question is asked.
+    #[uniffi(default)]
+    pub as_of: Option<String>,
+    /// When the QR code was generated.
+    #[uniffi(default)]
+    pub qr_created: Option<String>,
+    /// Times of the day's other payments.
+    #[uniffi(default)]
+    pub recent_payments: Vec<String>,
+    /// Provisional arrival dates for uncovered years.
+    #[uniffi(default = false)]
+    pub provisional: bool,
+}
+
+/// The money is simply not due yet.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NotDue {
+    /// Expected arrival date.
+    pub due: String,
+    /// Real-time arrival.
+    pub realtime: bool,
+    /// Assumed Monday–Friday for an uncovered year.
+    pub provisional: bool,
+}
+
+/// A cause, ranked, with the facts that point to it and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RankedCause {
+    /// Stable code.
+    pub code: String,
+    /// Chinese text.
+    pub zh: String,
+    /// English text.
+    pub en: String,
+    /// The signals that point to it.
+    pub matched: Vec<String>,
+    /// Seeds it is drawn from.
+    pub seeds: Vec<String>,
+    /// What to do.
+    pub actions: Vec<Step>,
+}
+
+/// Causes ranked most likely first.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Diagnosis {
+    /// What happened.
+    pub situation: Situation,
+    /// Its name in Chinese.
+    pub situation_zh: String,
+    /// Its name in English.
+    pub situation_en: String,
+    /// Set when the money is simply not due yet.
+    pub not_due: Option<NotDue>,
+    /// Set when the plan's own rules refuse the payment.
+    pub plan_refusal: Option<Refusal>,
+    /// Causes, most likely first.
+    pub causes: Vec<RankedCause>,
+    /// Recovery steps (suspension).
+    pub recovery_steps: Vec<Step>,
+    /// The provider's customer service line.
+    pub support_line: String,
+    /// Catalogue version.
+    pub catalogue_version: String,
+}
+
+impl From<pf::Diagnosis> for Diagnosis {
+    fn from(d: pf::Diagnosis) -> Self {
+        Diagnosis {
+            situation: d.situation.into(),
+            situation_zh: d.situation_zh.to_string(),
+            situation_en: d.situation_en.to_string(),
+            not_due: d.not_due.map(|n| NotDue {
+                due: n.due.to_string(),
+                realtime: n.realtime,
+                provisional: n.provisional,
+            }),
+            plan_refusal: d.plan_refusal.map(Into::into),
+            causes: d
+                .causes
+                .into_iter()
+                .map(|c| RankedCause {
+                    code: c.code.to_string(),
+                    zh: c.zh.to_string(),
+                    en: c.en.to_string(),
+                    matched: c.matched.iter().map(|m| m.to_string()).collect(),
+                    seeds: c.seeds,
+                    actions: steps(&c.actions),
+                })
+                .collect(),
+            recovery_steps: steps(&d.recovery_steps),
+            support_line: d.support_line,
+            catalogue_version: d.catalogue_version.to_string(),
+        }
+    }
+}

@@ -682,6 +682,14 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_posfee_ffi_checksum_func_version(
     ): Int
+    external fun uniffi_posfee_ffi_checksum_method_auditor_audit_line(
+    ): Int
+    external fun uniffi_posfee_ffi_checksum_method_auditor_feed_csv(
+    ): Int
+    external fun uniffi_posfee_ffi_checksum_method_auditor_finish_csv(
+    ): Int
+    external fun uniffi_posfee_ffi_checksum_method_auditor_summary(
+    ): Int
     external fun uniffi_posfee_ffi_checksum_method_calendar_day(
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_calendar_valid_until(
@@ -705,6 +713,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_posfee_ffi_checksum_method_engine_calendar(
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_engine_data_versions(
+    ): Int
+    external fun uniffi_posfee_ffi_checksum_method_engine_diagnose(
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_engine_eligibility(
     ): Int
@@ -742,6 +752,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_posfeeerror_year(
     ): Int
+    external fun uniffi_posfee_ffi_checksum_constructor_auditor_new(
+    ): Int
     external fun uniffi_posfee_ffi_checksum_constructor_calendar_embedded(
     ): Int
     external fun uniffi_posfee_ffi_checksum_constructor_calendar_from_json(
@@ -778,6 +790,20 @@ internal object UniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_posfee_ffi_fn_clone_auditor(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_posfee_ffi_fn_free_auditor(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_posfee_ffi_fn_constructor_auditor_new(`engine`: Long,`merchant`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_posfee_ffi_fn_method_auditor_audit_line(`ptr`: Long,`line`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_method_auditor_feed_csv(`ptr`: Long,`chunk`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_method_auditor_finish_csv(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_method_auditor_summary(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_clone_calendar(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_posfee_ffi_fn_free_calendar(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -823,6 +849,8 @@ internal object UniffiLib {
     external fun uniffi_posfee_ffi_fn_method_engine_calendar(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_posfee_ffi_fn_method_engine_data_versions(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_method_engine_diagnose(`ptr`: Long,`input`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_engine_eligibility(`ptr`: Long,`facts`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1012,6 +1040,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_func_version() and 0xFFFF) != 63405) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_audit_line() and 0xFFFF) != 40043) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_feed_csv() and 0xFFFF) != 22207) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_finish_csv() and 0xFFFF) != 20543) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_summary() and 0xFFFF) != 19005) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_posfee_ffi_checksum_method_calendar_day() and 0xFFFF) != 62885) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1046,6 +1086,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_data_versions() and 0xFFFF) != 907) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_diagnose() and 0xFFFF) != 43684) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_eligibility() and 0xFFFF) != 10334) {
@@ -1100,6 +1143,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_posfeeerror_year() and 0xFFFF) != 20156) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_auditor_new() and 0xFFFF) != 655) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_embedded() and 0xFFFF) != 62538) {
@@ -1429,6 +1475,382 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
         val byteBuf = toUtf8(value)
         buf.putInt(byteBuf.limit())
         buf.put(byteBuf)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
+    override fun read(buf: ByteBuffer): ByteArray {
+        val len = buf.getInt()
+        val byteArr = ByteArray(len)
+        buf.get(byteArr)
+        return byteArr
+    }
+    override fun allocationSize(value: ByteArray): ULong {
+        return 4UL + value.size.toULong()
+    }
+    override fun write(value: ByteArray, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        buf.put(value)
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * Audits a statement (对账) line by line against the engine's plan: JSON-like
+ * records one at a time, or a CSV file fed in chunks. Keeps only the
+ * fingerprints of settled ids and the running summary.
+ */
+public interface AuditorInterface {
+    
+    /**
+     * Audits the next line (its index is the number of lines so far); a line
+     * that cannot be judged comes back unjudgeable with its error.
+     */
+    fun `auditLine`(`line`: StatementLineInput): LineAudit
+    
+    /**
+     * Feeds a chunk of a CSV statement; returns the lines it completed, in
+     * order. A header that cannot be used is an error (`invalid_csv`).
+     */
+    fun `feedCsv`(`chunk`: kotlin.ByteArray): List<LineAudit>
+    
+    /**
+     * Ends the CSV statement; returns the last lines.
+     */
+    fun `finishCsv`(): List<LineAudit>
+    
+    /**
+     * The summary of the lines audited so far.
+     */
+    fun `summary`(): AuditSummary
+    
+    companion object
+}
+
+/**
+ * Audits a statement (对账) line by line against the engine's plan: JSON-like
+ * records one at a time, or a CSV file fed in chunks. Keeps only the
+ * fingerprints of settled ids and the running summary.
+ */
+open class Auditor: Disposable, AutoCloseable, AuditorInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+    /**
+     * An auditor for a merchant, judging `not_settled` as of `as_of`.
+     */
+    constructor(`engine`: Engine, `merchant`: MerchantInput, `asOf`: kotlin.String?, `options`: QuoteOptions? = null) :
+        this(UniffiWithHandle, 
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_constructor_auditor_new(
+    
+        
+        FfiConverterTypeEngine.lower(`engine`),
+        FfiConverterTypeMerchantInput.lower(`merchant`),
+        FfiConverterOptionalString.lower(`asOf`),
+        FfiConverterOptionalTypeQuoteOptions.lower(`options`),_status)
+}
+    )
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_posfee_ffi_fn_free_auditor(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_posfee_ffi_fn_clone_auditor(handle, status)
+        }
+    }
+
+    
+    /**
+     * Audits the next line (its index is the number of lines so far); a line
+     * that cannot be judged comes back unjudgeable with its error.
+     */override fun `auditLine`(`line`: StatementLineInput): LineAudit {
+            return FfiConverterTypeLineAudit.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_auditor_audit_line(
+        it,
+        
+        FfiConverterTypeStatementLineInput.lower(`line`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Feeds a chunk of a CSV statement; returns the lines it completed, in
+     * order. A header that cannot be used is an error (`invalid_csv`).
+     */
+    @Throws(PosfeeException::class)override fun `feedCsv`(`chunk`: kotlin.ByteArray): List<LineAudit> {
+            return FfiConverterSequenceTypeLineAudit.lift(
+    callWithHandle {
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_auditor_feed_csv(
+        it,
+        
+        FfiConverterByteArray.lower(`chunk`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Ends the CSV statement; returns the last lines.
+     */
+    @Throws(PosfeeException::class)override fun `finishCsv`(): List<LineAudit> {
+            return FfiConverterSequenceTypeLineAudit.lift(
+    callWithHandle {
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_auditor_finish_csv(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The summary of the lines audited so far.
+     */override fun `summary`(): AuditSummary {
+            return FfiConverterTypeAuditSummary.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_auditor_summary(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAuditor: FfiConverter<Auditor, Long> {
+    override fun lower(value: Auditor): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): Auditor {
+        return Auditor(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): Auditor {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: Auditor) = 8UL
+
+    override fun write(value: Auditor, buf: ByteBuffer) {
+        buf.putLong(lower(value))
     }
 }
 
@@ -2258,6 +2680,12 @@ public interface EngineInterface {
     fun `dataVersions`(): DataVersions
     
     /**
+     * Ranks the causes of a decline, a payment not arrived, 花呗 unavailable
+     * or a UnionPay suspension by the facts given.
+     */
+    fun `diagnose`(`input`: DiagnoseInput): Diagnosis
+    
+    /**
      * Which of the premium rate, bulk rate and limit upgrade a merchant may
      * apply for, and what is unmet.
      */
@@ -2503,6 +2931,25 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
     UniffiLib.uniffi_posfee_ffi_fn_method_engine_data_versions(
         it,
         _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Ranks the causes of a decline, a payment not arrived, 花呗 unavailable
+     * or a UnionPay suspension by the facts given.
+     */
+    @Throws(PosfeeException::class)override fun `diagnose`(`input`: DiagnoseInput): Diagnosis {
+            return FfiConverterTypeDiagnosis.lift(
+    callWithHandle {
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_engine_diagnose(
+        it,
+        
+        FfiConverterTypeDiagnoseInput.lower(`input`),_status)
 }
     }
     )
@@ -3692,6 +4139,141 @@ public object FfiConverterTypeArrival: FfiConverterRustBuffer<Arrival> {
 
 
 /**
+ * The audit's totals; every total is the sum of the lines' findings.
+ */
+data class AuditSummary (
+    /**
+     * Lines audited.
+     */
+    var `lines`: kotlin.ULong
+    , 
+    /**
+     * Lines with nothing found.
+     */
+    var `ok`: kotlin.ULong
+    , 
+    /**
+     * Lines with findings.
+     */
+    var `withFindings`: kotlin.ULong
+    , 
+    /**
+     * Lines that could not be judged.
+     */
+    var `unjudgeable`: kotlin.ULong
+    , 
+    /**
+     * Count per finding code (snake_case keys, every code present).
+     */
+    var `counts`: Map<kotlin.String, kotlin.ULong>
+    , 
+    /**
+     * Total overcharged.
+     */
+    var `overcharged`: Money
+    , 
+    /**
+     * Total undercharged.
+     */
+    var `undercharged`: Money
+    , 
+    /**
+     * Total net mismatch.
+     */
+    var `netMismatch`: Money
+    , 
+    /**
+     * Net value of duplicate settlements.
+     */
+    var `duplicates`: Money
+    , 
+    /**
+     * Net value settled late.
+     */
+    var `settledLate`: Money
+    , 
+    /**
+     * Net value not settled past its due date.
+     */
+    var `notSettled`: Money
+    , 
+    /**
+     * Fees charged on judged lines.
+     */
+    var `feesCharged`: Money
+    , 
+    /**
+     * Fees the plan expects on judged lines.
+     */
+    var `feesExpected`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAuditSummary: FfiConverterRustBuffer<AuditSummary> {
+    override fun read(buf: ByteBuffer): AuditSummary {
+        return AuditSummary(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterMapStringULong.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AuditSummary) = (
+            FfiConverterULong.allocationSize(value.`lines`) +
+            FfiConverterULong.allocationSize(value.`ok`) +
+            FfiConverterULong.allocationSize(value.`withFindings`) +
+            FfiConverterULong.allocationSize(value.`unjudgeable`) +
+            FfiConverterMapStringULong.allocationSize(value.`counts`) +
+            FfiConverterTypeMoney.allocationSize(value.`overcharged`) +
+            FfiConverterTypeMoney.allocationSize(value.`undercharged`) +
+            FfiConverterTypeMoney.allocationSize(value.`netMismatch`) +
+            FfiConverterTypeMoney.allocationSize(value.`duplicates`) +
+            FfiConverterTypeMoney.allocationSize(value.`settledLate`) +
+            FfiConverterTypeMoney.allocationSize(value.`notSettled`) +
+            FfiConverterTypeMoney.allocationSize(value.`feesCharged`) +
+            FfiConverterTypeMoney.allocationSize(value.`feesExpected`)
+    )
+
+    override fun write(value: AuditSummary, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`lines`, buf)
+            FfiConverterULong.write(value.`ok`, buf)
+            FfiConverterULong.write(value.`withFindings`, buf)
+            FfiConverterULong.write(value.`unjudgeable`, buf)
+            FfiConverterMapStringULong.write(value.`counts`, buf)
+            FfiConverterTypeMoney.write(value.`overcharged`, buf)
+            FfiConverterTypeMoney.write(value.`undercharged`, buf)
+            FfiConverterTypeMoney.write(value.`netMismatch`, buf)
+            FfiConverterTypeMoney.write(value.`duplicates`, buf)
+            FfiConverterTypeMoney.write(value.`settledLate`, buf)
+            FfiConverterTypeMoney.write(value.`notSettled`, buf)
+            FfiConverterTypeMoney.write(value.`feesCharged`, buf)
+            FfiConverterTypeMoney.write(value.`feesExpected`, buf)
+    }
+}
+
+
+
+/**
  * A comparison of two plans over a month's mix.
  */
 data class Comparison (
@@ -4040,6 +4622,213 @@ public object FfiConverterTypeDayInfo: FfiConverterRustBuffer<DayInfo> {
 
 
 /**
+ * A troubleshooting question as given (`situation`: `not_arrived`,
+ * `declined`, `huabei_unavailable` or `suspended`; times as strings).
+ */
+data class DiagnoseInput (
+    /**
+     * The situation.
+     */
+    var `situation`: kotlin.String? = null 
+    , 
+    /**
+     * The payment, if any.
+     */
+    var `payment`: PaymentInput? = null 
+    , 
+    /**
+     * The merchant, to check the plan's own rules.
+     */
+    var `merchant`: MerchantInput? = null 
+    , 
+    /**
+     * The day's usage before the payment.
+     */
+    var `usage`: UsageInput? = null 
+    , 
+    /**
+     * What the terminal or app showed.
+     */
+    var `terminalMessage`: kotlin.String? = null 
+    , 
+    /**
+     * When the question is asked.
+     */
+    var `asOf`: kotlin.String? = null 
+    , 
+    /**
+     * When the QR code was generated.
+     */
+    var `qrCreated`: kotlin.String? = null 
+    , 
+    /**
+     * Times of the day's other payments.
+     */
+    var `recentPayments`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * Provisional arrival dates for uncovered years.
+     */
+    var `provisional`: kotlin.Boolean = false 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDiagnoseInput: FfiConverterRustBuffer<DiagnoseInput> {
+    override fun read(buf: ByteBuffer): DiagnoseInput {
+        return DiagnoseInput(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypePaymentInput.read(buf),
+            FfiConverterOptionalTypeMerchantInput.read(buf),
+            FfiConverterOptionalTypeUsageInput.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DiagnoseInput) = (
+            FfiConverterOptionalString.allocationSize(value.`situation`) +
+            FfiConverterOptionalTypePaymentInput.allocationSize(value.`payment`) +
+            FfiConverterOptionalTypeMerchantInput.allocationSize(value.`merchant`) +
+            FfiConverterOptionalTypeUsageInput.allocationSize(value.`usage`) +
+            FfiConverterOptionalString.allocationSize(value.`terminalMessage`) +
+            FfiConverterOptionalString.allocationSize(value.`asOf`) +
+            FfiConverterOptionalString.allocationSize(value.`qrCreated`) +
+            FfiConverterSequenceString.allocationSize(value.`recentPayments`) +
+            FfiConverterBoolean.allocationSize(value.`provisional`)
+    )
+
+    override fun write(value: DiagnoseInput, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`situation`, buf)
+            FfiConverterOptionalTypePaymentInput.write(value.`payment`, buf)
+            FfiConverterOptionalTypeMerchantInput.write(value.`merchant`, buf)
+            FfiConverterOptionalTypeUsageInput.write(value.`usage`, buf)
+            FfiConverterOptionalString.write(value.`terminalMessage`, buf)
+            FfiConverterOptionalString.write(value.`asOf`, buf)
+            FfiConverterOptionalString.write(value.`qrCreated`, buf)
+            FfiConverterSequenceString.write(value.`recentPayments`, buf)
+            FfiConverterBoolean.write(value.`provisional`, buf)
+    }
+}
+
+
+
+/**
+ * Causes ranked most likely first.
+ */
+data class Diagnosis (
+    /**
+     * What happened.
+     */
+    var `situation`: Situation
+    , 
+    /**
+     * Its name in Chinese.
+     */
+    var `situationZh`: kotlin.String
+    , 
+    /**
+     * Its name in English.
+     */
+    var `situationEn`: kotlin.String
+    , 
+    /**
+     * Set when the money is simply not due yet.
+     */
+    var `notDue`: NotDue?
+    , 
+    /**
+     * Set when the plan's own rules refuse the payment.
+     */
+    var `planRefusal`: Refusal?
+    , 
+    /**
+     * Causes, most likely first.
+     */
+    var `causes`: List<RankedCause>
+    , 
+    /**
+     * Recovery steps (suspension).
+     */
+    var `recoverySteps`: List<Step>
+    , 
+    /**
+     * The provider's customer service line.
+     */
+    var `supportLine`: kotlin.String
+    , 
+    /**
+     * Catalogue version.
+     */
+    var `catalogueVersion`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDiagnosis: FfiConverterRustBuffer<Diagnosis> {
+    override fun read(buf: ByteBuffer): Diagnosis {
+        return Diagnosis(
+            FfiConverterTypeSituation.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeNotDue.read(buf),
+            FfiConverterOptionalTypeRefusal.read(buf),
+            FfiConverterSequenceTypeRankedCause.read(buf),
+            FfiConverterSequenceTypeStep.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Diagnosis) = (
+            FfiConverterTypeSituation.allocationSize(value.`situation`) +
+            FfiConverterString.allocationSize(value.`situationZh`) +
+            FfiConverterString.allocationSize(value.`situationEn`) +
+            FfiConverterOptionalTypeNotDue.allocationSize(value.`notDue`) +
+            FfiConverterOptionalTypeRefusal.allocationSize(value.`planRefusal`) +
+            FfiConverterSequenceTypeRankedCause.allocationSize(value.`causes`) +
+            FfiConverterSequenceTypeStep.allocationSize(value.`recoverySteps`) +
+            FfiConverterString.allocationSize(value.`supportLine`) +
+            FfiConverterString.allocationSize(value.`catalogueVersion`)
+    )
+
+    override fun write(value: Diagnosis, buf: ByteBuffer) {
+            FfiConverterTypeSituation.write(value.`situation`, buf)
+            FfiConverterString.write(value.`situationZh`, buf)
+            FfiConverterString.write(value.`situationEn`, buf)
+            FfiConverterOptionalTypeNotDue.write(value.`notDue`, buf)
+            FfiConverterOptionalTypeRefusal.write(value.`planRefusal`, buf)
+            FfiConverterSequenceTypeRankedCause.write(value.`causes`, buf)
+            FfiConverterSequenceTypeStep.write(value.`recoverySteps`, buf)
+            FfiConverterString.write(value.`supportLine`, buf)
+            FfiConverterString.write(value.`catalogueVersion`, buf)
+    }
+}
+
+
+
+/**
  * The three eligibility answers.
  */
 data class EligibilityAnswers (
@@ -4145,6 +4934,85 @@ public object FfiConverterTypeEligibilityInput: FfiConverterRustBuffer<Eligibili
             FfiConverterBoolean.write(value.`annualAgreement`, buf)
             FfiConverterBoolean.write(value.`riskRecord`, buf)
             FfiConverterOptionalString.write(value.`verification`, buf)
+    }
+}
+
+
+
+/**
+ * An error carried inside an answer (a line that cannot be judged).
+ */
+data class ErrorInfo (
+    /**
+     * Stable code.
+     */
+    var `code`: kotlin.String
+    , 
+    /**
+     * The field or path.
+     */
+    var `field`: kotlin.String
+    , 
+    /**
+     * Stable reason.
+     */
+    var `reason`: kotlin.String
+    , 
+    /**
+     * The uncovered year, for `calendar_not_covered`.
+     */
+    var `year`: kotlin.Int?
+    , 
+    /**
+     * Chinese message.
+     */
+    var `messageZh`: kotlin.String
+    , 
+    /**
+     * English message.
+     */
+    var `messageEn`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeErrorInfo: FfiConverterRustBuffer<ErrorInfo> {
+    override fun read(buf: ByteBuffer): ErrorInfo {
+        return ErrorInfo(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalInt.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ErrorInfo) = (
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`field`) +
+            FfiConverterString.allocationSize(value.`reason`) +
+            FfiConverterOptionalInt.allocationSize(value.`year`) +
+            FfiConverterString.allocationSize(value.`messageZh`) +
+            FfiConverterString.allocationSize(value.`messageEn`)
+    )
+
+    override fun write(value: ErrorInfo, buf: ByteBuffer) {
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterString.write(value.`field`, buf)
+            FfiConverterString.write(value.`reason`, buf)
+            FfiConverterOptionalInt.write(value.`year`, buf)
+            FfiConverterString.write(value.`messageZh`, buf)
+            FfiConverterString.write(value.`messageEn`, buf)
     }
 }
 
@@ -4271,6 +5139,69 @@ public object FfiConverterTypeFeeDetail: FfiConverterRustBuffer<FeeDetail> {
             FfiConverterBoolean.write(value.`capped`, buf)
             FfiConverterBoolean.write(value.`minimumApplied`, buf)
             FfiConverterTypeMoney.write(value.`fixed`, buf)
+    }
+}
+
+
+
+/**
+ * One finding with the money at stake.
+ */
+data class Finding (
+    /**
+     * The finding.
+     */
+    var `code`: FindingCode
+    , 
+    /**
+     * Money at stake.
+     */
+    var `amount`: Money
+    , 
+    /**
+     * Chinese message.
+     */
+    var `messageZh`: kotlin.String
+    , 
+    /**
+     * English message.
+     */
+    var `messageEn`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFinding: FfiConverterRustBuffer<Finding> {
+    override fun read(buf: ByteBuffer): Finding {
+        return Finding(
+            FfiConverterTypeFindingCode.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Finding) = (
+            FfiConverterTypeFindingCode.allocationSize(value.`code`) +
+            FfiConverterTypeMoney.allocationSize(value.`amount`) +
+            FfiConverterString.allocationSize(value.`messageZh`) +
+            FfiConverterString.allocationSize(value.`messageEn`)
+    )
+
+    override fun write(value: Finding, buf: ByteBuffer) {
+            FfiConverterTypeFindingCode.write(value.`code`, buf)
+            FfiConverterTypeMoney.write(value.`amount`, buf)
+            FfiConverterString.write(value.`messageZh`, buf)
+            FfiConverterString.write(value.`messageEn`, buf)
     }
 }
 
@@ -4429,6 +5360,157 @@ public object FfiConverterTypeLimitCheck: FfiConverterRustBuffer<LimitCheck> {
             FfiConverterSequenceTypeSingleCap.write(value.`single`, buf)
             FfiConverterSequenceTypeDailyBucket.write(value.`daily`, buf)
             FfiConverterSequenceTypeStep.write(value.`raiseSteps`, buf)
+    }
+}
+
+
+
+/**
+ * The audit of one statement line.
+ */
+data class LineAudit (
+    /**
+     * 0-based position in the statement.
+     */
+    var `index`: kotlin.ULong
+    , 
+    /**
+     * Line number in the CSV file, when read from CSV.
+     */
+    var `lineNumber`: kotlin.ULong?
+    , 
+    /**
+     * Transaction id, when readable.
+     */
+    var `id`: kotlin.String?
+    , 
+    /**
+     * Ok, findings or unjudgeable.
+     */
+    var `status`: LineStatus
+    , 
+    /**
+     * What was found.
+     */
+    var `findings`: List<Finding>
+    , 
+    /**
+     * The plan's fee.
+     */
+    var `expectedFee`: Money?
+    , 
+    /**
+     * The fee charged.
+     */
+    var `feeCharged`: Money?
+    , 
+    /**
+     * The fee rule id.
+     */
+    var `rule`: kotlin.String?
+    , 
+    /**
+     * Expected arrival date, `YYYY-MM-DD`.
+     */
+    var `expectedArrival`: kotlin.String?
+    , 
+    /**
+     * Real-time arrival.
+     */
+    var `realtime`: kotlin.Boolean?
+    , 
+    /**
+     * Settlement date given.
+     */
+    var `settledDate`: kotlin.String?
+    , 
+    /**
+     * Why the line cannot be judged.
+     */
+    var `error`: ErrorInfo?
+    , 
+    /**
+     * Why the arrival could not be worked out (the fee is still judged).
+     */
+    var `arrivalError`: ErrorInfo?
+    , 
+    /**
+     * Likely causes, for fee findings.
+     */
+    var `likelyCauses`: List<Step>
+    , 
+    /**
+     * What to do, for fee findings.
+     */
+    var `actions`: List<Step>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLineAudit: FfiConverterRustBuffer<LineAudit> {
+    override fun read(buf: ByteBuffer): LineAudit {
+        return LineAudit(
+            FfiConverterULong.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeLineStatus.read(buf),
+            FfiConverterSequenceTypeFinding.read(buf),
+            FfiConverterOptionalTypeMoney.read(buf),
+            FfiConverterOptionalTypeMoney.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeErrorInfo.read(buf),
+            FfiConverterOptionalTypeErrorInfo.read(buf),
+            FfiConverterSequenceTypeStep.read(buf),
+            FfiConverterSequenceTypeStep.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LineAudit) = (
+            FfiConverterULong.allocationSize(value.`index`) +
+            FfiConverterOptionalULong.allocationSize(value.`lineNumber`) +
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterTypeLineStatus.allocationSize(value.`status`) +
+            FfiConverterSequenceTypeFinding.allocationSize(value.`findings`) +
+            FfiConverterOptionalTypeMoney.allocationSize(value.`expectedFee`) +
+            FfiConverterOptionalTypeMoney.allocationSize(value.`feeCharged`) +
+            FfiConverterOptionalString.allocationSize(value.`rule`) +
+            FfiConverterOptionalString.allocationSize(value.`expectedArrival`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`realtime`) +
+            FfiConverterOptionalString.allocationSize(value.`settledDate`) +
+            FfiConverterOptionalTypeErrorInfo.allocationSize(value.`error`) +
+            FfiConverterOptionalTypeErrorInfo.allocationSize(value.`arrivalError`) +
+            FfiConverterSequenceTypeStep.allocationSize(value.`likelyCauses`) +
+            FfiConverterSequenceTypeStep.allocationSize(value.`actions`)
+    )
+
+    override fun write(value: LineAudit, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`index`, buf)
+            FfiConverterOptionalULong.write(value.`lineNumber`, buf)
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterTypeLineStatus.write(value.`status`, buf)
+            FfiConverterSequenceTypeFinding.write(value.`findings`, buf)
+            FfiConverterOptionalTypeMoney.write(value.`expectedFee`, buf)
+            FfiConverterOptionalTypeMoney.write(value.`feeCharged`, buf)
+            FfiConverterOptionalString.write(value.`rule`, buf)
+            FfiConverterOptionalString.write(value.`expectedArrival`, buf)
+            FfiConverterOptionalBoolean.write(value.`realtime`, buf)
+            FfiConverterOptionalString.write(value.`settledDate`, buf)
+            FfiConverterOptionalTypeErrorInfo.write(value.`error`, buf)
+            FfiConverterOptionalTypeErrorInfo.write(value.`arrivalError`, buf)
+            FfiConverterSequenceTypeStep.write(value.`likelyCauses`, buf)
+            FfiConverterSequenceTypeStep.write(value.`actions`, buf)
     }
 }
 
@@ -4719,6 +5801,61 @@ public object FfiConverterTypeNextMilestone: FfiConverterRustBuffer<NextMileston
 
 
 /**
+ * The money is simply not due yet.
+ */
+data class NotDue (
+    /**
+     * Expected arrival date.
+     */
+    var `due`: kotlin.String
+    , 
+    /**
+     * Real-time arrival.
+     */
+    var `realtime`: kotlin.Boolean
+    , 
+    /**
+     * Assumed Monday–Friday for an uncovered year.
+     */
+    var `provisional`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeNotDue: FfiConverterRustBuffer<NotDue> {
+    override fun read(buf: ByteBuffer): NotDue {
+        return NotDue(
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: NotDue) = (
+            FfiConverterString.allocationSize(value.`due`) +
+            FfiConverterBoolean.allocationSize(value.`realtime`) +
+            FfiConverterBoolean.allocationSize(value.`provisional`)
+    )
+
+    override fun write(value: NotDue, buf: ByteBuffer) {
+            FfiConverterString.write(value.`due`, buf)
+            FfiConverterBoolean.write(value.`realtime`, buf)
+            FfiConverterBoolean.write(value.`provisional`, buf)
+    }
+}
+
+
+
+/**
  * A payment as strings: `amount` a decimal string of yuan, `method` one of
  * `card`, `contactless`, `qr`; fields that do not apply stay null.
  */
@@ -4943,6 +6080,85 @@ public object FfiConverterTypeQuoteOptions: FfiConverterRustBuffer<QuoteOptions>
 
 
 /**
+ * A cause, ranked, with the facts that point to it and what to do.
+ */
+data class RankedCause (
+    /**
+     * Stable code.
+     */
+    var `code`: kotlin.String
+    , 
+    /**
+     * Chinese text.
+     */
+    var `zh`: kotlin.String
+    , 
+    /**
+     * English text.
+     */
+    var `en`: kotlin.String
+    , 
+    /**
+     * The signals that point to it.
+     */
+    var `matched`: List<kotlin.String>
+    , 
+    /**
+     * Seeds it is drawn from.
+     */
+    var `seeds`: List<kotlin.String>
+    , 
+    /**
+     * What to do.
+     */
+    var `actions`: List<Step>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRankedCause: FfiConverterRustBuffer<RankedCause> {
+    override fun read(buf: ByteBuffer): RankedCause {
+        return RankedCause(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeStep.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RankedCause) = (
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`zh`) +
+            FfiConverterString.allocationSize(value.`en`) +
+            FfiConverterSequenceString.allocationSize(value.`matched`) +
+            FfiConverterSequenceString.allocationSize(value.`seeds`) +
+            FfiConverterSequenceTypeStep.allocationSize(value.`actions`)
+    )
+
+    override fun write(value: RankedCause, buf: ByteBuffer) {
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterString.write(value.`zh`, buf)
+            FfiConverterString.write(value.`en`, buf)
+            FfiConverterSequenceString.write(value.`matched`, buf)
+            FfiConverterSequenceString.write(value.`seeds`, buf)
+            FfiConverterSequenceTypeStep.write(value.`actions`, buf)
+    }
+}
+
+
+
+/**
  * A refusal with what bound it.
  */
 data class Refusal (
@@ -5142,6 +6358,98 @@ public object FfiConverterTypeSingleCap: FfiConverterRustBuffer<SingleCap> {
     override fun write(value: SingleCap, buf: ByteBuffer) {
             FfiConverterString.write(value.`dimension`, buf)
             FfiConverterTypeMoney.write(value.`cap`, buf)
+    }
+}
+
+
+
+/**
+ * A statement line as given: strings as in a CSV statement; `fee_charged`
+ * required, `net_settled` and `settled_date` when settled.
+ */
+data class StatementLineInput (
+    var `id`: kotlin.String? = null 
+    , 
+    var `time`: kotlin.String? = null 
+    , 
+    var `amount`: kotlin.String? = null 
+    , 
+    var `method`: kotlin.String? = null 
+    , 
+    var `cardKind`: kotlin.String? = null 
+    , 
+    var `cardMedium`: kotlin.String? = null 
+    , 
+    var `magstripeVerified`: kotlin.Boolean? = null 
+    , 
+    var `wallet`: kotlin.String? = null 
+    , 
+    var `largeMode`: kotlin.Boolean? = null 
+    , 
+    var `feeCharged`: kotlin.String? = null 
+    , 
+    var `netSettled`: kotlin.String? = null 
+    , 
+    var `settledDate`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStatementLineInput: FfiConverterRustBuffer<StatementLineInput> {
+    override fun read(buf: ByteBuffer): StatementLineInput {
+        return StatementLineInput(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StatementLineInput) = (
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`time`) +
+            FfiConverterOptionalString.allocationSize(value.`amount`) +
+            FfiConverterOptionalString.allocationSize(value.`method`) +
+            FfiConverterOptionalString.allocationSize(value.`cardKind`) +
+            FfiConverterOptionalString.allocationSize(value.`cardMedium`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`magstripeVerified`) +
+            FfiConverterOptionalString.allocationSize(value.`wallet`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`largeMode`) +
+            FfiConverterOptionalString.allocationSize(value.`feeCharged`) +
+            FfiConverterOptionalString.allocationSize(value.`netSettled`) +
+            FfiConverterOptionalString.allocationSize(value.`settledDate`)
+    )
+
+    override fun write(value: StatementLineInput, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`time`, buf)
+            FfiConverterOptionalString.write(value.`amount`, buf)
+            FfiConverterOptionalString.write(value.`method`, buf)
+            FfiConverterOptionalString.write(value.`cardKind`, buf)
+            FfiConverterOptionalString.write(value.`cardMedium`, buf)
+            FfiConverterOptionalBoolean.write(value.`magstripeVerified`, buf)
+            FfiConverterOptionalString.write(value.`wallet`, buf)
+            FfiConverterOptionalBoolean.write(value.`largeMode`, buf)
+            FfiConverterOptionalString.write(value.`feeCharged`, buf)
+            FfiConverterOptionalString.write(value.`netSettled`, buf)
+            FfiConverterOptionalString.write(value.`settledDate`, buf)
     }
 }
 
@@ -5551,6 +6859,112 @@ public object FfiConverterTypeDayKind: FfiConverterRustBuffer<DayKind> {
 
 
 /**
+ * What an audit found on a line.
+ */
+
+enum class FindingCode {
+    
+    /**
+     * The fee charged is above the plan's fee.
+     */
+    FEE_OVERCHARGED,
+    /**
+     * The fee charged is below the plan's fee.
+     */
+    FEE_UNDERCHARGED,
+    /**
+     * The net settled is not amount − fee charged.
+     */
+    NET_MISMATCH,
+    /**
+     * The same id was settled before.
+     */
+    DUPLICATE_SETTLEMENT,
+    /**
+     * Settled after the expected arrival date.
+     */
+    SETTLED_LATE,
+    /**
+     * Not settled, and past the expected arrival date.
+     */
+    NOT_SETTLED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFindingCode: FfiConverterRustBuffer<FindingCode> {
+    override fun read(buf: ByteBuffer) = try {
+        FindingCode.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: FindingCode) = 4UL
+
+    override fun write(value: FindingCode, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * How a line came out.
+ */
+
+enum class LineStatus {
+    
+    /**
+     * Nothing found.
+     */
+    OK,
+    /**
+     * One or more findings.
+     */
+    FINDINGS,
+    /**
+     * The line cannot be judged; see `error`.
+     */
+    UNJUDGEABLE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLineStatus: FfiConverterRustBuffer<LineStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        LineStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: LineStatus) = 4UL
+
+    override fun write(value: LineStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Accepted or refused.
  */
 
@@ -5656,6 +7070,57 @@ public object FfiConverterTypeRefusalCode: FfiConverterRustBuffer<RefusalCode> {
 
 
 
+/**
+ * What happened.
+ */
+
+enum class Situation {
+    
+    /**
+     * 不到账.
+     */
+    NOT_ARRIVED,
+    /**
+     * 交易失败.
+     */
+    DECLINED,
+    /**
+     * 花呗 unavailable.
+     */
+    HUABEI_UNAVAILABLE,
+    /**
+     * 银联停用.
+     */
+    SUSPENDED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSituation: FfiConverterRustBuffer<Situation> {
+    override fun read(buf: ByteBuffer) = try {
+        Situation.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Situation) = 4UL
+
+    override fun write(value: Situation, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
 
 /**
  * @suppress
@@ -5714,6 +7179,38 @@ public object FfiConverterOptionalInt: FfiConverterRustBuffer<kotlin.Int?> {
         } else {
             buf.put(1)
             FfiConverterInt.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalULong: FfiConverterRustBuffer<kotlin.ULong?> {
+    override fun read(buf: ByteBuffer): kotlin.ULong? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterULong.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.ULong?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterULong.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.ULong?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterULong.write(value, buf)
         }
     }
 }
@@ -5820,6 +7317,38 @@ public object FfiConverterOptionalTypeArrival: FfiConverterRustBuffer<Arrival?> 
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeErrorInfo: FfiConverterRustBuffer<ErrorInfo?> {
+    override fun read(buf: ByteBuffer): ErrorInfo? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeErrorInfo.read(buf)
+    }
+
+    override fun allocationSize(value: ErrorInfo?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeErrorInfo.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ErrorInfo?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeErrorInfo.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeLimitCheck: FfiConverterRustBuffer<LimitCheck?> {
     override fun read(buf: ByteBuffer): LimitCheck? {
         if (buf.get().toInt() == 0) {
@@ -5852,6 +7381,38 @@ public object FfiConverterOptionalTypeLimitCheck: FfiConverterRustBuffer<LimitCh
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeMerchantInput: FfiConverterRustBuffer<MerchantInput?> {
+    override fun read(buf: ByteBuffer): MerchantInput? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeMerchantInput.read(buf)
+    }
+
+    override fun allocationSize(value: MerchantInput?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeMerchantInput.allocationSize(value)
+        }
+    }
+
+    override fun write(value: MerchantInput?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeMerchantInput.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeNextMilestone: FfiConverterRustBuffer<NextMilestone?> {
     override fun read(buf: ByteBuffer): NextMilestone? {
         if (buf.get().toInt() == 0) {
@@ -5874,6 +7435,70 @@ public object FfiConverterOptionalTypeNextMilestone: FfiConverterRustBuffer<Next
         } else {
             buf.put(1)
             FfiConverterTypeNextMilestone.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeNotDue: FfiConverterRustBuffer<NotDue?> {
+    override fun read(buf: ByteBuffer): NotDue? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeNotDue.read(buf)
+    }
+
+    override fun allocationSize(value: NotDue?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeNotDue.allocationSize(value)
+        }
+    }
+
+    override fun write(value: NotDue?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeNotDue.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypePaymentInput: FfiConverterRustBuffer<PaymentInput?> {
+    override fun read(buf: ByteBuffer): PaymentInput? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypePaymentInput.read(buf)
+    }
+
+    override fun allocationSize(value: PaymentInput?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypePaymentInput.allocationSize(value)
+        }
+    }
+
+    override fun write(value: PaymentInput?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypePaymentInput.write(value, buf)
         }
     }
 }
@@ -6160,6 +7785,62 @@ public object FfiConverterSequenceTypeDailyBucket: FfiConverterRustBuffer<List<D
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeFinding: FfiConverterRustBuffer<List<Finding>> {
+    override fun read(buf: ByteBuffer): List<Finding> {
+        val len = buf.getInt()
+        return List<Finding>(len) {
+            FfiConverterTypeFinding.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Finding>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFinding.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Finding>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFinding.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeLineAudit: FfiConverterRustBuffer<List<LineAudit>> {
+    override fun read(buf: ByteBuffer): List<LineAudit> {
+        val len = buf.getInt()
+        return List<LineAudit>(len) {
+            FfiConverterTypeLineAudit.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<LineAudit>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeLineAudit.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<LineAudit>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeLineAudit.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeLineCost: FfiConverterRustBuffer<List<LineCost>> {
     override fun read(buf: ByteBuffer): List<LineCost> {
         val len = buf.getInt()
@@ -6300,6 +7981,34 @@ public object FfiConverterSequenceTypeQuote: FfiConverterRustBuffer<List<Quote>>
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeRankedCause: FfiConverterRustBuffer<List<RankedCause>> {
+    override fun read(buf: ByteBuffer): List<RankedCause> {
+        val len = buf.getInt()
+        return List<RankedCause>(len) {
+            FfiConverterTypeRankedCause.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RankedCause>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRankedCause.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RankedCause>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRankedCause.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeSingleCap: FfiConverterRustBuffer<List<SingleCap>> {
     override fun read(buf: ByteBuffer): List<SingleCap> {
         val len = buf.getInt()
@@ -6413,6 +8122,45 @@ public object FfiConverterMapStringUInt: FfiConverterRustBuffer<Map<kotlin.Strin
         value.forEach { (k, v) ->
             FfiConverterString.write(k, buf)
             FfiConverterUInt.write(v, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterMapStringULong: FfiConverterRustBuffer<Map<kotlin.String, kotlin.ULong>> {
+    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.ULong> {
+        val len = buf.getInt()
+        return buildMap<kotlin.String, kotlin.ULong>(len) {
+            repeat(len) {
+                val k = FfiConverterString.read(buf)
+                val v = FfiConverterULong.read(buf)
+                this[k] = v
+            }
+        }
+    }
+
+    override fun allocationSize(value: Map<kotlin.String, kotlin.ULong>): ULong {
+        val spaceForMapSize = 4UL
+        val spaceForChildren = value.map { (k, v) ->
+            FfiConverterString.allocationSize(k) +
+            FfiConverterULong.allocationSize(v)
+        }.sum()
+        return spaceForMapSize + spaceForChildren
+    }
+
+    override fun write(value: Map<kotlin.String, kotlin.ULong>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        // The parens on `(k, v)` here ensure we're calling the right method,
+        // which is important for compatibility with older android devices.
+        // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
+        value.forEach { (k, v) ->
+            FfiConverterString.write(k, buf)
+            FfiConverterULong.write(v, buf)
         }
     }
 }

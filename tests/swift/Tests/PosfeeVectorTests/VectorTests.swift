@@ -273,6 +273,58 @@ func answerJ(_ a: Answer) -> J {
     J.object(["eligible": .bool(a.eligible), "unmet": .array(a.unmet.map { J.string($0) }), "steps": steps(a.steps)])
 }
 
+func errorInfoJ(_ x: ErrorInfo) -> J {
+    J.object(["code": s(x.code), "field": s(x.field), "reason": s(x.reason),
+             "year": x.year.map { J.int(Int64($0)) } ?? J.null, "message_zh": s(x.messageZh), "message_en": s(x.messageEn)])
+}
+
+func lineAuditJ(_ a: LineAudit) -> J {
+    J.object([
+        "index": .int(Int64(a.index)), "line_number": a.lineNumber.map { J.int(Int64($0)) } ?? J.null, "id": s(a.id),
+        "status": e(a.status),
+        "findings": .array(a.findings.map { J.object(["code": e($0.code), "amount": m($0.amount), "message_zh": s($0.messageZh), "message_en": s($0.messageEn)]) }),
+        "expected_fee": m(a.expectedFee), "fee_charged": m(a.feeCharged), "rule": s(a.rule),
+        "expected_arrival": s(a.expectedArrival), "realtime": a.realtime.map { J.bool($0) } ?? J.null, "settled_date": s(a.settledDate),
+        "error": a.error.map(errorInfoJ) ?? J.null, "arrival_error": a.arrivalError.map(errorInfoJ) ?? J.null,
+        "likely_causes": steps(a.likelyCauses), "actions": steps(a.actions),
+    ])
+}
+
+func auditSummaryJ(_ x: AuditSummary) -> J {
+    J.object([
+        "lines": .int(Int64(x.lines)), "ok": .int(Int64(x.ok)), "with_findings": .int(Int64(x.withFindings)),
+        "unjudgeable": .int(Int64(x.unjudgeable)), "counts": .object(x.counts.mapValues { J.int(Int64($0)) }),
+        "overcharged": m(x.overcharged), "undercharged": m(x.undercharged), "net_mismatch": m(x.netMismatch),
+        "duplicates": m(x.duplicates), "settled_late": m(x.settledLate), "not_settled": m(x.notSettled),
+        "fees_charged": m(x.feesCharged), "fees_expected": m(x.feesExpected),
+    ])
+}
+
+func diagnosisJ(_ d: Diagnosis) -> J {
+    J.object([
+        "situation": e(d.situation), "situation_zh": s(d.situationZh), "situation_en": s(d.situationEn),
+        "not_due": d.notDue.map { J.object(["due": s($0.due), "realtime": .bool($0.realtime), "provisional": .bool($0.provisional)]) } ?? J.null,
+        "plan_refusal": d.planRefusal.map { r -> J in
+            J.object(["code": e(r.code), "dimension": s(r.dimension), "cap": m(r.cap), "count_cap": u(r.countCap),
+                     "left_today": m(r.leftToday), "message_zh": s(r.messageZh), "message_en": s(r.messageEn)])
+        } ?? J.null,
+        "causes": .array(d.causes.map {
+            J.object(["code": s($0.code), "zh": s($0.zh), "en": s($0.en), "matched": .array($0.matched.map { J.string($0) }),
+                     "seeds": .array($0.seeds.map { J.string($0) }), "actions": steps($0.actions)])
+        }),
+        "recovery_steps": steps(d.recoverySteps), "support_line": s(d.supportLine), "catalogue_version": s(d.catalogueVersion),
+    ])
+}
+
+func statementLineIn(_ o: J) throws -> StatementLineInput {
+    try keys(o, ["id", "time", "amount", "method", "card_kind", "card_medium", "magstripe_verified", "wallet", "large_mode", "fee_charged", "net_settled", "settled_date"], "statement line")
+    return StatementLineInput(
+        id: try str(o, "id"), time: try str(o, "time"), amount: try str(o, "amount"), method: try str(o, "method"),
+        cardKind: try str(o, "card_kind"), cardMedium: try str(o, "card_medium"), magstripeVerified: try flag(o, "magstripe_verified"),
+        wallet: try str(o, "wallet"), largeMode: try flag(o, "large_mode"), feeCharged: try str(o, "fee_charged"),
+        netSettled: try str(o, "net_settled"), settledDate: try str(o, "settled_date"))
+}
+
 func out(_ f: () throws -> J) throws -> J {
     do {
         return try f()
@@ -417,6 +469,42 @@ func runCase(_ c: J, _ merchants: J) throws -> J {
     case "calendar_load":
         let text = (input["calendar"] ?? J.null).text
         return try out { .object(["years": years(try Posfee.Calendar.fromJson(json: text).years())]) }
+    case "audit":
+        let en = try engine(input)
+        let mi = try merchantIn(input, merchants)
+        return try out {
+            let auditor = try Auditor(engine: en, merchant: mi, asOf: try str(input, "as_of"), options: try opts(input))
+            var results: [LineAudit] = []
+            if let csv = try str(input, "csv") {
+                // Fed in small chunks, as an app streaming a file would.
+                let bytes = Array(csv.utf8)
+                var i = 0
+                while i < bytes.count {
+                    results += try auditor.feedCsv(chunk: Data(bytes[i..<min(i + 7, bytes.count)]))
+                    i += 7
+                }
+                results += try auditor.finishCsv()
+            } else {
+                for l in input["lines"]?.array ?? [] { results.append(auditor.auditLine(line: try statementLineIn(l))) }
+            }
+            return .object(["results": .array(results.map(lineAuditJ)), "summary": auditSummaryJ(auditor.summary())])
+        }
+    case "diagnose":
+        let en = try engine(input)
+        try keys(input, ["plan", "calendar_extra", "situation", "payment", "merchant", "usage", "terminal_message", "as_of", "qr_created", "recent_payments", "provisional"], "diagnose")
+        return try out {
+            let d = DiagnoseInput(
+                situation: try str(input, "situation"),
+                payment: input["payment"] == nil ? nil : try paymentIn(input["payment"]),
+                merchant: input["merchant"] == nil ? nil : try merchantIn(input, merchants),
+                usage: try usageIn(input["usage"]),
+                terminalMessage: try str(input, "terminal_message"),
+                asOf: try str(input, "as_of"),
+                qrCreated: try str(input, "qr_created"),
+                recentPayments: (input["recent_payments"]?.array ?? []).compactMap { $0.string },
+                provisional: try flag(input, "provisional") ?? false)
+            return diagnosisJ(try en.diagnose(input: d))
+        }
     case let op:
         throw RunnerError(description: "unknown op \(op)")
     }

@@ -581,6 +581,229 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
+
+
+
+/**
+ * Audits a statement (对账) line by line against the engine's plan: JSON-like
+ * records one at a time, or a CSV file fed in chunks. Keeps only the
+ * fingerprints of settled ids and the running summary.
+ */
+public protocol AuditorProtocol: AnyObject, Sendable {
+    
+    /**
+     * Audits the next line (its index is the number of lines so far); a line
+     * that cannot be judged comes back unjudgeable with its error.
+     */
+    func auditLine(line: StatementLineInput)  -> LineAudit
+    
+    /**
+     * Feeds a chunk of a CSV statement; returns the lines it completed, in
+     * order. A header that cannot be used is an error (`invalid_csv`).
+     */
+    func feedCsv(chunk: Data) throws  -> [LineAudit]
+    
+    /**
+     * Ends the CSV statement; returns the last lines.
+     */
+    func finishCsv() throws  -> [LineAudit]
+    
+    /**
+     * The summary of the lines audited so far.
+     */
+    func summary()  -> AuditSummary
+    
+}
+/**
+ * Audits a statement (对账) line by line against the engine's plan: JSON-like
+ * records one at a time, or a CSV file fed in chunks. Keeps only the
+ * fingerprints of settled ids and the running summary.
+ */
+open class Auditor: AuditorProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_posfee_ffi_fn_clone_auditor(self.handle, $0) }
+    }
+    /**
+     * An auditor for a merchant, judging `not_settled` as of `as_of`.
+     */
+public convenience init(engine: Engine, merchant: MerchantInput, asOf: String?, options: QuoteOptions? = nil)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_constructor_auditor_new(
+        FfiConverterTypeEngine_lower(engine),
+        FfiConverterTypeMerchantInput_lower(merchant),
+        FfiConverterOptionString.lower(asOf),
+        FfiConverterOptionTypeQuoteOptions.lower(options),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_posfee_ffi_fn_free_auditor(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Audits the next line (its index is the number of lines so far); a line
+     * that cannot be judged comes back unjudgeable with its error.
+     */
+open func auditLine(line: StatementLineInput) -> LineAudit  {
+    return try!  FfiConverterTypeLineAudit_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_auditor_audit_line(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeStatementLineInput_lower(line),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Feeds a chunk of a CSV statement; returns the lines it completed, in
+     * order. A header that cannot be used is an error (`invalid_csv`).
+     */
+open func feedCsv(chunk: Data)throws  -> [LineAudit]  {
+    return try  FfiConverterSequenceTypeLineAudit.lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_auditor_feed_csv(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(chunk),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Ends the CSV statement; returns the last lines.
+     */
+open func finishCsv()throws  -> [LineAudit]  {
+    return try  FfiConverterSequenceTypeLineAudit.lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_auditor_finish_csv(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The summary of the lines audited so far.
+     */
+open func summary() -> AuditSummary  {
+    return try!  FfiConverterTypeAuditSummary_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_auditor_summary(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditor: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Auditor
+
+    public static func lift(_ handle: UInt64) throws -> Auditor {
+        return Auditor(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Auditor) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Auditor {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Auditor, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditor_lift(_ handle: UInt64) throws -> Auditor {
+    return try FfiConverterTypeAuditor.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditor_lower(_ value: Auditor) -> UInt64 {
+    return FfiConverterTypeAuditor.lower(value)
+}
+
+
+
 
 
 
@@ -1009,6 +1232,12 @@ public protocol EngineProtocol: AnyObject, Sendable {
     func dataVersions()  -> DataVersions
     
     /**
+     * Ranks the causes of a decline, a payment not arrived, 花呗 unavailable
+     * or a UnionPay suspension by the facts given.
+     */
+    func diagnose(input: DiagnoseInput) throws  -> Diagnosis
+    
+    /**
      * Which of the premium rate, bulk rate and limit upgrade a merchant may
      * apply for, and what is unmet.
      */
@@ -1196,6 +1425,20 @@ open func dataVersions() -> DataVersions  {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_data_versions(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Ranks the causes of a decline, a payment not arrived, 花呗 unavailable
+     * or a UnionPay suspension by the facts given.
+     */
+open func diagnose(input: DiagnoseInput)throws  -> Diagnosis  {
+    return try  FfiConverterTypeDiagnosis_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_engine_diagnose(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDiagnoseInput_lower(input),uniffiCallStatus
     )
 })
 }
@@ -2152,6 +2395,185 @@ public func FfiConverterTypeArrival_lower(_ value: Arrival) -> RustBuffer {
 
 
 /**
+ * The audit's totals; every total is the sum of the lines' findings.
+ */
+public struct AuditSummary: Equatable, Hashable {
+    /**
+     * Lines audited.
+     */
+    public var lines: UInt64
+    /**
+     * Lines with nothing found.
+     */
+    public var ok: UInt64
+    /**
+     * Lines with findings.
+     */
+    public var withFindings: UInt64
+    /**
+     * Lines that could not be judged.
+     */
+    public var unjudgeable: UInt64
+    /**
+     * Count per finding code (snake_case keys, every code present).
+     */
+    public var counts: [String: UInt64]
+    /**
+     * Total overcharged.
+     */
+    public var overcharged: Money
+    /**
+     * Total undercharged.
+     */
+    public var undercharged: Money
+    /**
+     * Total net mismatch.
+     */
+    public var netMismatch: Money
+    /**
+     * Net value of duplicate settlements.
+     */
+    public var duplicates: Money
+    /**
+     * Net value settled late.
+     */
+    public var settledLate: Money
+    /**
+     * Net value not settled past its due date.
+     */
+    public var notSettled: Money
+    /**
+     * Fees charged on judged lines.
+     */
+    public var feesCharged: Money
+    /**
+     * Fees the plan expects on judged lines.
+     */
+    public var feesExpected: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Lines audited.
+         */lines: UInt64, 
+        /**
+         * Lines with nothing found.
+         */ok: UInt64, 
+        /**
+         * Lines with findings.
+         */withFindings: UInt64, 
+        /**
+         * Lines that could not be judged.
+         */unjudgeable: UInt64, 
+        /**
+         * Count per finding code (snake_case keys, every code present).
+         */counts: [String: UInt64], 
+        /**
+         * Total overcharged.
+         */overcharged: Money, 
+        /**
+         * Total undercharged.
+         */undercharged: Money, 
+        /**
+         * Total net mismatch.
+         */netMismatch: Money, 
+        /**
+         * Net value of duplicate settlements.
+         */duplicates: Money, 
+        /**
+         * Net value settled late.
+         */settledLate: Money, 
+        /**
+         * Net value not settled past its due date.
+         */notSettled: Money, 
+        /**
+         * Fees charged on judged lines.
+         */feesCharged: Money, 
+        /**
+         * Fees the plan expects on judged lines.
+         */feesExpected: Money) {
+        self.lines = lines
+        self.ok = ok
+        self.withFindings = withFindings
+        self.unjudgeable = unjudgeable
+        self.counts = counts
+        self.overcharged = overcharged
+        self.undercharged = undercharged
+        self.netMismatch = netMismatch
+        self.duplicates = duplicates
+        self.settledLate = settledLate
+        self.notSettled = notSettled
+        self.feesCharged = feesCharged
+        self.feesExpected = feesExpected
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditSummary {
+        return
+            try AuditSummary(
+                lines: FfiConverterUInt64.read(from: &buf), 
+                ok: FfiConverterUInt64.read(from: &buf), 
+                withFindings: FfiConverterUInt64.read(from: &buf), 
+                unjudgeable: FfiConverterUInt64.read(from: &buf), 
+                counts: FfiConverterDictionaryStringUInt64.read(from: &buf), 
+                overcharged: FfiConverterTypeMoney.read(from: &buf), 
+                undercharged: FfiConverterTypeMoney.read(from: &buf), 
+                netMismatch: FfiConverterTypeMoney.read(from: &buf), 
+                duplicates: FfiConverterTypeMoney.read(from: &buf), 
+                settledLate: FfiConverterTypeMoney.read(from: &buf), 
+                notSettled: FfiConverterTypeMoney.read(from: &buf), 
+                feesCharged: FfiConverterTypeMoney.read(from: &buf), 
+                feesExpected: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditSummary, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.lines, into: &buf)
+        FfiConverterUInt64.write(value.ok, into: &buf)
+        FfiConverterUInt64.write(value.withFindings, into: &buf)
+        FfiConverterUInt64.write(value.unjudgeable, into: &buf)
+        FfiConverterDictionaryStringUInt64.write(value.counts, into: &buf)
+        FfiConverterTypeMoney.write(value.overcharged, into: &buf)
+        FfiConverterTypeMoney.write(value.undercharged, into: &buf)
+        FfiConverterTypeMoney.write(value.netMismatch, into: &buf)
+        FfiConverterTypeMoney.write(value.duplicates, into: &buf)
+        FfiConverterTypeMoney.write(value.settledLate, into: &buf)
+        FfiConverterTypeMoney.write(value.notSettled, into: &buf)
+        FfiConverterTypeMoney.write(value.feesCharged, into: &buf)
+        FfiConverterTypeMoney.write(value.feesExpected, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditSummary_lift(_ buf: RustBuffer) throws -> AuditSummary {
+    return try FfiConverterTypeAuditSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditSummary_lower(_ value: AuditSummary) -> RustBuffer {
+    return FfiConverterTypeAuditSummary.lower(value)
+}
+
+
+/**
  * A comparison of two plans over a month's mix.
  */
 public struct Comparison: Equatable, Hashable {
@@ -2628,6 +3050,285 @@ public func FfiConverterTypeDayInfo_lower(_ value: DayInfo) -> RustBuffer {
 
 
 /**
+ * A troubleshooting question as given (`situation`: `not_arrived`,
+ * `declined`, `huabei_unavailable` or `suspended`; times as strings).
+ */
+public struct DiagnoseInput: Equatable, Hashable {
+    /**
+     * The situation.
+     */
+    public var situation: String?
+    /**
+     * The payment, if any.
+     */
+    public var payment: PaymentInput?
+    /**
+     * The merchant, to check the plan's own rules.
+     */
+    public var merchant: MerchantInput?
+    /**
+     * The day's usage before the payment.
+     */
+    public var usage: UsageInput?
+    /**
+     * What the terminal or app showed.
+     */
+    public var terminalMessage: String?
+    /**
+     * When the question is asked.
+     */
+    public var asOf: String?
+    /**
+     * When the QR code was generated.
+     */
+    public var qrCreated: String?
+    /**
+     * Times of the day's other payments.
+     */
+    public var recentPayments: [String]
+    /**
+     * Provisional arrival dates for uncovered years.
+     */
+    public var provisional: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The situation.
+         */situation: String? = nil, 
+        /**
+         * The payment, if any.
+         */payment: PaymentInput? = nil, 
+        /**
+         * The merchant, to check the plan's own rules.
+         */merchant: MerchantInput? = nil, 
+        /**
+         * The day's usage before the payment.
+         */usage: UsageInput? = nil, 
+        /**
+         * What the terminal or app showed.
+         */terminalMessage: String? = nil, 
+        /**
+         * When the question is asked.
+         */asOf: String? = nil, 
+        /**
+         * When the QR code was generated.
+         */qrCreated: String? = nil, 
+        /**
+         * Times of the day's other payments.
+         */recentPayments: [String] = [], 
+        /**
+         * Provisional arrival dates for uncovered years.
+         */provisional: Bool = false) {
+        self.situation = situation
+        self.payment = payment
+        self.merchant = merchant
+        self.usage = usage
+        self.terminalMessage = terminalMessage
+        self.asOf = asOf
+        self.qrCreated = qrCreated
+        self.recentPayments = recentPayments
+        self.provisional = provisional
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DiagnoseInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDiagnoseInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DiagnoseInput {
+        return
+            try DiagnoseInput(
+                situation: FfiConverterOptionString.read(from: &buf), 
+                payment: FfiConverterOptionTypePaymentInput.read(from: &buf), 
+                merchant: FfiConverterOptionTypeMerchantInput.read(from: &buf), 
+                usage: FfiConverterOptionTypeUsageInput.read(from: &buf), 
+                terminalMessage: FfiConverterOptionString.read(from: &buf), 
+                asOf: FfiConverterOptionString.read(from: &buf), 
+                qrCreated: FfiConverterOptionString.read(from: &buf), 
+                recentPayments: FfiConverterSequenceString.read(from: &buf), 
+                provisional: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DiagnoseInput, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.situation, into: &buf)
+        FfiConverterOptionTypePaymentInput.write(value.payment, into: &buf)
+        FfiConverterOptionTypeMerchantInput.write(value.merchant, into: &buf)
+        FfiConverterOptionTypeUsageInput.write(value.usage, into: &buf)
+        FfiConverterOptionString.write(value.terminalMessage, into: &buf)
+        FfiConverterOptionString.write(value.asOf, into: &buf)
+        FfiConverterOptionString.write(value.qrCreated, into: &buf)
+        FfiConverterSequenceString.write(value.recentPayments, into: &buf)
+        FfiConverterBool.write(value.provisional, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDiagnoseInput_lift(_ buf: RustBuffer) throws -> DiagnoseInput {
+    return try FfiConverterTypeDiagnoseInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDiagnoseInput_lower(_ value: DiagnoseInput) -> RustBuffer {
+    return FfiConverterTypeDiagnoseInput.lower(value)
+}
+
+
+/**
+ * Causes ranked most likely first.
+ */
+public struct Diagnosis: Equatable, Hashable {
+    /**
+     * What happened.
+     */
+    public var situation: Situation
+    /**
+     * Its name in Chinese.
+     */
+    public var situationZh: String
+    /**
+     * Its name in English.
+     */
+    public var situationEn: String
+    /**
+     * Set when the money is simply not due yet.
+     */
+    public var notDue: NotDue?
+    /**
+     * Set when the plan's own rules refuse the payment.
+     */
+    public var planRefusal: Refusal?
+    /**
+     * Causes, most likely first.
+     */
+    public var causes: [RankedCause]
+    /**
+     * Recovery steps (suspension).
+     */
+    public var recoverySteps: [Step]
+    /**
+     * The provider's customer service line.
+     */
+    public var supportLine: String
+    /**
+     * Catalogue version.
+     */
+    public var catalogueVersion: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What happened.
+         */situation: Situation, 
+        /**
+         * Its name in Chinese.
+         */situationZh: String, 
+        /**
+         * Its name in English.
+         */situationEn: String, 
+        /**
+         * Set when the money is simply not due yet.
+         */notDue: NotDue?, 
+        /**
+         * Set when the plan's own rules refuse the payment.
+         */planRefusal: Refusal?, 
+        /**
+         * Causes, most likely first.
+         */causes: [RankedCause], 
+        /**
+         * Recovery steps (suspension).
+         */recoverySteps: [Step], 
+        /**
+         * The provider's customer service line.
+         */supportLine: String, 
+        /**
+         * Catalogue version.
+         */catalogueVersion: String) {
+        self.situation = situation
+        self.situationZh = situationZh
+        self.situationEn = situationEn
+        self.notDue = notDue
+        self.planRefusal = planRefusal
+        self.causes = causes
+        self.recoverySteps = recoverySteps
+        self.supportLine = supportLine
+        self.catalogueVersion = catalogueVersion
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Diagnosis: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDiagnosis: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Diagnosis {
+        return
+            try Diagnosis(
+                situation: FfiConverterTypeSituation.read(from: &buf), 
+                situationZh: FfiConverterString.read(from: &buf), 
+                situationEn: FfiConverterString.read(from: &buf), 
+                notDue: FfiConverterOptionTypeNotDue.read(from: &buf), 
+                planRefusal: FfiConverterOptionTypeRefusal.read(from: &buf), 
+                causes: FfiConverterSequenceTypeRankedCause.read(from: &buf), 
+                recoverySteps: FfiConverterSequenceTypeStep.read(from: &buf), 
+                supportLine: FfiConverterString.read(from: &buf), 
+                catalogueVersion: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Diagnosis, into buf: inout [UInt8]) {
+        FfiConverterTypeSituation.write(value.situation, into: &buf)
+        FfiConverterString.write(value.situationZh, into: &buf)
+        FfiConverterString.write(value.situationEn, into: &buf)
+        FfiConverterOptionTypeNotDue.write(value.notDue, into: &buf)
+        FfiConverterOptionTypeRefusal.write(value.planRefusal, into: &buf)
+        FfiConverterSequenceTypeRankedCause.write(value.causes, into: &buf)
+        FfiConverterSequenceTypeStep.write(value.recoverySteps, into: &buf)
+        FfiConverterString.write(value.supportLine, into: &buf)
+        FfiConverterString.write(value.catalogueVersion, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDiagnosis_lift(_ buf: RustBuffer) throws -> Diagnosis {
+    return try FfiConverterTypeDiagnosis.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDiagnosis_lower(_ value: Diagnosis) -> RustBuffer {
+    return FfiConverterTypeDiagnosis.lower(value)
+}
+
+
+/**
  * The three eligibility answers.
  */
 public struct EligibilityAnswers: Equatable, Hashable {
@@ -2772,6 +3473,115 @@ public func FfiConverterTypeEligibilityInput_lift(_ buf: RustBuffer) throws -> E
 #endif
 public func FfiConverterTypeEligibilityInput_lower(_ value: EligibilityInput) -> RustBuffer {
     return FfiConverterTypeEligibilityInput.lower(value)
+}
+
+
+/**
+ * An error carried inside an answer (a line that cannot be judged).
+ */
+public struct ErrorInfo: Equatable, Hashable {
+    /**
+     * Stable code.
+     */
+    public var code: String
+    /**
+     * The field or path.
+     */
+    public var field: String
+    /**
+     * Stable reason.
+     */
+    public var reason: String
+    /**
+     * The uncovered year, for `calendar_not_covered`.
+     */
+    public var year: Int32?
+    /**
+     * Chinese message.
+     */
+    public var messageZh: String
+    /**
+     * English message.
+     */
+    public var messageEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable code.
+         */code: String, 
+        /**
+         * The field or path.
+         */field: String, 
+        /**
+         * Stable reason.
+         */reason: String, 
+        /**
+         * The uncovered year, for `calendar_not_covered`.
+         */year: Int32?, 
+        /**
+         * Chinese message.
+         */messageZh: String, 
+        /**
+         * English message.
+         */messageEn: String) {
+        self.code = code
+        self.field = field
+        self.reason = reason
+        self.year = year
+        self.messageZh = messageZh
+        self.messageEn = messageEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ErrorInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErrorInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorInfo {
+        return
+            try ErrorInfo(
+                code: FfiConverterString.read(from: &buf), 
+                field: FfiConverterString.read(from: &buf), 
+                reason: FfiConverterString.read(from: &buf), 
+                year: FfiConverterOptionInt32.read(from: &buf), 
+                messageZh: FfiConverterString.read(from: &buf), 
+                messageEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ErrorInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterOptionInt32.write(value.year, into: &buf)
+        FfiConverterString.write(value.messageZh, into: &buf)
+        FfiConverterString.write(value.messageEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorInfo_lift(_ buf: RustBuffer) throws -> ErrorInfo {
+    return try FfiConverterTypeErrorInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorInfo_lower(_ value: ErrorInfo) -> RustBuffer {
+    return FfiConverterTypeErrorInfo.lower(value)
 }
 
 
@@ -2950,6 +3760,95 @@ public func FfiConverterTypeFeeDetail_lift(_ buf: RustBuffer) throws -> FeeDetai
 #endif
 public func FfiConverterTypeFeeDetail_lower(_ value: FeeDetail) -> RustBuffer {
     return FfiConverterTypeFeeDetail.lower(value)
+}
+
+
+/**
+ * One finding with the money at stake.
+ */
+public struct Finding: Equatable, Hashable {
+    /**
+     * The finding.
+     */
+    public var code: FindingCode
+    /**
+     * Money at stake.
+     */
+    public var amount: Money
+    /**
+     * Chinese message.
+     */
+    public var messageZh: String
+    /**
+     * English message.
+     */
+    public var messageEn: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The finding.
+         */code: FindingCode, 
+        /**
+         * Money at stake.
+         */amount: Money, 
+        /**
+         * Chinese message.
+         */messageZh: String, 
+        /**
+         * English message.
+         */messageEn: String) {
+        self.code = code
+        self.amount = amount
+        self.messageZh = messageZh
+        self.messageEn = messageEn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Finding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFinding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Finding {
+        return
+            try Finding(
+                code: FfiConverterTypeFindingCode.read(from: &buf), 
+                amount: FfiConverterTypeMoney.read(from: &buf), 
+                messageZh: FfiConverterString.read(from: &buf), 
+                messageEn: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Finding, into buf: inout [UInt8]) {
+        FfiConverterTypeFindingCode.write(value.code, into: &buf)
+        FfiConverterTypeMoney.write(value.amount, into: &buf)
+        FfiConverterString.write(value.messageZh, into: &buf)
+        FfiConverterString.write(value.messageEn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFinding_lift(_ buf: RustBuffer) throws -> Finding {
+    return try FfiConverterTypeFinding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFinding_lower(_ value: Finding) -> RustBuffer {
+    return FfiConverterTypeFinding.lower(value)
 }
 
 
@@ -3168,6 +4067,205 @@ public func FfiConverterTypeLimitCheck_lift(_ buf: RustBuffer) throws -> LimitCh
 #endif
 public func FfiConverterTypeLimitCheck_lower(_ value: LimitCheck) -> RustBuffer {
     return FfiConverterTypeLimitCheck.lower(value)
+}
+
+
+/**
+ * The audit of one statement line.
+ */
+public struct LineAudit: Equatable, Hashable {
+    /**
+     * 0-based position in the statement.
+     */
+    public var index: UInt64
+    /**
+     * Line number in the CSV file, when read from CSV.
+     */
+    public var lineNumber: UInt64?
+    /**
+     * Transaction id, when readable.
+     */
+    public var id: String?
+    /**
+     * Ok, findings or unjudgeable.
+     */
+    public var status: LineStatus
+    /**
+     * What was found.
+     */
+    public var findings: [Finding]
+    /**
+     * The plan's fee.
+     */
+    public var expectedFee: Money?
+    /**
+     * The fee charged.
+     */
+    public var feeCharged: Money?
+    /**
+     * The fee rule id.
+     */
+    public var rule: String?
+    /**
+     * Expected arrival date, `YYYY-MM-DD`.
+     */
+    public var expectedArrival: String?
+    /**
+     * Real-time arrival.
+     */
+    public var realtime: Bool?
+    /**
+     * Settlement date given.
+     */
+    public var settledDate: String?
+    /**
+     * Why the line cannot be judged.
+     */
+    public var error: ErrorInfo?
+    /**
+     * Why the arrival could not be worked out (the fee is still judged).
+     */
+    public var arrivalError: ErrorInfo?
+    /**
+     * Likely causes, for fee findings.
+     */
+    public var likelyCauses: [Step]
+    /**
+     * What to do, for fee findings.
+     */
+    public var actions: [Step]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * 0-based position in the statement.
+         */index: UInt64, 
+        /**
+         * Line number in the CSV file, when read from CSV.
+         */lineNumber: UInt64?, 
+        /**
+         * Transaction id, when readable.
+         */id: String?, 
+        /**
+         * Ok, findings or unjudgeable.
+         */status: LineStatus, 
+        /**
+         * What was found.
+         */findings: [Finding], 
+        /**
+         * The plan's fee.
+         */expectedFee: Money?, 
+        /**
+         * The fee charged.
+         */feeCharged: Money?, 
+        /**
+         * The fee rule id.
+         */rule: String?, 
+        /**
+         * Expected arrival date, `YYYY-MM-DD`.
+         */expectedArrival: String?, 
+        /**
+         * Real-time arrival.
+         */realtime: Bool?, 
+        /**
+         * Settlement date given.
+         */settledDate: String?, 
+        /**
+         * Why the line cannot be judged.
+         */error: ErrorInfo?, 
+        /**
+         * Why the arrival could not be worked out (the fee is still judged).
+         */arrivalError: ErrorInfo?, 
+        /**
+         * Likely causes, for fee findings.
+         */likelyCauses: [Step], 
+        /**
+         * What to do, for fee findings.
+         */actions: [Step]) {
+        self.index = index
+        self.lineNumber = lineNumber
+        self.id = id
+        self.status = status
+        self.findings = findings
+        self.expectedFee = expectedFee
+        self.feeCharged = feeCharged
+        self.rule = rule
+        self.expectedArrival = expectedArrival
+        self.realtime = realtime
+        self.settledDate = settledDate
+        self.error = error
+        self.arrivalError = arrivalError
+        self.likelyCauses = likelyCauses
+        self.actions = actions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LineAudit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLineAudit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LineAudit {
+        return
+            try LineAudit(
+                index: FfiConverterUInt64.read(from: &buf), 
+                lineNumber: FfiConverterOptionUInt64.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterTypeLineStatus.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                expectedFee: FfiConverterOptionTypeMoney.read(from: &buf), 
+                feeCharged: FfiConverterOptionTypeMoney.read(from: &buf), 
+                rule: FfiConverterOptionString.read(from: &buf), 
+                expectedArrival: FfiConverterOptionString.read(from: &buf), 
+                realtime: FfiConverterOptionBool.read(from: &buf), 
+                settledDate: FfiConverterOptionString.read(from: &buf), 
+                error: FfiConverterOptionTypeErrorInfo.read(from: &buf), 
+                arrivalError: FfiConverterOptionTypeErrorInfo.read(from: &buf), 
+                likelyCauses: FfiConverterSequenceTypeStep.read(from: &buf), 
+                actions: FfiConverterSequenceTypeStep.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LineAudit, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.index, into: &buf)
+        FfiConverterOptionUInt64.write(value.lineNumber, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterTypeLineStatus.write(value.status, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterOptionTypeMoney.write(value.expectedFee, into: &buf)
+        FfiConverterOptionTypeMoney.write(value.feeCharged, into: &buf)
+        FfiConverterOptionString.write(value.rule, into: &buf)
+        FfiConverterOptionString.write(value.expectedArrival, into: &buf)
+        FfiConverterOptionBool.write(value.realtime, into: &buf)
+        FfiConverterOptionString.write(value.settledDate, into: &buf)
+        FfiConverterOptionTypeErrorInfo.write(value.error, into: &buf)
+        FfiConverterOptionTypeErrorInfo.write(value.arrivalError, into: &buf)
+        FfiConverterSequenceTypeStep.write(value.likelyCauses, into: &buf)
+        FfiConverterSequenceTypeStep.write(value.actions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLineAudit_lift(_ buf: RustBuffer) throws -> LineAudit {
+    return try FfiConverterTypeLineAudit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLineAudit_lower(_ value: LineAudit) -> RustBuffer {
+    return FfiConverterTypeLineAudit.lower(value)
 }
 
 
@@ -3560,6 +4658,85 @@ public func FfiConverterTypeNextMilestone_lower(_ value: NextMilestone) -> RustB
 
 
 /**
+ * The money is simply not due yet.
+ */
+public struct NotDue: Equatable, Hashable {
+    /**
+     * Expected arrival date.
+     */
+    public var due: String
+    /**
+     * Real-time arrival.
+     */
+    public var realtime: Bool
+    /**
+     * Assumed Monday–Friday for an uncovered year.
+     */
+    public var provisional: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Expected arrival date.
+         */due: String, 
+        /**
+         * Real-time arrival.
+         */realtime: Bool, 
+        /**
+         * Assumed Monday–Friday for an uncovered year.
+         */provisional: Bool) {
+        self.due = due
+        self.realtime = realtime
+        self.provisional = provisional
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension NotDue: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNotDue: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NotDue {
+        return
+            try NotDue(
+                due: FfiConverterString.read(from: &buf), 
+                realtime: FfiConverterBool.read(from: &buf), 
+                provisional: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: NotDue, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.due, into: &buf)
+        FfiConverterBool.write(value.realtime, into: &buf)
+        FfiConverterBool.write(value.provisional, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNotDue_lift(_ buf: RustBuffer) throws -> NotDue {
+    return try FfiConverterTypeNotDue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNotDue_lower(_ value: NotDue) -> RustBuffer {
+    return FfiConverterTypeNotDue.lower(value)
+}
+
+
+/**
  * A payment as strings: `amount` a decimal string of yuan, `method` one of
  * `card`, `contactless`, `qr`; fields that do not apply stay null.
  */
@@ -3853,6 +5030,115 @@ public func FfiConverterTypeQuoteOptions_lower(_ value: QuoteOptions) -> RustBuf
 
 
 /**
+ * A cause, ranked, with the facts that point to it and what to do.
+ */
+public struct RankedCause: Equatable, Hashable {
+    /**
+     * Stable code.
+     */
+    public var code: String
+    /**
+     * Chinese text.
+     */
+    public var zh: String
+    /**
+     * English text.
+     */
+    public var en: String
+    /**
+     * The signals that point to it.
+     */
+    public var matched: [String]
+    /**
+     * Seeds it is drawn from.
+     */
+    public var seeds: [String]
+    /**
+     * What to do.
+     */
+    public var actions: [Step]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable code.
+         */code: String, 
+        /**
+         * Chinese text.
+         */zh: String, 
+        /**
+         * English text.
+         */en: String, 
+        /**
+         * The signals that point to it.
+         */matched: [String], 
+        /**
+         * Seeds it is drawn from.
+         */seeds: [String], 
+        /**
+         * What to do.
+         */actions: [Step]) {
+        self.code = code
+        self.zh = zh
+        self.en = en
+        self.matched = matched
+        self.seeds = seeds
+        self.actions = actions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RankedCause: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRankedCause: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RankedCause {
+        return
+            try RankedCause(
+                code: FfiConverterString.read(from: &buf), 
+                zh: FfiConverterString.read(from: &buf), 
+                en: FfiConverterString.read(from: &buf), 
+                matched: FfiConverterSequenceString.read(from: &buf), 
+                seeds: FfiConverterSequenceString.read(from: &buf), 
+                actions: FfiConverterSequenceTypeStep.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RankedCause, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.zh, into: &buf)
+        FfiConverterString.write(value.en, into: &buf)
+        FfiConverterSequenceString.write(value.matched, into: &buf)
+        FfiConverterSequenceString.write(value.seeds, into: &buf)
+        FfiConverterSequenceTypeStep.write(value.actions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankedCause_lift(_ buf: RustBuffer) throws -> RankedCause {
+    return try FfiConverterTypeRankedCause.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRankedCause_lower(_ value: RankedCause) -> RustBuffer {
+    return FfiConverterTypeRankedCause.lower(value)
+}
+
+
+/**
  * A refusal with what bound it.
  */
 public struct Refusal: Equatable, Hashable {
@@ -4136,6 +5422,104 @@ public func FfiConverterTypeSingleCap_lift(_ buf: RustBuffer) throws -> SingleCa
 #endif
 public func FfiConverterTypeSingleCap_lower(_ value: SingleCap) -> RustBuffer {
     return FfiConverterTypeSingleCap.lower(value)
+}
+
+
+/**
+ * A statement line as given: strings as in a CSV statement; `fee_charged`
+ * required, `net_settled` and `settled_date` when settled.
+ */
+public struct StatementLineInput: Equatable, Hashable {
+    public var id: String?
+    public var time: String?
+    public var amount: String?
+    public var method: String?
+    public var cardKind: String?
+    public var cardMedium: String?
+    public var magstripeVerified: Bool?
+    public var wallet: String?
+    public var largeMode: Bool?
+    public var feeCharged: String?
+    public var netSettled: String?
+    public var settledDate: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String? = nil, time: String? = nil, amount: String? = nil, method: String? = nil, cardKind: String? = nil, cardMedium: String? = nil, magstripeVerified: Bool? = nil, wallet: String? = nil, largeMode: Bool? = nil, feeCharged: String? = nil, netSettled: String? = nil, settledDate: String? = nil) {
+        self.id = id
+        self.time = time
+        self.amount = amount
+        self.method = method
+        self.cardKind = cardKind
+        self.cardMedium = cardMedium
+        self.magstripeVerified = magstripeVerified
+        self.wallet = wallet
+        self.largeMode = largeMode
+        self.feeCharged = feeCharged
+        self.netSettled = netSettled
+        self.settledDate = settledDate
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StatementLineInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStatementLineInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StatementLineInput {
+        return
+            try StatementLineInput(
+                id: FfiConverterOptionString.read(from: &buf), 
+                time: FfiConverterOptionString.read(from: &buf), 
+                amount: FfiConverterOptionString.read(from: &buf), 
+                method: FfiConverterOptionString.read(from: &buf), 
+                cardKind: FfiConverterOptionString.read(from: &buf), 
+                cardMedium: FfiConverterOptionString.read(from: &buf), 
+                magstripeVerified: FfiConverterOptionBool.read(from: &buf), 
+                wallet: FfiConverterOptionString.read(from: &buf), 
+                largeMode: FfiConverterOptionBool.read(from: &buf), 
+                feeCharged: FfiConverterOptionString.read(from: &buf), 
+                netSettled: FfiConverterOptionString.read(from: &buf), 
+                settledDate: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StatementLineInput, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.time, into: &buf)
+        FfiConverterOptionString.write(value.amount, into: &buf)
+        FfiConverterOptionString.write(value.method, into: &buf)
+        FfiConverterOptionString.write(value.cardKind, into: &buf)
+        FfiConverterOptionString.write(value.cardMedium, into: &buf)
+        FfiConverterOptionBool.write(value.magstripeVerified, into: &buf)
+        FfiConverterOptionString.write(value.wallet, into: &buf)
+        FfiConverterOptionBool.write(value.largeMode, into: &buf)
+        FfiConverterOptionString.write(value.feeCharged, into: &buf)
+        FfiConverterOptionString.write(value.netSettled, into: &buf)
+        FfiConverterOptionString.write(value.settledDate, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatementLineInput_lift(_ buf: RustBuffer) throws -> StatementLineInput {
+    return try FfiConverterTypeStatementLineInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatementLineInput_lower(_ value: StatementLineInput) -> RustBuffer {
+    return FfiConverterTypeStatementLineInput.lower(value)
 }
 
 
@@ -4762,6 +6146,206 @@ public func FfiConverterTypeDayKind_lower(_ value: DayKind) -> RustBuffer {
 
 
 /**
+ * What an audit found on a line.
+ */
+
+public enum FindingCode: Equatable, Hashable {
+    
+    /**
+     * The fee charged is above the plan's fee.
+     */
+    case feeOvercharged
+    /**
+     * The fee charged is below the plan's fee.
+     */
+    case feeUndercharged
+    /**
+     * The net settled is not amount − fee charged.
+     */
+    case netMismatch
+    /**
+     * The same id was settled before.
+     */
+    case duplicateSettlement
+    /**
+     * Settled after the expected arrival date.
+     */
+    case settledLate
+    /**
+     * Not settled, and past the expected arrival date.
+     */
+    case notSettled
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FindingCode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFindingCode: FfiConverterRustBuffer {
+    typealias SwiftType = FindingCode
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FindingCode {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .feeOvercharged
+        
+        case 2: return .feeUndercharged
+        
+        case 3: return .netMismatch
+        
+        case 4: return .duplicateSettlement
+        
+        case 5: return .settledLate
+        
+        case 6: return .notSettled
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FindingCode, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .feeOvercharged:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .feeUndercharged:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .netMismatch:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .duplicateSettlement:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .settledLate:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .notSettled:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFindingCode_lift(_ buf: RustBuffer) throws -> FindingCode {
+    return try FfiConverterTypeFindingCode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFindingCode_lower(_ value: FindingCode) -> RustBuffer {
+    return FfiConverterTypeFindingCode.lower(value)
+}
+
+
+
+/**
+ * How a line came out.
+ */
+
+public enum LineStatus: Equatable, Hashable {
+    
+    /**
+     * Nothing found.
+     */
+    case ok
+    /**
+     * One or more findings.
+     */
+    case findings
+    /**
+     * The line cannot be judged; see `error`.
+     */
+    case unjudgeable
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LineStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLineStatus: FfiConverterRustBuffer {
+    typealias SwiftType = LineStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LineStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .ok
+        
+        case 2: return .findings
+        
+        case 3: return .unjudgeable
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LineStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .ok:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .findings:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .unjudgeable:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLineStatus_lift(_ buf: RustBuffer) throws -> LineStatus {
+    return try FfiConverterTypeLineStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLineStatus_lower(_ value: LineStatus) -> RustBuffer {
+    return FfiConverterTypeLineStatus.lower(value)
+}
+
+
+
+/**
  * Accepted or refused.
  */
 
@@ -4960,6 +6544,101 @@ public func FfiConverterTypeRefusalCode_lower(_ value: RefusalCode) -> RustBuffe
 }
 
 
+
+/**
+ * What happened.
+ */
+
+public enum Situation: Equatable, Hashable {
+    
+    /**
+     * 不到账.
+     */
+    case notArrived
+    /**
+     * 交易失败.
+     */
+    case declined
+    /**
+     * 花呗 unavailable.
+     */
+    case huabeiUnavailable
+    /**
+     * 银联停用.
+     */
+    case suspended
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Situation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSituation: FfiConverterRustBuffer {
+    typealias SwiftType = Situation
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Situation {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .notArrived
+        
+        case 2: return .declined
+        
+        case 3: return .huabeiUnavailable
+        
+        case 4: return .suspended
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Situation, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .notArrived:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .declined:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .huabeiUnavailable:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .suspended:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSituation_lift(_ buf: RustBuffer) throws -> Situation {
+    return try FfiConverterTypeSituation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSituation_lower(_ value: Situation) -> RustBuffer {
+    return FfiConverterTypeSituation.lower(value)
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -5003,6 +6682,30 @@ fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
+    typealias SwiftType = UInt64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt64.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5083,6 +6786,30 @@ fileprivate struct FfiConverterOptionTypeArrival: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeErrorInfo: FfiConverterRustBuffer {
+    typealias SwiftType = ErrorInfo?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeErrorInfo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeErrorInfo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeLimitCheck: FfiConverterRustBuffer {
     typealias SwiftType = LimitCheck?
 
@@ -5107,6 +6834,30 @@ fileprivate struct FfiConverterOptionTypeLimitCheck: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeMerchantInput: FfiConverterRustBuffer {
+    typealias SwiftType = MerchantInput?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeMerchantInput.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeMerchantInput.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeNextMilestone: FfiConverterRustBuffer {
     typealias SwiftType = NextMilestone?
 
@@ -5123,6 +6874,54 @@ fileprivate struct FfiConverterOptionTypeNextMilestone: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeNextMilestone.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeNotDue: FfiConverterRustBuffer {
+    typealias SwiftType = NotDue?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNotDue.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNotDue.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePaymentInput: FfiConverterRustBuffer {
+    typealias SwiftType = PaymentInput?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePaymentInput.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePaymentInput.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5350,6 +7149,56 @@ fileprivate struct FfiConverterSequenceTypeDailyBucket: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeFinding: FfiConverterRustBuffer {
+    typealias SwiftType = [Finding]
+
+    public static func write(_ value: [Finding], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFinding.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Finding] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Finding]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFinding.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLineAudit: FfiConverterRustBuffer {
+    typealias SwiftType = [LineAudit]
+
+    public static func write(_ value: [LineAudit], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLineAudit.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LineAudit] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LineAudit]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLineAudit.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeLineCost: FfiConverterRustBuffer {
     typealias SwiftType = [LineCost]
 
@@ -5475,6 +7324,31 @@ fileprivate struct FfiConverterSequenceTypeQuote: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeRankedCause: FfiConverterRustBuffer {
+    typealias SwiftType = [RankedCause]
+
+    public static func write(_ value: [RankedCause], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRankedCause.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RankedCause] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RankedCause]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRankedCause.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeSingleCap: FfiConverterRustBuffer {
     typealias SwiftType = [SingleCap]
 
@@ -5567,6 +7441,32 @@ fileprivate struct FfiConverterDictionaryStringUInt32: FfiConverterRustBuffer {
         for _ in 0..<len {
             let key = try FfiConverterString.read(from: &buf)
             let value = try FfiConverterUInt32.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
+    public static func write(_ value: [String: UInt64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterUInt64.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: UInt64] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: UInt64]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterUInt64.read(from: &buf)
             dict[key] = value
         }
         return dict
@@ -5757,6 +7657,18 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_func_version() != 63405) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_posfee_ffi_checksum_method_auditor_audit_line() != 40043) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_auditor_feed_csv() != 22207) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_auditor_finish_csv() != 20543) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_auditor_summary() != 19005) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_posfee_ffi_checksum_method_calendar_day() != 62885) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5791,6 +7703,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_data_versions() != 907) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_engine_diagnose() != 43684) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_eligibility() != 10334) {
@@ -5845,6 +7760,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_posfeeerror_year() != 20156) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_constructor_auditor_new() != 655) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_constructor_calendar_embedded() != 62538) {

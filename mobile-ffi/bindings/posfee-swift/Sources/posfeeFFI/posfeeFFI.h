@@ -243,6 +243,41 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CLONE_AUDITOR
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CLONE_AUDITOR
+uint64_t uniffi_posfee_ffi_fn_clone_auditor(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FREE_AUDITOR
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FREE_AUDITOR
+void uniffi_posfee_ffi_fn_free_auditor(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_AUDITOR_NEW
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_AUDITOR_NEW
+uint64_t uniffi_posfee_ffi_fn_constructor_auditor_new(uint64_t engine, RustBuffer merchant, RustBuffer as_of, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_AUDIT_LINE
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_AUDIT_LINE
+RustBuffer uniffi_posfee_ffi_fn_method_auditor_audit_line(uint64_t ptr, RustBuffer line, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_FEED_CSV
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_FEED_CSV
+RustBuffer uniffi_posfee_ffi_fn_method_auditor_feed_csv(uint64_t ptr, RustBuffer chunk, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_FINISH_CSV
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_FINISH_CSV
+RustBuffer uniffi_posfee_ffi_fn_method_auditor_finish_csv(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_SUMMARY
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_SUMMARY
+RustBuffer uniffi_posfee_ffi_fn_method_auditor_summary(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CLONE_CALENDAR
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CLONE_CALENDAR
 uint64_t uniffi_posfee_ffi_fn_clone_calendar(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -359,6 +394,11 @@ uint64_t uniffi_posfee_ffi_fn_method_engine_calendar(uint64_t ptr, RustCallStatu
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_DATA_VERSIONS
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_DATA_VERSIONS
 RustBuffer uniffi_posfee_ffi_fn_method_engine_data_versions(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_DIAGNOSE
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_DIAGNOSE
+RustBuffer uniffi_posfee_ffi_fn_method_engine_diagnose(uint64_t ptr, RustBuffer input, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_ELIGIBILITY
@@ -792,6 +832,30 @@ uint16_t uniffi_posfee_ffi_checksum_func_version(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_AUDIT_LINE
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_AUDIT_LINE
+uint16_t uniffi_posfee_ffi_checksum_method_auditor_audit_line(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_FEED_CSV
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_FEED_CSV
+uint16_t uniffi_posfee_ffi_checksum_method_auditor_feed_csv(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_FINISH_CSV
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_FINISH_CSV
+uint16_t uniffi_posfee_ffi_checksum_method_auditor_finish_csv(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_SUMMARY
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_SUMMARY
+uint16_t uniffi_posfee_ffi_checksum_method_auditor_summary(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_CALENDAR_DAY
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_CALENDAR_DAY
 uint16_t uniffi_posfee_ffi_checksum_method_calendar_day(void
@@ -861,6 +925,12 @@ uint16_t uniffi_posfee_ffi_checksum_method_engine_calendar(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_DATA_VERSIONS
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_DATA_VERSIONS
 uint16_t uniffi_posfee_ffi_checksum_method_engine_data_versions(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_DIAGNOSE
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_DIAGNOSE
+uint16_t uniffi_posfee_ffi_checksum_method_engine_diagnose(void
     
 );
 #endif
@@ -969,6 +1039,12 @@ uint16_t uniffi_posfee_ffi_checksum_method_posfeeerror_reason(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_YEAR
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_YEAR
 uint16_t uniffi_posfee_ffi_checksum_method_posfeeerror_year(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_AUDITOR_NEW
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_AUDITOR_NEW
+uint16_t uniffi_posfee_ffi_checksum_constructor_auditor_new(void
     
 );
 #endif
