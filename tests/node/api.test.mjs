@@ -1,10 +1,11 @@
 // The package's JavaScript contract: every error path, run-time data loading,
-// provisional mode, data versions, the batch entry point, and CommonJS.
+// provisional mode, data versions, the batch entry point, the statement
+// audit and troubleshooting, and CommonJS.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Engine, Plan, Calendar, DayLedger, compare, parseAmount, version, PosfeeError } from 'posfee';
+import { Engine, Plan, Calendar, DayLedger, Auditor, compare, parseAmount, version, PosfeeError } from 'posfee';
 
 const root = new URL('../', import.meta.url);
 const fictional2027 = readFileSync(new URL('calendars/fictional-2027.json', root), 'utf8');
@@ -248,10 +249,160 @@ test('wrong objects and freed engines throw, and the engine keeps working', () =
   assert.equal(e.quote(merchant, card).fee, '5.50');
 });
 
+const CSV_HEADER = 'id,time,amount,method,card_kind,card_medium,wallet,fee_charged,net_settled,settled_date\n';
+const CSV =
+  '\uFEFF' + CSV_HEADER +
+  'Q1,2025-03-12T10:00,100.00,qr,,,wechat,0.38,99.62,2025-03-12\r\n' +
+  'C1,2025-03-12T10:00,1000.00,card,credit,chip,,6.00,994.00,2025-03-12\n' +
+  'C2,2025-03-12T10:00,"1,000.00",card,credit,chip,,5.50,994.50,2025-03-12\n' +
+  'D2,2025-03-14T10:00,100.00,card,debit,chip,,0.50,,\n' +
+  'B1,2025-03-12T10:00,100.00,qr\n' +
+  '\n' +
+  '"付款 ""甲""",2025-03-12T10:00,10.00,qr,,,alipay,0.04,9.96,2025-03-12\n' +
+  'Q1,2025-03-12T10:00,100.00,qr,,,wechat,0.38,99.62,2025-03-12';
+const asOf = '2025-03-20T00:00';
+
+function auditOnce(text) {
+  const a = new Auditor(new Engine(), merchant, asOf);
+  return { lines: [...a.feedCsv(text), ...a.finishCsv()], summary: a.summary() };
+}
+
+test('audit: lines given as objects; a number as feeCharged is refused like any money', () => {
+  const a = new Engine().auditor(merchant, asOf);
+  const line = { id: 'C1', time: '2025-03-12T10:00', amount: '1000.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', feeCharged: '6.00', netSettled: '994.00', settledDate: '2025-03-12' };
+  const l = a.auditLine(line);
+  assert.deepEqual([l.index, l.lineNumber, l.status, l.expectedFee, l.rule], [0, null, 'findings', '5.50', 'F5']);
+  assert.deepEqual(l.findings.map((f) => [f.code, f.amount]), [['fee_overcharged', '0.50']]);
+  assert.equal(l.likelyCauses.length, 3);
+  for (const [i, feeCharged] of [[1, 5.5], [2, NaN]]) {
+    const bad = a.auditLine({ ...line, feeCharged });
+    assert.equal(bad.index, i);
+    assert.equal(bad.status, 'unjudgeable');
+    assert.deepEqual([bad.error.code, bad.error.field, bad.error.reason], ['invalid_amount', `lines[${i}].feeCharged`, 'not_a_string']);
+  }
+  const more = a.auditLines([{ ...line, fee_charged: '5.50' }, { ...line, id: 'C9', feeCharged: '5.50', netSettled: '994.50' }, null]);
+  assert.deepEqual(more.map((x) => [x.index, x.status]), [[3, 'unjudgeable'], [4, 'ok'], [5, 'unjudgeable']]);
+  assert.deepEqual([more[0].error.field, more[0].error.reason], ['lines[3].fee_charged', 'unknown_field']);
+  const s = a.summary();
+  assert.deepEqual([s.lines, s.ok, s.withFindings, s.unjudgeable, s.overcharged], [6, 1, 1, 4, '0.50']);
+  // Counts are keyed by the finding codes themselves.
+  assert.equal(s.counts[l.findings[0].code], 1);
+  assert.deepEqual(Object.keys(s.counts).sort(), ['duplicate_settlement', 'fee_overcharged', 'fee_undercharged', 'net_mismatch', 'not_settled', 'settled_late']);
+  throwsPosfee(() => a.auditLines('nope'), { code: 'invalid_field', field: 'lines', reason: 'wrong_type' });
+  throwsPosfee(() => new Auditor(new Engine(), merchant), { code: 'invalid_time', field: 'asOf', reason: 'missing' });
+  throwsPosfee(() => new Auditor(new Engine(), merchant, '2025-13-01T00:00'), { code: 'invalid_time', field: 'asOf' });
+  throwsPosfee(() => new Auditor(new Engine(), { ...merchant, tier: 'x' }, asOf), { field: 'merchant.tier' });
+  throwsPosfee(() => new Auditor(new Engine(), merchant, asOf, { provisional: 1 }), { field: 'options.provisional' });
+});
+
+test('audit: a CSV streamed in small chunks gives the same lines as one piece', async () => {
+  const whole = auditOnce(CSV);
+  assert.deepEqual(whole.lines.map((l) => [l.index, l.lineNumber, l.id, l.status]), [
+    [0, 2, 'Q1', 'ok'],
+    [1, 3, 'C1', 'findings'],
+    [2, 4, 'C2', 'unjudgeable'],
+    [3, 5, 'D2', 'findings'],
+    [4, 6, null, 'unjudgeable'],
+    [5, 8, '付款 "甲"', 'ok'],
+    [6, 9, 'Q1', 'findings'],
+  ]);
+  assert.deepEqual([whole.lines[2].error.field, whole.lines[2].error.reason], ['lines[2].amount', 'format']);
+  assert.deepEqual([whole.lines[4].error.code, whole.lines[4].error.field, whole.lines[4].error.reason], ['invalid_csv', 'line 6', 'missing_column']);
+  assert.equal(whole.lines[6].findings[0].code, 'duplicate_settlement');
+  assert.equal(whole.summary.lines, 7);
+  const bytes = new TextEncoder().encode(CSV);
+  for (const size of [1, 2, 7, 64]) {
+    const a = new Auditor(new Engine(), merchant, asOf);
+    const got = [];
+    for (let i = 0; i < bytes.length; i += size) got.push(...a.feedCsv(bytes.subarray(i, i + size)));
+    const seen = [];
+    got.push(...a.finishCsv((l) => seen.push(l)));
+    assert.deepEqual(got, whole.lines, `pieces of ${size} bytes`);
+    assert.deepEqual(a.summary(), whole.summary);
+    assert.equal(seen.length, 1);
+  }
+  // Text pieces, handed to onLine.
+  const a = new Auditor(new Engine(), merchant, asOf);
+  const handed = [];
+  for (let i = 0; i < CSV.length; i += 5) a.feedCsv(CSV.slice(i, i + 5), (l) => handed.push(l));
+  a.finishCsv((l) => handed.push(l));
+  assert.deepEqual(handed, whole.lines);
+  // auditCsv over every kind of source.
+  async function* gen(size) {
+    for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+  }
+  const head = new TextEncoder().encode(CSV.slice(0, 40)).length;
+  const sources = [CSV, bytes, bytes.slice().buffer, new Blob([CSV]), new Blob([CSV]).stream(), gen(3), [CSV.slice(0, 40), bytes.slice(head)]];
+  for (const [i, source] of sources.entries()) {
+    const r = await new Auditor(new Engine(), merchant, asOf).auditCsv(source);
+    assert.deepEqual(r, whole, `source ${i}`);
+  }
+  const r = await new Auditor(new Engine(), merchant, asOf).auditCsv(gen(4), { onLine: () => {} });
+  assert.deepEqual(r, { lines: [], summary: whole.summary });
+});
+
+test('audit: auditCsv reports progress', async () => {
+  let big = CSV_HEADER;
+  for (let i = 0; i < 2500; i++) big += `T${i},2025-03-12T10:00,100.00,qr,,,wechat,0.38,99.62,2025-03-12\n`;
+  const calls = [];
+  const r = await new Auditor(new Engine(), merchant, asOf).auditCsv(big, { onProgress: (p) => calls.push(p), progressEvery: 1000 });
+  const size = new TextEncoder().encode(big).length;
+  assert.deepEqual(calls.map((p) => p.lines), [1000, 2000, 2500]);
+  assert.ok(calls.every((p) => p.totalBytes === size && p.bytes > 0 && p.bytes <= size));
+  assert.equal(calls.at(-1).bytes, size);
+  assert.equal(r.lines.length, 2500);
+  assert.equal(r.summary.ok, 2500);
+  const streamed = [];
+  await new Auditor(new Engine(), merchant, asOf).auditCsv(new Blob([big]).stream(), { onProgress: (p) => streamed.push(p), progressEvery: 700, totalBytes: size });
+  assert.deepEqual(streamed.map((p) => p.lines), [700, 1400, 2100, 2500]);
+  assert.equal(streamed.at(-1).totalBytes, size);
+});
+
+test('audit: a CSV header that cannot be used throws invalid_csv', async () => {
+  const a = new Auditor(new Engine(), merchant, asOf);
+  throwsPosfee(() => a.feedCsv('id,time,amount,method,wallet\nC1,2025-03-12T10:00,100.00,qr,wechat\n'), {
+    code: 'invalid_csv',
+    field: 'line 1',
+    reason: 'missing_header_column',
+  });
+  throwsPosfee(() => a.feedCsv('id,time,amount,method,fee_charged,colour\n'), { code: 'invalid_csv', reason: 'unknown_column' });
+  throwsPosfee(() => new Auditor(new Engine(), merchant, asOf).finishCsv(), { code: 'invalid_csv', reason: 'empty' });
+  throwsPosfee(() => a.feedCsv(12), { code: 'invalid_field', field: 'chunk', reason: 'wrong_type' });
+  // The reading starts over: a good file is read after the bad header.
+  assert.equal([...a.feedCsv(CSV), ...a.finishCsv()].length, 7);
+  await assert.rejects(new Auditor(new Engine(), merchant, asOf).auditCsv('id,time\n'), (e) => e instanceof PosfeeError && e.code === 'invalid_csv');
+  await assert.rejects(new Auditor(new Engine(), merchant, asOf).auditCsv(42), (e) => e instanceof PosfeeError && e.field === 'source');
+});
+
+test('diagnose: causes ranked by the facts, errors in the caller spelling', () => {
+  const e = new Engine();
+  const d = e.diagnose({ situation: 'not_arrived', asOf: '2025-10-03T12:00', payment: card });
+  assert.deepEqual(d.notDue, { due: '2025-10-09', realtime: false, provisional: false });
+  assert.equal(d.causes[0].code, 'not_due_yet');
+  assert.deepEqual(d.causes[0].matched, ['not_due']);
+  assert.equal(d.supportLine, '4001125883');
+  const refused = e.diagnose({ situation: 'declined', merchant: { ...merchant, tier: 'new' }, payment: { ...card, amount: '20000.00' }, usage: { used: { credit: '0.00' } } });
+  assert.equal(refused.planRefusal.code, 'single_limit_exceeded');
+  assert.equal(e.diagnose({ situation: 'suspended' }).recoverySteps.length, 5);
+  throwsPosfee(() => e.diagnose({ situation: 'lost' }), { code: 'invalid_field', field: 'situation', reason: 'unknown_value' });
+  throwsPosfee(() => e.diagnose({ situation: 'declined', qrCreated: 'soon' }), { code: 'invalid_time', field: 'qrCreated' });
+  throwsPosfee(() => e.diagnose({ situation: 'declined', terminal_message: 'x' }), { field: 'terminal_message', reason: 'unknown_field' });
+  throwsPosfee(() => e.diagnose({ situation: 'declined', payment: { ...card, amount: 5 } }), { code: 'invalid_amount', field: 'payment.amount' });
+});
+
 test('CommonJS: require("posfee") gives the same answers and error class', () => {
   const require = createRequire(import.meta.url);
   const cjs = require('posfee');
   const q = new cjs.Engine().quote(merchant, card);
   assert.equal(q.fee, '5.50');
   assert.throws(() => new cjs.Engine().quote(merchant, { ...card, amount: 1 }), (e) => e instanceof cjs.PosfeeError && e.reason === 'not_a_string');
+  assert.equal(typeof cjs.Auditor.prototype.auditCsv, 'function');
+  assert.equal(new cjs.Engine().diagnose({ situation: 'huabei_unavailable' }).causes[0].code, 'terminal_not_integrated');
+});
+
+test('CommonJS: auditCsv', async () => {
+  const cjs = createRequire(import.meta.url)('posfee');
+  const r = await new cjs.Auditor(new cjs.Engine(), merchant, asOf).auditCsv(CSV);
+  assert.deepEqual(r, auditOnce(CSV));
+  await assert.rejects(new cjs.Auditor(new cjs.Engine(), merchant, asOf).auditCsv('id\n'), (e) => e instanceof cjs.PosfeeError && e.code === 'invalid_csv');
 });

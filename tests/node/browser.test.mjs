@@ -1,7 +1,8 @@
 // The package in a plain browser page: <script type="module"> importing
 // web.js (the `web` target) from a local server on 127.0.0.1, in headless
 // Chromium driven by playwright-core. Skipped when Chromium is not installed
-// (scripts/setup-wasm.sh installs Debian's).
+// (scripts/setup-wasm.sh installs Debian's). Also a statement File streamed
+// through Auditor.auditCsv.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -23,7 +24,12 @@ const page = `<!doctype html>
   let refused = '';
   try { engine.quote(merchant, { amount: 1000, method: 'card' }); } catch (e) { refused = (e instanceof PosfeeError) + ' ' + e.code + '/' + e.reason; }
   const batch = engine.feeBatchText(merchant, { amounts: '1000.00\\n88.00', instruments: [{ method: 'qr', wallet: 'wechat' }] });
-  window.result = [q.fee, q.arrival.date, refused, batch.fees, version()].join('|');
+  // A statement File streamed through the audit with progress, and a diagnosis.
+  const file = new File(['id,time,amount,method,wallet,fee_charged\\nT1,2025-03-12T10:00,100.00,qr,wechat,0.40\\nT2,bad\\n'], 's.csv');
+  const seen = [];
+  const audit = await engine.auditor(merchant, '2025-03-20T00:00').auditCsv(file, { onProgress: (p) => seen.push(p.lines + ':' + (p.totalBytes === file.size)), progressEvery: 1 });
+  const audited = audit.lines.map((l) => l.status).join(',') + ' ' + seen.join(',') + ' ' + engine.diagnose({ situation: 'huabei_unavailable' }).causes[0].code;
+  window.result = [q.fee, q.arrival.date, refused, batch.fees, version(), audited].join('|');
 </script></body></html>`;
 
 test('a plain <script type="module"> page runs the package', { skip: !existsSync(CHROMIUM) && 'chromium not installed' }, async () => {
@@ -55,7 +61,7 @@ test('a plain <script type="module"> page runs the package', { skip: !existsSync
     await tab.goto(`http://127.0.0.1:${server.address().port}/`);
     await tab.waitForFunction(() => window.result !== undefined, null, { timeout: 20000 });
     const result = await tab.evaluate(() => window.result);
-    assert.equal(result, '5.50|2025-10-09|true invalid_amount/not_a_string|3.80\n0.33|0.1.0');
+    assert.equal(result, '5.50|2025-10-09|true invalid_amount/not_a_string|3.80\n0.33|0.1.0|findings,unjudgeable 1:true,2:true,2:true terminal_not_integrated');
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

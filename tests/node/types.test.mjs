@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { Engine, Plan, Calendar, DayLedger, compare } from 'posfee';
+import { Engine, Plan, Calendar, DayLedger, Auditor, compare } from 'posfee';
 
 const dir = new URL('./types/', import.meta.url);
 const require = createRequire(import.meta.url);
@@ -20,7 +20,17 @@ function samples() {
   const card = { amount: '1000.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00' };
   const big = { ...card, amount: '60000.00' };
   const ledger = new DayLedger();
+  const auditor = new Auditor(e, premium, '2027-02-01T00:00');
+  const line = { id: 'C1', time: '2025-03-12T10:00', amount: '1000.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', feeCharged: '6.00', netSettled: '994.00', settledDate: '2025-03-14' };
+  const lines = auditor.auditLines([line, line, { ...line, amount: 1000 }, { id: 'Y', time: '2027-12-31T22:30', amount: '100.00', method: 'qr', wallet: 'alipay', feeCharged: '0.38' }]);
+  const csv = auditor.feedCsv('id,time,amount,method,wallet,fee_charged\nT1,2025-03-12T10:00,10.00,qr,alipay,0.04\nT2,x\n');
   return [
+    ['LineAudit[]', lines],
+    ['LineAudit[]', csv],
+    ['AuditSummary', auditor.summary()],
+    ['Diagnosis', e.diagnose({ situation: 'declined', merchant: fresh, payment: card, terminalMessage: '余额不足' })],
+    ['Diagnosis', e.diagnose({ situation: 'not_arrived', payment: card, asOf: '2025-10-03T12:00' })],
+    ['Diagnosis', e.diagnose({ situation: 'suspended' })],
     ['Quote', e.quote(premium, card)],
     ['Quote', e.quote(fresh, card)],
     ['Quote', e.quote(premium, big)],

@@ -1,12 +1,12 @@
-// Runs every conformance vector in tests/vectors/*.json through the npm
-// package, exactly as core/tests/vectors.rs runs them through the Rust API:
+// Runs every conformance vector in tests/vectors/*.json and
+// tests/vectors-pending/*.json (audit, diagnose) through the npm package, exactly as core/tests/vectors.rs runs them through the Rust API:
 // vector inputs (snake_case) become the package's camelCase inputs, answers
 // and errors come back to snake_case and are compared by the same subset rule.
 // Run directly: prints each failure and a final line `N passed, N failed`,
 // and exits non-zero on any failure. vectors.test.mjs runs it under node --test.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Engine, Plan, Calendar, DayLedger, compare, parseAmount, PosfeeError } from 'posfee';
+import { Engine, Plan, Calendar, DayLedger, Auditor, compare, parseAmount, PosfeeError } from 'posfee';
 import { toCamel, toSnake, snakeField } from './support.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -53,6 +53,14 @@ function merchant(input, merchants) {
 }
 
 const opts = (input) => ({ provisional: input.provisional === true });
+
+/** Errors carried in an audit's lines, with their fields back in the core's spelling. */
+function snakeLineErrors(r) {
+  for (const l of r.results ?? []) {
+    for (const k of ['error', 'arrival_error']) if (l[k]) l[k].field = snakeField(l[k].field);
+  }
+  return r;
+}
 
 /** The op's answer in the vectors' (snake_case) shape, or {error}. */
 function out(f) {
@@ -160,6 +168,26 @@ export function runCase(c, merchants) {
         return { planId: p.id, dataVersion: p.dataVersion };
       });
     }
+    case 'audit': {
+      const e = engine(input);
+      const m = merchant(input, merchants);
+      const r = out(() => {
+        const a = new Auditor(e, m, input.as_of, opts(input));
+        const results =
+          typeof input.csv === 'string'
+            ? [...a.feedCsv(input.csv), ...a.finishCsv()]
+            : a.auditLines(toCamel(input.lines ?? []));
+        return { results, summary: a.summary() };
+      });
+      return snakeLineErrors(r);
+    }
+    case 'diagnose': {
+      const e = engine(input);
+      const { plan: _p, calendar_extra: _c, ...q } = input;
+      if (typeof q.merchant === 'string') q.merchant = merchant(q, merchants);
+      else if (q.merchant !== undefined) q.merchant = toCamel(q.merchant);
+      return out(() => e.diagnose(toCamel(q)));
+    }
     case 'calendar_load':
       return out(() => ({ years: Calendar.fromJson(input.calendar ?? null).years() }));
     default:
@@ -190,11 +218,12 @@ export function subset(expected, actual, path, diffs) {
 
 /** Every case of every vector file, with its differences (empty = pass). */
 export function runVectors() {
-  const files = readdirSync(root + 'vectors').filter((f) => f.endsWith('.json')).sort();
+  const files = ['vectors', 'vectors-pending'].flatMap((dir) =>
+    readdirSync(root + dir).filter((f) => f.endsWith('.json')).sort().map((f) => `${dir}/${f}`));
   const results = [];
   const ids = new Set();
   for (const file of files) {
-    const doc = JSON.parse(read(`vectors/${file}`));
+    const doc = JSON.parse(read(file));
     const merchants = doc.merchants ?? {};
     for (const c of doc.cases) {
       const diffs = [];

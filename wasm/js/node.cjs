@@ -2,14 +2,17 @@
 // Node from CommonJS (require): wasm-bindgen's nodejs glue, in cjs/.
 const glue = require('./cjs/posfee_wasm.js');
 const { PosfeeError } = require('./error.cjs');
+const { installAuditCsv } = require('./audit.cjs');
 
 glue.__setErrorClass(PosfeeError);
+installAuditCsv(glue.Auditor, PosfeeError);
 
 module.exports = {
   Engine: glue.Engine,
   Plan: glue.Plan,
   Calendar: glue.Calendar,
   DayLedger: glue.DayLedger,
+  Auditor: glue.Auditor,
   compare: glue.compare,
   parseAmount: glue.parseAmount,
   version: glue.version,

@@ -175,9 +175,12 @@ fn push_key(path: &str, key: &str) -> String {
 }
 
 fn wrong_type(prefix: &str, path: &str, what: &str) -> JsErr {
-    JsErr(input_error(
+    // Classified by the core's (snake_case) leaf, so a NaN given as
+    // `feeCharged` is money given as a number, like `amount`; then named in
+    // JavaScript's spelling again.
+    JsErr::from(input_error(
         prefix,
-        path,
+        &snake(path),
         &format!("invalid type: {what}, expected a string, number, boolean, array or object"),
     ))
 }
@@ -192,13 +195,18 @@ fn wrong_type(prefix: &str, path: &str, what: &str) -> JsErr {
 /// `not_a_string` whatever the number. Keys must be camelCase (`cardKind`); a
 /// snake_case key (`card_kind`) is an unknown field.
 pub fn from_js(v: &JsValue, prefix: &str) -> JsResult<Value> {
+    rename(json_of(v, prefix)?, prefix, "", false)
+}
+
+/// A JavaScript value as JSON, keys not yet renamed (see [`from_js`]); for
+/// inputs whose elements are renamed one by one ([`rename`]).
+pub fn json_of(v: &JsValue, prefix: &str) -> JsResult<Value> {
     let text = match stringify(v) {
         Ok(Some(t)) => t,
         Ok(None) => return Ok(Value::Null),
         Err(_) => return Err(wrong_type(prefix, "", "a value JSON cannot hold")),
     };
-    let value: Value = serde_json::from_str(&text).map_err(|e| internal(&e.to_string()))?;
-    rename(value, prefix, "", false)
+    serde_json::from_str(&text).map_err(|e| internal(&e.to_string()))
 }
 
 /// Renames camelCase keys to the core's snake_case (not inside data maps),
@@ -283,18 +291,43 @@ pub fn data_text(v: &JsValue) -> String {
         .unwrap_or_else(|| "null".to_string())
 }
 
-/// A serde_json formatter that writes object keys in camelCase.
+/// A serde_json formatter that writes object keys in camelCase, except the
+/// keys of data maps (`summary.counts`: finding codes, kept as the codes).
+#[derive(Default)]
 struct CamelKeys {
     in_key: bool,
+    /// The key being written.
+    key: String,
+    /// The value about to be written belongs to a data-map key.
+    map_next: bool,
+    /// Per open object: whether it is a data map.
+    maps: Vec<bool>,
 }
 
 impl serde_json::ser::Formatter for CamelKeys {
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.maps.push(std::mem::take(&mut self.map_next));
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.maps.pop();
+        w.write_all(b"}")
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.map_next = false;
+        w.write_all(b"[")
+    }
+
     fn begin_object_key<W: ?Sized + io::Write>(
         &mut self,
         w: &mut W,
         first: bool,
     ) -> io::Result<()> {
         self.in_key = true;
+        self.map_next = false;
+        self.key.clear();
         if first {
             Ok(())
         } else {
@@ -304,6 +337,7 @@ impl serde_json::ser::Formatter for CamelKeys {
 
     fn end_object_key<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
         self.in_key = false;
+        self.map_next = DATA_MAPS.contains(&self.key.as_str());
         Ok(())
     }
 
@@ -312,7 +346,11 @@ impl serde_json::ser::Formatter for CamelKeys {
         w: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        if self.in_key && fragment.contains('_') {
+        if !self.in_key {
+            return w.write_all(fragment.as_bytes());
+        }
+        self.key.push_str(fragment);
+        if fragment.contains('_') && self.maps.last() != Some(&true) {
             w.write_all(camel(fragment).as_bytes())
         } else {
             w.write_all(fragment.as_bytes())
@@ -320,15 +358,20 @@ impl serde_json::ser::Formatter for CamelKeys {
     }
 }
 
-/// A core answer as a JavaScript value with camelCase keys (serialized once
-/// to JSON and parsed by the engine's JSON.parse: two boundary crossings).
-pub fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
+/// A core answer as JSON text with camelCase keys.
+pub fn camel_json<T: Serialize>(value: &T) -> JsResult<String> {
     let mut buf = Vec::with_capacity(1024);
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, CamelKeys { in_key: false });
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, CamelKeys::default());
     value
         .serialize(&mut ser)
         .map_err(|e| internal(&e.to_string()))?;
-    let text = String::from_utf8(buf).map_err(|e| internal(&e.to_string()))?;
+    String::from_utf8(buf).map_err(|e| internal(&e.to_string()))
+}
+
+/// A core answer as a JavaScript value with camelCase keys (serialized once
+/// to JSON and parsed by the engine's JSON.parse: two boundary crossings).
+pub fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
+    let text = camel_json(value)?;
     js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse"))
 }
 
@@ -353,6 +396,16 @@ mod tests {
         assert_eq!(camel("large_mode_approved"), "largeModeApproved");
         assert_eq!(camel(&snake("cardKind")), "cardKind");
         assert_ne!(camel(&snake("card_kind")), "card_kind");
+    }
+
+    #[test]
+    fn answers_have_camel_case_keys_but_data_map_keys_are_kept() {
+        let v = serde_json::json!({"fee_charged": "1.00", "counts": {"fee_overcharged": 1, "not_settled": 0},
+            "lines": [{"line_number": 2, "counts": [{"net_mismatch": 1}]}], "used": "0.00", "settled_date": null});
+        assert_eq!(
+            camel_json(&v).unwrap(),
+            r#"{"counts":{"fee_overcharged":1,"not_settled":0},"feeCharged":"1.00","lines":[{"counts":[{"netMismatch":1}],"lineNumber":2}],"settledDate":null,"used":"0.00"}"#
+        );
     }
 
     #[test]

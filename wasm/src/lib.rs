@@ -6,8 +6,11 @@
 //! the package's `PosfeeError` with the core's codes and reasons. Money is a
 //! decimal string in and out; a JavaScript number given as money is refused.
 
+mod audit;
 mod batch;
 mod convert;
+
+pub use audit::Auditor;
 
 use convert::{data_text, from_js, input, string_arg, to_js, JsErr, JsResult};
 use posfee_core as pf;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package `posfee` into wasm/pkg/ (run scripts/setup-wasm.sh first):
 #   web.js, node.mjs, node.cjs   entries (browser/bundler, Node ESM, Node CJS)
+#   error.js/.cjs, audit.js/.cjs PosfeeError, Auditor.prototype.auditCsv
 #   posfee_wasm.js + _bg.wasm    wasm-bindgen `web` glue (browser, bundlers, Node ESM)
 #   cjs/                         wasm-bindgen `nodejs` glue (require)
 # One cargo build (profile wasm-release), two wasm-bindgen runs, wasm-opt -Oz.
@@ -24,6 +25,9 @@ find wasm/pkg/cjs/snippets -name '*.js' -exec sed -i -E \
   's/^export function ([A-Za-z0-9_]+)/exports.\1 = \1;\nfunction \1/' {} +
 echo '{ "type": "commonjs" }' > wasm/pkg/cjs/package.json
 cp wasm/js/* wasm/README.md wasm/pkg/
+# audit.cjs: audit.js (the one source of auditCsv) with a CommonJS export.
+{ echo "'use strict';"; sed 's/^export function /function /' wasm/js/audit.js
+  echo 'module.exports = { installAuditCsv };'; } > wasm/pkg/audit.cjs
 VERSION="$(awk -F'"' '/^\[workspace.package\]/ {p=1} p && /^version/ {print $2; exit}' Cargo.toml)"
 sed -i "s/\"version\": \"0.0.0\"/\"version\": \"$VERSION\"/" wasm/pkg/package.json
 echo "built wasm/pkg (posfee $VERSION)"

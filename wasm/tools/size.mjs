@@ -10,8 +10,8 @@ const snippets = (dir) =>
   readdirSync(new URL(`${dir}snippets/`, pkg)).flatMap((d) =>
     readdirSync(new URL(`${dir}snippets/${d}/`, pkg)).map((f) => `${dir}snippets/${d}/${f}`));
 const payloads = {
-  'browser / bundler / Node ESM (web.js, error.js, posfee_wasm.js, snippets, posfee_wasm_bg.wasm)': ['web.js', 'error.js', 'posfee_wasm.js', ...snippets(''), 'posfee_wasm_bg.wasm'],
-  'Node CommonJS (node.cjs, error.cjs, cjs/posfee_wasm.js, snippets, cjs/posfee_wasm_bg.wasm)': ['node.cjs', 'error.cjs', 'cjs/posfee_wasm.js', ...snippets('cjs/'), 'cjs/posfee_wasm_bg.wasm'],
+  'browser / bundler / Node ESM (web.js, error.js, audit.js, posfee_wasm.js, snippets, posfee_wasm_bg.wasm)': ['web.js', 'error.js', 'audit.js', 'posfee_wasm.js', ...snippets(''), 'posfee_wasm_bg.wasm'],
+  'Node CommonJS (node.cjs, error.cjs, audit.cjs, cjs/posfee_wasm.js, snippets, cjs/posfee_wasm_bg.wasm)': ['node.cjs', 'error.cjs', 'audit.cjs', 'cjs/posfee_wasm.js', ...snippets('cjs/'), 'cjs/posfee_wasm_bg.wasm'],
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 let browserGz = 0;

@@ -296,6 +296,228 @@ export interface DayInfo {
     nameEn: string | null;
 }
 
+/** A statement line (对账单), for Auditor.auditLine / auditLines. A CSV statement has the same columns in snake_case. */
+export interface StatementLineInput {
+    /** Transaction id (流水号). */
+    id: string;
+    time: TimeString;
+    amount: MoneyString;
+    method: Method;
+    cardKind?: CardKind | null;
+    cardMedium?: CardMedium | null;
+    magstripeVerified?: boolean | null;
+    wallet?: Wallet | null;
+    largeMode?: boolean | null;
+    /** The fee the provider charged. */
+    feeCharged: MoneyString;
+    /** The net amount settled, if settled. */
+    netSettled?: MoneyString | null;
+    /** The date it was settled, if settled. */
+    settledDate?: DateString | null;
+}
+
+export type FindingCode =
+| "fee_overcharged"
+| "fee_undercharged"
+| "net_mismatch"
+| "duplicate_settlement"
+| "settled_late"
+| "not_settled";
+
+export interface Finding {
+    code: FindingCode;
+    /** Money at stake: the fee difference, the net difference, the duplicate's net, or the net not yet settled. */
+    amount: MoneyString;
+    messageZh: string;
+    messageEn: string;
+}
+
+/** An error carried in an answer (an unjudgeable line, an arrival that could not be worked out): the properties of a PosfeeError. */
+export interface ErrorInfo {
+    code: ErrorCode;
+    field: string;
+    reason: string;
+    year: number | null;
+    messageZh: string;
+    messageEn: string;
+}
+
+/** The audit of one statement line. */
+export interface LineAudit {
+    /** 0-based position in the statement (for a CSV, among its data records). */
+    index: number;
+    /** The line number in the CSV file; null for lines given as objects. */
+    lineNumber: number | null;
+    id: string | null;
+    status: "ok" | "findings" | "unjudgeable";
+    findings: Finding[];
+    /** The plan's fee. */
+    expectedFee: MoneyString | null;
+    feeCharged: MoneyString | null;
+    /** The fee rule id. */
+    rule: string | null;
+    expectedArrival: DateString | null;
+    realtime: boolean | null;
+    settledDate: DateString | null;
+    /** Why the line cannot be judged (status "unjudgeable"). */
+    error: ErrorInfo | null;
+    /** Why the arrival could not be worked out (e.g. calendar_not_covered); the fee is still judged. */
+    arrivalError: ErrorInfo | null;
+    /** Likely causes, for fee findings. */
+    likelyCauses: Step[];
+    /** What to do, for fee findings. */
+    actions: Step[];
+}
+
+/** The audit's totals: every total is the sum of the lines' findings. */
+export interface AuditSummary {
+    lines: number;
+    ok: number;
+    withFindings: number;
+    unjudgeable: number;
+    /** Lines per finding code (every code present). */
+    counts: Record<FindingCode, number>;
+    overcharged: MoneyString;
+    undercharged: MoneyString;
+    netMismatch: MoneyString;
+    duplicates: MoneyString;
+    settledLate: MoneyString;
+    notSettled: MoneyString;
+    /** Fees charged on judged lines. */
+    feesCharged: MoneyString;
+    /** Fees the plan expects on judged lines. */
+    feesExpected: MoneyString;
+}
+
+/** A readable stream of CSV bytes (a web ReadableStream, e.g. File.stream()). */
+export interface CsvStream {
+    getReader(): {
+        read(): Promise<{ done: boolean; value?: Uint8Array | string }>;
+        releaseLock(): void;
+        cancel(reason?: any): Promise<void>;
+    };
+}
+
+/** A Blob or File holding a CSV statement. */
+export interface CsvBlob {
+    readonly size: number;
+    stream(): CsvStream;
+}
+
+/** A whole CSV statement for Auditor.auditCsv: text, bytes, a Blob or File, a web stream, or an (async) iterable of chunks such as a Node stream. */
+export type CsvSource =
+| string
+| Uint8Array
+| ArrayBuffer
+| CsvBlob
+| CsvStream
+| AsyncIterable<Uint8Array | string>
+| Iterable<Uint8Array | string>;
+
+export interface AuditProgress {
+    /** Lines judged so far. */
+    lines: number;
+    /** Bytes read so far. */
+    bytes: number;
+    /** The size of the statement, when known (text, bytes, a Blob, or the totalBytes option). */
+    totalBytes: number | null;
+}
+
+export interface AuditCsvOptions {
+    /** Each line as soon as it is judged, in order; when given, the result's lines are left empty. */
+    onLine?: ((line: LineAudit) => void) | null;
+    /** Called every progressEvery lines and once at the end. */
+    onProgress?: ((progress: AuditProgress) => void) | null;
+    /** Default 1000. */
+    progressEvery?: number | null;
+    /** The size of a stream, for AuditProgress.totalBytes. */
+    totalBytes?: number | null;
+}
+
+export interface AuditCsvResult {
+    /** Every line, in order (empty when onLine was given). */
+    lines: LineAudit[];
+    summary: AuditSummary;
+}
+
+export interface Auditor {
+    /**
+     * Audits a whole CSV statement, streamed piece by piece (never all in the
+     * engine's memory at once), reporting progress. Rejects with a PosfeeError
+     * (invalid_csv) for a header that cannot be used; bad records are
+     * unjudgeable lines with their line numbers.
+     */
+    auditCsv(source: CsvSource, options?: AuditCsvOptions | null): Promise<AuditCsvResult>;
+}
+
+export type Situation = "not_arrived" | "declined" | "huabei_unavailable" | "suspended";
+
+/** A troubleshooting question for Engine.diagnose: the situation and whatever facts are known. */
+export interface DiagnoseInput {
+    situation: Situation;
+    /** The payment in question (declined, not arrived). */
+    payment?: PaymentInput | null;
+    /** The merchant, to check the plan's own acceptance and limit rules. */
+    merchant?: MerchantInput | null;
+    /** The day's usage before the payment. */
+    usage?: UsageInput | null;
+    /** What the terminal or app showed. */
+    terminalMessage?: string | null;
+    /** When the question is asked (not arrived: is it due yet?). */
+    asOf?: TimeString | null;
+    /** When the QR code was generated. */
+    qrCreated?: TimeString | null;
+    /** Times of the day's other payments. */
+    recentPayments?: TimeString[];
+    /** Provisional arrival dates for years the calendar lacks. */
+    provisional?: boolean;
+}
+
+export interface NotDue {
+    /** The expected arrival date. */
+    due: DateString;
+    realtime: boolean;
+    provisional: boolean;
+}
+
+export type DiagnoseSignal =
+| "refused_by_plan"
+| "not_due"
+| "late_night"
+| "large_amount"
+| "many_payments"
+| "qr_old"
+| "terminal_message";
+
+export interface RankedCause {
+    code: string;
+    zh: string;
+    en: string;
+    /** The facts that point to this cause. */
+    matched: DiagnoseSignal[];
+    /** The seed documents the cause is drawn from. */
+    seeds: string[];
+    /** What to do, in order. */
+    actions: Step[];
+}
+
+export interface Diagnosis {
+    situation: Situation;
+    situationZh: string;
+    situationEn: string;
+    /** Set when the money is simply not due yet. */
+    notDue: NotDue | null;
+    /** Set when the plan's own acceptance or limit rules refuse the payment. */
+    planRefusal: Refusal | null;
+    /** Most likely first. */
+    causes: RankedCause[];
+    /** Recovery steps (suspended). */
+    recoverySteps: Step[];
+    /** The provider's customer service line. */
+    supportLine: string;
+    catalogueVersion: string;
+}
+
 export type ErrorCode =
 | "invalid_amount"
 | "invalid_time"
@@ -310,9 +532,52 @@ export type ErrorCode =
 | "calendar_invalid"
 | "calendar_unsupported_schema"
 | "calendar_year_covered"
-| "overflow";
+| "overflow"
+| "invalid_csv";
 
 
+
+/**
+ * Audits a statement, line by line or as a CSV file fed piece by piece.
+ * It keeps its own copy of the engine's plan and calendar.
+ */
+export class Auditor {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Audits one statement line; its index is the number of lines audited
+     * before it. A line that cannot be read or validated comes back
+     * unjudgeable, with its error.
+     */
+    auditLine(line: StatementLineInput): LineAudit;
+    /**
+     * Audits many lines in one call, in order.
+     */
+    auditLines(lines: StatementLineInput[]): LineAudit[];
+    /**
+     * Feeds the next piece of a CSV statement (bytes or text; a record may
+     * span pieces) and returns the lines it completed, each also handed to
+     * `onLine`. A header that cannot be used throws `invalid_csv` (and the
+     * reading starts over); a bad record is an unjudgeable line with its
+     * line number.
+     */
+    feedCsv(chunk: Uint8Array | ArrayBuffer | string, onLine?: ((line: LineAudit) => void) | null): LineAudit[];
+    /**
+     * Ends the CSV statement: reads a last record without a newline and
+     * returns it (handed to `onLine` too). A file without a header throws
+     * `invalid_csv`. Another statement may be fed afterwards.
+     */
+    finishCsv(onLine?: ((line: LineAudit) => void) | null): LineAudit[];
+    /**
+     * An auditor of a merchant's statement under the engine's plan and
+     * calendar, judged as of `asOf` (for `not_settled`).
+     */
+    constructor(engine: Engine, merchant: MerchantInput, asOf: string, options?: QuoteOptions | null);
+    /**
+     * The summary of the lines audited so far.
+     */
+    summary(): AuditSummary;
+}
 
 /**
  * A working-day calendar: the embedded years, or years loaded at run time.
@@ -393,9 +658,19 @@ export class Engine {
      */
     arrival(payment: PaymentInput, options?: QuoteOptions | null): Arrival;
     /**
+     * An auditor of a merchant's statement (`new Auditor(engine, …)`).
+     */
+    auditor(merchant: MerchantInput, asOf: string, options?: QuoteOptions | null): Auditor;
+    /**
      * The versions of the plan and calendar data in use.
      */
     dataVersions(): DataVersions;
+    /**
+     * Why a payment was declined, why money has not arrived, why 花呗 is
+     * unavailable, why UnionPay suspended the merchant: causes ranked by the
+     * facts given, each with what to do.
+     */
+    diagnose(question: DiagnoseInput): Diagnosis;
     /**
      * Which of the premium rate, bulk rate and limit upgrade a merchant may
      * apply for, and what is unmet.

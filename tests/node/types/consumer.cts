@@ -7,4 +7,6 @@ const q: posfee.Quote = engine.quote(
   { amount: '88.00', method: 'qr', wallet: 'wechat', time: '2025-03-12T10:00' },
 );
 const e: typeof posfee.PosfeeError = posfee.PosfeeError;
-console.log(q.fee, e);
+const audit: posfee.LineAudit[] = new posfee.Auditor(engine, { tier: 'new', verification: 'none', creditRate: 'standard', activated: true }, '2025-03-20T00:00').feedCsv('id,time,amount,method,wallet,fee_charged\n');
+const d: posfee.Diagnosis = engine.diagnose({ situation: 'suspended' });
+console.log(q.fee, e, audit, d.recoverySteps);

@@ -1,0 +1,245 @@
+//! The statement audit (`Auditor`) and troubleshooting (`Engine.diagnose`).
+//!
+//! Lines given as JavaScript objects are read by the core's
+//! `StatementLineInput`, one by one: a line that cannot be read is an
+//! unjudgeable line (with its error, named in the caller's camelCase), never
+//! a thrown error. A CSV statement is fed in chunks of bytes or text
+//! (`feedCsv`, `finishCsv`); the entry points add `auditCsv` (audit.js),
+//! which streams a whole file with progress.
+
+use crate::convert::{input, json_of, rename, to_js, JsErr, JsResult};
+use crate::{parse_merchant, parse_options, Engine};
+use js_sys::{Array, ArrayBuffer, Function, Uint8Array};
+use posfee_core as pf;
+use wasm_bindgen::prelude::*;
+
+/// Audits a statement, line by line or as a CSV file fed piece by piece.
+/// It keeps its own copy of the engine's plan and calendar.
+#[wasm_bindgen]
+pub struct Auditor {
+    inner: pf::Auditor,
+    csv: pf::CsvReader,
+    /// Lines audited so far (the index of the next line given as an object).
+    lines: u64,
+}
+
+fn as_of(v: &JsValue) -> JsResult<pf::ChinaDateTime> {
+    let text = match v.as_string() {
+        Some(t) => t,
+        None if v.is_null() || v.is_undefined() => {
+            return Err(pf::input_error("", "as_of", "missing field `as_of`").into())
+        }
+        None => return Err(pf::input_error("", "as_of", "invalid type: expected a string").into()),
+    };
+    Ok(pf::ChinaDateTime::parse("as_of", &text)?)
+}
+
+/// A line's error in the caller's spelling (`lines[0].feeCharged`).
+fn camel_errors(mut a: pf::LineAudit) -> pf::LineAudit {
+    a.error = a.error.map(|e| JsErr::from(e).0);
+    a
+}
+
+fn chunk_bytes(v: &JsValue) -> JsResult<Vec<u8>> {
+    if let Some(s) = v.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if let Some(a) = v.dyn_ref::<Uint8Array>() {
+        return Ok(a.to_vec());
+    }
+    if let Some(b) = v.dyn_ref::<ArrayBuffer>() {
+        return Ok(Uint8Array::new(b).to_vec());
+    }
+    Err(pf::input_error(
+        "",
+        "chunk",
+        "invalid type: expected a Uint8Array or a string",
+    )
+    .into())
+}
+
+/// The lines as a JavaScript array, each also handed to `on_line`.
+fn hand_over(lines: &[pf::LineAudit], on_line: Option<Function>) -> Result<JsValue, JsValue> {
+    let out = to_js(&lines)?;
+    if let Some(f) = on_line {
+        for l in Array::from(&out).iter() {
+            f.call1(&JsValue::NULL, &l)?;
+        }
+    }
+    Ok(out)
+}
+
+#[wasm_bindgen]
+impl Auditor {
+    /// An auditor of a merchant's statement under the engine's plan and
+    /// calendar, judged as of `asOf` (for `not_settled`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        engine: &Engine,
+        #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of_time: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<Auditor, JsValue> {
+        let m = parse_merchant(&merchant)?;
+        let t = as_of(&as_of_time)?;
+        let o = parse_options(&options.unwrap_or(JsValue::UNDEFINED))?;
+        let e = &engine.inner;
+        let opts = pf::AuditOptions {
+            as_of: t,
+            provisional: o.provisional,
+        };
+        let inner = pf::Auditor::new(e.plan(), e.calendar(), m, opts).map_err(JsErr::from)?;
+        Ok(Auditor {
+            inner,
+            csv: pf::CsvReader::new(),
+            lines: 0,
+        })
+    }
+
+    fn judge(&mut self, v: serde_json::Value) -> pf::LineAudit {
+        let index = self.lines;
+        let prefix = format!("lines[{index}]");
+        self.lines += 1;
+        // Errors of the renaming already name the caller's keys.
+        match rename(v, &prefix, "", false) {
+            Err(e) => self.inner.unjudgeable(index, None, None, e.0),
+            Ok(v) => match pf::input_from_json::<pf::StatementLineInput>(v, &prefix) {
+                Ok(line) => camel_errors(self.inner.audit_input(index, None, &line)),
+                Err(e) => self.inner.unjudgeable(index, None, None, JsErr::from(e).0),
+            },
+        }
+    }
+
+    /// Audits one statement line; its index is the number of lines audited
+    /// before it. A line that cannot be read or validated comes back
+    /// unjudgeable, with its error.
+    #[wasm_bindgen(js_name = auditLine, unchecked_return_type = "LineAudit")]
+    pub fn audit_line(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "StatementLineInput")] line: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let prefix = format!("lines[{}]", self.lines);
+        let a = match json_of(&line, &prefix) {
+            Ok(v) => self.judge(v),
+            Err(e) => {
+                let a = self.inner.unjudgeable(self.lines, None, None, e.0);
+                self.lines += 1;
+                a
+            }
+        };
+        Ok(to_js(&a)?)
+    }
+
+    /// Audits many lines in one call, in order.
+    #[wasm_bindgen(js_name = auditLines, unchecked_return_type = "LineAudit[]")]
+    pub fn audit_lines(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "StatementLineInput[]")] lines: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let list = match json_of(&lines, "lines")? {
+            serde_json::Value::Array(a) => a,
+            _ => {
+                return Err(JsErr(pf::input_error(
+                    "",
+                    "lines",
+                    "invalid type: expected a sequence",
+                ))
+                .into())
+            }
+        };
+        let out: Vec<pf::LineAudit> = list.into_iter().map(|v| self.judge(v)).collect();
+        Ok(to_js(&out)?)
+    }
+
+    /// Feeds the next piece of a CSV statement (bytes or text; a record may
+    /// span pieces) and returns the lines it completed, each also handed to
+    /// `onLine`. A header that cannot be used throws `invalid_csv` (and the
+    /// reading starts over); a bad record is an unjudgeable line with its
+    /// line number.
+    #[wasm_bindgen(js_name = feedCsv, unchecked_return_type = "LineAudit[]")]
+    pub fn feed_csv(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] chunk: JsValue,
+        #[wasm_bindgen(
+            js_name = onLine,
+            unchecked_optional_param_type = "((line: LineAudit) => void) | null"
+        )]
+        on_line: Option<Function>,
+    ) -> Result<JsValue, JsValue> {
+        let bytes = chunk_bytes(&chunk)?;
+        let mut out = Vec::new();
+        let lines = &mut self.lines;
+        let fed = self.inner.feed_csv(&mut self.csv, &bytes, &mut |l, done| {
+            out.push(l);
+            *lines = done;
+        });
+        if let Err(e) = fed {
+            self.csv = pf::CsvReader::new();
+            return Err(JsErr::from(e).into());
+        }
+        hand_over(&out, on_line)
+    }
+
+    /// Ends the CSV statement: reads a last record without a newline and
+    /// returns it (handed to `onLine` too). A file without a header throws
+    /// `invalid_csv`. Another statement may be fed afterwards.
+    #[wasm_bindgen(js_name = finishCsv, unchecked_return_type = "LineAudit[]")]
+    pub fn finish_csv(
+        &mut self,
+        #[wasm_bindgen(
+            js_name = onLine,
+            unchecked_optional_param_type = "((line: LineAudit) => void) | null"
+        )]
+        on_line: Option<Function>,
+    ) -> Result<JsValue, JsValue> {
+        let mut out = Vec::new();
+        let lines = &mut self.lines;
+        let done = self.inner.finish_csv(&mut self.csv, &mut |l, n| {
+            out.push(l);
+            *lines = n;
+        });
+        self.csv = pf::CsvReader::new();
+        done.map_err(JsErr::from)?;
+        hand_over(&out, on_line)
+    }
+
+    /// The summary of the lines audited so far.
+    #[wasm_bindgen(unchecked_return_type = "AuditSummary")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        Ok(to_js(&self.inner.summary())?)
+    }
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// An auditor of a merchant's statement (`new Auditor(engine, …)`).
+    #[wasm_bindgen]
+    pub fn auditor(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of_time: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<Auditor, JsValue> {
+        Auditor::new(self, merchant, as_of_time, options)
+    }
+
+    /// Why a payment was declined, why money has not arrived, why 花呗 is
+    /// unavailable, why UnionPay suspended the merchant: causes ranked by the
+    /// facts given, each with what to do.
+    #[wasm_bindgen(unchecked_return_type = "Diagnosis")]
+    pub fn diagnose(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DiagnoseInput")] question: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let req = input::<pf::DiagnoseInput>(&question, "")?
+            .to_request("")
+            .map_err(JsErr::from)?;
+        let d =
+            pf::diagnose(self.inner.plan(), self.inner.calendar(), &req).map_err(JsErr::from)?;
+        Ok(to_js(&d)?)
+    }
+}
