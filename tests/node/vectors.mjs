@@ -1,5 +1,5 @@
-// Runs every conformance vector in tests/vectors/*.json and
-// tests/vectors-pending/*.json (audit, diagnose) through the npm package, exactly as core/tests/vectors.rs runs them through the Rust API:
+// Runs every conformance vector in tests/vectors/*.json through
+// the npm package, exactly as core/tests/vectors.rs runs them through the Rust API:
 // vector inputs (snake_case) become the package's camelCase inputs, answers
 // and errors come back to snake_case and are compared by the same subset rule.
 // Run directly: prints each failure and a final line `N passed, N failed`,
@@ -218,8 +218,7 @@ export function subset(expected, actual, path, diffs) {
 
 /** Every case of every vector file, with its differences (empty = pass). */
 export function runVectors() {
-  const files = ['vectors', 'vectors-pending'].flatMap((dir) =>
-    readdirSync(root + dir).filter((f) => f.endsWith('.json')).sort().map((f) => `${dir}/${f}`));
+  const files = readdirSync(root + 'vectors').filter((f) => f.endsWith('.json')).sort().map((f) => `vectors/${f}`);
   const results = [];
   const ids = new Set();
   for (const file of files) {
