@@ -2,7 +2,7 @@
 # Runs every test: formatting, lints, the benchmarks' build, the Rust unit,
 # doc, property and conformance-vector tests, the Kotlin bindings' tests
 # (Swift where a Swift toolchain exists) and the npm package's tests (Node,
-# TypeScript, Vite, headless Chromium). Ends with one line
+# TypeScript, Vite, headless Chromium), and the web demo's end-to-end tests. Ends with one line
 # "all: N passed, N failed" summing every suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,8 @@ cargo bench --workspace --no-run
 cargo test --workspace 2>&1 | tee -a "$log"
 bash scripts/test-mobile.sh 2>&1 | tee -a "$log"
 bash scripts/test-wasm.sh 2>&1 | tee -a "$log"
+# The web demo's end-to-end tests, on the package test-wasm.sh just built.
+POSFEE_PKG="$PWD/wasm/pkg" bash scripts/test-web.sh 2>&1 | tee -a "$log"
 
 # Sum "test result: ok. N passed; M failed" (cargo) and "N passed, M failed" (other suites).
 summary=$(awk '

@@ -1,0 +1,422 @@
+// The web demo end to end: headless Chromium (Debian's) driven by
+// playwright-core types amounts and picks methods, and the assertions read
+// what the page shows. Expected numbers are the package's own answers
+// (computed again here with its Node build), so the page is checked against
+// the engine, not against a second copy of the rules.
+// Run: node --test web-demo/tests/  (or scripts/test-web.sh, which builds and serves)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { demoServer, launch, openDemo, shot, fillQuote, result, nodePackage } from './support.mjs';
+
+let server;
+let browser;
+// The package in Node, loaded first: it decides which conditional tests run.
+const pkg = await nodePackage();
+// Feature-detect the audit and troubleshooting panels the way the page does.
+const features = { audit: typeof pkg.Auditor === 'function', diagnose: typeof new pkg.Engine().diagnose === 'function' };
+const MERCHANT = {
+  tier: 'premium', verification: 'face_and_card', creditRate: 'standard', activated: true, largeModeApproved: false,
+  wallets: { alipay: { enabled: true, verified: true }, wechat: { enabled: true, verified: true }, unionpay: { enabled: true, verified: true } },
+};
+
+before(async () => {
+  server = await demoServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens the page, runs fn(page), asserts no console or page errors, closes. */
+async function withPage(options, fn) {
+  const { page, context, problems } = await openDemo(browser, server.url, options);
+  try {
+    await fn(page);
+    assert.deepEqual(problems, [], 'no console errors');
+    const shown = await page.evaluate(() => document.body.innerText);
+    assert.doesNotMatch(shown, /\bnull\b|\bundefined\b|\bNaN\b|\[object /, 'no leaked null/undefined/NaN on the page');
+  } finally {
+    await context.close();
+  }
+}
+
+test('1. credit card chip at 22:00 before National Day: fee, net, rule, arrival after the holiday, month calendar', async () => {
+  await withPage({}, async (page) => {
+    await fillQuote(page, { method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00', amount: '1000' });
+    const r = await result(page);
+    const expected = new pkg.Engine().quote(MERCHANT, { amount: '1000', method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00' });
+    assert.equal(r.outcome, 'accepted');
+    assert.equal(r.fee, expected.fee);
+    assert.equal(r.fee, '5.50');
+    assert.equal(r.net, '994.50');
+    assert.match(r.rule, /F5 信用卡刷卡 0\.55%/);
+    assert.equal(r.arrival, '到账: 2025-10-09 周四, 国庆假期后第一个工作日');
+    assert.match(r.limits, /单笔上限 50,000\.00 元（渠道）/);
+    assert.match(r.limits, /今日剩余 300,000\.00 元/);
+    assert.match(r.limits, /收款后今日剩余 299,000\.00 元/);
+    // The month calendar marks the payment day, the arrival day, holidays and adjusted working weekends.
+    const cal = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#month-calendar td[data-date]')].map((td) => [td.dataset.date, td.className])));
+    assert.match(cal['2025-09-30'], /\bpay\b/);
+    assert.match(cal['2025-10-09'], /\barrive\b/);
+    assert.match(cal['2025-10-01'], /k-holiday/);
+    assert.match(cal['2025-09-28'], /k-adjusted_working_day/);
+    assert.match(cal['2025-10-11'], /k-adjusted_working_day/);
+    assert.match(cal['2025-10-12'], /k-weekend/);
+    assert.match(cal['2025-10-10'], /k-workday/);
+    await shot(page, 'quote-holiday-arrival');
+  });
+});
+
+test('2. a 23:30 Saturday payment counts on the next (adjusted working) day and arrives Monday', async () => {
+  await withPage({}, async (page) => {
+    await fillQuote(page, { method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-27T23:30', amount: '500.00' });
+    const r = await result(page);
+    assert.equal(r.outcome, 'accepted');
+    assert.equal(r.fee, '2.75');
+    assert.match(r.accounting, /记账日 2025-09-28（23:00 日切后记为次日交易/);
+    assert.equal(r.arrivalDate, '2025-09-29');
+    assert.match(r.arrival, /^到账: 2025-09-29 周一/);
+    await shot(page, 'quote-2330');
+  });
+});
+
+test('3. a debit card swiped on its magstripe is refused, with how to fix it', async () => {
+  await withPage({}, async (page) => {
+    await fillQuote(page, { method: 'card', cardKind: 'debit', cardMedium: 'magstripe', time: '2025-03-12T10:00', amount: '100.00' });
+    const r = await result(page);
+    assert.equal(r.outcome, 'refused');
+    assert.equal(r.refusalCode, 'debit_chip_only');
+    assert.match(r.refusal, /储蓄卡仅支持芯片卡/);
+    assert.match(r.refusal, /请插卡/);
+    assert.equal(r.arrival, '');
+    assert.match(r.rule, /若收款，手续费为 0\.50/);
+    await shot(page, 'quote-debit-magstripe-refused');
+  });
+});
+
+test('4. a QR payment above the single cap is refused naming the binding cap; a used-up daily quota names what is left', async () => {
+  await withPage({}, async (page) => {
+    await fillQuote(page, { method: 'qr', wallet: 'wechat', time: '2025-10-03T03:00', amount: '2000.00' });
+    let r = await result(page);
+    assert.equal(r.refusalCode, 'single_limit_exceeded');
+    assert.match(r.refusal, /单笔上限 1,000\.00 元（渠道）/);
+    assert.match(r.refusal, /今日剩余 300,000\.00 元（扫码）/);
+    assert.match(r.refusal, /如何提额/);
+    await shot(page, 'quote-single-limit-refused');
+    // Daily: 299,500 of the 300,000 credit quota already used today.
+    await fillQuote(page, { method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-10-10T10:00', amount: '1000.00' });
+    await page.click('#usage summary');
+    await page.fill('#used-credit', '299500.00');
+    r = await result(page);
+    assert.equal(r.refusalCode, 'daily_limit_exceeded');
+    assert.match(r.refusal, /超过当日剩余额度/);
+    assert.match(r.refusal, /今日剩余 500\.00 元（信用卡额度）/);
+    await shot(page, 'quote-daily-limit-refused');
+    // Lowering the amount to what is left goes through.
+    await fillQuote(page, { amount: '500.00' });
+    r = await result(page);
+    assert.equal(r.outcome, 'accepted');
+    assert.match(r.limits, /收款后今日剩余 0\.00 元/);
+    await shot(page, 'quote-daily-limit-after');
+  });
+});
+
+test('5. an invalid amount shows the error next to the field and loses nothing from the form', async () => {
+  await withPage({}, async (page) => {
+    await fillQuote(page, { method: 'qr', wallet: 'alipay', time: '2025-10-03T03:00', amount: '12.345' });
+    const err = page.locator('#amount-error');
+    assert.equal(await err.isVisible(), true);
+    assert.match(await err.textContent(), /超过两位小数/);
+    assert.equal(await page.getAttribute('#amount', 'aria-invalid'), 'true');
+    const r = await result(page);
+    assert.equal(r.bodyShown, false);
+    assert.match(r.error, /超过两位小数/);
+    // Nothing lost: the typed amount, the method, the wallet and the time are still there.
+    assert.equal(await page.inputValue('#amount'), '12.345');
+    assert.equal(await page.isChecked('#method-qr'), true);
+    assert.equal(await page.inputValue('#wallet'), 'alipay');
+    assert.equal(await page.inputValue('#time'), '2025-10-03T03:00');
+    await shot(page, 'quote-invalid-amount');
+    // Other bad amounts, each with the package's reason.
+    for (const [bad, text] of [['-5', /正负号/], ['abc', /格式不正确/], ['0', /./]]) {
+      await fillQuote(page, { amount: bad });
+      assert.equal(await err.isVisible(), true, bad);
+      assert.match(await err.textContent(), text, bad);
+    }
+    // Fixing it brings the answer back at once.
+    await fillQuote(page, { amount: '12.34' });
+    assert.equal(await err.isVisible(), false);
+    const ok = await result(page);
+    assert.equal(ok.outcome, 'accepted');
+    assert.equal(ok.fee, '0.05');
+    assert.match(ok.arrival, /实时到账/);
+  });
+});
+
+test('6. a QR payment at 03:00 on a holiday arrives in real time; a debit card at 6,000 is capped at 25.00', async () => {
+  await withPage({}, async (page) => {
+    await fillQuote(page, { method: 'qr', wallet: 'wechat', time: '2025-10-03T03:00', amount: '88.00' });
+    let r = await result(page);
+    assert.equal(r.fee, '0.33');
+    assert.equal(r.arrival, '到账: 实时到账（T+0），2025-10-03 周五');
+    assert.match(r.rule, /F1 扫码支付 0\.38%/);
+    await fillQuote(page, { method: 'card', cardKind: 'debit', cardMedium: 'chip', time: '2025-10-10T10:00', amount: '6000.00' });
+    r = await result(page);
+    assert.equal(r.fee, '25.00（已封顶）');
+    assert.equal(r.net, '5,975.00');
+    assert.match(r.rule, /F3 储蓄卡 0\.50%，封顶 25\.00 元/);
+    // Friday 10-10, T+1: Saturday 10-11 is an adjusted working day.
+    assert.match(r.arrival, /^到账: 2025-10-11 周六.*（调休上班日）$/);
+    await shot(page, 'quote-debit-capped');
+  });
+});
+
+test('7. small contactless, then a new unverified merchant hits the tier cap (merchant profile panel)', async () => {
+  await withPage({}, async (page) => {
+    await fillQuote(page, { method: 'contactless', cardKind: 'credit', time: '2025-03-12T10:00', amount: '800.00' });
+    let r = await result(page);
+    assert.equal(r.ruleId, 'F2');
+    assert.match(r.rule, /小额免密/);
+    assert.equal(r.fee, '3.04');
+    assert.equal(await page.isHidden('#cardMedium'), true, 'card medium does not apply to contactless');
+    await fillQuote(page, { method: 'card', cardKind: 'credit', cardMedium: 'chip', amount: '20000.00' });
+    await page.selectOption('#tier', 'new');
+    await page.selectOption('#verification', 'none');
+    r = await result(page);
+    assert.equal(r.refusalCode, 'single_limit_exceeded');
+    assert.match(r.refusal, /单笔上限 10,000\.00 元（商户等级）/);
+    // Not activated: every payment refused.
+    await page.setChecked('#activated', false);
+    r = await result(page);
+    assert.equal(r.refusalCode, 'merchant_not_activated');
+    // A wallet not enabled.
+    await page.setChecked('#activated', true);
+    await page.setChecked('#w-alipay-enabled', false);
+    await fillQuote(page, { method: 'qr', wallet: 'alipay', amount: '50.00' });
+    r = await result(page);
+    assert.equal(r.refusalCode, 'wallet_not_enabled');
+    await shot(page, 'quote-merchant-panel');
+  });
+});
+
+test('8. a date past the calendar: warning in the footer, calendar_not_covered next to the time, provisional answer on request', async () => {
+  await withPage({}, async (page) => {
+    const versions = new pkg.Engine().dataVersions();
+    const foot = await page.textContent('#versions');
+    assert.match(foot, new RegExp(`posfee ${versions.library}`));
+    assert.match(foot, new RegExp(`${versions.planId} ${versions.planVersion.replace(/\./g, '\\.')}`));
+    assert.match(foot, /2023–2026/);
+    assert.match(foot, new RegExp(`日历覆盖至 ${versions.calendarValidUntil}`));
+    assert.equal(await page.isVisible('#cal-warning'), false);
+    await fillQuote(page, { method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2026-12-31T22:30', amount: '100.00' });
+    let r = await result(page);
+    assert.match(r.error, /2027/);
+    assert.match(await page.textContent('#time-error'), /2027/);
+    // The payment is inside the calendar, but its arrival needs 2027: warned too.
+    assert.equal(await page.isVisible('#cal-warning'), true);
+    assert.match(await page.textContent('#cal-warning'), /2027 年的节假日安排/);
+    await fillQuote(page, { time: '2027-01-04T10:00' });
+    assert.equal(await page.isVisible('#cal-warning'), true);
+    assert.match(await page.textContent('#cal-warning'), /超出日历覆盖范围（至 2026-12-31）/);
+    await fillQuote(page, { time: '2026-12-31T22:30' });
+    await page.check('#provisional');
+    r = await result(page);
+    assert.equal(r.outcome, 'accepted');
+    assert.match(r.arrival, /2027-01-01.*临时估算/);
+    await shot(page, 'quote-calendar-not-covered');
+  });
+});
+
+test('9. English switch: labels, the arrival sentence and the package messages change language; back to Chinese', async () => {
+  await withPage({}, async (page) => {
+    await fillQuote(page, { method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00', amount: '1000.00' });
+    await page.click('#lang-switch');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.textContent('label[for="amount"]'), 'Amount (yuan)');
+    let r = await result(page);
+    assert.equal(r.arrival, 'Arrives: Thu 2025-10-09, the first working day after the National Day holiday');
+    assert.match(r.rule, /Rule F5 Credit card swipe\/insert 0\.55%/);
+    assert.equal(await page.inputValue('#amount'), '1000.00', 'the form survives the switch');
+    await fillQuote(page, { cardKind: 'debit', cardMedium: 'magstripe' });
+    r = await result(page);
+    assert.match(r.refusal, /debit cards are chip only/);
+    await fillQuote(page, { amount: '1.234' });
+    assert.match(await page.textContent('#amount-error'), /more than two decimals/);
+    await fillQuote(page, { amount: '1000.00', cardKind: 'credit', cardMedium: 'chip' });
+    assert.match(await page.textContent('#versions'), /calendar covers until 2026-12-31/);
+    await shot(page, 'quote-english');
+    await page.click('#tab-charts');
+    assert.match(await page.textContent('#compare-summary'), /A month: 优POS/);
+    await shot(page, 'charts-english');
+    await page.click('#lang-switch');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.match(await page.textContent('#compare-summary'), /每月：优POS/);
+  });
+});
+
+test('10. charts: fee against amount per channel with the debit cap kink; a month under 优POS against 0.6% + 3', async () => {
+  await withPage({ hash: '#charts' }, async (page) => {
+    assert.equal(await page.isVisible('#view-charts'), true);
+    const series = await page.$$eval('#fee-chart path.series', (ps) => ps.map((p) => p.dataset.series));
+    assert.deepEqual(series, ['credit', 'debit', 'qr', 'contactless', 'reference']);
+    assert.equal(await page.getAttribute('#fee-chart', 'data-kink'), '5000.00:25.00');
+    assert.match(await page.textContent('#fee-chart'), /封顶 25\.00 元（5,000\.00 元起）/);
+    // The comparison is the package's compare() of the default mix.
+    const mix = [
+      { payment: { method: 'card', cardKind: 'credit', cardMedium: 'chip', amount: '1500.00' }, count: 60 },
+      { payment: { method: 'card', cardKind: 'debit', cardMedium: 'chip', amount: '800.00' }, count: 30 },
+      { payment: { method: 'qr', wallet: 'wechat', amount: '80.00' }, count: 200 },
+      { payment: { method: 'contactless', cardKind: 'credit', amount: '300.00' }, count: 40 },
+    ];
+    const c = pkg.compare(pkg.Plan.upos(), pkg.Plan.reference(), MERCHANT, mix);
+    const summary = await page.locator('#compare-summary');
+    assert.equal(await summary.getAttribute('data-total-a'), c.totalA);
+    assert.equal(await summary.getAttribute('data-total-b'), c.totalB);
+    assert.match(await summary.textContent(), /优POS 省/);
+    assert.equal(await page.locator('#compare-chart rect.bar').count(), 10);
+    await shot(page, 'charts');
+    // Typing in the mix updates the bars; a bad amount is flagged, not thrown.
+    await page.fill('#mix-amount-0', '1500.005');
+    assert.match(await page.textContent('#mix-error'), /超过两位小数/);
+    await page.fill('#mix-amount-0', '2000.00');
+    const c2 = pkg.compare(pkg.Plan.upos(), pkg.Plan.reference(), MERCHANT, [{ ...mix[0], payment: { ...mix[0].payment, amount: '2000.00' } }, ...mix.slice(1)]);
+    assert.equal(await summary.getAttribute('data-total-a'), c2.totalA);
+    // The premium credit rate lowers the 优POS side.
+    await page.click('#tab-quote');
+    await page.selectOption('#creditRate', 'premium');
+    await page.click('#tab-charts');
+    const c3 = pkg.compare(pkg.Plan.upos(), pkg.Plan.reference(), { ...MERCHANT, creditRate: 'premium' }, [{ ...mix[0], payment: { ...mix[0].payment, amount: '2000.00' } }, ...mix.slice(1)]);
+    assert.equal(await summary.getAttribute('data-total-a'), c3.totalA);
+  });
+});
+
+test('11. activation cashback: progress toward 5,000 and 10,000', async () => {
+  await withPage({ hash: '#activation' }, async (page) => {
+    await page.fill('#volume', '');
+    await page.locator('#volume').pressSequentially('6000');
+    assert.equal(await page.getAttribute('#act-bar', 'aria-valuenow'), '6000');
+    assert.equal(await page.getAttribute('#act-bar', 'aria-valuemax'), '10000');
+    const marks = await page.$$eval('#act-marks .mark', (ms) => ms.map((m) => [m.dataset.volume, m.classList.contains('reached')]));
+    assert.deepEqual(marks, [['5000.00', true], ['10000.00', false]]);
+    assert.match(await page.textContent('#act-figures'), /已返现150\.00/);
+    assert.match(await page.textContent('#act-figures'), /激活净成本149\.00/);
+    assert.equal(await page.textContent('#act-next'), '下一档：累计 10,000.00 元返 50.00 元，还差 4,000.00 元');
+    await shot(page, 'activation');
+    await page.fill('#volume', '12000');
+    assert.equal(await page.textContent('#act-next'), '全部返现已到手');
+    assert.match(await page.textContent('#act-figures'), /激活净成本99\.00/);
+    await page.fill('#volume', '-1');
+    assert.match(await page.textContent('#volume-error'), /正负号/);
+  });
+});
+
+test('12. phone width: one column, no sideways scrolling, every view', async () => {
+  await withPage({ width: 390, height: 844 }, async (page) => {
+    await fillQuote(page, { method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00', amount: '1000.00' });
+    const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok((await overflow()) <= 0, 'no horizontal overflow on the quote view');
+    const boxes = await page.evaluate(() => ['quote-form', 'result', 'merchant-form'].map((id) => document.getElementById(id).getBoundingClientRect()).map((b) => [Math.round(b.left), Math.round(b.width)]));
+    assert.ok(boxes.every(([, w]) => w > 300), 'panels take the full width');
+    assert.equal(new Set(boxes.map(([l]) => l)).size, 1, 'panels stacked in one column');
+    await shot(page, 'phone-quote');
+    for (const v of ['charts', 'activation']) {
+      await page.click(`#tab-${v}`);
+      assert.ok((await overflow()) <= 0, `no horizontal overflow on ${v}`);
+      await shot(page, `phone-${v}`);
+    }
+  });
+});
+
+test('13. accessible form: every control is labelled; errors are announced and tied to their field', async () => {
+  await withPage({}, async (page) => {
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+      .filter((e) => e.type !== 'hidden')
+      .filter((e) => !(e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')))
+      .map((e) => e.id || e.name));
+    assert.deepEqual(unlabelled, []);
+    assert.equal(await page.getAttribute('#amount', 'aria-describedby'), 'amount-error');
+    assert.equal(await page.getAttribute('#amount-error', 'role'), 'alert');
+    assert.equal(await page.getAttribute('#result', 'aria-live'), 'polite');
+    // The labels are usable: clicking a method's label picks it.
+    await page.click('label[for="method-qr"]');
+    assert.equal(await page.isChecked('#method-qr'), true);
+    assert.equal(await page.isVisible('#wallet'), true);
+    // Keyboard: tabs move with the arrow keys.
+    await page.focus('#tab-quote');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getAttribute('#tab-charts', 'aria-selected'), 'true');
+  });
+});
+
+test('14. the time defaults to now in China time', async () => {
+  await withPage({}, async (page) => {
+    const value = await page.inputValue('#time');
+    const now = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    assert.equal(value.slice(0, 10), now);
+    assert.match(value, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    const r = await result(page);
+    assert.ok(r.outcome === 'accepted' || r.error !== '', 'the default form gives an answer');
+  });
+});
+
+test('15. audit: upload a CSV statement, progress bar, findings table, money at stake', { skip: !features.audit && 'the package has no Auditor yet' }, async () => {
+  await withPage({ hash: '#audit' }, async (page) => {
+    assert.equal(await page.isVisible('#tab-audit'), true);
+    await page.fill('#audit-asof', '2025-10-20T00:00');
+    await page.setInputFiles('#audit-file', new URL('../sample-statement.csv', import.meta.url).pathname);
+    await page.waitForSelector('#audit-table:not([hidden])', { timeout: 20000 });
+    assert.equal(await page.getAttribute('#audit-progress', 'aria-valuenow'), '100');
+    const codes = await page.$$eval('#audit-table tbody tr', (rs) => rs.map((r) => r.dataset.code));
+    assert.ok(codes.includes('fee_overcharged'), codes.join(','));
+    assert.ok(codes.includes('duplicate_settlement'), codes.join(','));
+    assert.ok(codes.includes('unjudgeable'), codes.join(','));
+    assert.match(await page.textContent('#audit-summary'), /涉及金额合计/);
+    // The money at stake is the package's own summary of the same statement.
+    const auditor = new pkg.Auditor(new pkg.Engine(), MERCHANT, '2025-10-20T00:00');
+    auditor.feedCsv(new Uint8Array(readFileSync(new URL('../sample-statement.csv', import.meta.url))));
+    auditor.finishCsv();
+    const want = auditor.summary();
+    const stake = await page.$$eval('#audit-summary [data-key]', (ds) => Object.fromEntries(ds.map((d) => [d.dataset.key, d.querySelector('dd').textContent])));
+    for (const k of ['overcharged', 'netMismatch', 'duplicates', 'settledLate', 'notSettled']) assert.equal(stake[k].replace(/,/g, ''), want[k], k);
+    assert.match(await page.textContent('#audit-summary'), new RegExp(`${want.lines} 行`));
+    await shot(page, 'audit');
+    // The sample button audits the same statement again.
+    await page.click('#audit-sample');
+    await page.waitForFunction(() => document.getElementById('audit-progress-label').textContent.includes('完成'));
+    assert.equal(await page.locator('#audit-table tbody tr').count(), codes.length);
+  });
+});
+
+test('16. troubleshooting: what happened, ranked causes and actions', { skip: !features.diagnose && 'the package has no diagnose yet' }, async () => {
+  await withPage({ hash: '#diagnose' }, async (page) => {
+    assert.equal(await page.isVisible('#tab-diagnose'), true);
+    await page.selectOption('#diag-situation', 'declined');
+    await page.setChecked('#diag-use-payment', false);
+    await page.fill('#diag-message', '二维码已失效，请重新生成');
+    await page.waitForSelector('#diag-result .causes li');
+    assert.equal(await page.getAttribute('#diag-result .causes li:first-child', 'data-code'), 'qr_expired');
+    assert.match(await page.textContent('#diag-result'), /4001125883/);
+    await shot(page, 'diagnose');
+    // Not arrived, about the Quote view's payment: simply not due yet, with the date.
+    await page.click('#tab-quote');
+    await fillQuote(page, { method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00', amount: '1000.00' });
+    await page.click('#tab-diagnose');
+    await page.fill('#diag-message', '');
+    await page.selectOption('#diag-situation', 'not_arrived');
+    await page.setChecked('#diag-use-payment', true);
+    await page.fill('#diag-asof', '2025-10-05T10:00');
+    assert.equal(await page.getAttribute('#diag-result [data-not-due]', 'data-not-due'), '2025-10-09');
+    assert.match(await page.textContent('#diag-result [data-not-due]'), /预计 2025-10-09 周四 到账/);
+    await shot(page, 'diagnose-not-due');
+  });
+});
+
+test('17. without Auditor or diagnose in the package, their tabs stay hidden', async () => {
+  await withPage({}, async (page) => {
+    assert.equal(await page.isVisible('#tab-audit'), features.audit);
+    assert.equal(await page.isVisible('#tab-diagnose'), features.diagnose);
+  });
+});
