@@ -463,7 +463,7 @@ impl Calendar {
         Err(cal_err(
             "years",
             "四年内找不到足够的工作日",
-            "no enough working days within four years",
+            "not enough working days within four years",
         ))
     }
 

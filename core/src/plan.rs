@@ -965,9 +965,6 @@ fn validate(p: &mut PlanData) -> Result<()> {
         }
         validate_condition(&mut r.when, &format!("{path}.when"), None)?;
     }
-    if let Some(acc) = &p.acceptance {
-        let _ = acc;
-    }
     if let Some(limits) = &mut p.limits {
         for (i, l) in limits.single.iter_mut().enumerate() {
             let path = format!("limits.single[{i}]");

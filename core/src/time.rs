@@ -47,11 +47,7 @@ impl ChinaDateTime {
         let fmt_err = || time_error(field, text, "format");
         let range_err = || time_error(field, text, "out_of_range");
         if b.len() < 16 {
-            return Err(if b.is_empty() {
-                time_error(field, text, "format")
-            } else {
-                fmt_err()
-            });
+            return Err(fmt_err());
         }
         let date = parse_date_bytes(b.get(..10).ok_or_else(fmt_err)?).ok_or_else(fmt_err)?;
         if !matches!(b.get(10), Some(b'T' | b't' | b' ')) {

@@ -145,15 +145,18 @@ fn payment_of(p: &PaymentInput, prefix: &str) -> Result<pf::Payment> {
     p.to_payment(prefix).map_err(err)
 }
 
+/// The core's usage input (its maps are ordered; uniffi's are hash maps).
+fn core_usage(u: UsageInput) -> pf::UsageInput {
+    pf::UsageInput {
+        used: u.used.into_iter().collect::<BTreeMap<_, _>>(),
+        counts: u.counts.into_iter().collect::<BTreeMap<_, _>>(),
+    }
+}
+
 fn usage_of(u: Option<UsageInput>) -> Result<pf::DailyUsage> {
     match u {
         None => Ok(pf::DailyUsage::default()),
-        Some(u) => pf::UsageInput {
-            used: u.used.into_iter().collect::<BTreeMap<_, _>>(),
-            counts: u.counts.into_iter().collect::<BTreeMap<_, _>>(),
-        }
-        .to_usage("usage")
-        .map_err(err),
+        Some(u) => core_usage(u).to_usage("usage").map_err(err),
     }
 }
 
@@ -421,10 +424,7 @@ impl Engine {
     /// Ranks the causes of a decline, a payment not arrived, 花呗 unavailable
     /// or a UnionPay suspension by the facts given.
     pub fn diagnose(&self, input: DiagnoseInput) -> Result<Diagnosis> {
-        let usage = input.usage.map(|u| pf::UsageInput {
-            used: u.used.into_iter().collect(),
-            counts: u.counts.into_iter().collect(),
-        });
+        let usage = input.usage.map(core_usage);
         let core = pf::DiagnoseInput {
             situation: input.situation,
             payment: input.payment,

@@ -81,12 +81,6 @@ fn push_money(out: &mut Vec<u8>, fen: i64) {
     out.extend_from_slice(&[b'.', b'0' + cents / 10, b'0' + cents % 10]);
 }
 
-fn money_text(fen: i64) -> String {
-    let mut v = Vec::with_capacity(16);
-    push_money(&mut v, fen);
-    String::from_utf8(v).unwrap_or_default()
-}
-
 /// The amount at `i` as its own element, for an exact error.
 fn amount_error(amounts: &Array, i: usize) -> JsErr {
     let field = format!("amounts[{i}]");
@@ -395,7 +389,7 @@ fn totals(result: &Object, p: &Priced) -> JsResult<()> {
         .total_amount
         .checked_sub(p.total_fee)
         .ok_or_else(overflow)?;
-    let money = |fen: i64| JsValue::from_str(&money_text(fen));
+    let money = |fen: i64| JsValue::from_str(&Money::from_fen(fen).to_string());
     for (k, v) in [
         ("totalAmount", money(p.total_amount)),
         ("totalFee", money(p.total_fee)),
