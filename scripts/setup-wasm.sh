@@ -5,7 +5,7 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version Cargo.lock pins
 #   - wasm-pack 0.15.1
 #   - npm tools (binaryen's wasm-opt, typescript, vite, decimal.js,
-#     playwright-core) pinned in tests/node/package.json, into
+#     playwright-core, ajv for the schema tests) pinned in tests/node/package.json, into
 #     ~/.cache/posfee/node-<hash of that file>
 #   - Debian's chromium, for the plain-browser-page test (playwright-core
 #     drives it; no browser download)
