@@ -4,19 +4,30 @@
 //! A day in a year the calendar does not cover is never guessed: the answer is
 //! `calendar_not_covered`, or, when the caller asks for it, a provisional
 //! answer (Monday–Friday) marked as such.
+//!
+//! Two file formats are read: posfee's own (`schema_version`, `data_version`,
+//! `years`) and the `holiday-cn` format (`year`, `papers`, `days` with
+//! `isOffDay`), see [`Calendar::from_holiday_cn`]. A holiday-cn file may list
+//! days of December of the previous year (from the next year's New Year
+//! block): they are merged into that year when it is covered, and kept until
+//! it is loaded otherwise.
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::load;
 use crate::time::parse_date;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
 /// The calendar schema version this library reads.
 pub const CALENDAR_SCHEMA_VERSION: u32 = 1;
 
 const EMBEDDED_JSON: &str = include_str!("../data/calendar-cn.json");
+const NAMES_JSON: &str = include_str!("../data/holiday-names.json");
+
+/// The `data_version` recorded for a holiday-cn file loaded without one.
+pub const UNVERSIONED: &str = "unversioned";
 
 /// A named day in a calendar file.
 ///
@@ -158,7 +169,144 @@ struct YearData {
     work: BTreeMap<u32, (Arc<str>, Arc<str>)>,
     off_bits: [u64; 6],
     work_bits: [u64; 6],
+    /// Days merged in from the next year's holiday-cn file (December spill).
+    spill_bits: [u64; 6],
+    /// The version of the file those days came from.
+    spill_from: Option<YearVersion>,
     version: YearVersion,
+}
+
+impl YearData {
+    fn working(&self, date: NaiveDate) -> bool {
+        let o = date.ordinal0();
+        if bit(&self.work_bits, o) {
+            true
+        } else if bit(&self.off_bits, o) {
+            false
+        } else {
+            !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+        }
+    }
+}
+
+/// One calendar year whose data answered a question: its data version and
+/// where it came from (embedded or loaded at run time).
+///
+/// ```
+/// use posfee_core::*;
+/// let plan = Plan::upos().unwrap();
+/// let cal = Calendar::embedded().unwrap();
+/// let w = frozen_window(&plan, &cal, chrono::NaiveDate::from_ymd_opt(2025, 9, 30).unwrap(), false).unwrap();
+/// assert_eq!(w.calendar[0].year, 2025);
+/// assert_eq!(w.calendar[0].origin, DataOrigin::Embedded);
+/// assert_eq!(&*w.calendar[0].data_version, "2026.11.23");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConsultedYear {
+    /// The calendar year.
+    pub year: i32,
+    /// The data version of the file it came from.
+    pub data_version: Arc<str>,
+    /// Embedded or loaded.
+    pub origin: DataOrigin,
+}
+
+/// What a working-day walk looked at: the years consulted and the uncovered
+/// years assumed Monday–Friday.
+#[derive(Debug, Default)]
+pub(crate) struct Trace {
+    pub(crate) uncovered: Vec<i32>,
+    pub(crate) consulted: Vec<ConsultedYear>,
+}
+
+impl Trace {
+    fn consult(&mut self, v: &YearVersion) {
+        let seen = self
+            .consulted
+            .iter()
+            .any(|c| c.year == v.year && c.origin == v.origin && c.data_version == v.data_version);
+        if !seen {
+            self.consulted.push(ConsultedYear {
+                year: v.year,
+                data_version: v.data_version.clone(),
+                origin: v.origin,
+            });
+        }
+    }
+}
+
+/// Days of December of the previous year listed in a holiday-cn file.
+#[derive(Debug)]
+struct Spill {
+    /// The version of the file (its own year) that carried them.
+    version: YearVersion,
+    days: Vec<SpillDay>,
+}
+
+#[derive(Debug)]
+struct SpillDay {
+    date: NaiveDate,
+    off: bool,
+    names: (Arc<str>, Arc<str>),
+    /// Where the entry is in its file (`days[0]`).
+    path: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayCnFile {
+    #[serde(rename = "$schema", default)]
+    #[allow(dead_code)]
+    schema: Option<String>,
+    #[serde(rename = "$id", default)]
+    #[allow(dead_code)]
+    id: Option<String>,
+    year: i32,
+    #[serde(default)]
+    papers: Vec<String>,
+    days: Vec<HolidayCnDay>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayCnDay {
+    name: String,
+    date: String,
+    #[serde(rename = "isOffDay")]
+    is_off_day: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct NameTable {
+    working_day: NamePair,
+    names: Vec<NamePair>,
+}
+
+#[derive(Debug, Deserialize)]
+struct NamePair {
+    zh: String,
+    en: String,
+}
+
+static NAMES: OnceLock<Option<NameTable>> = OnceLock::new();
+
+/// The Chinese and English names of a holiday-cn day: English from the name
+/// table (`core/data/holiday-names.json`), else the Chinese name; an adjusted
+/// working day is named from its festival by the table's template.
+fn holiday_names(name: &str, off: bool) -> (Arc<str>, Arc<str>) {
+    let table = NAMES
+        .get_or_init(|| serde_json::from_str::<NameTable>(NAMES_JSON).ok())
+        .as_ref();
+    let en = table
+        .and_then(|t| t.names.iter().find(|n| n.zh == name))
+        .map_or(name, |n| n.en.as_str());
+    match (off, table) {
+        (false, Some(t)) => (
+            Arc::from(t.working_day.zh.replace("{name}", name).as_str()),
+            Arc::from(t.working_day.en.replace("{name}", en).as_str()),
+        ),
+        _ => (Arc::from(name), Arc::from(en)),
+    }
 }
 
 fn bit(bits: &[u64; 6], ordinal0: u32) -> bool {
@@ -186,7 +334,13 @@ fn set_bit(bits: &mut [u64; 6], ordinal0: u32) {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Calendar {
+    /// Each covered year as answered: its own data plus any December days
+    /// merged in from the next year's holiday-cn file.
     years: BTreeMap<i32, Arc<YearData>>,
+    /// Each covered year as loaded from its own file.
+    base: BTreeMap<i32, Arc<YearData>>,
+    /// December-of-previous-year days, by the year of the file that listed them.
+    spills: BTreeMap<i32, Arc<Spill>>,
     source: Option<Arc<str>>,
 }
 
@@ -213,11 +367,21 @@ impl Calendar {
     pub fn empty() -> Calendar {
         Calendar {
             years: BTreeMap::new(),
+            base: BTreeMap::new(),
+            spills: BTreeMap::new(),
             source: None,
         }
     }
 
-    /// Loads a calendar file (posfee's format) from JSON text.
+    /// Loads a calendar file from JSON text: posfee's format, or a holiday-cn
+    /// file (an object with `year` and `days` and no `schema_version`, see
+    /// [`Calendar::from_holiday_cn`]; loaded without a data version).
+    ///
+    /// ```
+    /// let cal = posfee_core::Calendar::from_json(r#"{"year": 2030, "papers": [], "days": [{"name": "元旦", "date": "2030-01-01", "isOffDay": true}]}"#).unwrap();
+    /// assert_eq!(cal.years(), vec![2030]);
+    /// assert_eq!(&*cal.versions()[0].data_version, posfee_core::calendar::UNVERSIONED);
+    /// ```
     ///
     /// ```
     /// use posfee_core::{Calendar, ErrorCode};
@@ -245,6 +409,9 @@ impl Calendar {
     }
 
     fn from_value_with(value: serde_json::Value, origin: DataOrigin) -> Result<Calendar> {
+        if is_holiday_cn(&value) {
+            return Calendar::holiday_cn_value(value, None);
+        }
         load::check_schema(
             &value,
             CALENDAR_SCHEMA_VERSION,
@@ -255,53 +422,310 @@ impl Calendar {
         )?;
         let file: CalendarFile = load::from_value(value, ErrorCode::CalendarInvalid, "")?;
         if file.years.is_empty() {
-            return Err(cal_err(
+            return Err(cal_reason(
                 "years",
+                "empty",
                 "至少需要一个年份",
                 "needs at least one year",
             ));
         }
         let version: Arc<str> = Arc::from(file.data_version.as_str());
-        let mut cal = Calendar {
-            years: BTreeMap::new(),
-            source: file.source.map(Arc::from),
-        };
+        let mut cal = Calendar::empty();
+        cal.source = file.source.map(Arc::from);
         for (i, entry) in file.years.iter().enumerate() {
-            let data = build_year(entry, &format!("years[{i}]"), &version, origin)?;
-            if cal.years.insert(entry.year, Arc::new(data)).is_some() {
-                return Err(cal_err(
+            let data = Arc::new(build_year(entry, &format!("years[{i}]"), &version, origin)?);
+            if cal.base.insert(entry.year, data.clone()).is_some() {
+                return Err(cal_reason(
                     &format!("years[{i}].year"),
+                    "duplicate",
                     "年份重复",
                     "the year appears twice",
                 ));
             }
+            cal.years.insert(entry.year, data);
         }
         Ok(cal)
     }
 
-    /// Adds the years of another calendar. A year already covered is refused
-    /// with `calendar_year_covered`; nothing is changed then.
+    /// Loads one year in the JSON format of the `holiday-cn` data set
+    /// (`{"year": 2027, "papers": [...], "days": [{"name": "春节", "date":
+    /// "2027-02-06", "isOffDay": true}, …]}`): statutory days off
+    /// (`isOffDay` true) and adjusted working weekend days (`isOffDay` false);
+    /// ordinary weekends are implied. `$schema` and `$id` are accepted, any
+    /// other key is refused.
+    ///
+    /// `data_version` is recorded as the year's version (or
+    /// [`UNVERSIONED`](crate::calendar::UNVERSIONED) when `None`); only a
+    /// versioned load can later replace a covered year (see [`Calendar::extend`]).
+    /// English names come from the name table `core/data/holiday-names.json`;
+    /// a name it lacks keeps its Chinese name.
+    ///
+    /// Days of December of the previous year (the next New Year block, decided
+    /// by this year's notice) belong to the previous year: [`Calendar::extend`]
+    /// merges them into it when it is covered, or keeps them until it is
+    /// loaded. A day contradicting what that year already holds is
+    /// `calendar_invalid` (reason `contradicts_held`) naming the entry.
+    ///
+    /// Errors (`calendar_invalid` unless said; `field` is the path in the file):
+    /// bad JSON is `calendar_syntax`; a wrong type, unknown or missing key is
+    /// `wrong_type`, `unknown_field`, `missing`; a year outside 1900–9999 is
+    /// `out_of_range` at `year`; no day off in the year is `empty` at `days`;
+    /// an empty name is `empty`; a malformed or impossible date is `format` or
+    /// `out_of_range`; a date outside the year (other than the previous
+    /// December) is `outside_year`; a date listed twice is `duplicate` at its
+    /// `date`, or `contradictory` at its `isOffDay` when once off and once
+    /// working; a weekday listed as a working day is `not_weekend`; an empty
+    /// `data_version` is `empty` at `data_version`.
     ///
     /// ```
-    /// use posfee_core::{Calendar, ErrorCode};
+    /// use posfee_core::{Calendar, DataOrigin, ErrorCode};
+    /// let text = r#"{"year": 2030, "papers": ["https://example.org/notice"], "days": [
+    ///     {"name": "元旦", "date": "2029-12-31", "isOffDay": true},
+    ///     {"name": "元旦", "date": "2030-01-01", "isOffDay": true},
+    ///     {"name": "春节", "date": "2030-02-02", "isOffDay": false}]}"#;
+    /// let cal = Calendar::from_holiday_cn(text, Some("2029.11.01")).unwrap();
+    /// assert_eq!(cal.years(), vec![2030]);
+    /// let v = &cal.versions()[0];
+    /// assert_eq!((&*v.data_version, v.origin), ("2029.11.01", DataOrigin::Loaded));
+    /// assert_eq!(v.papers[0], "https://example.org/notice");
+    /// let sat = cal.day(chrono::NaiveDate::from_ymd_opt(2030, 2, 2).unwrap()).unwrap();
+    /// assert!(sat.working);
+    /// assert_eq!(sat.name_en.as_deref(), Some("Adjusted working day (Spring Festival)"));
+    ///
+    /// let bad = r#"{"year": 2030, "days": [{"name": "元旦", "date": "2030-01-01", "isOffDay": "yes"}]}"#;
+    /// let e = Calendar::from_holiday_cn(bad, None).unwrap_err();
+    /// assert_eq!((e.code(), e.field(), e.reason()), (ErrorCode::CalendarInvalid, "days[0].isOffDay", "wrong_type"));
+    /// ```
+    pub fn from_holiday_cn(text: &str, data_version: Option<&str>) -> Result<Calendar> {
+        let value = load::parse_text(text, ErrorCode::CalendarSyntax, "工作日历")?;
+        Calendar::holiday_cn_value(value, data_version)
+    }
+
+    fn holiday_cn_value(value: serde_json::Value, data_version: Option<&str>) -> Result<Calendar> {
+        let version: Arc<str> = match data_version {
+            Some(v) if v.trim().is_empty() => {
+                return Err(cal_reason(
+                    "data_version",
+                    "empty",
+                    "数据版本为空",
+                    "the data version is empty",
+                ))
+            }
+            Some(v) => Arc::from(v),
+            None => Arc::from(UNVERSIONED),
+        };
+        let file: HolidayCnFile = load::from_value(value, ErrorCode::CalendarInvalid, "")?;
+        let year = file.year;
+        if !(1900..=9999).contains(&year) {
+            return Err(cal_reason(
+                "year",
+                "out_of_range",
+                "年份超出 1900–9999",
+                "year outside 1900–9999",
+            ));
+        }
+        let v = YearVersion {
+            year,
+            data_version: version,
+            origin: DataOrigin::Loaded,
+            notice: None,
+            papers: Arc::from(file.papers.clone()),
+        };
+        let mut data = YearData {
+            off: BTreeMap::new(),
+            work: BTreeMap::new(),
+            off_bits: [0; 6],
+            work_bits: [0; 6],
+            spill_bits: [0; 6],
+            spill_from: None,
+            version: v.clone(),
+        };
+        let mut seen: BTreeMap<NaiveDate, bool> = BTreeMap::new();
+        let mut spill = Vec::new();
+        for (j, day) in file.days.iter().enumerate() {
+            let p = format!("days[{j}]");
+            if day.name.trim().is_empty() {
+                return Err(cal_reason(
+                    &format!("{p}.name"),
+                    "empty",
+                    "名称为空",
+                    "the name is empty",
+                ));
+            }
+            let date = calendar_date(&format!("{p}.date"), &day.date)?;
+            let previous_december = date.year() == year - 1 && date.month() == 12;
+            if date.year() != year && !previous_december {
+                return Err(cal_reason(
+                    &format!("{p}.date"),
+                    "outside_year",
+                    &format!("日期不在 {year} 年内（只允许上一年 12 月的日期）"),
+                    &format!("the date is not in {year} (nor in December of the year before)"),
+                ));
+            }
+            match seen.get(&date) {
+                Some(off) if *off == day.is_off_day => {
+                    return Err(cal_reason(
+                        &format!("{p}.date"),
+                        "duplicate",
+                        &format!("日期 {date} 重复列出"),
+                        &format!("the date {date} is listed twice"),
+                    ))
+                }
+                Some(_) => {
+                    return Err(cal_reason(
+                        &format!("{p}.isOffDay"),
+                        "contradictory",
+                        &format!("日期 {date} 既列为休息日又列为调休上班日"),
+                        &format!(
+                            "the date {date} is listed both as a day off and as a working day"
+                        ),
+                    ))
+                }
+                None => {
+                    seen.insert(date, day.is_off_day);
+                }
+            }
+            let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
+            if !day.is_off_day && !weekend {
+                return Err(cal_reason(
+                    &format!("{p}.isOffDay"),
+                    "not_weekend",
+                    &format!("{date} 是周一至周五，不能列为调休上班日"),
+                    &format!("{date} is a weekday; only a Saturday or Sunday can be an adjusted working day"),
+                ));
+            }
+            let names = holiday_names(&day.name, day.is_off_day);
+            if previous_december {
+                spill.push(SpillDay {
+                    date,
+                    off: day.is_off_day,
+                    names,
+                    path: p,
+                });
+                continue;
+            }
+            let o = date.ordinal0();
+            if day.is_off_day {
+                set_bit(&mut data.off_bits, o);
+                data.off.insert(o, names);
+            } else {
+                set_bit(&mut data.work_bits, o);
+                data.work.insert(o, names);
+            }
+        }
+        if data.off.is_empty() {
+            return Err(cal_reason(
+                "days",
+                "empty",
+                &format!("{year} 年内没有任何休息日，不像官方安排"),
+                &format!("no day off in {year}; not an official arrangement"),
+            ));
+        }
+        let mut cal = Calendar::empty();
+        let data = Arc::new(data);
+        cal.base.insert(year, data.clone());
+        cal.years.insert(year, data);
+        if !spill.is_empty() {
+            cal.spills.insert(
+                year,
+                Arc::new(Spill {
+                    version: v,
+                    days: spill,
+                }),
+            );
+        }
+        Ok(cal)
+    }
+
+    /// Whether data version `new` is explicitly newer than `held`: both are
+    /// dotted numbers (`2026.12.01`, `3`, `1.10`) compared part by part as
+    /// numbers (missing parts count as zero). Anything else, including
+    /// [`UNVERSIONED`](crate::calendar::UNVERSIONED), is never newer.
+    ///
+    /// ```
+    /// use posfee_core::Calendar;
+    /// assert!(Calendar::is_newer_version("2026.12.01", "2026.11.23"));
+    /// assert!(Calendar::is_newer_version("2026.11.100", "2026.11.23"));
+    /// assert!(!Calendar::is_newer_version("2026.11.23", "2026.11.23"));
+    /// assert!(!Calendar::is_newer_version("2026.11.23.0", "2026.11.23"));
+    /// assert!(!Calendar::is_newer_version("unversioned", "2026.11.23"));
+    /// assert!(!Calendar::is_newer_version("2027.1.1", "test-only"));
+    /// ```
+    pub fn is_newer_version(new: &str, held: &str) -> bool {
+        match (dotted(new), dotted(held)) {
+            (Some(a), Some(b)) => a > b,
+            _ => false,
+        }
+    }
+
+    /// Adds the years of another calendar (posfee or holiday-cn format).
+    ///
+    /// A year already covered is replaced only when the new data's version is
+    /// explicitly newer ([`Calendar::is_newer_version`]); otherwise the load is
+    /// `calendar_year_covered` at `year` (reason `already_covered` for the same
+    /// version, `not_newer` for an older, unversioned or incomparable one).
+    /// December days listed by a holiday-cn file are merged into the previous
+    /// year when it is covered, or kept and merged when it is loaded; a day
+    /// contradicting that year's data is `calendar_invalid` (reason
+    /// `contradicts_held`, field the entry in the holiday-cn file). On any
+    /// error nothing is changed.
+    ///
+    /// ```
+    /// use posfee_core::{Calendar, DataOrigin, ErrorCode};
     /// let mut cal = Calendar::embedded().unwrap();
     /// let again = Calendar::embedded().unwrap();
     /// assert_eq!(cal.extend(&again).unwrap_err().code(), ErrorCode::CalendarYearCovered);
+    ///
+    /// let y2027 = r#"{"year": 2027, "days": [{"name": "元旦", "date": "2026-12-31", "isOffDay": true},
+    ///     {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
+    /// cal.extend(&Calendar::from_holiday_cn(y2027, Some("2026.12.01")).unwrap()).unwrap();
+    /// assert_eq!(cal.valid_until().unwrap().to_string(), "2027-12-31");
+    /// // 2026-12-31 (a Thursday) is now a day off, taken from the 2027 file.
+    /// assert!(!cal.is_working_day(chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()).unwrap());
+    /// // Unversioned data never replaces a covered year.
+    /// let e = cal.extend(&Calendar::from_holiday_cn(y2027, None).unwrap()).unwrap_err();
+    /// assert_eq!((e.code(), e.reason()), (ErrorCode::CalendarYearCovered, "not_newer"));
     /// ```
     pub fn extend(&mut self, other: &Calendar) -> Result<()> {
-        if let Some(year) = other.years.keys().find(|y| self.years.contains_key(y)) {
-            return Err(Error::new(
-                ErrorCode::CalendarYearCovered,
-                "year",
-                "already_covered",
-                format!("year：{year} 年已在工作日历中"),
-                format!("year: {year} is already covered by the calendar"),
-            )
-            .with_year(*year));
+        let mut next = self.clone();
+        let mut affected = BTreeSet::new();
+        for (y, d) in &other.base {
+            if let Some(held) = self.base.get(y) {
+                check_replaceable(*y, &d.version.data_version, &held.version.data_version)?;
+            }
+            next.base.insert(*y, d.clone());
+            // The December days listed by the replaced file go with it.
+            next.spills.remove(y);
+            affected.insert(*y);
+            affected.insert(y.saturating_sub(1));
         }
-        for (y, d) in &other.years {
-            self.years.insert(*y, d.clone());
+        for (y, sp) in &other.spills {
+            next.spills.insert(*y, sp.clone());
+            affected.insert(y.saturating_sub(1));
         }
+        for y in affected {
+            next.rebuild(y)?;
+        }
+        if next.source.is_none() {
+            next.source = other.source.clone();
+        }
+        *self = next;
+        Ok(())
+    }
+
+    /// Recomputes a year as answered: its own data plus the December days of
+    /// the next year's file.
+    fn rebuild(&mut self, year: i32) -> Result<()> {
+        let Some(base) = self.base.get(&year) else {
+            self.years.remove(&year);
+            return Ok(());
+        };
+        let next = year.checked_add(1).and_then(|n| self.spills.get(&n));
+        let merged = match next {
+            None => base.clone(),
+            Some(spill) => Arc::new(merge_spill(base, spill)?),
+        };
+        self.years.insert(year, merged);
         Ok(())
     }
 
@@ -409,21 +833,31 @@ impl Calendar {
     /// Whether a date is a working day, or, in an uncovered year when
     /// `provisional` is set, whether it is Monday–Friday (the year is then
     /// added to `uncovered`).
+    /// The year's data (and, for a December day merged from the next year's
+    /// file, that file's data) is recorded in `trace` as consulted.
     pub(crate) fn working_or_provisional(
         &self,
         date: NaiveDate,
         provisional: bool,
-        uncovered: &mut Vec<i32>,
+        trace: &mut Trace,
     ) -> Result<bool> {
-        match self.is_working_day(date) {
-            Ok(w) => Ok(w),
-            Err(e) if provisional && e.is_calendar_not_covered() => {
-                if !uncovered.contains(&date.year()) {
-                    uncovered.push(date.year());
+        match self.years.get(&date.year()) {
+            Some(year) => {
+                trace.consult(&year.version);
+                if bit(&year.spill_bits, date.ordinal0()) {
+                    if let Some(v) = &year.spill_from {
+                        trace.consult(v);
+                    }
+                }
+                Ok(year.working(date))
+            }
+            None if provisional => {
+                if !trace.uncovered.contains(&date.year()) {
+                    trace.uncovered.push(date.year());
                 }
                 Ok(!matches!(date.weekday(), Weekday::Sat | Weekday::Sun))
             }
-            Err(e) => Err(e),
+            None => Err(Error::calendar_not_covered(date.year())),
         }
     }
 
@@ -445,6 +879,24 @@ impl Calendar {
         provisional: bool,
         uncovered: &mut Vec<i32>,
     ) -> Result<NaiveDate> {
+        let mut trace = Trace::default();
+        let r = self.nth_working_day_traced(date, n, provisional, &mut trace);
+        for y in trace.uncovered {
+            if !uncovered.contains(&y) {
+                uncovered.push(y);
+            }
+        }
+        r
+    }
+
+    /// [`Calendar::nth_working_day_after`], recording the years consulted.
+    pub(crate) fn nth_working_day_traced(
+        &self,
+        date: NaiveDate,
+        n: u32,
+        provisional: bool,
+        trace: &mut Trace,
+    ) -> Result<NaiveDate> {
         let mut d = date;
         let mut found = 0;
         // A year has at most a few dozen days off; 4 years of stepping is a
@@ -453,7 +905,7 @@ impl Calendar {
             d = d
                 .succ_opt()
                 .ok_or_else(|| Error::calendar_not_covered(date.year()))?;
-            if self.working_or_provisional(d, provisional, uncovered)? {
+            if self.working_or_provisional(d, provisional, trace)? {
                 found += 1;
                 if found >= n {
                     return Ok(d);
@@ -491,7 +943,13 @@ impl Calendar {
             .years
             .values()
             .map(|d| d.version.data_version.clone())
-            .max()
+            .reduce(|a, b| {
+                if Calendar::is_newer_version(&b, &a) || dotted(&a).is_none() {
+                    b
+                } else {
+                    a
+                }
+            })
             .unwrap_or_else(|| Arc::from(""));
         let v = serde_json::json!({
             "schema_version": CALENDAR_SCHEMA_VERSION,
@@ -524,6 +982,128 @@ fn cal_err(path: &str, zh: &str, en: &str) -> Error {
     load::invalid(ErrorCode::CalendarInvalid, path, zh, en)
 }
 
+/// A `calendar_invalid` error at a path with a stable reason.
+fn cal_reason(path: &str, reason: &str, zh: &str, en: &str) -> Error {
+    Error::new(
+        ErrorCode::CalendarInvalid,
+        path,
+        reason,
+        format!("{path}：{zh}"),
+        format!("{path}: {en}"),
+    )
+}
+
+/// A date in a calendar file: `format` or `out_of_range` as for any date,
+/// under `calendar_invalid`.
+fn calendar_date(path: &str, text: &str) -> Result<NaiveDate> {
+    parse_date(path, text).map_err(|e| {
+        Error::new(
+            ErrorCode::CalendarInvalid,
+            path,
+            e.reason().to_string(),
+            e.message_zh().to_string(),
+            e.message_en().to_string(),
+        )
+    })
+}
+
+/// A holiday-cn file: an object with `year` and `days` and no `schema_version`.
+fn is_holiday_cn(value: &serde_json::Value) -> bool {
+    value.as_object().is_some_and(|o| {
+        o.contains_key("year") && o.contains_key("days") && !o.contains_key("schema_version")
+    })
+}
+
+/// A dotted numeric version as numbers without trailing zero parts.
+fn dotted(v: &str) -> Option<Vec<u64>> {
+    let mut parts = v
+        .split('.')
+        .map(|p| {
+            if p.is_empty() || p.len() > 18 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                None
+            } else {
+                p.parse::<u64>().ok()
+            }
+        })
+        .collect::<Option<Vec<u64>>>()?;
+    while parts.last() == Some(&0) {
+        parts.pop();
+    }
+    Some(parts)
+}
+
+fn check_replaceable(year: i32, new: &str, held: &str) -> Result<()> {
+    if Calendar::is_newer_version(new, held) {
+        return Ok(());
+    }
+    let (reason, zh, en) = if new == held {
+        (
+            "already_covered",
+            format!("year：{year} 年已在工作日历中（数据版本 {held}）"),
+            format!("year: {year} is already covered by the calendar (data version {held})"),
+        )
+    } else {
+        (
+            "not_newer",
+            format!("year：{year} 年已在工作日历中（数据版本 {held}），新数据的版本 {new} 并不更新，未替换"),
+            format!("year: {year} is already covered (data version {held}); the new data (version {new}) is not newer, nothing replaced"),
+        )
+    };
+    Err(Error::new(ErrorCode::CalendarYearCovered, "year", reason, zh, en).with_year(year))
+}
+
+/// A year with the December days of the next year's holiday-cn file merged
+/// in. A day the year already lists the same way stays as it is; one it lists
+/// the other way is `contradicts_held`.
+fn merge_spill(base: &YearData, spill: &Spill) -> Result<YearData> {
+    let mut data = base.clone();
+    for day in &spill.days {
+        let o = day.date.ordinal0();
+        let held_off = bit(&base.off_bits, o);
+        let held_work = bit(&base.work_bits, o);
+        if (day.off && held_work) || (!day.off && held_off) {
+            let (held_zh, held_en) = if held_off {
+                ("休息日", "a day off")
+            } else {
+                ("调休上班日", "a working day")
+            };
+            let (new_zh, new_en) = if day.off {
+                ("休息日", "a day off")
+            } else {
+                ("调休上班日", "a working day")
+            };
+            let p = format!("{}.isOffDay", day.path);
+            return Err(Error::new(
+                ErrorCode::CalendarInvalid,
+                p.clone(),
+                "contradicts_held",
+                format!(
+                    "{p}：{} 年的文件把 {} 列为{new_zh}，而已有的 {} 年数据（版本 {}）列为{held_zh}",
+                    spill.version.year, day.date, base.version.year, base.version.data_version
+                ),
+                format!(
+                    "{p}: the {} file lists {} as {new_en}, but the {} data held (version {}) lists it as {held_en}",
+                    spill.version.year, day.date, base.version.year, base.version.data_version
+                ),
+            )
+            .with_year(base.version.year));
+        }
+        if held_off || held_work {
+            continue;
+        }
+        set_bit(&mut data.spill_bits, o);
+        if day.off {
+            set_bit(&mut data.off_bits, o);
+            data.off.insert(o, day.names.clone());
+        } else {
+            set_bit(&mut data.work_bits, o);
+            data.work.insert(o, day.names.clone());
+        }
+    }
+    data.spill_from = Some(spill.version.clone());
+    Ok(data)
+}
+
 fn build_year(
     entry: &YearEntry,
     path: &str,
@@ -531,15 +1111,17 @@ fn build_year(
     origin: DataOrigin,
 ) -> Result<YearData> {
     if !(1900..=9999).contains(&entry.year) {
-        return Err(cal_err(
+        return Err(cal_reason(
             &format!("{path}.year"),
+            "out_of_range",
             "年份超出 1900–9999",
             "year outside 1900–9999",
         ));
     }
     if entry.days_off.is_empty() {
-        return Err(cal_err(
+        return Err(cal_reason(
             &format!("{path}.days_off"),
+            "empty",
             "该年没有任何节假日，不像官方安排",
             "the year has no day off; not an official arrangement",
         ));
@@ -549,6 +1131,8 @@ fn build_year(
         work: BTreeMap::new(),
         off_bits: [0; 6],
         work_bits: [0; 6],
+        spill_bits: [0; 6],
+        spill_from: None,
         version: YearVersion {
             year: entry.year,
             data_version: version.clone(),
@@ -563,28 +1147,35 @@ fn build_year(
     ] {
         for (j, day) in list.iter().enumerate() {
             let p = format!("{path}.{name}[{j}].date");
-            let date = parse_date(&p, &day.date).map_err(|e| {
-                Error::new(
-                    ErrorCode::CalendarInvalid,
-                    p.clone(),
-                    e.reason().to_string(),
-                    e.message_zh().to_string(),
-                    e.message_en().to_string(),
-                )
-            })?;
+            let date = calendar_date(&p, &day.date)?;
             if date.year() != entry.year {
-                return Err(cal_err(
+                return Err(cal_reason(
                     &p,
+                    "outside_year",
                     &format!("日期不在 {} 年内", entry.year),
                     &format!("the date is not in {}", entry.year),
                 ));
             }
             let o = date.ordinal0();
-            if bit(&data.off_bits, o) || bit(&data.work_bits, o) {
-                return Err(cal_err(
+            let (in_same, in_other) = if working {
+                (bit(&data.work_bits, o), bit(&data.off_bits, o))
+            } else {
+                (bit(&data.off_bits, o), bit(&data.work_bits, o))
+            };
+            if in_same {
+                return Err(cal_reason(
                     &p,
-                    "日期重复或既是休息日又是工作日",
-                    "the date is listed twice, or both off and working",
+                    "duplicate",
+                    &format!("日期 {date} 重复列出"),
+                    &format!("the date {date} is listed twice"),
+                ));
+            }
+            if in_other {
+                return Err(cal_reason(
+                    &p,
+                    "contradictory",
+                    &format!("日期 {date} 既列为休息日又列为调休上班日"),
+                    &format!("the date {date} is listed both as a day off and as a working day"),
                 ));
             }
             let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
@@ -594,8 +1185,9 @@ fn build_year(
             );
             if working {
                 if !weekend {
-                    return Err(cal_err(
+                    return Err(cal_reason(
                         &p,
+                        "not_weekend",
                         "调休上班日须为周六或周日",
                         "an adjusted working day must be a Saturday or Sunday",
                     ));
@@ -649,6 +1241,49 @@ mod tests {
             .unwrap();
         assert_eq!(next, d(2027, 1, 1));
         assert_eq!(un, vec![2027]);
+    }
+
+    #[test]
+    fn name_table_parses() {
+        let t: NameTable = serde_json::from_str(NAMES_JSON).unwrap();
+        assert!(t.names.iter().any(|n| n.zh == "春节"));
+        assert_eq!(
+            holiday_names("国庆节", false).1.as_ref(),
+            "Adjusted working day (National Day)"
+        );
+    }
+
+    #[test]
+    fn replacing_a_year_drops_its_december_days() {
+        let with_spill = r#"{"year": 2027, "days": [{"name": "元旦", "date": "2026-12-31", "isOffDay": true},
+            {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
+        let without =
+            r#"{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
+        let mut cal = Calendar::embedded().unwrap();
+        cal.extend(&Calendar::from_holiday_cn(with_spill, Some("1")).unwrap())
+            .unwrap();
+        assert!(!cal.is_working_day(d(2026, 12, 31)).unwrap());
+        // A refused load changes nothing.
+        let before = cal.versions();
+        assert!(cal
+            .extend(&Calendar::from_holiday_cn(without, Some("1")).unwrap())
+            .is_err());
+        assert_eq!(cal.versions(), before);
+        cal.extend(&Calendar::from_holiday_cn(without, Some("2")).unwrap())
+            .unwrap();
+        assert!(cal.is_working_day(d(2026, 12, 31)).unwrap());
+        // The embedded 2026 itself is untouched by either.
+        assert_eq!(cal.versions()[3].origin, DataOrigin::Embedded);
+    }
+
+    #[test]
+    fn versions_compare_as_numbers() {
+        assert!(Calendar::is_newer_version("10", "9"));
+        assert!(Calendar::is_newer_version("2026.12", "2026.11.30"));
+        assert!(!Calendar::is_newer_version("2026.12.0", "2026.12"));
+        assert!(!Calendar::is_newer_version("", "1"));
+        assert!(!Calendar::is_newer_version("1..2", "1"));
+        assert!(!Calendar::is_newer_version("v2", "1"));
     }
 
     #[test]

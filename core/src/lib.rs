@@ -50,7 +50,9 @@ pub mod time;
 pub use acceptance::{check_acceptance, RefusalCode};
 pub use activation::{activation_progress, ActivationProgress, NextMilestone};
 pub use audit::{AuditOptions, AuditSummary, Auditor, Finding, FindingCode, LineAudit, LineStatus};
-pub use calendar::{Calendar, DataOrigin, DayInfo, DayKind, NamedDay, YearEntry, YearVersion};
+pub use calendar::{
+    Calendar, ConsultedYear, DataOrigin, DayInfo, DayKind, NamedDay, YearEntry, YearVersion,
+};
 pub use compare::{compare, Cheaper, Comparison, LineCost, MixLine};
 pub use diagnose::{diagnose, DiagnoseRequest, Diagnosis, NotDue, RankedCause, Situation};
 pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};

@@ -1,7 +1,7 @@
 //! Settlement (RULES §7): the accounting date with the day cut-off, real-time
 //! (T+0) or T+N working-day arrival, and the frozen-funds review window.
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, ConsultedYear, Trace};
 use crate::error::{Error, Result};
 use crate::merchant::Merchant;
 use crate::payment::Payment;
@@ -38,6 +38,10 @@ pub struct Arrival {
     pub provisional: bool,
     /// The uncovered years assumed.
     pub uncovered_years: Vec<i32>,
+    /// The calendar years whose data answered, with their data version and
+    /// origin (embedded or loaded), in the order consulted; empty for a
+    /// real-time answer, which needs no calendar.
+    pub calendar: Vec<ConsultedYear>,
     /// The settlement rule that applied.
     pub rule: Arc<str>,
 }
@@ -119,22 +123,24 @@ pub(crate) fn arrival_by_rule(
             accounting_date: accounting,
             provisional: false,
             uncovered_years: Vec::new(),
+            calendar: Vec::new(),
             rule: r.id.clone(),
         });
     }
-    let mut uncovered = Vec::new();
-    let date = calendar.nth_working_day_after(
+    let mut trace = Trace::default();
+    let date = calendar.nth_working_day_traced(
         accounting,
         r.working_days_after,
         provisional,
-        &mut uncovered,
+        &mut trace,
     )?;
     Ok(Arrival {
         date,
         realtime: false,
         accounting_date: accounting,
-        provisional: !uncovered.is_empty(),
-        uncovered_years: uncovered,
+        provisional: !trace.uncovered.is_empty(),
+        uncovered_years: trace.uncovered,
+        calendar: trace.consulted,
         rule: r.id.clone(),
     })
 }
@@ -171,6 +177,8 @@ pub struct FrozenWindow {
     pub provisional: bool,
     /// The uncovered years assumed.
     pub uncovered_years: Vec<i32>,
+    /// The calendar years whose data answered (see [`Arrival::calendar`]).
+    pub calendar: Vec<ConsultedYear>,
 }
 
 /// Computes the frozen-funds review window. See [`FrozenWindow`].
@@ -182,24 +190,17 @@ pub fn frozen_window(
 ) -> Result<FrozenWindow> {
     let s = plan.section(&plan.data().settlement, "settlement")?;
     let f = s.frozen_review;
-    let mut uncovered = Vec::new();
-    let first = calendar.nth_working_day_after(
-        submitted,
-        f.first_working_day,
-        provisional,
-        &mut uncovered,
-    )?;
-    let last = calendar.nth_working_day_after(
-        submitted,
-        f.last_working_day,
-        provisional,
-        &mut uncovered,
-    )?;
+    let mut trace = Trace::default();
+    let first =
+        calendar.nth_working_day_traced(submitted, f.first_working_day, provisional, &mut trace)?;
+    let last =
+        calendar.nth_working_day_traced(submitted, f.last_working_day, provisional, &mut trace)?;
     Ok(FrozenWindow {
         first,
         last,
-        provisional: !uncovered.is_empty(),
-        uncovered_years: uncovered,
+        provisional: !trace.uncovered.is_empty(),
+        uncovered_years: trace.uncovered,
+        calendar: trace.consulted,
     })
 }
 

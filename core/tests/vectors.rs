@@ -42,19 +42,95 @@ fn plan(input: &Value, key: &str) -> Result<Plan, String> {
 
 fn calendar(input: &Value) -> Result<Calendar, String> {
     let mut cal = Calendar::embedded().map_err(|e| e.to_string())?;
-    for name in input
+    extend_extra(&mut cal, input)?;
+    Ok(cal)
+}
+
+/// Loads the `calendar_extra` entries of an input onto `cal`, in order: a name
+/// `NAME` (`tests/calendars/NAME.json`, either format) or
+/// `{"name": NAME, "data_version": "…"}` (a holiday-cn file with that version).
+fn extend_extra(cal: &mut Calendar, input: &Value) -> Result<(), String> {
+    for entry in input
         .get("calendar_extra")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
     {
-        let name = name.as_str().ok_or("calendar_extra: names are strings")?;
+        let (name, version) = match entry {
+            Value::String(n) => (n.as_str(), None),
+            Value::Object(o) => (
+                o.get("name")
+                    .and_then(Value::as_str)
+                    .ok_or("calendar_extra: an entry needs a name")?,
+                o.get("data_version").and_then(Value::as_str),
+            ),
+            _ => return Err("calendar_extra: names or {name, data_version}".into()),
+        };
         let text = std::fs::read_to_string(root().join("calendars").join(format!("{name}.json")))
             .map_err(|e| format!("calendar {name}: {e}"))?;
-        let extra = Calendar::from_json(&text).map_err(|e| e.to_string())?;
-        cal.extend(&extra).map_err(|e| e.to_string())?;
+        let extra = match version {
+            Some(v) => Calendar::from_holiday_cn(&text, Some(v)),
+            None => Calendar::from_json(&text),
+        }
+        .map_err(|e| format!("calendar {name}: {e}"))?;
+        cal.extend(&extra)
+            .map_err(|e| format!("calendar {name}: {e}"))?;
     }
-    Ok(cal)
+    Ok(())
+}
+
+/// The `calendar_load` op: see tests/vectors/README.md.
+fn calendar_load(input: &Value) -> Result<Value, String> {
+    let mut cal = match input.get("onto").and_then(Value::as_str) {
+        Some("embedded") => Calendar::embedded().map_err(|e| e.to_string())?,
+        None => Calendar::empty(),
+        Some(other) => return Err(format!("unknown onto {other}")),
+    };
+    extend_extra(&mut cal, input)?;
+    let text = match (
+        input.get("calendar"),
+        input.get("calendar_text"),
+        input.get("calendar_file"),
+    ) {
+        (Some(v), None, None) => v.to_string(),
+        (None, Some(Value::String(t)), None) => t.clone(),
+        (None, None, Some(Value::String(name))) => {
+            std::fs::read_to_string(root().join("calendars").join(format!("{name}.json")))
+                .map_err(|e| format!("calendar {name}: {e}"))?
+        }
+        _ => {
+            return Err("calendar_load needs one of calendar, calendar_text, calendar_file".into())
+        }
+    };
+    let loaded = match input.get("data_version") {
+        Some(Value::String(v)) => Calendar::from_holiday_cn(&text, Some(v)),
+        Some(_) => return Err("data_version is a string".into()),
+        None => Calendar::from_json(&text),
+    };
+    let run = || -> posfee_core::Result<Value> {
+        cal.extend(&loaded?)?;
+        let mut out = json!({
+            "years": cal.years(),
+            "valid_until": cal.valid_until().map(|d| d.to_string()),
+            "versions": cal.versions(),
+        });
+        if let Some(q) = input.get("query").and_then(Value::as_array) {
+            let days: Vec<Value> = q
+                .iter()
+                .map(|d| {
+                    let day = parse_date("query", d.as_str().unwrap_or_default())
+                        .and_then(|d| cal.day(d));
+                    match day {
+                        Ok(info) => serde_json::to_value(info).unwrap_or(Value::Null),
+                        Err(e) => json!({ "date": d, "error": e }),
+                    }
+                })
+                .collect();
+            out["days"] = Value::Array(days);
+        }
+        Ok(out)
+    };
+    Ok(out(run()))
 }
 
 fn merchant(input: &Value, merchants: &Map<String, Value>) -> Result<Value, String> {
@@ -102,6 +178,73 @@ fn quote_one(
             None => DailyUsage::default(),
         };
         quote(&plan, &cal, &merchant, &payment, &usage, opts)
+    };
+    Ok(run())
+}
+
+/// The plan of a contract case: `contract` made on `base` (default upos).
+fn contract_plan(input: &Value) -> Result<posfee_core::Result<Plan>, String> {
+    let base = plan(input, "base")?;
+    let run = || -> posfee_core::Result<Plan> {
+        let c: ContractInput = input_from_json(
+            input.get("contract").cloned().unwrap_or(Value::Null),
+            "contract",
+        )?;
+        c.to_contract("contract")?.to_plan(&base)
+    };
+    Ok(run())
+}
+
+/// `contract_quote`: a quote on the contract's plan (contract errors first).
+fn contract_quote(
+    input: &Value,
+    merchants: &Map<String, Value>,
+) -> Result<posfee_core::Result<Quote>, String> {
+    let plan = contract_plan(input)?;
+    let cal = calendar(input)?;
+    let m = merchant(input, merchants)?;
+    let opts = QuoteOptions {
+        provisional: flag(input, "provisional"),
+    };
+    let run = || -> posfee_core::Result<Quote> {
+        let plan = plan.clone()?;
+        let p: PaymentInput = input_from_json(
+            input.get("payment").cloned().unwrap_or(Value::Null),
+            "payment",
+        )?;
+        let payment = p.to_payment("payment")?;
+        let merchant =
+            input_from_json::<MerchantInput>(m.clone(), "merchant")?.to_merchant("merchant")?;
+        let usage = match input.get("usage") {
+            Some(u) => input_from_json::<UsageInput>(u.clone(), "usage")?.to_usage("usage")?,
+            None => DailyUsage::default(),
+        };
+        quote(&plan, &cal, &merchant, &payment, &usage, opts)
+    };
+    Ok(run())
+}
+
+/// `contract_compare`: the contract (plan a) against `plan_b` (default upos),
+/// per channel and in total (contract errors first, then merchant, then mix).
+fn contract_compare(
+    input: &Value,
+    merchants: &Map<String, Value>,
+) -> Result<posfee_core::Result<ChannelComparison>, String> {
+    let a = contract_plan(input)?;
+    let b = plan(input, "plan_b")?;
+    let m = merchant(input, merchants)?;
+    let run = || -> posfee_core::Result<ChannelComparison> {
+        let a = a.clone()?;
+        let merchant =
+            input_from_json::<MerchantInput>(m.clone(), "merchant")?.to_merchant("merchant")?;
+        let lines: Vec<MixLineInput> =
+            input_from_json(input.get("mix").cloned().unwrap_or(Value::Null), "mix")?;
+        let mix = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| l.to_line(&format!("mix[{i}]")))
+            .collect::<posfee_core::Result<Vec<_>>>()?;
+        compare_by_channel(&a, &b, &merchant, &mix)
     };
     Ok(run())
 }
@@ -332,10 +475,10 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
             };
             out(run())
         }
-        "calendar_load" => out(Calendar::from_value(
-            input.get("calendar").cloned().unwrap_or(Value::Null),
-        )
-        .map(|c| json!({ "years": c.years() }))),
+        "calendar_load" => calendar_load(&input)?,
+        "contract_plan" => out(contract_plan(&input)?.map(|p| p.data().clone())),
+        "contract_quote" => out(contract_quote(&input, merchants)?),
+        "contract_compare" => out(contract_compare(&input, merchants)?),
         other => return Err(format!("unknown op {other}")),
     })
 }
