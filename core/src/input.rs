@@ -42,6 +42,31 @@ fn required<T>(field: &str, v: Option<T>) -> Result<T> {
     v.ok_or_else(|| Error::missing(field))
 }
 
+/// [`parse_enum`] for `prefix.name`, the path built only for an error.
+fn enum_at<T: Copy>(
+    prefix: &str,
+    name: &str,
+    value: Option<&str>,
+    parse: fn(&str) -> Option<T>,
+    names: &[&str],
+) -> Result<Option<T>> {
+    match value {
+        None => Ok(None),
+        Some(v) => match parse(v) {
+            Some(x) => Ok(Some(x)),
+            None => parse_enum(&join(prefix, name), value, parse, names),
+        },
+    }
+}
+
+/// [`required`] for `prefix.name`, the path built only for an error.
+fn required_at<T>(prefix: &str, name: &str, v: Option<T>) -> Result<T> {
+    match v {
+        Some(x) => Ok(x),
+        None => required(&join(prefix, name), None),
+    }
+}
+
 /// A payment as strings (JSON: `{"amount": "1000.00", "method": "card", …}`).
 ///
 /// ```
@@ -92,35 +117,43 @@ impl PaymentInput {
     /// ```
     pub fn to_charge(&self, prefix: &str) -> Result<Charge> {
         let f = |n: &str| join(prefix, n);
-        let amount_field = f("amount");
         let amount = match &self.amount {
-            None => return Err(crate::money::amount_error(&amount_field, "", "missing")),
-            Some(a) => Money::parse_amount(&amount_field, a)?,
+            None => return Err(crate::money::amount_error(&f("amount"), "", "missing")),
+            // The field path is spelled out only when an error needs it.
+            Some(a) => match Money::parse_amount("", a) {
+                Ok(m) => m,
+                Err(_) => Money::parse_amount(&f("amount"), a)?,
+            },
         };
-        let method = required(
-            &f("method"),
-            parse_enum(
-                &f("method"),
+        let method = required_at(
+            prefix,
+            "method",
+            enum_at(
+                prefix,
+                "method",
                 self.method.as_deref(),
                 Method::from_name,
                 Method::NAMES,
             )?,
         )?;
-        let kind = parse_enum(
-            &f("card_kind"),
+        let kind = enum_at(
+            prefix,
+            "card_kind",
             self.card_kind.as_deref(),
             CardKind::from_name,
             CardKind::NAMES,
         )?;
-        let medium = parse_enum(
-            &f("card_medium"),
+        let medium = enum_at(
+            prefix,
+            "card_medium",
             self.card_medium.as_deref(),
             CardMedium::from_name,
             CardMedium::NAMES,
         )?;
         let verified = self.magstripe_verified.unwrap_or(false);
-        let wallet = parse_enum(
-            &f("wallet"),
+        let wallet = enum_at(
+            prefix,
+            "wallet",
             self.wallet.as_deref(),
             Wallet::from_name,
             Wallet::NAMES,
@@ -130,8 +163,8 @@ impl PaymentInput {
         let na = |name: &str| Error::not_applicable(&f(name), m);
         let instrument = match method {
             Method::Card => {
-                let kind = required(&f("card_kind"), kind)?;
-                let medium = required(&f("card_medium"), medium)?;
+                let kind = required_at(prefix, "card_kind", kind)?;
+                let medium = required_at(prefix, "card_medium", medium)?;
                 if verified && medium != CardMedium::Magstripe {
                     return Err(Error::invalid_field(
                         &f("magstripe_verified"),
@@ -156,7 +189,7 @@ impl PaymentInput {
                 }
             }
             Method::Contactless => {
-                let kind = required(&f("card_kind"), kind)?;
+                let kind = required_at(prefix, "card_kind", kind)?;
                 if medium.is_some() {
                     return Err(na("card_medium"));
                 }
@@ -181,7 +214,7 @@ impl PaymentInput {
                 if verified {
                     return Err(na("magstripe_verified"));
                 }
-                let wallet = required(&f("wallet"), wallet)?;
+                let wallet = required_at(prefix, "wallet", wallet)?;
                 Instrument::Qr {
                     wallet,
                     large_mode: large,
@@ -201,10 +234,18 @@ impl PaymentInput {
     /// ```
     pub fn to_payment(&self, prefix: &str) -> Result<Payment> {
         let charge = self.to_charge(prefix)?;
-        let field = join(prefix, "time");
         let time = match &self.time {
-            None => return Err(crate::time::time_error(&field, "", "missing")),
-            Some(t) => ChinaDateTime::parse(&field, t)?,
+            None => {
+                return Err(crate::time::time_error(
+                    &join(prefix, "time"),
+                    "",
+                    "missing",
+                ))
+            }
+            Some(t) => match ChinaDateTime::parse("", t) {
+                Ok(t) => t,
+                Err(_) => ChinaDateTime::parse(&join(prefix, "time"), t)?,
+            },
         };
         Ok(Payment {
             amount: charge.amount,
@@ -293,34 +334,40 @@ impl MerchantInput {
     /// ```
     pub fn to_merchant(&self, prefix: &str) -> Result<Merchant> {
         let f = |n: &str| join(prefix, n);
-        let tier = required(
-            &f("tier"),
-            parse_enum(
-                &f("tier"),
+        let tier = required_at(
+            prefix,
+            "tier",
+            enum_at(
+                prefix,
+                "tier",
                 self.tier.as_deref(),
                 MerchantTier::from_name,
                 MerchantTier::NAMES,
             )?,
         )?;
-        let verification = required(
-            &f("verification"),
-            parse_enum(
-                &f("verification"),
+        let verification = required_at(
+            prefix,
+            "verification",
+            enum_at(
+                prefix,
+                "verification",
                 self.verification.as_deref(),
                 Verification::from_name,
                 Verification::NAMES,
             )?,
         )?;
-        let credit_rate = required(
-            &f("credit_rate"),
-            parse_enum(
-                &f("credit_rate"),
+        let credit_rate = required_at(
+            prefix,
+            "credit_rate",
+            enum_at(
+                prefix,
+                "credit_rate",
                 self.credit_rate.as_deref(),
                 CreditRate::from_name,
                 CreditRate::NAMES,
             )?,
         )?;
-        let activated = required(&f("activated"), self.activated)?;
+        let activated = required_at(prefix, "activated", self.activated)?;
         let w = self.wallets.unwrap_or_default();
         let status = |x: Option<WalletInput>| {
             let x = x.unwrap_or_default();
@@ -471,7 +518,15 @@ impl EligibilityInput {
 }
 
 /// Fields whose values are money: a wrong type there is `invalid_amount`.
-const MONEY_LEAVES: &[&str] = &["amount", "volume", "fee_charged", "net_settled"];
+const MONEY_LEAVES: &[&str] = &[
+    "amount",
+    "volume",
+    "fee_charged",
+    "net_settled",
+    "debit_cap",
+    "fixed_fee",
+    "minimum_fee",
+];
 /// Fields whose values are times or dates.
 const TIME_LEAVES: &[&str] = &["time", "submitted", "as_of", "qr_created", "settled_date"];
 
@@ -616,10 +671,12 @@ impl DiagnoseInput {
     pub fn to_request(&self, prefix: &str) -> Result<crate::diagnose::DiagnoseRequest> {
         use crate::diagnose::{DiagnoseRequest, Situation};
         let f = |n: &str| join(prefix, n);
-        let situation = required(
-            &f("situation"),
-            parse_enum(
-                &f("situation"),
+        let situation = required_at(
+            prefix,
+            "situation",
+            enum_at(
+                prefix,
+                "situation",
                 self.situation.as_deref(),
                 Situation::from_name,
                 Situation::NAMES,

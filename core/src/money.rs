@@ -185,18 +185,59 @@ impl Money {
     }
 }
 
+/// The text of a fen count (`-123450` → `-1234.50`), written without the
+/// formatting machinery: money is written often (every answer, every line of
+/// a statement).
+struct MoneyText {
+    buf: [u8; 24],
+    start: usize,
+}
+
+impl MoneyText {
+    fn new(fen: i64) -> MoneyText {
+        let mut buf = [b'0'; 24];
+        let mut abs = fen.unsigned_abs();
+        let mut i = buf.len();
+        let mut digits = 0;
+        // An i64 has at most 19 digits: with the point and sign, 21 bytes.
+        while (abs > 0 || digits < 3) && i > 2 {
+            if digits == 2 {
+                i -= 1;
+                if let Some(b) = buf.get_mut(i) {
+                    *b = b'.';
+                }
+            }
+            i -= 1;
+            if let Some(b) = buf.get_mut(i) {
+                *b = b'0' + (abs % 10) as u8;
+            }
+            abs /= 10;
+            digits += 1;
+        }
+        if fen < 0 {
+            i -= 1;
+            if let Some(b) = buf.get_mut(i) {
+                *b = b'-';
+            }
+        }
+        MoneyText { buf, start: i }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits, '.' and '-' were written.
+        std::str::from_utf8(self.buf.get(self.start..).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let fen = self.fen();
-        let sign = if fen < 0 { "-" } else { "" };
-        let abs = fen.unsigned_abs();
-        write!(f, "{sign}{}.{:02}", abs / 100, abs % 100)
+        f.write_str(MoneyText::new(self.fen()).as_str())
     }
 }
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(MoneyText::new(self.fen()).as_str())
     }
 }
 
@@ -294,6 +335,19 @@ fn parse_fen(field: &str, text: &str) -> Result<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_text_is_the_decimal_with_two_places() {
+        let mut fens: Vec<i64> = (-1234..=1234).collect();
+        fens.extend([i64::MAX, i64::MIN, i64::MIN + 1, 9_999_999_999, -100, 100_000]);
+        for fen in fens {
+            let abs = fen.unsigned_abs();
+            let sign = if fen < 0 { "-" } else { "" };
+            let want = format!("{sign}{}.{:02}", abs / 100, abs % 100);
+            assert_eq!(MoneyText::new(fen).as_str(), want, "fen {fen}");
+            assert_eq!(serde_json::to_string(&Money::from_fen(fen)).unwrap(), format!("\"{want}\""));
+        }
+    }
 
     fn reason(s: &str) -> String {
         Money::parse_amount("amount", s)

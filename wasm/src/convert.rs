@@ -30,11 +30,80 @@ function mark(key, value) {
 export function posfeeStringify(value) {
   return JSON.stringify(value, mark);
 }
+// The fast path: a plain input (plain objects with camelCase keys, arrays,
+// strings, booleans, null, finite numbers) as JSON text with the core's
+// snake_case keys, built without a replacer. Anything else is undefined and
+// goes the careful way (posfeeStringify, then renaming in Rust), which also
+// words every error. DATA_MAPS in convert.rs: keys kept as given.
+const DATA_MAPS = new Set(['used', 'counts']);
+// `cardKind` → `card_kind`; null for a key that is not camelCase.
+const SNAKE = new Map();
+function snakeKey(key) {
+  let name = SNAKE.get(key);
+  if (name === undefined) {
+    name = key.includes('_') ? null : key.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+    if (SNAKE.size < 512) SNAKE.set(key, name);
+  }
+  return name;
+}
+function plain(value, dataMap) {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : undefined;
+    case 'object': {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        const out = new Array(value.length);
+        for (let i = 0; i < value.length; i++) {
+          const x = value[i];
+          if (x === undefined) return undefined;
+          const y = plain(x, false);
+          if (y === undefined) return undefined;
+          out[i] = y;
+        }
+        return out;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if ((proto !== Object.prototype && proto !== null) || typeof value.toJSON === 'function') return undefined;
+      const out = {};
+      const keys = Object.keys(value);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const x = value[key];
+        if (x === undefined) continue;
+        let name = key;
+        if (!dataMap) {
+          name = snakeKey(key);
+          if (name === null) return undefined;
+        }
+        const y = plain(x, !dataMap && DATA_MAPS.has(name));
+        if (y === undefined) return undefined;
+        out[name] = y;
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+export function posfeeInputJson(value) {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = plain(value, false);
+  return v === undefined ? undefined : JSON.stringify(v);
+}
 "#)]
 extern "C" {
     /// JSON text of an input; what JSON cannot say is marked `{"\0": what}`.
     #[wasm_bindgen(catch, js_name = posfeeStringify)]
     fn stringify(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
+
+    /// JSON text with snake_case keys of a plain input, or `None` when the
+    /// input needs the careful path (see [`input`]).
+    #[wasm_bindgen(js_name = posfeeInputJson)]
+    fn input_json(value: &JsValue) -> Option<String>;
 }
 
 /// Keys whose object values are data maps (usage buckets): their keys are
@@ -255,7 +324,16 @@ pub fn rename(v: Value, prefix: &str, path: &str, data_map: bool) -> JsResult<Va
 
 /// Deserializes a JavaScript input through the core's `input_from_json`, so
 /// every language refuses the same input with the same code and reason.
+///
+/// A plain input (the usual case) is read straight from its JSON text; when
+/// that fails, or the input holds anything unusual, the careful path reads
+/// it again and words the error, so errors are the same either way.
 pub fn input<T: DeserializeOwned>(v: &JsValue, prefix: &str) -> JsResult<T> {
+    if let Some(text) = input_json(v) {
+        if let Ok(t) = serde_json::from_str::<T>(&text) {
+            return Ok(t);
+        }
+    }
     let value = from_js(v, prefix)?;
     posfee_core::input_from_json(value, prefix).map_err(JsErr::from)
 }
