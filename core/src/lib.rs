@@ -31,6 +31,7 @@ pub mod activation;
 pub mod audit;
 pub mod calendar;
 pub mod compare;
+pub mod contract;
 pub mod diagnose;
 pub mod eligibility;
 pub mod error;
@@ -54,6 +55,11 @@ pub use calendar::{
     Calendar, ConsultedYear, DataOrigin, DayInfo, DayKind, NamedDay, YearEntry, YearVersion,
 };
 pub use compare::{compare, Cheaper, Comparison, LineCost, MixLine};
+pub use contract::{
+    compare_by_channel, compare_contract, parse_rate, ChannelComparison, ChannelCost, ChannelDef,
+    ChannelLineCost, Contract, ContractChannel, ContractChannels, ContractInput, ContractRates,
+    ContractRatesInput, CONTRACT_CHANNELS_SCHEMA_VERSION, CONTRACT_PLAN_ID, MAX_RATE_DECIMALS,
+};
 pub use diagnose::{diagnose, DiagnoseRequest, Diagnosis, NotDue, RankedCause, Situation};
 pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};
 pub use error::{Error, ErrorCode, Result};
