@@ -207,11 +207,8 @@ fn every_broken_file_is_listed() {
     }
 }
 
-// The holiday-cn files (`tests/schemas/*/holiday-cn-*.json`) are schema-only
-// for now: `Calendar::from_json` reads the holiday-cn format only once the
-// holiday-cn loader lands in core/src/calendar.rs. Until then these two tests
-// are ignored; `cargo test -p posfee-core --test schemas -- --ignored` runs
-// them. Remove the `ignore` attributes when the loader is in.
+// The holiday-cn files (`tests/schemas/*/holiday-cn-*.json`): `Calendar::from_json`
+// recognises the holiday-cn shape.
 //   valid:  holiday-cn-full, holiday-cn-no-papers, holiday-cn-with-own-schema
 //   broken: holiday-cn-blank-name, holiday-cn-empty-days,
 //           holiday-cn-extra-day-field, holiday-cn-impossible-date,
@@ -220,7 +217,6 @@ fn every_broken_file_is_listed() {
 //           holiday-cn-year-out-of-range
 
 #[test]
-#[ignore = "schema-only until Calendar::from_json reads holiday-cn files"]
 fn every_holiday_cn_file_loads() {
     let valid = files("tests/schemas/valid", "holiday-cn-");
     assert!(valid.len() >= 3, "{valid:?}");
@@ -232,7 +228,6 @@ fn every_holiday_cn_file_loads() {
 }
 
 #[test]
-#[ignore = "schema-only until Calendar::from_json reads holiday-cn files"]
 fn every_broken_holiday_cn_file_is_refused_at_its_field() {
     let n = refuses("holiday-cn-", |t| Calendar::from_json(t).map(drop));
     assert!(n >= 4, "{n} broken holiday-cn files");
