@@ -25,6 +25,11 @@ use serde_json::{Map, Value};
 use std::sync::{Arc, OnceLock};
 
 /// The schema version of the channel file this library reads.
+///
+/// ```
+/// let t = posfee_core::ContractChannels::embedded().unwrap();
+/// assert_eq!(t.schema_version, posfee_core::CONTRACT_CHANNELS_SCHEMA_VERSION);
+/// ```
 pub const CONTRACT_CHANNELS_SCHEMA_VERSION: u32 = 1;
 
 /// The plan id of a plan made from a contract that has no id of its own.
@@ -35,6 +40,13 @@ pub const CONTRACT_CHANNELS_SCHEMA_VERSION: u32 = 1;
 pub const CONTRACT_PLAN_ID: &str = "contract";
 
 /// The most decimals a contract rate may have (`"0.123456"` %), as in plan files.
+///
+/// ```
+/// use posfee_core::{parse_rate, MAX_RATE_DECIMALS};
+/// assert_eq!(MAX_RATE_DECIMALS, 6);
+/// assert!(parse_rate("rates.qr", "0.123456").is_ok());
+/// assert_eq!(parse_rate("rates.qr", "0.1234567").unwrap_err().reason(), "too_many_decimals");
+/// ```
 pub const MAX_RATE_DECIMALS: u32 = 6;
 
 const CHANNELS_JSON: &str = include_str!("../data/contract-channels.json");
