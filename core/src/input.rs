@@ -333,7 +333,6 @@ impl MerchantInput {
     /// assert_eq!(e.field(), "merchant.tier");
     /// ```
     pub fn to_merchant(&self, prefix: &str) -> Result<Merchant> {
-        let f = |n: &str| join(prefix, n);
         let tier = required_at(
             prefix,
             "tier",
