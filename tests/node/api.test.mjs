@@ -5,10 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Engine, Plan, Calendar, DayLedger, Auditor, compare, parseAmount, version, PosfeeError } from 'posfee';
+import { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareByChannel, compareContract, parseAmount, version, PosfeeError } from 'posfee';
 
 const root = new URL('../', import.meta.url);
 const fictional2027 = readFileSync(new URL('calendars/fictional-2027.json', root), 'utf8');
+// Invented test data in the holiday-cn format (tests/calendars/README.md).
+const holidayCn2027 = readFileSync(new URL('calendars/holiday-cn-2027-fictional.json', root), 'utf8');
 
 const merchant = { tier: 'premium', verification: 'face_and_card', creditRate: 'standard', activated: true };
 const card = { amount: '1000.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00' };
@@ -167,6 +169,63 @@ test('a newer calendar year loaded at run time', () => {
   e2.extendCalendar(Calendar.fromJson(JSON.parse(fictional2027)));
   assert.deepEqual(e2.calendar.years(), [2023, 2024, 2025, 2026, 2027]);
   assert.deepEqual(cal.years(), [2023, 2024, 2025, 2026]); // the original is not changed
+});
+
+test('holiday-cn data: loaded at run time, replaced only by a newer version, named in answers', () => {
+  const e = new Engine();
+  const debit = { amount: '100.00', method: 'card', cardKind: 'debit', cardMedium: 'chip', time: '2027-02-05T10:00' };
+  e.loadCalendar(holidayCn2027); // unversioned
+  assert.equal(e.calendar.validUntil, '2027-12-31');
+  const a = e.arrival(debit);
+  assert.deepEqual(a.calendar, [{ year: 2027, dataVersion: 'unversioned', origin: 'loaded' }]);
+  const y2027 = e.calendar.versions().find((v) => v.year === 2027);
+  assert.deepEqual(y2027.papers, JSON.parse(holidayCn2027).papers);
+  // The same data again is refused; unversioned data never replaces a year; a newer version does.
+  throwsPosfee(() => e.loadCalendar(holidayCn2027), { code: 'calendar_year_covered', reason: 'already_covered', year: 2027 });
+  throwsPosfee(() => e.loadCalendar(holidayCn2027, '2099.1.1'), { code: 'calendar_year_covered', reason: 'not_newer', year: 2027 });
+  const e2 = new Engine();
+  e2.loadCalendar(holidayCn2027, '2026.12.01');
+  throwsPosfee(() => e2.loadCalendar(holidayCn2027, '2026.12.01'), { code: 'calendar_year_covered', reason: 'already_covered' });
+  throwsPosfee(() => e2.loadCalendar(holidayCn2027, '2026.11.30'), { code: 'calendar_year_covered', reason: 'not_newer' });
+  e2.loadCalendar(holidayCn2027, '2026.12.15');
+  assert.equal(e2.arrival(debit).calendar[0].dataVersion, '2026.12.15');
+  // Validation names the entry, in the file's own spelling.
+  const bad = { year: 2027, days: [{ name: '春节', date: '2027-02-06', isOffDay: 'yes' }] };
+  throwsPosfee(() => Calendar.fromHolidayCn(bad), { code: 'calendar_invalid', field: 'days[0].isOffDay', reason: 'wrong_type' });
+  const both = { year: 2027, days: [{ name: '春节', date: '2027-02-06', isOffDay: true }, { name: '春节', date: '2027-02-06', isOffDay: false }] };
+  const err = throwsPosfee(() => Calendar.fromJson(both), { code: 'calendar_invalid', reason: 'contradictory' });
+  assert.match(err?.messageZh ?? '', /2027-02-06/);
+  // An empty calendar built up from files.
+  const c = Calendar.empty();
+  assert.deepEqual(c.years(), []);
+  c.extend(Calendar.fromHolidayCn(holidayCn2027, '1'));
+  assert.deepEqual(c.years(), [2027]);
+});
+
+test('a merchant contract: a plan of its own, compared per channel and in total', () => {
+  const contract = { rates: { credit: '0.60', debit: '0.50', qr: '0.38', smallContactless: '0.38', contactless: '0.60' }, debitCap: '20.00', fixedFee: '3.00' };
+  const p = Plan.fromContract(contract);
+  assert.equal(p.id, 'contract');
+  const e = Engine.withData(p, Calendar.embedded());
+  // 1000.00 × 0.60% = 6.00, + 3.00 fixed.
+  assert.equal(e.fee(merchant, card).fee, '9.00');
+  const mix = [{ payment: card, count: 10 }, { payment: { amount: '50.00', method: 'qr', wallet: 'alipay' }, count: 20 }];
+  const r = compareContract(contract, Plan.upos(), Plan.upos(), merchant, mix);
+  assert.deepEqual(r, compareByChannel(p, Plan.upos(), merchant, mix));
+  assert.deepEqual(r.channels.map((c) => c.channel), ['qr', 'credit']);
+  // The totals are the sums of the channels, and the saving is |b − a|.
+  const fen = (m) => Math.round(Number(m) * 100);
+  assert.equal(fen(r.totalA), r.channels.reduce((s, c) => s + fen(c.totalA), 0));
+  assert.equal(fen(r.saving), Math.abs(fen(r.totalB) - fen(r.totalA)));
+  assert.equal(r.cheaper, fen(r.totalA) < fen(r.totalB) ? 'a' : 'b');
+  // Errors name the contract field in the caller's spelling, in Chinese and English.
+  const bad = { ...contract, rates: { ...contract.rates, smallContactless: '0.3800001' } };
+  const err = throwsPosfee(() => Plan.fromContract(bad), { code: 'invalid_field', field: 'contract.rates.smallContactless', reason: 'too_many_decimals' });
+  assert.ok(err?.messageZh && err?.messageEn && err.messageZh !== err.messageEn);
+  throwsPosfee(() => Plan.fromContract({ ...contract, rates: { ...contract.rates, credit: 0.6 } }), { code: 'invalid_field', field: 'contract.rates.credit', reason: 'wrong_type' });
+  throwsPosfee(() => Plan.fromContract({ ...contract, fixedFee: 3 }), { code: 'invalid_amount', field: 'contract.fixedFee', reason: 'not_a_string' });
+  throwsPosfee(() => Plan.fromContract({ rates: { credit: '0.60' } }), { code: 'invalid_field', field: 'contract.rates.debit', reason: 'missing' });
+  throwsPosfee(() => compareContract(contract, Plan.upos(), Plan.upos(), merchant, [{ payment: { ...card, amount: '1.001' }, count: 1 }]), { code: 'invalid_amount', field: 'mix[0].payment.amount' });
 });
 
 test('everything else the core answers is reachable', () => {

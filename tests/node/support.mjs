@@ -28,5 +28,9 @@ export function toSnake(v) {
   return out;
 }
 
-/** A field path back in the core's spelling: payment.cardKind → payment.card_kind. */
-export const snakeField = (f) => f.split('.').map((seg) => seg.replace(/^[^[]+/, snake)).join('.');
+/** A field path back in the core's spelling: payment.cardKind → payment.card_kind.
+ * Only input errors are named in JavaScript's spelling; a path in a data
+ * file (plan, calendar: `days[0].isOffDay`) is the file's own and is kept. */
+const INPUT_CODES = new Set(['invalid_amount', 'invalid_time', 'invalid_field']);
+export const snakeField = (f, code = 'invalid_field') =>
+  INPUT_CODES.has(code) ? f.split('.').map((seg) => seg.replace(/^[^[]+/, snake)).join('.') : f;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { Engine, Plan, Calendar, DayLedger, Auditor, compare } from 'posfee';
+import { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareContract } from 'posfee';
 
 const dir = new URL('./types/', import.meta.url);
 const require = createRequire(import.meta.url);
@@ -19,6 +19,7 @@ function samples() {
   const fresh = { tier: 'new', verification: 'none', creditRate: 'standard', activated: false };
   const card = { amount: '1000.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00' };
   const big = { ...card, amount: '60000.00' };
+  const contract = { rates: { credit: '0.60', debit: '0.50', qr: '0.38', smallContactless: '0.38', contactless: '0.60' }, debitCap: '20.00', fixedFee: '3.00' };
   const ledger = new DayLedger();
   const auditor = new Auditor(e, premium, '2027-02-01T00:00');
   const line = { id: 'C1', time: '2025-03-12T10:00', amount: '1000.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', feeCharged: '6.00', netSettled: '994.00', settledDate: '2025-03-14' };
@@ -44,6 +45,8 @@ function samples() {
     ['ActivationProgress', e.activation('99999.00')],
     ['EligibilityAnswers', e.eligibility({ monthlyVolumes: ['60000.00'], verification: 'none' })],
     ['Comparison', compare(Plan.upos(), Plan.reference(), premium, [{ payment: card, count: 2 }])],
+    ['ChannelComparison', compareContract(contract, Plan.upos(), Plan.upos(), premium, [{ payment: card, count: 2 }, { payment: { amount: '80.00', method: 'qr', wallet: 'alipay' }, count: 5 }])],
+    ['YearVersion[]', e.calendar.versions()],
     ['DataVersions', e.dataVersions()],
     ['YearVersion[]', Calendar.embedded().versions()],
     ['DayInfo', e.calendar.day('2025-10-01')],

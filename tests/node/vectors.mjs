@@ -6,7 +6,7 @@
 // and exits non-zero on any failure. vectors.test.mjs runs it under node --test.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Engine, Plan, Calendar, DayLedger, Auditor, compare, parseAmount, PosfeeError } from 'posfee';
+import { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareByChannel, parseAmount, PosfeeError } from 'posfee';
 import { toCamel, toSnake, snakeField } from './support.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -30,16 +30,78 @@ function plan(input, key) {
   }
 }
 
+/** The `calendar_extra` files, in order, each a Calendar to add. */
+function extraCalendars(input) {
+  return (input.calendar_extra ?? []).map((entry) => {
+    const [name, version] = typeof entry === 'string' ? [entry, undefined] : [entry.name, entry.data_version];
+    try {
+      const text = read(`calendars/${name}.json`);
+      return { name, cal: version === undefined ? Calendar.fromJson(text) : Calendar.fromHolidayCn(text, version) };
+    } catch (err) {
+      throw new RunnerError(`calendar ${name}: ${err.message}`);
+    }
+  });
+}
+
 function engine(input) {
   const e = Engine.withData(plan(input, 'plan'), Calendar.embedded());
-  for (const name of input.calendar_extra ?? []) {
+  for (const { name, cal } of extraCalendars(input)) {
     try {
-      e.loadCalendar(read(`calendars/${name}.json`));
+      e.extendCalendar(cal);
     } catch (err) {
       throw new RunnerError(`calendar ${name}: ${err.message}`);
     }
   }
   return e;
+}
+
+/** The plan of the case's `contract` on its `base` (contract errors thrown). */
+function contractPlan(input) {
+  return Plan.fromContract(toCamel(input.contract ?? null), plan(input, 'base'));
+}
+
+/** The `calendar_load` op: see tests/vectors/README.md. */
+function calendarLoad(input) {
+  const cal = input.onto === 'embedded' ? Calendar.embedded() : Calendar.empty();
+  if (input.onto !== undefined && input.onto !== 'embedded') throw new RunnerError(`unknown onto ${input.onto}`);
+  for (const { name, cal: extra } of extraCalendars(input)) {
+    try {
+      cal.extend(extra);
+    } catch (err) {
+      throw new RunnerError(`calendar ${name}: ${err.message}`);
+    }
+  }
+  const given = ['calendar', 'calendar_text', 'calendar_file'].filter((k) => k in input);
+  if (given.length !== 1) throw new RunnerError('calendar_load needs one of calendar, calendar_text, calendar_file');
+  const data =
+    'calendar' in input ? JSON.stringify(input.calendar) : 'calendar_text' in input ? input.calendar_text : read(`calendars/${input.calendar_file}.json`);
+  return out(() => {
+    const loaded = input.data_version === undefined ? Calendar.fromJson(data) : Calendar.fromHolidayCn(data, input.data_version);
+    cal.extend(loaded);
+    const answer = { years: cal.years(), validUntil: cal.validUntil ?? null, versions: cal.versions() };
+    if (Array.isArray(input.query)) {
+      answer.days = input.query.map((d) => {
+        try {
+          return cal.day(d);
+        } catch (e) {
+          if (!(e instanceof PosfeeError)) throw e;
+          return { date: d, error: errorInfo(e) };
+        }
+      });
+    }
+    return answer;
+  });
+}
+
+function errorInfo(e) {
+  return {
+    code: e.code,
+    field: snakeField(e.field, e.code),
+    reason: e.reason,
+    year: e.year,
+    message_zh: e.messageZh,
+    message_en: e.messageEn,
+  };
 }
 
 function merchant(input, merchants) {
@@ -57,7 +119,7 @@ const opts = (input) => ({ provisional: input.provisional === true });
 /** Errors carried in an audit's lines, with their fields back in the core's spelling. */
 function snakeLineErrors(r) {
   for (const l of r.results ?? []) {
-    for (const k of ['error', 'arrival_error']) if (l[k]) l[k].field = snakeField(l[k].field);
+    for (const k of ['error', 'arrival_error']) if (l[k]) l[k].field = snakeField(l[k].field, l[k].code);
   }
   return r;
 }
@@ -68,16 +130,7 @@ function out(f) {
     return toSnake(f());
   } catch (e) {
     if (!(e instanceof PosfeeError)) throw e;
-    return {
-      error: {
-        code: e.code,
-        field: snakeField(e.field),
-        reason: e.reason,
-        year: e.year,
-        message_zh: e.messageZh,
-        message_en: e.messageEn,
-      },
-    };
+    return { error: errorInfo(e) };
   }
 }
 
@@ -189,7 +242,22 @@ export function runCase(c, merchants) {
       return out(() => e.diagnose(toCamel(q)));
     }
     case 'calendar_load':
-      return out(() => ({ years: Calendar.fromJson(input.calendar ?? null).years() }));
+      return calendarLoad(input);
+    case 'contract_plan':
+      return out(() => JSON.parse(contractPlan(input).toJson()));
+    case 'contract_quote': {
+      const e = engine(input);
+      const m = merchant(input, merchants);
+      return out(() => {
+        e.setPlan(contractPlan(input));
+        return e.quote(m, toCamel(input.payment ?? null), input.usage === undefined ? undefined : toCamel(input.usage), opts(input));
+      });
+    }
+    case 'contract_compare': {
+      const b = plan(input, 'plan_b');
+      const m = merchant(input, merchants);
+      return out(() => compareByChannel(contractPlan(input), b, m, toCamel(input.mix ?? null)));
+    }
     default:
       throw new RunnerError(`unknown op ${c.op}`);
   }

@@ -1,4 +1,4 @@
-export { Engine, Plan, Calendar, DayLedger, Auditor, compare, parseAmount, version } from './cjs/posfee_wasm.js';
+export { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareByChannel, compareContract, parseAmount, version } from './cjs/posfee_wasm.js';
 export type * from './cjs/posfee_wasm.js';
 import type { ErrorCode } from './cjs/posfee_wasm.js';
 

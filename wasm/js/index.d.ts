@@ -1,4 +1,4 @@
-export { Engine, Plan, Calendar, DayLedger, Auditor, compare, parseAmount, version } from './posfee_wasm.js';
+export { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareByChannel, compareContract, parseAmount, version } from './posfee_wasm.js';
 export type * from './posfee_wasm.js';
 import type { ErrorCode } from './posfee_wasm.js';
 

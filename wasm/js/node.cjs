@@ -14,6 +14,8 @@ module.exports = {
   DayLedger: glue.DayLedger,
   Auditor: glue.Auditor,
   compare: glue.compare,
+  compareByChannel: glue.compareByChannel,
+  compareContract: glue.compareContract,
   parseAmount: glue.parseAmount,
   version: glue.version,
   PosfeeError,

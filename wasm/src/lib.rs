@@ -126,6 +126,25 @@ impl Plan {
         })
     }
 
+    /// The plan of a merchant's own contract (rates per channel, optional
+    /// debit cap, fixed fee and minimum), with its limits and settlement
+    /// taken from `base` (default: the embedded 优POS plan). Errors name
+    /// `contract.…`.
+    #[wasm_bindgen(js_name = fromContract)]
+    pub fn from_contract(
+        #[wasm_bindgen(unchecked_param_type = "ContractInput")] contract: JsValue,
+        base: Option<Plan>,
+    ) -> Result<Plan, JsValue> {
+        let c = contract_input(&contract)?;
+        let base = match base {
+            Some(b) => b.inner,
+            None => pf::Plan::upos().map_err(JsErr::from)?,
+        };
+        Ok(Plan {
+            inner: c.to_plan(&base).map_err(JsErr::from)?,
+        })
+    }
+
     /// The plan id (`upos`, `reference`, …).
     #[wasm_bindgen(getter)]
     pub fn id(&self) -> String {
@@ -160,7 +179,15 @@ impl Calendar {
         })
     }
 
-    /// Loads a calendar file (JSON text, or the parsed object).
+    /// A calendar covering no year (to build one from loaded files).
+    pub fn empty() -> Calendar {
+        Calendar {
+            inner: pf::Calendar::empty(),
+        }
+    }
+
+    /// Loads a calendar file (JSON text, or the parsed object): posfee's own
+    /// calendar format, or one year in the holiday-cn format (unversioned).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
@@ -169,6 +196,27 @@ impl Calendar {
         Ok(Calendar {
             inner: cal.map_err(JsErr::from)?,
         })
+    }
+
+    /// Loads one year in the holiday-cn format (`{"year", "papers", "days":
+    /// [{"name", "date", "isOffDay"}]}`), with the data version it carries
+    /// (a newer version may replace a year already covered).
+    #[wasm_bindgen(js_name = fromHolidayCn)]
+    pub fn from_holiday_cn(
+        #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
+        #[wasm_bindgen(js_name = dataVersion)] data_version: Option<String>,
+    ) -> Result<Calendar, JsValue> {
+        let cal = pf::Calendar::from_holiday_cn(&data_text(&json), data_version.as_deref());
+        Ok(Calendar {
+            inner: cal.map_err(JsErr::from)?,
+        })
+    }
+
+    /// Adds the years of another calendar; a year already covered is
+    /// replaced only by a newer data version (else `calendar_year_covered`,
+    /// and nothing changes).
+    pub fn extend(&mut self, other: &Calendar) -> Result<(), JsValue> {
+        Ok(self.inner.extend(&other.inner).map_err(JsErr::from)?)
     }
 
     /// The covered years, ascending.
@@ -268,13 +316,19 @@ impl Engine {
             .map_err(JsErr::from)?)
     }
 
-    /// Loads a calendar file (JSON text or object) and adds its years.
+    /// Loads a calendar file (JSON text or object, posfee's format or
+    /// holiday-cn) and adds its years; with `dataVersion`, the file is read
+    /// as holiday-cn data of that version.
     #[wasm_bindgen(js_name = loadCalendar)]
     pub fn load_calendar(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
+        #[wasm_bindgen(js_name = dataVersion)] data_version: Option<String>,
     ) -> Result<(), JsValue> {
-        let cal = Calendar::from_json(json)?;
+        let cal = match data_version {
+            Some(v) => Calendar::from_holiday_cn(json, Some(v))?,
+            None => Calendar::from_json(json)?,
+        };
         self.extend_calendar(&cal)
     }
 
@@ -421,12 +475,64 @@ pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "MixLineInput[]")] mix: JsValue,
 ) -> Result<JsValue, JsValue> {
     let m = parse_merchant(&merchant)?;
-    let lines: Vec<pf::MixLineInput> = input(&mix, "mix")?;
+    let lines = mix_lines(&mix)?;
+    out(pf::compare(&plan_a.inner, &plan_b.inner, &m, &lines))
+}
+
+fn contract_input(v: &JsValue) -> JsResult<pf::Contract> {
+    Ok(input::<pf::ContractInput>(v, "contract")?.to_contract("contract")?)
+}
+
+fn mix_lines(mix: &JsValue) -> JsResult<Vec<pf::MixLine>> {
+    let lines: Vec<pf::MixLineInput> = input(mix, "mix")?;
     let mut parsed = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
-        parsed.push(l.to_line(&format!("mix[{i}]")).map_err(JsErr::from)?);
+        parsed.push(l.to_line(&format!("mix[{i}]"))?);
     }
-    out(pf::compare(&plan_a.inner, &plan_b.inner, &m, &parsed))
+    Ok(parsed)
+}
+
+/// What a payment mix costs under plan A and under plan B, per channel of a
+/// merchant's contract (credit, debit, QR, small contactless, contactless)
+/// and in total.
+#[wasm_bindgen(js_name = compareByChannel, unchecked_return_type = "ChannelComparison")]
+pub fn compare_by_channel(
+    #[wasm_bindgen(js_name = planA)] plan_a: &Plan,
+    #[wasm_bindgen(js_name = planB)] plan_b: &Plan,
+    #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MixLineInput[]")] mix: JsValue,
+) -> Result<JsValue, JsValue> {
+    let m = parse_merchant(&merchant)?;
+    let lines = mix_lines(&mix)?;
+    out(pf::compare_by_channel(
+        &plan_a.inner,
+        &plan_b.inner,
+        &m,
+        &lines,
+    ))
+}
+
+/// A merchant's own contract (plan a, built on `base`) against `other`
+/// (plan b) over a payment mix, per channel and in total: which is cheaper
+/// and by how much.
+#[wasm_bindgen(js_name = compareContract, unchecked_return_type = "ChannelComparison")]
+pub fn compare_contract(
+    #[wasm_bindgen(unchecked_param_type = "ContractInput")] contract: JsValue,
+    base: &Plan,
+    other: &Plan,
+    #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MixLineInput[]")] mix: JsValue,
+) -> Result<JsValue, JsValue> {
+    let c = contract_input(&contract)?;
+    let m = parse_merchant(&merchant)?;
+    let lines = mix_lines(&mix)?;
+    out(pf::compare_contract(
+        &c,
+        &base.inner,
+        &other.inner,
+        &m,
+        &lines,
+    ))
 }
 
 /// Accepted payments by accounting date, so callers need not track the day's

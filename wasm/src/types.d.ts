@@ -181,14 +181,24 @@ export interface LimitCheck {
   raiseSteps: Step[];
 }
 
+/** A calendar year an answer was worked out from, and where its data came from. */
+export interface ConsultedYear {
+  year: number;
+  dataVersion: string;
+  origin: "embedded" | "loaded";
+}
+
 export interface Arrival {
   date: DateString;
   realtime: boolean;
   accountingDate: DateString;
   provisional: boolean;
+  /** Years assumed Monday–Friday (provisional answers only). */
   uncoveredYears: number[];
   /** The settlement rule that applied. */
   rule: string;
+  /** The calendar data behind the answer (empty for real-time arrival). */
+  calendar: ConsultedYear[];
 }
 
 export interface Quote {
@@ -212,6 +222,8 @@ export interface FrozenWindow {
   last: DateString;
   provisional: boolean;
   uncoveredYears: number[];
+  /** The calendar data behind the answer. */
+  calendar: ConsultedYear[];
 }
 
 export interface Milestone {
@@ -267,6 +279,76 @@ export interface Comparison {
   volume: MoneyString;
   payments: number;
   lines: LineCost[];
+}
+
+/** The channels of a merchant's contract, in the order payments are classified. */
+export type ContractChannel = "qr" | "small_contactless" | "debit" | "contactless" | "credit";
+
+/** A merchant's own contract, for Plan.fromContract and compareContract. Rates are percentages as decimal strings ("0.60"). */
+export interface ContractInput {
+  id?: string | null;
+  name?: string | null;
+  /** Every channel's rate is required. */
+  rates: {
+    credit: string;
+    debit: string;
+    qr: string;
+    smallContactless: string;
+    contactless: string;
+  };
+  /** Cap on the debit card fee (absent: uncapped). */
+  debitCap?: MoneyString | null;
+  /** Fixed fee per payment, e.g. "3.00" for instant settlement. */
+  fixedFee?: MoneyString | null;
+  /** The channels the fixed fee applies to (absent: all). */
+  fixedFeeChannels?: ContractChannel[] | null;
+  /** Minimum fee per payment. */
+  minimumFee?: MoneyString | null;
+  rounding?: "half_up" | "half_even" | "down" | "up" | null;
+}
+
+export interface ChannelCost {
+  channel: ContractChannel;
+  nameZh: string;
+  nameEn: string;
+  payments: number;
+  volume: MoneyString;
+  totalA: MoneyString;
+  totalB: MoneyString;
+  /** totalB − totalA. */
+  difference: MoneyString;
+  /** |difference|. */
+  saving: MoneyString;
+  cheaper: "a" | "b" | "equal";
+}
+
+export interface ChannelLineCost {
+  channel: ContractChannel;
+  ruleA: string;
+  ruleB: string;
+  feeA: MoneyString;
+  feeB: MoneyString;
+  totalA: MoneyString;
+  totalB: MoneyString;
+}
+
+/** A payment mix under plan A and plan B, per channel and in total. */
+export interface ChannelComparison {
+  planA: string;
+  planB: string;
+  totalA: MoneyString;
+  totalB: MoneyString;
+  /** totalB − totalA. */
+  difference: MoneyString;
+  /** |difference|: how much the cheaper plan saves. */
+  saving: MoneyString;
+  cheaper: "a" | "b" | "equal";
+  volume: MoneyString;
+  payments: number;
+  /** The channels the mix uses, in channel order. */
+  channels: ChannelCost[];
+  /** One per mix line, in mix order. */
+  lines: ChannelLineCost[];
 }
 
 export interface YearVersion {

@@ -183,14 +183,24 @@ export interface LimitCheck {
     raiseSteps: Step[];
 }
 
+/** A calendar year an answer was worked out from, and where its data came from. */
+export interface ConsultedYear {
+    year: number;
+    dataVersion: string;
+    origin: "embedded" | "loaded";
+}
+
 export interface Arrival {
     date: DateString;
     realtime: boolean;
     accountingDate: DateString;
     provisional: boolean;
+    /** Years assumed Monday–Friday (provisional answers only). */
     uncoveredYears: number[];
     /** The settlement rule that applied. */
     rule: string;
+    /** The calendar data behind the answer (empty for real-time arrival). */
+    calendar: ConsultedYear[];
 }
 
 export interface Quote {
@@ -214,6 +224,8 @@ export interface FrozenWindow {
     last: DateString;
     provisional: boolean;
     uncoveredYears: number[];
+    /** The calendar data behind the answer. */
+    calendar: ConsultedYear[];
 }
 
 export interface Milestone {
@@ -269,6 +281,76 @@ export interface Comparison {
     volume: MoneyString;
     payments: number;
     lines: LineCost[];
+}
+
+/** The channels of a merchant's contract, in the order payments are classified. */
+export type ContractChannel = "qr" | "small_contactless" | "debit" | "contactless" | "credit";
+
+/** A merchant's own contract, for Plan.fromContract and compareContract. Rates are percentages as decimal strings ("0.60"). */
+export interface ContractInput {
+    id?: string | null;
+    name?: string | null;
+    /** Every channel's rate is required. */
+    rates: {
+        credit: string;
+        debit: string;
+        qr: string;
+        smallContactless: string;
+        contactless: string;
+    };
+    /** Cap on the debit card fee (absent: uncapped). */
+    debitCap?: MoneyString | null;
+    /** Fixed fee per payment, e.g. "3.00" for instant settlement. */
+    fixedFee?: MoneyString | null;
+    /** The channels the fixed fee applies to (absent: all). */
+    fixedFeeChannels?: ContractChannel[] | null;
+    /** Minimum fee per payment. */
+    minimumFee?: MoneyString | null;
+    rounding?: "half_up" | "half_even" | "down" | "up" | null;
+}
+
+export interface ChannelCost {
+    channel: ContractChannel;
+    nameZh: string;
+    nameEn: string;
+    payments: number;
+    volume: MoneyString;
+    totalA: MoneyString;
+    totalB: MoneyString;
+    /** totalB − totalA. */
+    difference: MoneyString;
+    /** |difference|. */
+    saving: MoneyString;
+    cheaper: "a" | "b" | "equal";
+}
+
+export interface ChannelLineCost {
+    channel: ContractChannel;
+    ruleA: string;
+    ruleB: string;
+    feeA: MoneyString;
+    feeB: MoneyString;
+    totalA: MoneyString;
+    totalB: MoneyString;
+}
+
+/** A payment mix under plan A and plan B, per channel and in total. */
+export interface ChannelComparison {
+    planA: string;
+    planB: string;
+    totalA: MoneyString;
+    totalB: MoneyString;
+    /** totalB − totalA. */
+    difference: MoneyString;
+    /** |difference|: how much the cheaper plan saves. */
+    saving: MoneyString;
+    cheaper: "a" | "b" | "equal";
+    volume: MoneyString;
+    payments: number;
+    /** The channels the mix uses, in channel order. */
+    channels: ChannelCost[];
+    /** One per mix line, in mix order. */
+    lines: ChannelLineCost[];
 }
 
 export interface YearVersion {
@@ -595,7 +677,24 @@ export class Calendar {
      */
     static embedded(): Calendar;
     /**
-     * Loads a calendar file (JSON text, or the parsed object).
+     * A calendar covering no year (to build one from loaded files).
+     */
+    static empty(): Calendar;
+    /**
+     * Adds the years of another calendar; a year already covered is
+     * replaced only by a newer data version (else `calendar_year_covered`,
+     * and nothing changes).
+     */
+    extend(other: Calendar): void;
+    /**
+     * Loads one year in the holiday-cn format (`{"year", "papers", "days":
+     * [{"name", "date", "isOffDay"}]}`), with the data version it carries
+     * (a newer version may replace a year already covered).
+     */
+    static fromHolidayCn(json: string | object, dataVersion?: string | null): Calendar;
+    /**
+     * Loads a calendar file (JSON text, or the parsed object): posfee's own
+     * calendar format, or one year in the holiday-cn format (unversioned).
      */
     static fromJson(json: string | object): Calendar;
     /**
@@ -701,9 +800,11 @@ export class Engine {
      */
     frozenWindow(submitted: string, options?: QuoteOptions | null): FrozenWindow;
     /**
-     * Loads a calendar file (JSON text or object) and adds its years.
+     * Loads a calendar file (JSON text or object, posfee's format or
+     * holiday-cn) and adds its years; with `dataVersion`, the file is read
+     * as holiday-cn data of that version.
      */
-    loadCalendar(json: string | object): void;
+    loadCalendar(json: string | object, dataVersion?: string | null): void;
     /**
      * Loads a plan file (JSON text or object) and uses it.
      */
@@ -742,6 +843,13 @@ export class Plan {
     free(): void;
     [Symbol.dispose](): void;
     /**
+     * The plan of a merchant's own contract (rates per channel, optional
+     * debit cap, fixed fee and minimum), with its limits and settlement
+     * taken from `base` (default: the embedded 优POS plan). Errors name
+     * `contract.…`.
+     */
+    static fromContract(contract: ContractInput, base?: Plan | null): Plan;
+    /**
      * Loads and validates a plan file (JSON text, or the parsed object).
      */
     static fromJson(json: string | object): Plan;
@@ -771,6 +879,20 @@ export class Plan {
  * What a payment mix costs under plan A and under plan B.
  */
 export function compare(planA: Plan, planB: Plan, merchant: MerchantInput, mix: MixLineInput[]): Comparison;
+
+/**
+ * What a payment mix costs under plan A and under plan B, per channel of a
+ * merchant's contract (credit, debit, QR, small contactless, contactless)
+ * and in total.
+ */
+export function compareByChannel(planA: Plan, planB: Plan, merchant: MerchantInput, mix: MixLineInput[]): ChannelComparison;
+
+/**
+ * A merchant's own contract (plan a, built on `base`) against `other`
+ * (plan b) over a payment mix, per channel and in total: which is cheaper
+ * and by how much.
+ */
+export function compareContract(contract: ContractInput, base: Plan, other: Plan, merchant: MerchantInput, mix: MixLineInput[]): ChannelComparison;
 
 /**
  * Validates a payment amount (a decimal string of yuan, at most two

@@ -1,6 +1,7 @@
 // A small consumer of the package, compiled with tsc --noEmit --strict: the
 // published types must be complete enough for this to type-check.
-import { Engine, Plan, Calendar, DayLedger, Auditor, compare, parseAmount, version, PosfeeError } from 'posfee';
+import { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareContract, parseAmount, version, PosfeeError } from 'posfee';
+import type { ContractInput, ChannelComparison, ConsultedYear } from 'posfee';
 import type { MerchantInput, PaymentInput, Quote, FeeBatch, ErrorCode, DataVersions } from 'posfee';
 import type { StatementLineInput, LineAudit, AuditSummary, AuditProgress, FindingCode, DiagnoseInput, Diagnosis, Situation } from 'posfee';
 
@@ -87,6 +88,18 @@ try {
     console.log(code, where, why, year, e.messageZh, e.messageEn);
   }
 }
+
+// A merchant's own contract against 优POS, and next year's calendar in the holiday-cn format.
+const mine: ContractInput = { rates: { credit: '0.60', debit: '0.50', qr: '0.38', smallContactless: '0.38', contactless: '0.60' }, debitCap: '20.00', fixedFee: '3.00' };
+const byChannel: ChannelComparison = compareContract(mine, Plan.upos(), Plan.upos(), merchant, [{ payment, count: 30 }]);
+const saving: string = byChannel.channels[0].saving;
+const myPlan: Plan = Plan.fromContract(mine);
+engine.loadCalendar('{"year": 2027, "days": []}', '2026.12.01');
+const next: Calendar = Calendar.fromHolidayCn({ year: 2027, days: [] }, '2026.12.01');
+const consulted: ConsultedYear[] = engine.arrival(payment).calendar;
+console.log(saving, myPlan.id, next.validUntil, consulted);
+// @ts-expect-error a contract names every channel's rate
+compareContract({ rates: { credit: '0.60' } }, Plan.upos(), Plan.upos(), merchant, []);
 
 // @ts-expect-error money is never a number
 engine.quote(merchant, { ...payment, amount: 1000 });
