@@ -217,6 +217,7 @@ pub struct FeeTable {
     classes: Vec<Vec<IntRule>>,
 }
 
+#[inline(always)]
 fn class_of(i: Instrument) -> usize {
     use crate::payment::{CardKind, CardMedium, Wallet};
     let k = |kind: CardKind| usize::from(kind == CardKind::Debit);
@@ -347,7 +348,7 @@ impl FeeTable {
     /// let t = FeeTable::new(&Plan::upos().unwrap(), &m).unwrap();
     /// assert_eq!(t.fee_fen(100_000, Instrument::Contactless { kind: CardKind::Credit }), Some(380));
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn fee_fen(&self, amount_fen: i64, instrument: Instrument) -> Option<i64> {
         for r in self.classes.get(class_of(instrument))? {
             if amount_fen >= r.lo && amount_fen <= r.hi {
@@ -357,7 +358,7 @@ impl FeeTable {
         None
     }
 
-    #[inline]
+    #[inline(always)]
     fn apply(&self, r: &IntRule, amount_fen: i64) -> Option<i64> {
         let a = u64::try_from(amount_fen).ok()?;
         let n = a.checked_mul(r.num)?;
@@ -405,7 +406,7 @@ impl FeeTable {
 }
 
 /// Divides by 10^exp with constant divisors; returns (quotient, remainder, divisor).
-#[inline]
+#[inline(always)]
 fn div_pow10(n: u64, exp: u32) -> Option<(u64, u64, u64)> {
     macro_rules! d {
         ($d:expr) => {

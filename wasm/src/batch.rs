@@ -11,6 +11,7 @@ use crate::convert::{input, internal, JsErr, JsResult};
 use js_sys::{Array, JsString, Object, Reflect};
 use posfee_core::{
     input_error, Error, ErrorCode, FeeTable, Instrument, Merchant, Money, PaymentInput, Plan,
+    MAX_AMOUNT_FEN,
 };
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -57,28 +58,89 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// "00", "01", … "99": two digits at a time.
+const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
 /// Appends `fen` as yuan with two decimals.
+#[inline(always)]
 fn push_money(out: &mut Vec<u8>, fen: i64) {
     if fen < 0 {
         out.push(b'-');
     }
     let abs = fen.unsigned_abs();
-    let mut buf = [0u8; 20];
-    let mut n = abs / 100;
+    let mut buf = [b'0'; 24];
     let mut i = buf.len();
-    loop {
-        i -= 1;
-        if let Some(b) = buf.get_mut(i) {
-            *b = b'0' + (n % 10) as u8;
+    let mut put = |i: usize, b: u8| {
+        if let Some(s) = buf.get_mut(i) {
+            *s = b;
         }
-        n /= 10;
+    };
+    let pair = |v: u64| {
+        let k = usize::try_from(v % 100).unwrap_or(0) * 2;
+        (
+            PAIRS.get(k).copied().unwrap_or(b'0'),
+            PAIRS.get(k + 1).copied().unwrap_or(b'0'),
+        )
+    };
+    // The fen, then ".", then the yuan two digits at a time.
+    let (a, b) = pair(abs);
+    i -= 3;
+    put(i, b'.');
+    put(i + 1, a);
+    put(i + 2, b);
+    let mut n = abs / 100;
+    loop {
+        let (a, b) = pair(n);
+        if n >= 10 {
+            i -= 2;
+            put(i, a);
+            put(i + 1, b);
+        } else {
+            i -= 1;
+            put(i, b);
+        }
+        n /= 100;
         if n == 0 {
             break;
         }
     }
     out.extend_from_slice(buf.get(i..).unwrap_or_default());
-    let cents = (abs % 100) as u8;
-    out.extend_from_slice(&[b'.', b'0' + cents / 10, b'0' + cents % 10]);
+}
+
+/// The fen of a well-formed amount (`(0|[1-9][0-9]{0,7})(\.[0-9]{1,2})?`,
+/// above zero), read in one pass; `None` for anything else, which
+/// `Money::parse_amount` then words exactly.
+#[inline(always)]
+fn fast_fen(line: &[u8]) -> Option<i64> {
+    if line.first() == Some(&b'0') && line.len() > 1 && line.get(1) != Some(&b'.') {
+        return None;
+    }
+    let (mut fen, mut int_digits, mut frac_digits, mut dot) = (0i64, 0u32, 0u32, false);
+    for &b in line {
+        if b.is_ascii_digit() {
+            if dot {
+                frac_digits += 1;
+            } else {
+                int_digits += 1;
+            }
+            fen = fen * 10 + i64::from(b - b'0');
+        } else if b == b'.' && !dot {
+            dot = true;
+        } else {
+            return None;
+        }
+    }
+    if int_digits == 0 || int_digits > 8 || frac_digits > 2 || (dot && frac_digits == 0) {
+        return None;
+    }
+    for _ in frac_digits..2 {
+        fen *= 10;
+    }
+    (fen > 0 && fen <= MAX_AMOUNT_FEN).then_some(fen)
 }
 
 /// The amount at `i` as its own element, for an exact error.
@@ -237,7 +299,7 @@ fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> J
     };
     let n = match &amounts {
         Amounts::Array(a) => a.length() as usize,
-        Amounts::Text(t) => lines(t).count(),
+        Amounts::Text(t) => line_count(t),
     };
     let instruments_v = get(batch, "instruments");
     if !Array::is_array(&instruments_v) {
@@ -278,18 +340,19 @@ fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> J
 /// The lines of an amounts text (one trailing newline allowed; none for "").
 fn lines(t: &str) -> impl Iterator<Item = &str> {
     let body = t.strip_suffix('\n').unwrap_or(t);
-    let bytes = body.as_bytes();
-    let mut pos = if t.is_empty() { None } else { Some(0usize) };
-    std::iter::from_fn(move || {
-        let start = pos?;
-        let len = bytes
-            .get(start..)
-            .and_then(|rest| rest.iter().position(|&b| b == b'\n'));
-        let end = len.map_or(bytes.len(), |l| start + l);
-        pos = len.map(|_| end + 1);
-        // '\n' is ASCII, so both ends are character boundaries.
-        body.get(start..end)
-    })
+    let skip = usize::from(t.is_empty());
+    // '\n' is ASCII, so every piece is a whole string.
+    body.split('\n').skip(skip)
+}
+
+/// How many lines [`lines`] gives.
+fn line_count(t: &str) -> usize {
+    let body = t.strip_suffix('\n').unwrap_or(t);
+    if t.is_empty() {
+        0
+    } else {
+        body.bytes().filter(|&b| b == b'\n').count() + 1
+    }
 }
 
 fn price<'a>(
@@ -307,15 +370,12 @@ fn price<'a>(
     let mut n = 0usize;
     for (i, amount) in amounts.enumerate() {
         let amount = amount?;
-        let fen = match Money::parse_amount("amount", amount) {
-            Ok(m) => m.fen(),
-            Err(_) => {
-                let field = format!("amounts[{i}]");
-                return Err(match Money::parse_amount(&field, amount) {
-                    Err(e) => JsErr(e),
-                    Ok(_) => internal("amount"),
-                });
-            }
+        let fen = match fast_fen(amount.as_bytes()) {
+            Some(fen) => fen,
+            None => match Money::parse_amount(&format!("amounts[{i}]"), amount) {
+                Ok(m) => m.fen(),
+                Err(e) => return Err(JsErr(e)),
+            },
         };
         let inst = match index {
             None => first,
@@ -461,4 +521,88 @@ fn overflow() -> JsErr {
         "amounts：金额合计超出可计算范围",
         "amounts: the sum is beyond the range money arithmetic holds",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_text_matches_the_core() {
+        let mut fens: Vec<i64> = (-2000..=2000).collect();
+        fens.extend([
+            MAX_AMOUNT_FEN,
+            -MAX_AMOUNT_FEN,
+            i64::MAX,
+            i64::MIN,
+            100_000,
+            99_999,
+            1_000_000_007,
+        ]);
+        for fen in fens {
+            let mut out = Vec::new();
+            push_money(&mut out, fen);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                Money::from_fen(fen).to_string()
+            );
+        }
+    }
+
+    #[test]
+    fn the_fast_reading_agrees_with_parse_amount() {
+        let texts = [
+            "0",
+            "0.0",
+            "0.00",
+            "0.01",
+            "0.1",
+            "1",
+            "1.",
+            ".5",
+            "01",
+            "00.5",
+            "0.5",
+            "10",
+            "10.5",
+            "10.50",
+            "10.500",
+            "99999999.99",
+            "100000000",
+            "99999999",
+            "123456789",
+            "1e3",
+            "+1",
+            "-1",
+            " 1",
+            "1 ",
+            "",
+            "1.2.3",
+            "1,000",
+            "１",
+            "12\r",
+            "0001",
+            "5.",
+            "9.99",
+        ];
+        for t in texts {
+            let core = Money::parse_amount("a", t).ok().map(Money::fen);
+            assert_eq!(fast_fen(t.as_bytes()), core, "{t:?}");
+        }
+        for fen in (1..200_000).step_by(7) {
+            let t = Money::from_fen(fen).to_string();
+            assert_eq!(fast_fen(t.as_bytes()), Some(fen));
+            let short = t.trim_end_matches('0').trim_end_matches('.');
+            assert_eq!(fast_fen(short.as_bytes()), Some(fen), "{short}");
+        }
+    }
+
+    #[test]
+    fn lines_and_their_count() {
+        for t in ["", "\n", "1", "1\n", "1\n2", "1\n2\n", "\n\n", "1\n\n2"] {
+            assert_eq!(lines(t).count(), line_count(t), "{t:?}");
+        }
+        assert_eq!(lines("1\n2\n").collect::<Vec<_>>(), ["1", "2"]);
+        assert_eq!(lines("\n").collect::<Vec<_>>(), [""]);
+    }
 }
