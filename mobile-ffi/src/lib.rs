@@ -189,6 +189,19 @@ pub fn parse_amount(text: Option<String>, field: Option<String>) -> Result<Money
     pf::Money::parse_amount(&field, &text).map_err(err)
 }
 
+fn mix_of(mix: &[MixLineInput]) -> Result<Vec<pf::MixLine>> {
+    mix.iter()
+        .enumerate()
+        .map(|(i, l)| l.to_line(&format!("mix[{i}]")))
+        .collect::<pf::Result<Vec<_>>>()
+        .map_err(err)
+}
+
+/// A merchant's contract validated, its errors naming `contract.…`.
+fn contract_of(c: &ContractInput) -> Result<pf::Contract> {
+    c.to_contract("contract").map_err(err)
+}
+
 /// What a payment mix costs under plan A and under plan B (fees only).
 #[uniffi::export]
 pub fn compare(
@@ -198,13 +211,44 @@ pub fn compare(
     mix: Vec<MixLineInput>,
 ) -> Result<Comparison> {
     let m = merchant_of(&merchant)?;
-    let lines = mix
-        .iter()
-        .enumerate()
-        .map(|(i, l)| l.to_line(&format!("mix[{i}]")))
-        .collect::<pf::Result<Vec<_>>>()
-        .map_err(err)?;
+    let lines = mix_of(&mix)?;
     Ok(pf::compare(&plan_a.0, &plan_b.0, &m, &lines)
+        .map_err(err)?
+        .into())
+}
+
+/// What a payment mix costs under plan A and under plan B, per channel of a
+/// merchant's contract (QR, small contactless, debit, contactless, credit)
+/// and in total.
+#[uniffi::export]
+pub fn compare_by_channel(
+    plan_a: &Plan,
+    plan_b: &Plan,
+    merchant: MerchantInput,
+    mix: Vec<MixLineInput>,
+) -> Result<ChannelComparison> {
+    let m = merchant_of(&merchant)?;
+    let lines = mix_of(&mix)?;
+    Ok(pf::compare_by_channel(&plan_a.0, &plan_b.0, &m, &lines)
+        .map_err(err)?
+        .into())
+}
+
+/// A merchant's own contract (plan A, built on `base`) against `other`
+/// (plan B) over a payment mix, per channel and in total. Errors: the
+/// contract first (`contract.…`), then the merchant, then the mix.
+#[uniffi::export]
+pub fn compare_contract(
+    contract: ContractInput,
+    base: &Plan,
+    other: &Plan,
+    merchant: MerchantInput,
+    mix: Vec<MixLineInput>,
+) -> Result<ChannelComparison> {
+    let c = contract_of(&contract)?;
+    let m = merchant_of(&merchant)?;
+    let lines = mix_of(&mix)?;
+    Ok(pf::compare_contract(&c, &base.0, &other.0, &m, &lines)
         .map_err(err)?
         .into())
 }
@@ -233,6 +277,20 @@ impl Plan {
         Ok(Arc::new(Plan(pf::Plan::from_json(&json).map_err(err)?)))
     }
 
+    /// The plan of a merchant's own contract (rates per channel, optional
+    /// debit cap, fixed fee and minimum), with its acceptance, limits,
+    /// settlement, activation and eligibility taken from `base` (default: the
+    /// embedded 优POS plan). Errors name `contract.…`.
+    #[uniffi::constructor(default(base = None))]
+    pub fn from_contract(contract: ContractInput, base: Option<Arc<Plan>>) -> Result<Arc<Plan>> {
+        let c = contract_of(&contract)?;
+        let plan = match base {
+            Some(b) => c.to_plan(&b.0),
+            None => c.to_plan(&pf::Plan::upos().map_err(err)?),
+        };
+        Ok(Arc::new(Plan(plan.map_err(err)?)))
+    }
+
     /// The plan id (`upos`, `reference`, …).
     pub fn id(&self) -> String {
         self.0.id().to_string()
@@ -251,44 +309,82 @@ impl Plan {
 
 /// A working-day calendar: the embedded years, or years loaded at run time.
 #[derive(Debug, uniffi::Object)]
-pub struct Calendar(pf::Calendar);
+pub struct Calendar(RwLock<pf::Calendar>);
+
+impl Calendar {
+    fn new(c: pf::Calendar) -> Arc<Calendar> {
+        Arc::new(Calendar(RwLock::new(c)))
+    }
+
+    fn get(&self) -> pf::Calendar {
+        read(&self.0).clone()
+    }
+}
 
 #[uniffi::export]
 impl Calendar {
     /// The embedded mainland calendar.
     #[uniffi::constructor]
     pub fn embedded() -> Result<Arc<Calendar>> {
-        Ok(Arc::new(Calendar(pf::Calendar::embedded().map_err(err)?)))
+        Ok(Calendar::new(pf::Calendar::embedded().map_err(err)?))
     }
 
-    /// Loads a calendar file (JSON text).
+    /// A calendar covering no year (to build one from loaded files with
+    /// `extend`).
+    #[uniffi::constructor]
+    pub fn empty() -> Arc<Calendar> {
+        Calendar::new(pf::Calendar::empty())
+    }
+
+    /// Loads a calendar file (JSON text): posfee's own calendar format, or
+    /// one year in the holiday-cn format (then unversioned).
     #[uniffi::constructor]
     pub fn from_json(json: String) -> Result<Arc<Calendar>> {
-        Ok(Arc::new(Calendar(
-            pf::Calendar::from_json(&json).map_err(err)?,
-        )))
+        Ok(Calendar::new(pf::Calendar::from_json(&json).map_err(err)?))
+    }
+
+    /// Loads one year in the holiday-cn format (`{"year", "papers", "days":
+    /// [{"name", "date", "isOffDay"}]}`) with the data version it carries (a
+    /// newer version may replace a year already covered; none:
+    /// `unversioned`).
+    #[uniffi::constructor(default(data_version = None))]
+    pub fn from_holiday_cn(text: String, data_version: Option<String>) -> Result<Arc<Calendar>> {
+        let c = pf::Calendar::from_holiday_cn(&text, data_version.as_deref()).map_err(err)?;
+        Ok(Calendar::new(c))
+    }
+
+    /// Adds the years of another calendar; a year already covered is
+    /// replaced only by a newer data version (else `calendar_year_covered`,
+    /// reason `already_covered` or `not_newer`, and nothing changes).
+    pub fn extend(&self, other: &Calendar) -> Result<()> {
+        let other = other.get();
+        write(&self.0).extend(&other).map_err(err)
     }
 
     /// The covered years, ascending.
     pub fn years(&self) -> Vec<i32> {
-        self.0.years()
+        read(&self.0).years()
     }
 
     /// The last day of the unbroken coverage (`YYYY-MM-DD`).
     pub fn valid_until(&self) -> Option<String> {
-        self.0.valid_until().map(|d| d.to_string())
+        read(&self.0).valid_until().map(|d| d.to_string())
     }
 
     /// The covered years and their data versions.
     pub fn versions(&self) -> Vec<YearVersion> {
-        self.0.versions().into_iter().map(Into::into).collect()
+        read(&self.0)
+            .versions()
+            .into_iter()
+            .map(Into::into)
+            .collect()
     }
 
     /// What a date (`YYYY-MM-DD`) is: working day, weekend, holiday or
     /// adjusted working day.
     pub fn day(&self, date: Option<String>) -> Result<DayInfo> {
         let d = pf::parse_date("date", &arg(date, "date")?).map_err(err)?;
-        Ok(self.0.day(d).map_err(err)?.into())
+        Ok(read(&self.0).day(d).map_err(err)?.into())
     }
 }
 
@@ -311,7 +407,7 @@ impl Engine {
     pub fn with_data(plan: &Plan, calendar: &Calendar) -> Arc<Engine> {
         Arc::new(Engine(RwLock::new(pf::Engine::new(
             plan.0.clone(),
-            calendar.0.clone(),
+            calendar.get(),
         ))))
     }
 
@@ -322,7 +418,7 @@ impl Engine {
 
     /// The calendar in use.
     pub fn calendar(&self) -> Arc<Calendar> {
-        Arc::new(Calendar(read(&self.0).calendar().clone()))
+        Calendar::new(read(&self.0).calendar().clone())
     }
 
     /// Replaces the plan (e.g. with one loaded at run time).
@@ -337,15 +433,23 @@ impl Engine {
         Ok(())
     }
 
-    /// Adds calendar years loaded at run time (`calendar_year_covered` for a
-    /// year already covered).
+    /// Adds calendar years loaded at run time; a year already covered is
+    /// replaced only by a newer data version (else `calendar_year_covered`).
     pub fn extend_calendar(&self, calendar: &Calendar) -> Result<()> {
-        write(&self.0).extend_calendar(&calendar.0).map_err(err)
+        let cal = calendar.get();
+        write(&self.0).extend_calendar(&cal).map_err(err)
     }
 
-    /// Loads a calendar file (JSON text) and adds its years.
-    pub fn load_calendar(&self, json: String) -> Result<()> {
-        let cal = pf::Calendar::from_json(&json).map_err(err)?;
+    /// Loads a calendar file (JSON text, posfee's format or holiday-cn) and
+    /// adds its years; with `data_version`, the file is read as holiday-cn
+    /// data of that version.
+    #[uniffi::method(default(data_version = None))]
+    pub fn load_calendar(&self, json: String, data_version: Option<String>) -> Result<()> {
+        let cal = match data_version {
+            Some(v) => pf::Calendar::from_holiday_cn(&json, Some(&v)),
+            None => pf::Calendar::from_json(&json),
+        }
+        .map_err(err)?;
         write(&self.0).extend_calendar(&cal).map_err(err)
     }
 
@@ -639,6 +743,83 @@ mod tests {
         assert_eq!(
             (err.code(), err.field(), err.reason()),
             ("invalid_time".into(), "submitted".into(), "missing".into())
+        );
+    }
+
+    #[test]
+    fn calendars_extend_even_themselves() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/calendars/holiday-cn-2027-fictional.json"
+        ))
+        .unwrap();
+        let cal = Calendar::empty();
+        cal.extend(&Calendar::from_holiday_cn(text.clone(), Some("2026.12.01".into())).unwrap())
+            .unwrap();
+        assert_eq!(cal.years(), vec![2027]);
+        // The same object on both sides: an error, not a deadlock.
+        let e = cal.extend(&cal).unwrap_err();
+        assert_eq!(
+            (e.code(), e.reason()),
+            ("calendar_year_covered".into(), "already_covered".into())
+        );
+        let engine = Engine::new().unwrap();
+        engine
+            .load_calendar(text, Some("2026.12.01".into()))
+            .unwrap();
+        let p = PaymentInput {
+            amount: Some("100.00".into()),
+            method: Some("card".into()),
+            card_kind: Some("debit".into()),
+            card_medium: Some("chip".into()),
+            time: Some("2027-03-01T10:00".into()),
+            ..Default::default()
+        };
+        let a = engine.arrival(p, None).unwrap();
+        assert!(a
+            .calendar
+            .iter()
+            .all(|y| y.year == 2027 && y.origin == DataOrigin::Loaded));
+        assert!(!a.calendar.is_empty());
+    }
+
+    #[test]
+    fn contracts_name_their_fields() {
+        let rates = ContractRatesInput {
+            credit: Some("0.60".into()),
+            debit: Some("0.50".into()),
+            qr: Some("0.38".into()),
+            small_contactless: Some("0.38".into()),
+            contactless: Some("0.60".into()),
+        };
+        let c = ContractInput {
+            rates: Some(rates.clone()),
+            ..Default::default()
+        };
+        let p = Plan::from_contract(c.clone(), None).unwrap();
+        assert_eq!(p.data_version(), "contract/upos/2025.10.1");
+        let mix = vec![MixLineInput {
+            payment: card("1000.00"),
+            count: 10,
+        }];
+        let upos = Plan::upos().unwrap();
+        let cmp = compare_contract(c, &upos, &upos, std_merchant(), mix).unwrap();
+        assert_eq!(
+            (cmp.total_a.to_string(), cmp.saving.to_string()),
+            ("60.00".into(), "5.00".into())
+        );
+        assert_eq!(cmp.channels[0].channel, ContractChannel::Credit);
+        let bad = ContractInput {
+            rates: Some(ContractRatesInput {
+                qr: Some("0.38%".into()),
+                ..rates
+            }),
+            ..Default::default()
+        };
+        let e = Plan::from_contract(bad, Some(upos)).unwrap_err();
+        assert_eq!(
+            (e.field(), e.reason()),
+            ("contract.rates.qr".into(), "format".into())
         );
     }
 

@@ -6,7 +6,8 @@ use posfee_core as pf;
 use std::collections::HashMap;
 
 pub use pf::{
-    EligibilityInput, MerchantInput, MixLineInput, PaymentInput, WalletInput, WalletsInput,
+    ContractInput, ContractRatesInput, EligibilityInput, MerchantInput, MixLineInput, PaymentInput,
+    WalletInput, WalletsInput,
 };
 
 // ---- inputs: the core's own structs, so the core validates them ----
@@ -91,6 +92,47 @@ pub struct EligibilityInput {
     pub risk_record: bool,
     #[uniffi(default)]
     pub verification: Option<String>,
+}
+
+/// The rate of each channel of a merchant's contract, as percent strings
+/// (`"0.60"` is 0.60 %). Every channel is required: a missing one is an
+/// error (`contract.rates.qr`, `missing`), never a default.
+#[uniffi::remote(Record)]
+pub struct ContractRatesInput {
+    #[uniffi(default)]
+    pub credit: Option<String>,
+    #[uniffi(default)]
+    pub debit: Option<String>,
+    #[uniffi(default)]
+    pub qr: Option<String>,
+    #[uniffi(default)]
+    pub small_contactless: Option<String>,
+    #[uniffi(default)]
+    pub contactless: Option<String>,
+}
+
+/// A merchant's own contract as strings: the rate of every channel, and
+/// optionally `id` (the plan id, a lowercase code), `name`, `debit_cap`,
+/// `fixed_fee` (with `fixed_fee_channels`), `minimum_fee` and `rounding`
+/// (`half_up`, `half_even`, `down`, `up`). Errors name `contract.…`.
+#[uniffi::remote(Record)]
+pub struct ContractInput {
+    #[uniffi(default)]
+    pub id: Option<String>,
+    #[uniffi(default)]
+    pub name: Option<String>,
+    #[uniffi(default)]
+    pub rates: Option<ContractRatesInput>,
+    #[uniffi(default)]
+    pub debit_cap: Option<String>,
+    #[uniffi(default)]
+    pub fixed_fee: Option<String>,
+    #[uniffi(default)]
+    pub fixed_fee_channels: Option<Vec<String>>,
+    #[uniffi(default)]
+    pub minimum_fee: Option<String>,
+    #[uniffi(default)]
+    pub rounding: Option<String>,
 }
 
 /// What the merchant already used on the payment's accounting date: money per
@@ -455,6 +497,28 @@ impl From<pf::LimitCheck> for LimitCheck {
     }
 }
 
+/// A calendar year whose data answered a question, with its data version
+/// and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ConsultedYear {
+    /// The year.
+    pub year: i32,
+    /// The data version of the file it came from.
+    pub data_version: String,
+    /// Embedded or loaded.
+    pub origin: DataOrigin,
+}
+
+fn consulted(c: Vec<pf::ConsultedYear>) -> Vec<ConsultedYear> {
+    c.into_iter()
+        .map(|y| ConsultedYear {
+            year: y.year,
+            data_version: s(&y.data_version),
+            origin: y.origin.into(),
+        })
+        .collect()
+}
+
 /// When the money of a payment arrives.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Arrival {
@@ -468,6 +532,9 @@ pub struct Arrival {
     pub provisional: bool,
     /// The uncovered years assumed.
     pub uncovered_years: Vec<i32>,
+    /// The calendar years whose data answered, in the order consulted
+    /// (empty for a real-time answer and for days only assumed Monday–Friday).
+    pub calendar: Vec<ConsultedYear>,
     /// The settlement rule that applied.
     pub rule: String,
 }
@@ -480,6 +547,7 @@ impl From<pf::Arrival> for Arrival {
             accounting_date: a.accounting_date.to_string(),
             provisional: a.provisional,
             uncovered_years: a.uncovered_years,
+            calendar: consulted(a.calendar),
             rule: s(&a.rule),
         }
     }
@@ -539,6 +607,8 @@ pub struct FrozenWindow {
     pub provisional: bool,
     /// The uncovered years assumed.
     pub uncovered_years: Vec<i32>,
+    /// The calendar years whose data answered, in the order consulted.
+    pub calendar: Vec<ConsultedYear>,
 }
 
 impl From<pf::FrozenWindow> for FrozenWindow {
@@ -548,6 +618,7 @@ impl From<pf::FrozenWindow> for FrozenWindow {
             last: w.last.to_string(),
             provisional: w.provisional,
             uncovered_years: w.uncovered_years,
+            calendar: consulted(w.calendar),
         }
     }
 }
@@ -711,6 +782,151 @@ impl From<pf::Comparison> for Comparison {
                 .lines
                 .into_iter()
                 .map(|l| LineCost {
+                    rule_a: s(&l.rule_a),
+                    rule_b: s(&l.rule_b),
+                    fee_a: l.fee_a,
+                    fee_b: l.fee_b,
+                    total_a: l.total_a,
+                    total_b: l.total_b,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A channel of a merchant's contract (the 优POS fee rules F1–F5), in
+/// first-match order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ContractChannel {
+    /// 扫码: any QR wallet.
+    Qr,
+    /// 小额双免: contactless up to the small amount, credit or debit.
+    SmallContactless,
+    /// 借记卡: a debit card above the small amount or not contactless.
+    Debit,
+    /// 闪付: a contactless credit card above the small amount.
+    Contactless,
+    /// 信用卡刷卡: a credit card inserted or swiped.
+    Credit,
+}
+
+impl From<pf::ContractChannel> for ContractChannel {
+    fn from(c: pf::ContractChannel) -> Self {
+        use pf::ContractChannel as C;
+        match c {
+            C::Qr => ContractChannel::Qr,
+            C::SmallContactless => ContractChannel::SmallContactless,
+            C::Debit => ContractChannel::Debit,
+            C::Contactless => ContractChannel::Contactless,
+            C::Credit => ContractChannel::Credit,
+        }
+    }
+}
+
+/// What the payments of one channel cost under plan A and plan B.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChannelCost {
+    /// The channel.
+    pub channel: ContractChannel,
+    /// Its Chinese name.
+    pub name_zh: String,
+    /// Its English name.
+    pub name_en: String,
+    /// Number of payments in the channel.
+    pub payments: u64,
+    /// Amount paid in the channel.
+    pub volume: Money,
+    /// Fees under A.
+    pub total_a: Money,
+    /// Fees under B.
+    pub total_b: Money,
+    /// total_b − total_a.
+    pub difference: Money,
+    /// |difference|: what the cheaper plan saves.
+    pub saving: Money,
+    /// Which is cheaper in this channel.
+    pub cheaper: Cheaper,
+}
+
+/// One line of a comparison by channel.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChannelLineCost {
+    /// The contract channel the line's payment falls into.
+    pub channel: ContractChannel,
+    /// Rule applied under A.
+    pub rule_a: String,
+    /// Rule applied under B.
+    pub rule_b: String,
+    /// Fee of one payment under A.
+    pub fee_a: Money,
+    /// Fee of one payment under B.
+    pub fee_b: Money,
+    /// Line total under A.
+    pub total_a: Money,
+    /// Line total under B.
+    pub total_b: Money,
+}
+
+/// Two plans over a month's mix, per contract channel and in total.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChannelComparison {
+    /// Plan A's id.
+    pub plan_a: String,
+    /// Plan B's id.
+    pub plan_b: String,
+    /// Total fees under A.
+    pub total_a: Money,
+    /// Total fees under B.
+    pub total_b: Money,
+    /// total_b − total_a.
+    pub difference: Money,
+    /// |difference|: what the cheaper plan saves.
+    pub saving: Money,
+    /// Which is cheaper.
+    pub cheaper: Cheaper,
+    /// Total amount paid.
+    pub volume: Money,
+    /// Number of payments.
+    pub payments: u64,
+    /// The channels the mix uses, in channel order.
+    pub channels: Vec<ChannelCost>,
+    /// Per line of the mix.
+    pub lines: Vec<ChannelLineCost>,
+}
+
+impl From<pf::ChannelComparison> for ChannelComparison {
+    fn from(c: pf::ChannelComparison) -> Self {
+        ChannelComparison {
+            plan_a: s(&c.plan_a),
+            plan_b: s(&c.plan_b),
+            total_a: c.total_a,
+            total_b: c.total_b,
+            difference: c.difference,
+            saving: c.saving,
+            cheaper: c.cheaper.into(),
+            volume: c.volume,
+            payments: c.payments,
+            channels: c
+                .channels
+                .into_iter()
+                .map(|x| ChannelCost {
+                    channel: x.channel.into(),
+                    name_zh: s(&x.name_zh),
+                    name_en: s(&x.name_en),
+                    payments: x.payments,
+                    volume: x.volume,
+                    total_a: x.total_a,
+                    total_b: x.total_b,
+                    difference: x.difference,
+                    saving: x.saving,
+                    cheaper: x.cheaper.into(),
+                })
+                .collect(),
+            lines: c
+                .lines
+                .into_iter()
+                .map(|l| ChannelLineCost {
+                    channel: l.channel.into(),
                     rule_a: s(&l.rule_a),
                     rule_b: s(&l.rule_b),
                     fee_a: l.fee_a,

@@ -47,18 +47,36 @@ fun plan(input: JsonObject, key: String): Plan {
     }
 }
 
-fun engine(input: JsonObject): Engine {
-    val e = Engine.withData(plan(input, "plan"), Calendar.embedded())
-    input.getAsJsonArray("calendar_extra")?.forEach { n ->
-        val name = n.asString
+/**
+ * Loads the `calendar_extra` entries of an input onto `cal`, in order: a name
+ * (`tests/calendars/NAME.json`, either format, `Calendar.fromJson`) or
+ * `{"name", "data_version"}` (a holiday-cn file with that version,
+ * `Calendar.fromHolidayCn`). A failure is a broken test.
+ */
+fun extendExtra(cal: Calendar, input: JsonObject) {
+    input.getAsJsonArray("calendar_extra")?.forEach { entry ->
+        val (name, version) = when {
+            entry.isJsonPrimitive && entry.asJsonPrimitive.isString -> entry.asString to null
+            entry.isJsonObject -> {
+                val o = entry.asJsonObject
+                keys(o, setOf("name", "data_version"), "calendar_extra entry")
+                (str(o, "name") ?: throw RunnerError("calendar_extra: an entry needs a name")) to str(o, "data_version")
+            }
+            else -> throw RunnerError("calendar_extra: names or {name, data_version}")
+        }
+        val text = File(root, "calendars/$name.json").readText()
         try {
-            e.loadCalendar(File(root, "calendars/$name.json").readText())
+            cal.extend(if (version != null) Calendar.fromHolidayCn(text, version) else Calendar.fromJson(text))
         } catch (err: PosfeeException) {
             throw RunnerError("calendar $name: $err")
         }
     }
-    return e
 }
+
+/** The embedded calendar with the input's `calendar_extra` on top. */
+fun calendar(input: JsonObject): Calendar = Calendar.embedded().also { extendExtra(it, input) }
+
+fun engine(input: JsonObject): Engine = Engine.withData(plan(input, "plan"), calendar(input))
 
 /** The keys an input object may have: anything else a typed API cannot express. */
 fun keys(o: JsonObject, allowed: Set<String>, what: String) {
@@ -132,6 +150,38 @@ fun usageIn(v: JsonElement?): UsageInput? {
     return UsageInput(used = used, counts = counts)
 }
 
+val contractKeys = setOf("id", "name", "rates", "debit_cap", "fixed_fee", "fixed_fee_channels", "minimum_fee", "rounding")
+
+fun contractIn(v: JsonElement?): ContractInput {
+    val o = obj(v, "contract") ?: throw RunnerError("no contract")
+    keys(o, contractKeys, "contract")
+    val rates = obj(o.get("rates"), "rates")?.let {
+        keys(it, setOf("credit", "debit", "qr", "small_contactless", "contactless"), "contract.rates")
+        ContractRatesInput(
+            credit = str(it, "credit"), debit = str(it, "debit"), qr = str(it, "qr"),
+            smallContactless = str(it, "small_contactless"), contactless = str(it, "contactless"),
+        )
+    }
+    val channels = o.get("fixed_fee_channels")?.takeIf { !it.isJsonNull }?.let { l ->
+        if (!l.isJsonArray) throw RunnerError("fixed_fee_channels: not an array: $l")
+        l.asJsonArray.map {
+            if (!it.isJsonPrimitive || !it.asJsonPrimitive.isString) throw RunnerError("fixed_fee_channels: not a string: $it")
+            it.asString
+        }
+    }
+    return ContractInput(
+        id = str(o, "id"), name = str(o, "name"), rates = rates, debitCap = str(o, "debit_cap"),
+        fixedFee = str(o, "fixed_fee"), fixedFeeChannels = channels, minimumFee = str(o, "minimum_fee"),
+        rounding = str(o, "rounding"),
+    )
+}
+
+fun mixIn(input: JsonObject): List<MixLineInput> = (input.getAsJsonArray("mix") ?: JsonArray()).map {
+    val l = it.asJsonObject
+    keys(l, setOf("payment", "count"), "mix line")
+    MixLineInput(payment = paymentIn(l.get("payment")), count = l.get("count").asInt.toUInt())
+}
+
 fun opts(input: JsonObject) = QuoteOptions(provisional = bool(input, "provisional") == true)
 
 // ---- answers: records → the vectors' snake_case JSON ----
@@ -153,9 +203,12 @@ fun ruleJson(r: RuleRef) = j("id" to s(r.id), "name_zh" to s(r.nameZh), "name_en
 
 fun detailJson(d: FeeDetail) = j("percentage" to m(d.percentage), "capped" to b(d.capped), "minimum_applied" to b(d.minimumApplied), "fixed" to m(d.fixed))
 
+fun consultedJson(xs: List<ConsultedYear>) = arr(xs) { j("year" to JsonPrimitive(it.year), "data_version" to s(it.dataVersion), "origin" to e(it.origin)) }
+
 fun arrivalJson(a: Arrival) = j(
     "date" to s(a.date), "realtime" to b(a.realtime), "accounting_date" to s(a.accountingDate),
-    "provisional" to b(a.provisional), "uncovered_years" to arr(a.uncoveredYears) { JsonPrimitive(it) }, "rule" to s(a.rule),
+    "provisional" to b(a.provisional), "uncovered_years" to arr(a.uncoveredYears) { JsonPrimitive(it) },
+    "calendar" to consultedJson(a.calendar), "rule" to s(a.rule),
 )
 
 fun limitsJson(l: LimitCheck) = j(
@@ -182,7 +235,7 @@ fun quoteJson(q: Quote) = j(
 
 fun frozenJson(w: FrozenWindow) = j(
     "first" to s(w.first), "last" to s(w.last), "provisional" to b(w.provisional),
-    "uncovered_years" to arr(w.uncoveredYears) { JsonPrimitive(it) },
+    "uncovered_years" to arr(w.uncoveredYears) { JsonPrimitive(it) }, "calendar" to consultedJson(w.calendar),
 )
 
 fun activationJson(a: ActivationProgress) = j(
@@ -204,6 +257,30 @@ fun comparisonJson(c: Comparison) = j(
         j("rule_a" to s(it.ruleA), "rule_b" to s(it.ruleB), "fee_a" to m(it.feeA), "fee_b" to m(it.feeB),
             "total_a" to m(it.totalA), "total_b" to m(it.totalB))
     },
+)
+
+fun channelComparisonJson(c: ChannelComparison) = j(
+    "plan_a" to s(c.planA), "plan_b" to s(c.planB), "total_a" to m(c.totalA), "total_b" to m(c.totalB),
+    "difference" to m(c.difference), "saving" to m(c.saving), "cheaper" to e(c.cheaper), "volume" to m(c.volume),
+    "payments" to n(c.payments.toLong()),
+    "channels" to arr(c.channels) {
+        j("channel" to e(it.channel), "name_zh" to s(it.nameZh), "name_en" to s(it.nameEn), "payments" to n(it.payments.toLong()),
+            "volume" to m(it.volume), "total_a" to m(it.totalA), "total_b" to m(it.totalB), "difference" to m(it.difference),
+            "saving" to m(it.saving), "cheaper" to e(it.cheaper))
+    },
+    "lines" to arr(c.lines) {
+        j("channel" to e(it.channel), "rule_a" to s(it.ruleA), "rule_b" to s(it.ruleB), "fee_a" to m(it.feeA), "fee_b" to m(it.feeB),
+            "total_a" to m(it.totalA), "total_b" to m(it.totalB))
+    },
+)
+
+fun yearVersionJson(v: YearVersion) = j(
+    "year" to JsonPrimitive(v.year), "data_version" to s(v.dataVersion), "origin" to e(v.origin),
+    "notice" to s(v.notice), "papers" to arr(v.papers) { s(it) },
+)
+
+fun dayJson(d: DayInfo) = j(
+    "date" to s(d.date), "working" to b(d.working), "kind" to e(d.kind), "name_zh" to s(d.nameZh), "name_en" to s(d.nameEn),
 )
 
 fun errorJson(x: PosfeeException) = j(
@@ -337,11 +414,7 @@ fun runCase(c: JsonObject, merchants: JsonObject): JsonElement {
             val a = plan(input, "plan_a")
             val b = plan(input, "plan_b")
             val mi = merchantIn(input, merchants)
-            val mix = (input.getAsJsonArray("mix") ?: JsonArray()).map {
-                val l = it.asJsonObject
-                keys(l, setOf("payment", "count"), "mix line")
-                MixLineInput(payment = paymentIn(l.get("payment")), count = l.get("count").asInt.toUInt())
-            }
+            val mix = mixIn(input)
             out { comparisonJson(compare(a, b, mi, mix)) }
         }
         "plan_load" -> {
@@ -373,9 +446,62 @@ fun runCase(c: JsonObject, merchants: JsonObject): JsonElement {
                 j("plan_id" to s(p.id()), "data_version" to s(p.dataVersion()))
             }
         }
-        "calendar_load" -> out {
-            val cal = Calendar.fromJson(gson.toJson(input.get("calendar") ?: JsonNull.INSTANCE))
-            j("years" to arr(cal.years()) { JsonPrimitive(it) })
+        "calendar_load" -> {
+            keys(input, setOf("calendar", "calendar_text", "calendar_file", "data_version", "onto", "calendar_extra", "query"), "calendar_load")
+            val cal = when (val onto = str(input, "onto")) {
+                "embedded" -> Calendar.embedded()
+                null -> Calendar.empty()
+                else -> throw RunnerError("unknown onto $onto")
+            }
+            extendExtra(cal, input)
+            val given = listOf("calendar", "calendar_text", "calendar_file").filter { input.has(it) }
+            if (given.size != 1) throw RunnerError("calendar_load needs one of calendar, calendar_text, calendar_file")
+            val text = when (given[0]) {
+                "calendar" -> gson.toJson(input.get("calendar"))
+                "calendar_text" -> str(input, "calendar_text") ?: throw RunnerError("calendar_text: null")
+                else -> File(root, "calendars/${str(input, "calendar_file")}.json").readText()
+            }
+            val version = str(input, "data_version")
+            out {
+                cal.extend(if (version != null) Calendar.fromHolidayCn(text, version) else Calendar.fromJson(text))
+                val o = j(
+                    "years" to arr(cal.years()) { JsonPrimitive(it) }, "valid_until" to s(cal.validUntil()),
+                    "versions" to arr(cal.versions(), ::yearVersionJson),
+                )
+                input.getAsJsonArray("query")?.let { q ->
+                    o.add("days", arr(q.toList()) { d ->
+                        try {
+                            dayJson(cal.day(d.asString))
+                        } catch (x: PosfeeException) {
+                            j("date" to d, "error" to errorJson(x).get("error"))
+                        }
+                    })
+                }
+                o
+            }
+        }
+        "contract_plan" -> {
+            val base = plan(input, "base")
+            val ci = contractIn(input.get("contract"))
+            out { JsonParser.parseString(Plan.fromContract(ci, base).toJson()) }
+        }
+        "contract_quote" -> {
+            val base = plan(input, "base")
+            val cal = calendar(input)
+            val ci = contractIn(input.get("contract"))
+            val mi = merchantIn(input, merchants)
+            out {
+                val en = Engine.withData(Plan.fromContract(ci, base), cal)
+                quoteJson(en.quote(mi, paymentIn(input.get("payment")), usageIn(input.get("usage")), opts(input)))
+            }
+        }
+        "contract_compare" -> {
+            val base = plan(input, "base")
+            val b = plan(input, "plan_b")
+            val ci = contractIn(input.get("contract"))
+            val mi = merchantIn(input, merchants)
+            val mix = mixIn(input)
+            out { channelComparisonJson(compareContract(ci, base, b, mi, mix)) }
         }
         "audit" -> {
             val en = engine(input)
@@ -536,6 +662,82 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         val d = Engine().diagnose(DiagnoseInput(situation = "declined", terminalMessage = "二维码已失效"))
         check(d.causes.first().code == "qr_expired" && d.supportLine == "4001125883") { "diagnosis $d" }
         expectError("invalid_field", "situation", "unknown_value") { Engine().diagnose(DiagnoseInput(situation = "lost")) }
+    },
+    "calendar updates: holiday-cn, empty, extend, provenance" to {
+        val text = File(root, "calendars/holiday-cn-2027-fictional.json").readText()
+        val revised = File(root, "calendars/holiday-cn-2027-fictional-revised.json").readText()
+        val cal = Calendar.empty()
+        check(cal.years().isEmpty() && cal.validUntil() == null) { "empty ${cal.years()}" }
+        cal.extend(Calendar.fromHolidayCn(text, "2026.12.01"))
+        check(cal.years() == listOf(2027) && cal.validUntil() == "2027-12-31") { "years ${cal.years()}" }
+        check(cal.versions().single().let { it.dataVersion == "2026.12.01" && it.origin == DataOrigin.LOADED }) { "versions ${cal.versions()}" }
+        check(cal.day("2027-02-06").let { it.kind == DayKind.HOLIDAY && it.nameZh == "春节" }) { "day" }
+        expectError("calendar_year_covered", "year", "already_covered") { cal.extend(Calendar.fromHolidayCn(revised, "2026.12.01")) }
+        expectError("calendar_year_covered", "year", "not_newer") { cal.extend(Calendar.fromHolidayCn(revised)) }
+        expectError("calendar_year_covered", "year", "already_covered") { cal.extend(cal) }
+        cal.extend(Calendar.fromHolidayCn(revised, "2027.01.15"))
+        check(cal.versions().single().dataVersion == "2027.01.15") { "replaced ${cal.versions()}" }
+        // fromJson recognises the holiday-cn shape; unversioned.
+        check(Calendar.fromJson(text).versions().single().dataVersion == "unversioned") { "fromJson" }
+        val en = Engine()
+        en.loadCalendar(text, "2026.12.01")
+        val a = en.arrival(debit2027)
+        check(a.calendar.isNotEmpty() && a.calendar.all { it.year == 2027 && it.dataVersion == "2026.12.01" && it.origin == DataOrigin.LOADED }) { "arrival ${a.calendar}" }
+        val w = Engine().frozenWindow("2025-09-30")
+        check(w.calendar.first() == ConsultedYear(2025, "2026.11.23", DataOrigin.EMBEDDED)) { "window ${w.calendar}" }
+        check(Engine().quote(std, card).arrival!!.calendar.isNotEmpty()) { "quote arrival calendar" }
+    },
+    "error texts: holiday-cn file" to {
+        val dup = """{"year": 2030, "days": [{"name": "元旦", "date": "2030-01-01", "isOffDay": true}, {"name": "元旦", "date": "2030-01-01", "isOffDay": true}]}"""
+        try {
+            Calendar.fromHolidayCn(dup, "2030.01.01")
+            throw IllegalStateException("no error")
+        } catch (x: PosfeeException) {
+            check(x.code() == "calendar_invalid" && x.field() == "days[1].date" && x.reason() == "duplicate") { "got $x" }
+            check(x.messageZh() == "days[1].date：日期 2030-01-01 重复列出") { "zh ${x.messageZh()}" }
+            check(x.messageEn() == "days[1].date: the date 2030-01-01 is listed twice") { "en ${x.messageEn()}" }
+        }
+        expectError("calendar_invalid", "data_version", "empty") { Calendar.fromHolidayCn(dup, "") }
+        expectError("calendar_syntax", "", "syntax") { Engine().loadCalendar("{", "2030.01.01") }
+    },
+    "contract: plan, quote, comparison" to {
+        val rates = ContractRatesInput(credit = "0.60", debit = "0.50", qr = "0.38", smallContactless = "0.38", contactless = "0.60")
+        val contract = ContractInput(name = "某银行 POS 合同", rates = rates, debitCap = "20.00", fixedFee = "3.00", fixedFeeChannels = listOf("credit"))
+        val p = Plan.fromContract(contract)
+        check(p.id() == "contract" && p.dataVersion() == "contract/upos/2025.10.1") { "plan ${p.id()} ${p.dataVersion()}" }
+        check(Plan.fromContract(contract.copy(id = "bank_x"), Plan.reference()).dataVersion() == "contract/reference/2025.10.1") { "base" }
+        // 1000.00 × 0.60 % = 6.00, + 3.00 fixed on credit.
+        val q = Engine.withData(p, Calendar.embedded()).quote(std, card)
+        check(q.fee == BigDecimal("9.00") && q.rule.id == "credit" && q.arrival?.date == "2025-10-09") { "quote $q" }
+        val mix = listOf(MixLineInput(card, 10u))
+        // Contract 10 × 9.00 = 90.00 against 优POS 10 × 5.50 = 55.00.
+        val c = compareContract(contract, Plan.upos(), Plan.upos(), std, mix)
+        check(c.planA == "contract" && c.planB == "upos" && c.totalA == BigDecimal("90.00") && c.totalB == BigDecimal("55.00")) { "compare $c" }
+        check(c.difference == BigDecimal("-35.00") && c.saving == BigDecimal("35.00") && c.cheaper == Cheaper.B) { "saving $c" }
+        check(c.channels.single().let { it.channel == ContractChannel.CREDIT && it.nameZh == "信用卡刷卡" && it.payments == 10uL }) { "channels ${c.channels}" }
+        check(c.lines.single().let { it.ruleA == "credit" && it.ruleB == "F5" && it.feeA == BigDecimal("9.00") }) { "lines ${c.lines}" }
+        val d = compareByChannel(Plan.upos(), p, std, mix)
+        check(d.cheaper == Cheaper.A && d.difference == BigDecimal("35.00") && d.lines.single().channel == ContractChannel.CREDIT) { "by channel $d" }
+        expectError("invalid_field", "contract.rates.contactless", "missing") { Plan.fromContract(contract.copy(rates = rates.copy(contactless = null))) }
+        expectError("invalid_field", "contract.rates", "missing") { compareContract(ContractInput(), Plan.upos(), Plan.upos(), std, mix) }
+        expectError("invalid_amount", "contract.debit_cap", "zero") { Plan.fromContract(contract.copy(debitCap = "0")) }
+        expectError("invalid_field", "contract.fixed_fee_channels[0]", "unknown_value") { Plan.fromContract(contract.copy(fixedFeeChannels = listOf("nfc"))) }
+        expectError("plan_incomplete", "limits.single[0].when.rules[1]", "channels_differ") {
+            Plan.fromContract(contract, Plan.fromJson(File(root, "plans/acme.json").readText()))
+        }
+        expectError("invalid_field", "mix[0].count", "out_of_range") { compareContract(contract, Plan.upos(), Plan.upos(), std, listOf(MixLineInput(card, 0u))) }
+    },
+    "error texts: contract rate" to {
+        val rates = ContractRatesInput(credit = "0.60%", debit = "0.50", qr = "0.38", smallContactless = "0.38", contactless = "0.60")
+        try {
+            Plan.fromContract(ContractInput(rates = rates))
+            throw IllegalStateException("no error")
+        } catch (x: PosfeeException) {
+            check(x.code() == "invalid_field" && x.field() == "contract.rates.credit" && x.reason() == "format") { "got $x" }
+            check(x.messageZh() == "contract.rates.credit：费率 \"0.60%\" 格式不正确，应为如 \"0.60\" 的百分数（表示 0.60%，不带 % 号）") { "zh ${x.messageZh()}" }
+            check(x.messageEn() == "contract.rates.credit: rate \"0.60%\" is not a percentage such as \"0.60\" (meaning 0.60 %, without the % sign)") { "en ${x.messageEn()}" }
+        }
+        expectError("invalid_field", "contract.rates.debit", "out_of_range") { Plan.fromContract(ContractInput(rates = rates.copy(credit = "0.6", debit = "100.5"))) }
     },
     "calendar, fee, accounting date" to {
         val d = Calendar.embedded().day("2025-10-11")

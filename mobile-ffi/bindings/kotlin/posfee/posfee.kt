@@ -678,6 +678,10 @@ internal object IntegrityCheckingUniffiLib {
     internal fun ensureInitialized() = Unit
     external fun uniffi_posfee_ffi_checksum_func_compare(
     ): Int
+    external fun uniffi_posfee_ffi_checksum_func_compare_by_channel(
+    ): Int
+    external fun uniffi_posfee_ffi_checksum_func_compare_contract(
+    ): Int
     external fun uniffi_posfee_ffi_checksum_func_parse_amount(
     ): Int
     external fun uniffi_posfee_ffi_checksum_func_version(
@@ -691,6 +695,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_posfee_ffi_checksum_method_auditor_summary(
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_calendar_day(
+    ): Int
+    external fun uniffi_posfee_ffi_checksum_method_calendar_extend(
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_calendar_valid_until(
     ): Int
@@ -756,6 +762,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_posfee_ffi_checksum_constructor_calendar_embedded(
     ): Int
+    external fun uniffi_posfee_ffi_checksum_constructor_calendar_empty(
+    ): Int
+    external fun uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn(
+    ): Int
     external fun uniffi_posfee_ffi_checksum_constructor_calendar_from_json(
     ): Int
     external fun uniffi_posfee_ffi_checksum_constructor_dayledger_new(
@@ -763,6 +773,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_posfee_ffi_checksum_constructor_engine_new(
     ): Int
     external fun uniffi_posfee_ffi_checksum_constructor_engine_with_data(
+    ): Int
+    external fun uniffi_posfee_ffi_checksum_constructor_plan_from_contract(
     ): Int
     external fun uniffi_posfee_ffi_checksum_constructor_plan_from_json(
     ): Int
@@ -810,10 +822,16 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_posfee_ffi_fn_constructor_calendar_embedded(uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_posfee_ffi_fn_constructor_calendar_empty(uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_posfee_ffi_fn_constructor_calendar_from_holiday_cn(`text`: RustBuffer.ByValue,`dataVersion`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_posfee_ffi_fn_constructor_calendar_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_posfee_ffi_fn_method_calendar_day(`ptr`: Long,`date`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_method_calendar_extend(`ptr`: Long,`other`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_posfee_ffi_fn_method_calendar_valid_until(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_calendar_versions(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -860,7 +878,7 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_engine_frozen_window(`ptr`: Long,`submitted`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_posfee_ffi_fn_method_engine_load_calendar(`ptr`: Long,`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_posfee_ffi_fn_method_engine_load_calendar(`ptr`: Long,`json`: RustBuffer.ByValue,`dataVersion`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_posfee_ffi_fn_method_engine_load_plan(`ptr`: Long,`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
@@ -874,6 +892,8 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_posfee_ffi_fn_free_plan(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
+    external fun uniffi_posfee_ffi_fn_constructor_plan_from_contract(`contract`: RustBuffer.ByValue,`base`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_posfee_ffi_fn_constructor_plan_from_json(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_posfee_ffi_fn_constructor_plan_reference(uniffi_out_err: UniffiRustCallStatus, 
@@ -907,6 +927,10 @@ internal object UniffiLib {
     external fun uniffi_posfee_ffi_fn_method_posfeeerror_uniffi_trait_display(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_func_compare(`planA`: Long,`planB`: Long,`merchant`: RustBuffer.ByValue,`mix`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_func_compare_by_channel(`planA`: Long,`planB`: Long,`merchant`: RustBuffer.ByValue,`mix`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_func_compare_contract(`contract`: RustBuffer.ByValue,`base`: Long,`other`: Long,`merchant`: RustBuffer.ByValue,`mix`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_func_parse_amount(`text`: RustBuffer.ByValue,`field`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1034,6 +1058,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_func_compare() and 0xFFFF) != 23590) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_posfee_ffi_checksum_func_compare_by_channel() and 0xFFFF) != 15109) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_func_compare_contract() and 0xFFFF) != 42309) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_posfee_ffi_checksum_func_parse_amount() and 0xFFFF) != 22535) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1053,6 +1083,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_calendar_day() and 0xFFFF) != 62885) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_calendar_extend() and 0xFFFF) != 17098) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_calendar_valid_until() and 0xFFFF) != 11517) {
@@ -1094,7 +1127,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_eligibility() and 0xFFFF) != 10334) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_extend_calendar() and 0xFFFF) != 60918) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_extend_calendar() and 0xFFFF) != 15227) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_fee() and 0xFFFF) != 532) {
@@ -1103,7 +1136,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_frozen_window() and 0xFFFF) != 62151) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_calendar() and 0xFFFF) != 44808) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_calendar() and 0xFFFF) != 42453) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_plan() and 0xFFFF) != 33720) {
@@ -1151,7 +1184,13 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_embedded() and 0xFFFF) != 62538) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_json() and 0xFFFF) != 37023) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_empty() and 0xFFFF) != 54955) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn() and 0xFFFF) != 16276) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_json() and 0xFFFF) != 39311) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_constructor_dayledger_new() and 0xFFFF) != 61484) {
@@ -1161,6 +1200,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_constructor_engine_with_data() and 0xFFFF) != 56558) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_from_contract() and 0xFFFF) != 12905) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_from_json() and 0xFFFF) != 37323) {
@@ -1962,6 +2004,13 @@ public interface CalendarInterface {
     fun `day`(`date`: kotlin.String?): DayInfo
     
     /**
+     * Adds the years of another calendar; a year already covered is
+     * replaced only by a newer data version (else `calendar_year_covered`,
+     * reason `already_covered` or `not_newer`, and nothing changes).
+     */
+    fun `extend`(`other`: Calendar)
+    
+    /**
      * The last day of the unbroken coverage (`YYYY-MM-DD`).
      */
     fun `validUntil`(): kotlin.String?
@@ -2104,6 +2153,25 @@ open class Calendar: Disposable, AutoCloseable, CalendarInterface
 
     
     /**
+     * Adds the years of another calendar; a year already covered is
+     * replaced only by a newer data version (else `calendar_year_covered`,
+     * reason `already_covered` or `not_newer`, and nothing changes).
+     */
+    @Throws(PosfeeException::class)override fun `extend`(`other`: Calendar)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_calendar_extend(
+        it,
+        
+        FfiConverterTypeCalendar.lower(`other`),_status)
+}
+    }
+    
+    
+
+    
+    /**
      * The last day of the unbroken coverage (`YYYY-MM-DD`).
      */override fun `validUntil`(): kotlin.String? {
             return FfiConverterOptionalString.lift(
@@ -2174,7 +2242,43 @@ open class Calendar: Disposable, AutoCloseable, CalendarInterface
 
         
     /**
-     * Loads a calendar file (JSON text).
+     * A calendar covering no year (to build one from loaded files with
+     * `extend`).
+     */ fun `empty`(): Calendar {
+            return FfiConverterTypeCalendar.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_constructor_calendar_empty(
+    
+        _status)
+}
+    )
+    }
+    
+
+        
+    /**
+     * Loads one year in the holiday-cn format (`{"year", "papers", "days":
+     * [{"name", "date", "isOffDay"}]}`) with the data version it carries (a
+     * newer version may replace a year already covered; none:
+     * `unversioned`).
+     */
+    @Throws(PosfeeException::class) fun `fromHolidayCn`(`text`: kotlin.String, `dataVersion`: kotlin.String? = null): Calendar {
+            return FfiConverterTypeCalendar.lift(
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_constructor_calendar_from_holiday_cn(
+    
+        
+        FfiConverterString.lower(`text`),
+        FfiConverterOptionalString.lower(`dataVersion`),_status)
+}
+    )
+    }
+    
+
+        
+    /**
+     * Loads a calendar file (JSON text): posfee's own calendar format, or
+     * one year in the holiday-cn format (then unversioned).
      */
     @Throws(PosfeeException::class) fun `fromJson`(`json`: kotlin.String): Calendar {
             return FfiConverterTypeCalendar.lift(
@@ -2692,8 +2796,8 @@ public interface EngineInterface {
     fun `eligibility`(`facts`: EligibilityInput): EligibilityAnswers
     
     /**
-     * Adds calendar years loaded at run time (`calendar_year_covered` for a
-     * year already covered).
+     * Adds calendar years loaded at run time; a year already covered is
+     * replaced only by a newer data version (else `calendar_year_covered`).
      */
     fun `extendCalendar`(`calendar`: Calendar)
     
@@ -2708,9 +2812,11 @@ public interface EngineInterface {
     fun `frozenWindow`(`submitted`: kotlin.String?, `options`: QuoteOptions? = null): FrozenWindow
     
     /**
-     * Loads a calendar file (JSON text) and adds its years.
+     * Loads a calendar file (JSON text, posfee's format or holiday-cn) and
+     * adds its years; with `data_version`, the file is read as holiday-cn
+     * data of that version.
      */
-    fun `loadCalendar`(`json`: kotlin.String)
+    fun `loadCalendar`(`json`: kotlin.String, `dataVersion`: kotlin.String? = null)
     
     /**
      * Loads a plan file (JSON text) and uses it.
@@ -2977,8 +3083,8 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
 
     
     /**
-     * Adds calendar years loaded at run time (`calendar_year_covered` for a
-     * year already covered).
+     * Adds calendar years loaded at run time; a year already covered is
+     * replaced only by a newer data version (else `calendar_year_covered`).
      */
     @Throws(PosfeeException::class)override fun `extendCalendar`(`calendar`: Calendar)
         = 
@@ -3033,16 +3139,19 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
 
     
     /**
-     * Loads a calendar file (JSON text) and adds its years.
+     * Loads a calendar file (JSON text, posfee's format or holiday-cn) and
+     * adds its years; with `data_version`, the file is read as holiday-cn
+     * data of that version.
      */
-    @Throws(PosfeeException::class)override fun `loadCalendar`(`json`: kotlin.String)
+    @Throws(PosfeeException::class)override fun `loadCalendar`(`json`: kotlin.String, `dataVersion`: kotlin.String?)
         = 
     callWithHandle {
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_method_engine_load_calendar(
         it,
         
-        FfiConverterString.lower(`json`),_status)
+        FfiConverterString.lower(`json`),
+        FfiConverterOptionalString.lower(`dataVersion`),_status)
 }
     }
     
@@ -3448,6 +3557,26 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     companion object {
+        
+    /**
+     * The plan of a merchant's own contract (rates per channel, optional
+     * debit cap, fixed fee and minimum), with its acceptance, limits,
+     * settlement, activation and eligibility taken from `base` (default: the
+     * embedded 优POS plan). Errors name `contract.…`.
+     */
+    @Throws(PosfeeException::class) fun `fromContract`(`contract`: ContractInput, `base`: Plan? = null): Plan {
+            return FfiConverterTypePlan.lift(
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_constructor_plan_from_contract(
+    
+        
+        FfiConverterTypeContractInput.lower(`contract`),
+        FfiConverterOptionalTypePlan.lower(`base`),_status)
+}
+    )
+    }
+    
+
         
     /**
      * Loads and validates a plan file (JSON text).
@@ -4089,6 +4218,12 @@ data class Arrival (
     var `uncoveredYears`: List<kotlin.Int>
     , 
     /**
+     * The calendar years whose data answered, in the order consulted
+     * (empty for a real-time answer and for days only assumed Monday–Friday).
+     */
+    var `calendar`: List<ConsultedYear>
+    , 
+    /**
      * The settlement rule that applied.
      */
     var `rule`: kotlin.String
@@ -4113,6 +4248,7 @@ public object FfiConverterTypeArrival: FfiConverterRustBuffer<Arrival> {
             FfiConverterString.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterSequenceInt.read(buf),
+            FfiConverterSequenceTypeConsultedYear.read(buf),
             FfiConverterString.read(buf),
         )
     }
@@ -4123,6 +4259,7 @@ public object FfiConverterTypeArrival: FfiConverterRustBuffer<Arrival> {
             FfiConverterString.allocationSize(value.`accountingDate`) +
             FfiConverterBoolean.allocationSize(value.`provisional`) +
             FfiConverterSequenceInt.allocationSize(value.`uncoveredYears`) +
+            FfiConverterSequenceTypeConsultedYear.allocationSize(value.`calendar`) +
             FfiConverterString.allocationSize(value.`rule`)
     )
 
@@ -4132,6 +4269,7 @@ public object FfiConverterTypeArrival: FfiConverterRustBuffer<Arrival> {
             FfiConverterString.write(value.`accountingDate`, buf)
             FfiConverterBoolean.write(value.`provisional`, buf)
             FfiConverterSequenceInt.write(value.`uncoveredYears`, buf)
+            FfiConverterSequenceTypeConsultedYear.write(value.`calendar`, buf)
             FfiConverterString.write(value.`rule`, buf)
     }
 }
@@ -4274,6 +4412,323 @@ public object FfiConverterTypeAuditSummary: FfiConverterRustBuffer<AuditSummary>
 
 
 /**
+ * Two plans over a month's mix, per contract channel and in total.
+ */
+data class ChannelComparison (
+    /**
+     * Plan A's id.
+     */
+    var `planA`: kotlin.String
+    , 
+    /**
+     * Plan B's id.
+     */
+    var `planB`: kotlin.String
+    , 
+    /**
+     * Total fees under A.
+     */
+    var `totalA`: Money
+    , 
+    /**
+     * Total fees under B.
+     */
+    var `totalB`: Money
+    , 
+    /**
+     * total_b − total_a.
+     */
+    var `difference`: Money
+    , 
+    /**
+     * |difference|: what the cheaper plan saves.
+     */
+    var `saving`: Money
+    , 
+    /**
+     * Which is cheaper.
+     */
+    var `cheaper`: Cheaper
+    , 
+    /**
+     * Total amount paid.
+     */
+    var `volume`: Money
+    , 
+    /**
+     * Number of payments.
+     */
+    var `payments`: kotlin.ULong
+    , 
+    /**
+     * The channels the mix uses, in channel order.
+     */
+    var `channels`: List<ChannelCost>
+    , 
+    /**
+     * Per line of the mix.
+     */
+    var `lines`: List<ChannelLineCost>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChannelComparison: FfiConverterRustBuffer<ChannelComparison> {
+    override fun read(buf: ByteBuffer): ChannelComparison {
+        return ChannelComparison(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeCheaper.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterSequenceTypeChannelCost.read(buf),
+            FfiConverterSequenceTypeChannelLineCost.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChannelComparison) = (
+            FfiConverterString.allocationSize(value.`planA`) +
+            FfiConverterString.allocationSize(value.`planB`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalA`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalB`) +
+            FfiConverterTypeMoney.allocationSize(value.`difference`) +
+            FfiConverterTypeMoney.allocationSize(value.`saving`) +
+            FfiConverterTypeCheaper.allocationSize(value.`cheaper`) +
+            FfiConverterTypeMoney.allocationSize(value.`volume`) +
+            FfiConverterULong.allocationSize(value.`payments`) +
+            FfiConverterSequenceTypeChannelCost.allocationSize(value.`channels`) +
+            FfiConverterSequenceTypeChannelLineCost.allocationSize(value.`lines`)
+    )
+
+    override fun write(value: ChannelComparison, buf: ByteBuffer) {
+            FfiConverterString.write(value.`planA`, buf)
+            FfiConverterString.write(value.`planB`, buf)
+            FfiConverterTypeMoney.write(value.`totalA`, buf)
+            FfiConverterTypeMoney.write(value.`totalB`, buf)
+            FfiConverterTypeMoney.write(value.`difference`, buf)
+            FfiConverterTypeMoney.write(value.`saving`, buf)
+            FfiConverterTypeCheaper.write(value.`cheaper`, buf)
+            FfiConverterTypeMoney.write(value.`volume`, buf)
+            FfiConverterULong.write(value.`payments`, buf)
+            FfiConverterSequenceTypeChannelCost.write(value.`channels`, buf)
+            FfiConverterSequenceTypeChannelLineCost.write(value.`lines`, buf)
+    }
+}
+
+
+
+/**
+ * What the payments of one channel cost under plan A and plan B.
+ */
+data class ChannelCost (
+    /**
+     * The channel.
+     */
+    var `channel`: ContractChannel
+    , 
+    /**
+     * Its Chinese name.
+     */
+    var `nameZh`: kotlin.String
+    , 
+    /**
+     * Its English name.
+     */
+    var `nameEn`: kotlin.String
+    , 
+    /**
+     * Number of payments in the channel.
+     */
+    var `payments`: kotlin.ULong
+    , 
+    /**
+     * Amount paid in the channel.
+     */
+    var `volume`: Money
+    , 
+    /**
+     * Fees under A.
+     */
+    var `totalA`: Money
+    , 
+    /**
+     * Fees under B.
+     */
+    var `totalB`: Money
+    , 
+    /**
+     * total_b − total_a.
+     */
+    var `difference`: Money
+    , 
+    /**
+     * |difference|: what the cheaper plan saves.
+     */
+    var `saving`: Money
+    , 
+    /**
+     * Which is cheaper in this channel.
+     */
+    var `cheaper`: Cheaper
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChannelCost: FfiConverterRustBuffer<ChannelCost> {
+    override fun read(buf: ByteBuffer): ChannelCost {
+        return ChannelCost(
+            FfiConverterTypeContractChannel.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeCheaper.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChannelCost) = (
+            FfiConverterTypeContractChannel.allocationSize(value.`channel`) +
+            FfiConverterString.allocationSize(value.`nameZh`) +
+            FfiConverterString.allocationSize(value.`nameEn`) +
+            FfiConverterULong.allocationSize(value.`payments`) +
+            FfiConverterTypeMoney.allocationSize(value.`volume`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalA`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalB`) +
+            FfiConverterTypeMoney.allocationSize(value.`difference`) +
+            FfiConverterTypeMoney.allocationSize(value.`saving`) +
+            FfiConverterTypeCheaper.allocationSize(value.`cheaper`)
+    )
+
+    override fun write(value: ChannelCost, buf: ByteBuffer) {
+            FfiConverterTypeContractChannel.write(value.`channel`, buf)
+            FfiConverterString.write(value.`nameZh`, buf)
+            FfiConverterString.write(value.`nameEn`, buf)
+            FfiConverterULong.write(value.`payments`, buf)
+            FfiConverterTypeMoney.write(value.`volume`, buf)
+            FfiConverterTypeMoney.write(value.`totalA`, buf)
+            FfiConverterTypeMoney.write(value.`totalB`, buf)
+            FfiConverterTypeMoney.write(value.`difference`, buf)
+            FfiConverterTypeMoney.write(value.`saving`, buf)
+            FfiConverterTypeCheaper.write(value.`cheaper`, buf)
+    }
+}
+
+
+
+/**
+ * One line of a comparison by channel.
+ */
+data class ChannelLineCost (
+    /**
+     * The contract channel the line's payment falls into.
+     */
+    var `channel`: ContractChannel
+    , 
+    /**
+     * Rule applied under A.
+     */
+    var `ruleA`: kotlin.String
+    , 
+    /**
+     * Rule applied under B.
+     */
+    var `ruleB`: kotlin.String
+    , 
+    /**
+     * Fee of one payment under A.
+     */
+    var `feeA`: Money
+    , 
+    /**
+     * Fee of one payment under B.
+     */
+    var `feeB`: Money
+    , 
+    /**
+     * Line total under A.
+     */
+    var `totalA`: Money
+    , 
+    /**
+     * Line total under B.
+     */
+    var `totalB`: Money
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeChannelLineCost: FfiConverterRustBuffer<ChannelLineCost> {
+    override fun read(buf: ByteBuffer): ChannelLineCost {
+        return ChannelLineCost(
+            FfiConverterTypeContractChannel.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ChannelLineCost) = (
+            FfiConverterTypeContractChannel.allocationSize(value.`channel`) +
+            FfiConverterString.allocationSize(value.`ruleA`) +
+            FfiConverterString.allocationSize(value.`ruleB`) +
+            FfiConverterTypeMoney.allocationSize(value.`feeA`) +
+            FfiConverterTypeMoney.allocationSize(value.`feeB`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalA`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalB`)
+    )
+
+    override fun write(value: ChannelLineCost, buf: ByteBuffer) {
+            FfiConverterTypeContractChannel.write(value.`channel`, buf)
+            FfiConverterString.write(value.`ruleA`, buf)
+            FfiConverterString.write(value.`ruleB`, buf)
+            FfiConverterTypeMoney.write(value.`feeA`, buf)
+            FfiConverterTypeMoney.write(value.`feeB`, buf)
+            FfiConverterTypeMoney.write(value.`totalA`, buf)
+            FfiConverterTypeMoney.write(value.`totalB`, buf)
+    }
+}
+
+
+
+/**
  * A comparison of two plans over a month's mix.
  */
 data class Comparison (
@@ -4371,6 +4826,194 @@ public object FfiConverterTypeComparison: FfiConverterRustBuffer<Comparison> {
             FfiConverterTypeMoney.write(value.`volume`, buf)
             FfiConverterULong.write(value.`payments`, buf)
             FfiConverterSequenceTypeLineCost.write(value.`lines`, buf)
+    }
+}
+
+
+
+/**
+ * A calendar year whose data answered a question, with its data version
+ * and where it came from.
+ */
+data class ConsultedYear (
+    /**
+     * The year.
+     */
+    var `year`: kotlin.Int
+    , 
+    /**
+     * The data version of the file it came from.
+     */
+    var `dataVersion`: kotlin.String
+    , 
+    /**
+     * Embedded or loaded.
+     */
+    var `origin`: DataOrigin
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeConsultedYear: FfiConverterRustBuffer<ConsultedYear> {
+    override fun read(buf: ByteBuffer): ConsultedYear {
+        return ConsultedYear(
+            FfiConverterInt.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeDataOrigin.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ConsultedYear) = (
+            FfiConverterInt.allocationSize(value.`year`) +
+            FfiConverterString.allocationSize(value.`dataVersion`) +
+            FfiConverterTypeDataOrigin.allocationSize(value.`origin`)
+    )
+
+    override fun write(value: ConsultedYear, buf: ByteBuffer) {
+            FfiConverterInt.write(value.`year`, buf)
+            FfiConverterString.write(value.`dataVersion`, buf)
+            FfiConverterTypeDataOrigin.write(value.`origin`, buf)
+    }
+}
+
+
+
+/**
+ * A merchant's own contract as strings: the rate of every channel, and
+ * optionally `id` (the plan id, a lowercase code), `name`, `debit_cap`,
+ * `fixed_fee` (with `fixed_fee_channels`), `minimum_fee` and `rounding`
+ * (`half_up`, `half_even`, `down`, `up`). Errors name `contract.…`.
+ */
+data class ContractInput (
+    var `id`: kotlin.String? = null 
+    , 
+    var `name`: kotlin.String? = null 
+    , 
+    var `rates`: ContractRatesInput? = null 
+    , 
+    var `debitCap`: kotlin.String? = null 
+    , 
+    var `fixedFee`: kotlin.String? = null 
+    , 
+    var `fixedFeeChannels`: List<kotlin.String>? = null 
+    , 
+    var `minimumFee`: kotlin.String? = null 
+    , 
+    var `rounding`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContractInput: FfiConverterRustBuffer<ContractInput> {
+    override fun read(buf: ByteBuffer): ContractInput {
+        return ContractInput(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeContractRatesInput.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ContractInput) = (
+            FfiConverterOptionalString.allocationSize(value.`id`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalTypeContractRatesInput.allocationSize(value.`rates`) +
+            FfiConverterOptionalString.allocationSize(value.`debitCap`) +
+            FfiConverterOptionalString.allocationSize(value.`fixedFee`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`fixedFeeChannels`) +
+            FfiConverterOptionalString.allocationSize(value.`minimumFee`) +
+            FfiConverterOptionalString.allocationSize(value.`rounding`)
+    )
+
+    override fun write(value: ContractInput, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`id`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalTypeContractRatesInput.write(value.`rates`, buf)
+            FfiConverterOptionalString.write(value.`debitCap`, buf)
+            FfiConverterOptionalString.write(value.`fixedFee`, buf)
+            FfiConverterOptionalSequenceString.write(value.`fixedFeeChannels`, buf)
+            FfiConverterOptionalString.write(value.`minimumFee`, buf)
+            FfiConverterOptionalString.write(value.`rounding`, buf)
+    }
+}
+
+
+
+/**
+ * The rate of each channel of a merchant's contract, as percent strings
+ * (`"0.60"` is 0.60 %). Every channel is required: a missing one is an
+ * error (`contract.rates.qr`, `missing`), never a default.
+ */
+data class ContractRatesInput (
+    var `credit`: kotlin.String? = null 
+    , 
+    var `debit`: kotlin.String? = null 
+    , 
+    var `qr`: kotlin.String? = null 
+    , 
+    var `smallContactless`: kotlin.String? = null 
+    , 
+    var `contactless`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContractRatesInput: FfiConverterRustBuffer<ContractRatesInput> {
+    override fun read(buf: ByteBuffer): ContractRatesInput {
+        return ContractRatesInput(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ContractRatesInput) = (
+            FfiConverterOptionalString.allocationSize(value.`credit`) +
+            FfiConverterOptionalString.allocationSize(value.`debit`) +
+            FfiConverterOptionalString.allocationSize(value.`qr`) +
+            FfiConverterOptionalString.allocationSize(value.`smallContactless`) +
+            FfiConverterOptionalString.allocationSize(value.`contactless`)
+    )
+
+    override fun write(value: ContractRatesInput, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`credit`, buf)
+            FfiConverterOptionalString.write(value.`debit`, buf)
+            FfiConverterOptionalString.write(value.`qr`, buf)
+            FfiConverterOptionalString.write(value.`smallContactless`, buf)
+            FfiConverterOptionalString.write(value.`contactless`, buf)
     }
 }
 
@@ -5230,6 +5873,11 @@ data class FrozenWindow (
      * The uncovered years assumed.
      */
     var `uncoveredYears`: List<kotlin.Int>
+    , 
+    /**
+     * The calendar years whose data answered, in the order consulted.
+     */
+    var `calendar`: List<ConsultedYear>
     
 ){
     
@@ -5250,6 +5898,7 @@ public object FfiConverterTypeFrozenWindow: FfiConverterRustBuffer<FrozenWindow>
             FfiConverterString.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterSequenceInt.read(buf),
+            FfiConverterSequenceTypeConsultedYear.read(buf),
         )
     }
 
@@ -5257,7 +5906,8 @@ public object FfiConverterTypeFrozenWindow: FfiConverterRustBuffer<FrozenWindow>
             FfiConverterString.allocationSize(value.`first`) +
             FfiConverterString.allocationSize(value.`last`) +
             FfiConverterBoolean.allocationSize(value.`provisional`) +
-            FfiConverterSequenceInt.allocationSize(value.`uncoveredYears`)
+            FfiConverterSequenceInt.allocationSize(value.`uncoveredYears`) +
+            FfiConverterSequenceTypeConsultedYear.allocationSize(value.`calendar`)
     )
 
     override fun write(value: FrozenWindow, buf: ByteBuffer) {
@@ -5265,6 +5915,7 @@ public object FfiConverterTypeFrozenWindow: FfiConverterRustBuffer<FrozenWindow>
             FfiConverterString.write(value.`last`, buf)
             FfiConverterBoolean.write(value.`provisional`, buf)
             FfiConverterSequenceInt.write(value.`uncoveredYears`, buf)
+            FfiConverterSequenceTypeConsultedYear.write(value.`calendar`, buf)
     }
 }
 
@@ -6765,6 +7416,62 @@ public object FfiConverterTypeCheaper: FfiConverterRustBuffer<Cheaper> {
 
 
 /**
+ * A channel of a merchant's contract (the 优POS fee rules F1–F5), in
+ * first-match order.
+ */
+
+enum class ContractChannel {
+    
+    /**
+     * 扫码: any QR wallet.
+     */
+    QR,
+    /**
+     * 小额双免: contactless up to the small amount, credit or debit.
+     */
+    SMALL_CONTACTLESS,
+    /**
+     * 借记卡: a debit card above the small amount or not contactless.
+     */
+    DEBIT,
+    /**
+     * 闪付: a contactless credit card above the small amount.
+     */
+    CONTACTLESS,
+    /**
+     * 信用卡刷卡: a credit card inserted or swiped.
+     */
+    CREDIT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeContractChannel: FfiConverterRustBuffer<ContractChannel> {
+    override fun read(buf: ByteBuffer) = try {
+        ContractChannel.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ContractChannel) = 4UL
+
+    override fun write(value: ContractChannel, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Where calendar data came from.
  */
 
@@ -7285,6 +7992,38 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypePlan: FfiConverterRustBuffer<Plan?> {
+    override fun read(buf: ByteBuffer): Plan? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypePlan.read(buf)
+    }
+
+    override fun allocationSize(value: Plan?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypePlan.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Plan?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypePlan.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeArrival: FfiConverterRustBuffer<Arrival?> {
     override fun read(buf: ByteBuffer): Arrival? {
         if (buf.get().toInt() == 0) {
@@ -7307,6 +8046,38 @@ public object FfiConverterOptionalTypeArrival: FfiConverterRustBuffer<Arrival?> 
         } else {
             buf.put(1)
             FfiConverterTypeArrival.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeContractRatesInput: FfiConverterRustBuffer<ContractRatesInput?> {
+    override fun read(buf: ByteBuffer): ContractRatesInput? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeContractRatesInput.read(buf)
+    }
+
+    override fun allocationSize(value: ContractRatesInput?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeContractRatesInput.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ContractRatesInput?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeContractRatesInput.write(value, buf)
         }
     }
 }
@@ -7669,6 +8440,38 @@ public object FfiConverterOptionalTypeWalletsInput: FfiConverterRustBuffer<Walle
 /**
  * @suppress
  */
+public object FfiConverterOptionalSequenceString: FfiConverterRustBuffer<List<kotlin.String>?> {
+    override fun read(buf: ByteBuffer): List<kotlin.String>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceString.read(buf)
+    }
+
+    override fun allocationSize(value: List<kotlin.String>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceString.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<kotlin.String>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeMoney: FfiConverterRustBuffer<Money?> {
     override fun read(buf: ByteBuffer): Money? {
         if (buf.get().toInt() == 0) {
@@ -7747,6 +8550,90 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterString.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeChannelCost: FfiConverterRustBuffer<List<ChannelCost>> {
+    override fun read(buf: ByteBuffer): List<ChannelCost> {
+        val len = buf.getInt()
+        return List<ChannelCost>(len) {
+            FfiConverterTypeChannelCost.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ChannelCost>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeChannelCost.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ChannelCost>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeChannelCost.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeChannelLineCost: FfiConverterRustBuffer<List<ChannelLineCost>> {
+    override fun read(buf: ByteBuffer): List<ChannelLineCost> {
+        val len = buf.getInt()
+        return List<ChannelLineCost>(len) {
+            FfiConverterTypeChannelLineCost.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ChannelLineCost>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeChannelLineCost.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ChannelLineCost>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeChannelLineCost.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeConsultedYear: FfiConverterRustBuffer<List<ConsultedYear>> {
+    override fun read(buf: ByteBuffer): List<ConsultedYear> {
+        val len = buf.getInt()
+        return List<ConsultedYear>(len) {
+            FfiConverterTypeConsultedYear.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ConsultedYear>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeConsultedYear.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ConsultedYear>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeConsultedYear.write(it, buf)
         }
     }
 }
@@ -8288,6 +9175,47 @@ public object FfiConverterTypePercent: FfiConverter<Percent, RustBuffer.ByValue>
         
         FfiConverterTypePlan.lower(`planA`),
         FfiConverterTypePlan.lower(`planB`),
+        FfiConverterTypeMerchantInput.lower(`merchant`),
+        FfiConverterSequenceTypeMixLineInput.lower(`mix`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * What a payment mix costs under plan A and under plan B, per channel of a
+         * merchant's contract (QR, small contactless, debit, contactless, credit)
+         * and in total.
+         */
+    @Throws(PosfeeException::class) fun `compareByChannel`(`planA`: Plan, `planB`: Plan, `merchant`: MerchantInput, `mix`: List<MixLineInput>): ChannelComparison {
+            return FfiConverterTypeChannelComparison.lift(
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_func_compare_by_channel(
+    
+        
+        FfiConverterTypePlan.lower(`planA`),
+        FfiConverterTypePlan.lower(`planB`),
+        FfiConverterTypeMerchantInput.lower(`merchant`),
+        FfiConverterSequenceTypeMixLineInput.lower(`mix`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A merchant's own contract (plan A, built on `base`) against `other`
+         * (plan B) over a payment mix, per channel and in total. Errors: the
+         * contract first (`contract.…`), then the merchant, then the mix.
+         */
+    @Throws(PosfeeException::class) fun `compareContract`(`contract`: ContractInput, `base`: Plan, `other`: Plan, `merchant`: MerchantInput, `mix`: List<MixLineInput>): ChannelComparison {
+            return FfiConverterTypeChannelComparison.lift(
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_func_compare_contract(
+    
+        
+        FfiConverterTypeContractInput.lower(`contract`),
+        FfiConverterTypePlan.lower(`base`),
+        FfiConverterTypePlan.lower(`other`),
         FfiConverterTypeMerchantInput.lower(`merchant`),
         FfiConverterSequenceTypeMixLineInput.lower(`mix`),_status)
 }

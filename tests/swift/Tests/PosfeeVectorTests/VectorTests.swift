@@ -123,12 +123,44 @@ func plan(_ input: J, _ key: String) throws -> Plan {
     try Plan.fromJson(json: try planText(input[key]?.string ?? "upos"))
 }
 
-func engine(_ input: J) throws -> Engine {
-    let e = Engine.withData(plan: try plan(input, "plan"), calendar: try Posfee.Calendar.embedded())
-    for n in input["calendar_extra"]?.array ?? [] {
-        try e.loadCalendar(json: try read("calendars/\(n.string ?? "").json"))
+/// Loads the `calendar_extra` entries of an input onto `cal`, in order: a name
+/// (`tests/calendars/NAME.json`, either format, `Calendar.fromJson`) or
+/// `{"name", "data_version"}` (a holiday-cn file with that version,
+/// `Calendar.fromHolidayCn`). A failure is a broken test.
+func extendExtra(_ cal: Posfee.Calendar, _ input: J) throws {
+    for entry in input["calendar_extra"]?.array ?? [] {
+        var name = entry.string
+        var version: String? = nil
+        if case .object = entry {
+            try keys(entry, ["name", "data_version"], "calendar_extra entry")
+            name = try str(entry, "name")
+            version = try str(entry, "data_version")
+        }
+        guard let n = name else { throw RunnerError(description: "calendar_extra: names or {name, data_version}") }
+        let text = try read("calendars/\(n).json")
+        do {
+            try cal.extend(other: try load(text, version))
+        } catch let x as PosfeeError {
+            throw RunnerError(description: "calendar \(n): \(x)")
+        }
     }
-    return e
+}
+
+/// A calendar file: as holiday-cn data of `version`, or read by `fromJson`.
+func load(_ text: String, _ version: String?) throws -> Posfee.Calendar {
+    if let v = version { return try Posfee.Calendar.fromHolidayCn(text: text, dataVersion: v) }
+    return try Posfee.Calendar.fromJson(json: text)
+}
+
+/// The embedded calendar with the input's `calendar_extra` on top.
+func calendar(_ input: J) throws -> Posfee.Calendar {
+    let cal = try Posfee.Calendar.embedded()
+    try extendExtra(cal, input)
+    return cal
+}
+
+func engine(_ input: J) throws -> Engine {
+    Engine.withData(plan: try plan(input, "plan"), calendar: try calendar(input))
 }
 
 func keys(_ o: J, _ allowed: Set<String>, _ what: String) throws {
@@ -203,6 +235,37 @@ func usageIn(_ v: J?) throws -> UsageInput? {
     return UsageInput(used: used, counts: counts)
 }
 
+func contractIn(_ v: J?) throws -> ContractInput {
+    guard let o = v, o != .null else { throw RunnerError(description: "no contract") }
+    try keys(o, ["id", "name", "rates", "debit_cap", "fixed_fee", "fixed_fee_channels", "minimum_fee", "rounding"], "contract")
+    var rates: ContractRatesInput? = nil
+    if let r = o["rates"], r != .null {
+        try keys(r, ["credit", "debit", "qr", "small_contactless", "contactless"], "contract.rates")
+        rates = ContractRatesInput(
+            credit: try str(r, "credit"), debit: try str(r, "debit"), qr: try str(r, "qr"),
+            smallContactless: try str(r, "small_contactless"), contactless: try str(r, "contactless"))
+    }
+    var channels: [String]? = nil
+    if let l = o["fixed_fee_channels"], l != .null {
+        guard let a = l.array else { throw RunnerError(description: "fixed_fee_channels: not an array: \(l.text)") }
+        channels = try a.map {
+            guard let s = $0.string else { throw RunnerError(description: "fixed_fee_channels: not a string: \($0.text)") }
+            return s
+        }
+    }
+    return ContractInput(
+        id: try str(o, "id"), name: try str(o, "name"), rates: rates, debitCap: try str(o, "debit_cap"),
+        fixedFee: try str(o, "fixed_fee"), fixedFeeChannels: channels, minimumFee: try str(o, "minimum_fee"),
+        rounding: try str(o, "rounding"))
+}
+
+func mixIn(_ input: J) throws -> [MixLineInput] {
+    try (input["mix"]?.array ?? []).map { l -> MixLineInput in
+        try keys(l, ["payment", "count"], "mix line")
+        return MixLineInput(payment: try paymentIn(l["payment"]), count: UInt32(l["count"]?.int ?? 0))
+    }
+}
+
 func opts(_ input: J) throws -> QuoteOptions {
     QuoteOptions(provisional: try flag(input, "provisional") ?? false)
 }
@@ -234,9 +297,14 @@ func e<T>(_ x: T) -> J {
 func steps(_ xs: [Step]) -> J { .array(xs.map { J.object(["code": s($0.code), "zh": s($0.zh), "en": s($0.en)]) }) }
 func years(_ xs: [Int32]) -> J { .array(xs.map { J.int(Int64($0)) }) }
 
+func consultedJ(_ xs: [ConsultedYear]) -> J {
+    .array(xs.map { J.object(["year": .int(Int64($0.year)), "data_version": s($0.dataVersion), "origin": e($0.origin)]) })
+}
+
 func arrivalJ(_ a: Arrival) -> J {
     J.object(["date": s(a.date), "realtime": .bool(a.realtime), "accounting_date": s(a.accountingDate),
-             "provisional": .bool(a.provisional), "uncovered_years": years(a.uncoveredYears), "rule": s(a.rule)])
+             "provisional": .bool(a.provisional), "uncovered_years": years(a.uncoveredYears),
+             "calendar": consultedJ(a.calendar), "rule": s(a.rule)])
 }
 
 func limitsJ(_ l: LimitCheck) -> J {
@@ -316,6 +384,40 @@ func diagnosisJ(_ d: Diagnosis) -> J {
     ])
 }
 
+func channelComparisonJ(_ c: ChannelComparison) -> J {
+    J.object([
+        "plan_a": s(c.planA), "plan_b": s(c.planB), "total_a": m(c.totalA), "total_b": m(c.totalB),
+        "difference": m(c.difference), "saving": m(c.saving), "cheaper": e(c.cheaper), "volume": m(c.volume),
+        "payments": .int(Int64(c.payments)),
+        "channels": .array(c.channels.map {
+            J.object(["channel": e($0.channel), "name_zh": s($0.nameZh), "name_en": s($0.nameEn), "payments": .int(Int64($0.payments)),
+                     "volume": m($0.volume), "total_a": m($0.totalA), "total_b": m($0.totalB), "difference": m($0.difference),
+                     "saving": m($0.saving), "cheaper": e($0.cheaper)])
+        }),
+        "lines": .array(c.lines.map {
+            J.object(["channel": e($0.channel), "rule_a": s($0.ruleA), "rule_b": s($0.ruleB), "fee_a": m($0.feeA), "fee_b": m($0.feeB),
+                     "total_a": m($0.totalA), "total_b": m($0.totalB)])
+        }),
+    ])
+}
+
+func yearVersionJ(_ v: YearVersion) -> J {
+    J.object(["year": .int(Int64(v.year)), "data_version": s(v.dataVersion), "origin": e(v.origin),
+             "notice": s(v.notice), "papers": .array(v.papers.map { J.string($0) })])
+}
+
+func dayJ(_ d: DayInfo) -> J {
+    J.object(["date": s(d.date), "working": .bool(d.working), "kind": e(d.kind), "name_zh": s(d.nameZh), "name_en": s(d.nameEn)])
+}
+
+func errorJ(_ x: PosfeeError) -> J {
+    J.object([
+        "code": s(x.code()), "field": s(x.field()), "reason": s(x.reason()),
+        "year": x.year().map { J.int(Int64($0)) } ?? J.null,
+        "message_zh": s(x.messageZh()), "message_en": s(x.messageEn()),
+    ])
+}
+
 func statementLineIn(_ o: J) throws -> StatementLineInput {
     try keys(o, ["id", "time", "amount", "method", "card_kind", "card_medium", "magstripe_verified", "wallet", "large_mode", "fee_charged", "net_settled", "settled_date"], "statement line")
     return StatementLineInput(
@@ -329,11 +431,7 @@ func out(_ f: () throws -> J) throws -> J {
     do {
         return try f()
     } catch let x as PosfeeError {
-        return .object(["error": .object([
-            "code": s(x.code()), "field": s(x.field()), "reason": s(x.reason()),
-            "year": x.year().map { J.int(Int64($0)) } ?? J.null,
-            "message_zh": s(x.messageZh()), "message_en": s(x.messageEn()),
-        ])])
+        return .object(["error": errorJ(x)])
     }
 }
 
@@ -389,7 +487,8 @@ func runCase(_ c: J, _ merchants: J) throws -> J {
         let en = try engine(input)
         return try out {
             let w = try en.frozenWindow(submitted: try str(input, "submitted"), options: try opts(input))
-            return .object(["first": s(w.first), "last": s(w.last), "provisional": .bool(w.provisional), "uncovered_years": years(w.uncoveredYears)])
+            return .object(["first": s(w.first), "last": s(w.last), "provisional": .bool(w.provisional),
+                            "uncovered_years": years(w.uncoveredYears), "calendar": consultedJ(w.calendar)])
         }
     case "activation":
         let en = try engine(input)
@@ -418,10 +517,7 @@ func runCase(_ c: J, _ merchants: J) throws -> J {
         let a = try plan(input, "plan_a")
         let b = try plan(input, "plan_b")
         let mi = try merchantIn(input, merchants)
-        let mix = try (input["mix"]?.array ?? []).map { l -> MixLineInput in
-            try keys(l, ["payment", "count"], "mix line")
-            return MixLineInput(payment: try paymentIn(l["payment"]), count: UInt32(l["count"]?.int ?? 0))
-        }
+        let mix = try mixIn(input)
         return try out {
             let c = try compare(planA: a, planB: b, merchant: mi, mix: mix)
             return .object([
@@ -467,8 +563,67 @@ func runCase(_ c: J, _ merchants: J) throws -> J {
             return .object(["plan_id": s(p.id()), "data_version": s(p.dataVersion())])
         }
     case "calendar_load":
-        let text = (input["calendar"] ?? J.null).text
-        return try out { .object(["years": years(try Posfee.Calendar.fromJson(json: text).years())]) }
+        try keys(input, ["calendar", "calendar_text", "calendar_file", "data_version", "onto", "calendar_extra", "query"], "calendar_load")
+        let onto = try str(input, "onto")
+        let cal: Posfee.Calendar
+        if onto == nil {
+            cal = Posfee.Calendar.empty()
+        } else if onto == "embedded" {
+            cal = try Posfee.Calendar.embedded()
+        } else {
+            throw RunnerError(description: "unknown onto \(onto ?? "")")
+        }
+        try extendExtra(cal, input)
+        let given = ["calendar", "calendar_text", "calendar_file"].filter { input[$0] != nil }
+        guard given.count == 1 else { throw RunnerError(description: "calendar_load needs one of calendar, calendar_text, calendar_file") }
+        let text: String
+        switch given[0] {
+        case "calendar": text = input["calendar"]!.text
+        case "calendar_text": text = try str(input, "calendar_text") ?? ""
+        default: text = try read("calendars/\(try str(input, "calendar_file") ?? "").json")
+        }
+        let version = try str(input, "data_version")
+        return try out {
+            try cal.extend(other: try load(text, version))
+            var o: [String: J] = [
+                "years": years(cal.years()), "valid_until": s(cal.validUntil()),
+                "versions": .array(cal.versions().map(yearVersionJ)),
+            ]
+            if let q = input["query"]?.array {
+                o["days"] = .array(q.map { d -> J in
+                    do {
+                        return dayJ(try cal.day(date: d.string))
+                    } catch let x as PosfeeError {
+                        return .object(["date": d, "error": errorJ(x)])
+                    } catch {
+                        return .object(["date": d, "error": .string("\(error)")])
+                    }
+                })
+            }
+            return .object(o)
+        }
+    case "contract_plan":
+        let base = try plan(input, "base")
+        let ci = try contractIn(input["contract"])
+        return try out {
+            try JSONDecoder().decode(J.self, from: Data(try Plan.fromContract(contract: ci, base: base).toJson().utf8))
+        }
+    case "contract_quote":
+        let base = try plan(input, "base")
+        let cal = try calendar(input)
+        let ci = try contractIn(input["contract"])
+        let mi = try merchantIn(input, merchants)
+        return try out {
+            let en = Engine.withData(plan: try Plan.fromContract(contract: ci, base: base), calendar: cal)
+            return quoteJ(try en.quote(merchant: mi, payment: try paymentIn(input["payment"]), usage: try usageIn(input["usage"]), options: try opts(input)))
+        }
+    case "contract_compare":
+        let base = try plan(input, "base")
+        let b = try plan(input, "plan_b")
+        let ci = try contractIn(input["contract"])
+        let mi = try merchantIn(input, merchants)
+        let mix = try mixIn(input)
+        return try out { channelComparisonJ(try compareContract(contract: ci, base: base, other: b, merchant: mi, mix: mix)) }
     case "audit":
         let en = try engine(input)
         let mi = try merchantIn(input, merchants)
@@ -595,6 +750,92 @@ final class VectorTests: XCTestCase {
             _ = try Engine().quote(merchant: std, payment: p)
         }
         expectError("plan_syntax", "", nil) { _ = try Plan.fromJson(json: "{not json") }
+    }
+
+    func testCalendarUpdates() throws {
+        let text = try read("calendars/holiday-cn-2027-fictional.json")
+        let revised = try read("calendars/holiday-cn-2027-fictional-revised.json")
+        let cal = Posfee.Calendar.empty()
+        XCTAssertEqual(cal.years(), [])
+        XCTAssertNil(cal.validUntil())
+        try cal.extend(other: try Posfee.Calendar.fromHolidayCn(text: text, dataVersion: "2026.12.01"))
+        XCTAssertEqual(cal.years(), [2027])
+        XCTAssertEqual(cal.versions().first?.dataVersion, "2026.12.01")
+        XCTAssertEqual(cal.versions().first?.origin, .loaded)
+        expectError("calendar_year_covered", "year", "already_covered") {
+            try cal.extend(other: try Posfee.Calendar.fromHolidayCn(text: revised, dataVersion: "2026.12.01"))
+        }
+        expectError("calendar_year_covered", "year", "not_newer") {
+            try cal.extend(other: try Posfee.Calendar.fromHolidayCn(text: revised))
+        }
+        try cal.extend(other: try Posfee.Calendar.fromHolidayCn(text: revised, dataVersion: "2027.01.15"))
+        XCTAssertEqual(cal.versions().first?.dataVersion, "2027.01.15")
+        XCTAssertEqual(try Posfee.Calendar.fromJson(json: text).versions().first?.dataVersion, "unversioned")
+        let en = try Engine()
+        try en.loadCalendar(json: text, dataVersion: "2026.12.01")
+        let debit = PaymentInput(amount: "100.00", method: "card", cardKind: "debit", cardMedium: "chip", time: "2027-03-01T10:00")
+        let a = try en.arrival(payment: debit)
+        XCTAssertFalse(a.calendar.isEmpty)
+        XCTAssertTrue(a.calendar.allSatisfy { $0.year == 2027 && $0.dataVersion == "2026.12.01" && $0.origin == .loaded })
+        let w = try Engine().frozenWindow(submitted: "2025-09-30")
+        XCTAssertEqual(w.calendar.first, ConsultedYear(year: 2025, dataVersion: "2026.11.23", origin: .embedded))
+
+        let dup = #"{"year": 2030, "days": [{"name": "元旦", "date": "2030-01-01", "isOffDay": true}, {"name": "元旦", "date": "2030-01-01", "isOffDay": true}]}"#
+        do {
+            _ = try Posfee.Calendar.fromHolidayCn(text: dup, dataVersion: "2030.01.01")
+            XCTFail("no error")
+        } catch let x as PosfeeError {
+            XCTAssertEqual(x.code(), "calendar_invalid")
+            XCTAssertEqual(x.field(), "days[1].date")
+            XCTAssertEqual(x.reason(), "duplicate")
+            XCTAssertEqual(x.messageZh(), "days[1].date：日期 2030-01-01 重复列出")
+            XCTAssertEqual(x.messageEn(), "days[1].date: the date 2030-01-01 is listed twice")
+        }
+    }
+
+    func testContract() throws {
+        let rates = ContractRatesInput(credit: "0.60", debit: "0.50", qr: "0.38", smallContactless: "0.38", contactless: "0.60")
+        let contract = ContractInput(name: "某银行 POS 合同", rates: rates, debitCap: "20.00", fixedFee: "3.00", fixedFeeChannels: ["credit"])
+        let p = try Plan.fromContract(contract: contract)
+        XCTAssertEqual(p.id(), "contract")
+        XCTAssertEqual(p.dataVersion(), "contract/upos/2025.10.1")
+        XCTAssertEqual(try Plan.fromContract(contract: contract, base: try Plan.reference()).dataVersion(), "contract/reference/2025.10.1")
+        // 1000.00 × 0.60 % = 6.00, + 3.00 fixed on credit.
+        let q = try Engine.withData(plan: p, calendar: try Posfee.Calendar.embedded()).quote(merchant: std, payment: card)
+        XCTAssertEqual(q.fee, Decimal(string: "9.00"))
+        XCTAssertEqual(q.rule.id, "credit")
+        let mix = [MixLineInput(payment: card, count: 10)]
+        // Contract 10 × 9.00 = 90.00 against 优POS 10 × 5.50 = 55.00.
+        let c = try compareContract(contract: contract, base: try Plan.upos(), other: try Plan.upos(), merchant: std, mix: mix)
+        XCTAssertEqual(c.totalA, Decimal(string: "90.00"))
+        XCTAssertEqual(c.totalB, Decimal(string: "55.00"))
+        XCTAssertEqual(c.difference, Decimal(string: "-35.00"))
+        XCTAssertEqual(c.saving, Decimal(string: "35.00"))
+        XCTAssertEqual(c.cheaper, .b)
+        XCTAssertEqual(c.channels.first?.channel, .credit)
+        XCTAssertEqual(c.channels.first?.nameZh, "信用卡刷卡")
+        XCTAssertEqual(c.lines.first?.ruleB, "F5")
+        let d = try compareByChannel(planA: try Plan.upos(), planB: p, merchant: std, mix: mix)
+        XCTAssertEqual(d.cheaper, .a)
+        expectError("invalid_field", "contract.rates", "missing") { _ = try Plan.fromContract(contract: ContractInput()) }
+        expectError("invalid_amount", "contract.debit_cap", "zero") {
+            var bad = contract
+            bad.debitCap = "0"
+            _ = try Plan.fromContract(contract: bad)
+        }
+
+        var bad = rates
+        bad.credit = "0.60%"
+        do {
+            _ = try Plan.fromContract(contract: ContractInput(rates: bad))
+            XCTFail("no error")
+        } catch let x as PosfeeError {
+            XCTAssertEqual(x.code(), "invalid_field")
+            XCTAssertEqual(x.field(), "contract.rates.credit")
+            XCTAssertEqual(x.reason(), "format")
+            XCTAssertEqual(x.messageZh(), #"contract.rates.credit：费率 "0.60%" 格式不正确，应为如 "0.60" 的百分数（表示 0.60%，不带 % 号）"#)
+            XCTAssertEqual(x.messageEn(), #"contract.rates.credit: rate "0.60%" is not a percentage such as "0.60" (meaning 0.60 %, without the % sign)"#)
+        }
     }
 
     func testMoneyIsDecimal() throws {

@@ -819,6 +819,13 @@ public protocol CalendarProtocol: AnyObject, Sendable {
     func day(date: String?) throws  -> DayInfo
     
     /**
+     * Adds the years of another calendar; a year already covered is
+     * replaced only by a newer data version (else `calendar_year_covered`,
+     * reason `already_covered` or `not_newer`, and nothing changes).
+     */
+    func extend(other: Calendar) throws 
+    
+    /**
      * The last day of the unbroken coverage (`YYYY-MM-DD`).
      */
     func validUntil()  -> String?
@@ -900,7 +907,36 @@ public static func embedded()throws  -> Calendar  {
 }
     
     /**
-     * Loads a calendar file (JSON text).
+     * A calendar covering no year (to build one from loaded files with
+     * `extend`).
+     */
+public static func empty() -> Calendar  {
+    return try!  FfiConverterTypeCalendar_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_constructor_calendar_empty(uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Loads one year in the holiday-cn format (`{"year", "papers", "days":
+     * [{"name", "date", "isOffDay"}]}`) with the data version it carries (a
+     * newer version may replace a year already covered; none:
+     * `unversioned`).
+     */
+public static func fromHolidayCn(text: String, dataVersion: String? = nil)throws  -> Calendar  {
+    return try  FfiConverterTypeCalendar_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_constructor_calendar_from_holiday_cn(
+        FfiConverterString.lower(text),
+        FfiConverterOptionString.lower(dataVersion),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Loads a calendar file (JSON text): posfee's own calendar format, or
+     * one year in the holiday-cn format (then unversioned).
      */
 public static func fromJson(json: String)throws  -> Calendar  {
     return try  FfiConverterTypeCalendar_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
@@ -925,6 +961,20 @@ open func day(date: String?)throws  -> DayInfo  {
         FfiConverterOptionString.lower(date),uniffiCallStatus
     )
 })
+}
+    
+    /**
+     * Adds the years of another calendar; a year already covered is
+     * replaced only by a newer data version (else `calendar_year_covered`,
+     * reason `already_covered` or `not_newer`, and nothing changes).
+     */
+open func extend(other: Calendar)throws   {try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_calendar_extend(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeCalendar_lower(other),uniffiCallStatus
+    )
+}
 }
     
     /**
@@ -1244,8 +1294,8 @@ public protocol EngineProtocol: AnyObject, Sendable {
     func eligibility(facts: EligibilityInput) throws  -> EligibilityAnswers
     
     /**
-     * Adds calendar years loaded at run time (`calendar_year_covered` for a
-     * year already covered).
+     * Adds calendar years loaded at run time; a year already covered is
+     * replaced only by a newer data version (else `calendar_year_covered`).
      */
     func extendCalendar(calendar: Calendar) throws 
     
@@ -1260,9 +1310,11 @@ public protocol EngineProtocol: AnyObject, Sendable {
     func frozenWindow(submitted: String?, options: QuoteOptions?) throws  -> FrozenWindow
     
     /**
-     * Loads a calendar file (JSON text) and adds its years.
+     * Loads a calendar file (JSON text, posfee's format or holiday-cn) and
+     * adds its years; with `data_version`, the file is read as holiday-cn
+     * data of that version.
      */
-    func loadCalendar(json: String) throws 
+    func loadCalendar(json: String, dataVersion: String?) throws 
     
     /**
      * Loads a plan file (JSON text) and uses it.
@@ -1458,8 +1510,8 @@ open func eligibility(facts: EligibilityInput)throws  -> EligibilityAnswers  {
 }
     
     /**
-     * Adds calendar years loaded at run time (`calendar_year_covered` for a
-     * year already covered).
+     * Adds calendar years loaded at run time; a year already covered is
+     * replaced only by a newer data version (else `calendar_year_covered`).
      */
 open func extendCalendar(calendar: Calendar)throws   {try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
         uniffiCallStatus in
@@ -1499,13 +1551,16 @@ open func frozenWindow(submitted: String?, options: QuoteOptions? = nil)throws  
 }
     
     /**
-     * Loads a calendar file (JSON text) and adds its years.
+     * Loads a calendar file (JSON text, posfee's format or holiday-cn) and
+     * adds its years; with `data_version`, the file is read as holiday-cn
+     * data of that version.
      */
-open func loadCalendar(json: String)throws   {try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+open func loadCalendar(json: String, dataVersion: String? = nil)throws   {try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_load_calendar(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(json),uniffiCallStatus
+        FfiConverterString.lower(json),
+        FfiConverterOptionString.lower(dataVersion),uniffiCallStatus
     )
 }
 }
@@ -1686,6 +1741,22 @@ open class Plan: PlanProtocol, @unchecked Sendable {
         try! rustCall { uniffi_posfee_ffi_fn_free_plan(handle, $0) }
     }
 
+    
+    /**
+     * The plan of a merchant's own contract (rates per channel, optional
+     * debit cap, fixed fee and minimum), with its acceptance, limits,
+     * settlement, activation and eligibility taken from `base` (default: the
+     * embedded 优POS plan). Errors name `contract.…`.
+     */
+public static func fromContract(contract: ContractInput, base: Plan? = nil)throws  -> Plan  {
+    return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_constructor_plan_from_contract(
+        FfiConverterTypeContractInput_lower(contract),
+        FfiConverterOptionTypePlan.lower(base),uniffiCallStatus
+    )
+})
+}
     
     /**
      * Loads and validates a plan file (JSON text).
@@ -2310,6 +2381,11 @@ public struct Arrival: Equatable, Hashable {
      */
     public var uncoveredYears: [Int32]
     /**
+     * The calendar years whose data answered, in the order consulted
+     * (empty for a real-time answer and for days only assumed Monday–Friday).
+     */
+    public var calendar: [ConsultedYear]
+    /**
      * The settlement rule that applied.
      */
     public var rule: String
@@ -2333,6 +2409,10 @@ public struct Arrival: Equatable, Hashable {
          * The uncovered years assumed.
          */uncoveredYears: [Int32], 
         /**
+         * The calendar years whose data answered, in the order consulted
+         * (empty for a real-time answer and for days only assumed Monday–Friday).
+         */calendar: [ConsultedYear], 
+        /**
          * The settlement rule that applied.
          */rule: String) {
         self.date = date
@@ -2340,6 +2420,7 @@ public struct Arrival: Equatable, Hashable {
         self.accountingDate = accountingDate
         self.provisional = provisional
         self.uncoveredYears = uncoveredYears
+        self.calendar = calendar
         self.rule = rule
     }
 
@@ -2364,6 +2445,7 @@ public struct FfiConverterTypeArrival: FfiConverterRustBuffer {
                 accountingDate: FfiConverterString.read(from: &buf), 
                 provisional: FfiConverterBool.read(from: &buf), 
                 uncoveredYears: FfiConverterSequenceInt32.read(from: &buf), 
+                calendar: FfiConverterSequenceTypeConsultedYear.read(from: &buf), 
                 rule: FfiConverterString.read(from: &buf)
         )
     }
@@ -2374,6 +2456,7 @@ public struct FfiConverterTypeArrival: FfiConverterRustBuffer {
         FfiConverterString.write(value.accountingDate, into: &buf)
         FfiConverterBool.write(value.provisional, into: &buf)
         FfiConverterSequenceInt32.write(value.uncoveredYears, into: &buf)
+        FfiConverterSequenceTypeConsultedYear.write(value.calendar, into: &buf)
         FfiConverterString.write(value.rule, into: &buf)
     }
 }
@@ -2574,6 +2657,433 @@ public func FfiConverterTypeAuditSummary_lower(_ value: AuditSummary) -> RustBuf
 
 
 /**
+ * Two plans over a month's mix, per contract channel and in total.
+ */
+public struct ChannelComparison: Equatable, Hashable {
+    /**
+     * Plan A's id.
+     */
+    public var planA: String
+    /**
+     * Plan B's id.
+     */
+    public var planB: String
+    /**
+     * Total fees under A.
+     */
+    public var totalA: Money
+    /**
+     * Total fees under B.
+     */
+    public var totalB: Money
+    /**
+     * total_b − total_a.
+     */
+    public var difference: Money
+    /**
+     * |difference|: what the cheaper plan saves.
+     */
+    public var saving: Money
+    /**
+     * Which is cheaper.
+     */
+    public var cheaper: Cheaper
+    /**
+     * Total amount paid.
+     */
+    public var volume: Money
+    /**
+     * Number of payments.
+     */
+    public var payments: UInt64
+    /**
+     * The channels the mix uses, in channel order.
+     */
+    public var channels: [ChannelCost]
+    /**
+     * Per line of the mix.
+     */
+    public var lines: [ChannelLineCost]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Plan A's id.
+         */planA: String, 
+        /**
+         * Plan B's id.
+         */planB: String, 
+        /**
+         * Total fees under A.
+         */totalA: Money, 
+        /**
+         * Total fees under B.
+         */totalB: Money, 
+        /**
+         * total_b − total_a.
+         */difference: Money, 
+        /**
+         * |difference|: what the cheaper plan saves.
+         */saving: Money, 
+        /**
+         * Which is cheaper.
+         */cheaper: Cheaper, 
+        /**
+         * Total amount paid.
+         */volume: Money, 
+        /**
+         * Number of payments.
+         */payments: UInt64, 
+        /**
+         * The channels the mix uses, in channel order.
+         */channels: [ChannelCost], 
+        /**
+         * Per line of the mix.
+         */lines: [ChannelLineCost]) {
+        self.planA = planA
+        self.planB = planB
+        self.totalA = totalA
+        self.totalB = totalB
+        self.difference = difference
+        self.saving = saving
+        self.cheaper = cheaper
+        self.volume = volume
+        self.payments = payments
+        self.channels = channels
+        self.lines = lines
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChannelComparison: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChannelComparison: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChannelComparison {
+        return
+            try ChannelComparison(
+                planA: FfiConverterString.read(from: &buf), 
+                planB: FfiConverterString.read(from: &buf), 
+                totalA: FfiConverterTypeMoney.read(from: &buf), 
+                totalB: FfiConverterTypeMoney.read(from: &buf), 
+                difference: FfiConverterTypeMoney.read(from: &buf), 
+                saving: FfiConverterTypeMoney.read(from: &buf), 
+                cheaper: FfiConverterTypeCheaper.read(from: &buf), 
+                volume: FfiConverterTypeMoney.read(from: &buf), 
+                payments: FfiConverterUInt64.read(from: &buf), 
+                channels: FfiConverterSequenceTypeChannelCost.read(from: &buf), 
+                lines: FfiConverterSequenceTypeChannelLineCost.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChannelComparison, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.planA, into: &buf)
+        FfiConverterString.write(value.planB, into: &buf)
+        FfiConverterTypeMoney.write(value.totalA, into: &buf)
+        FfiConverterTypeMoney.write(value.totalB, into: &buf)
+        FfiConverterTypeMoney.write(value.difference, into: &buf)
+        FfiConverterTypeMoney.write(value.saving, into: &buf)
+        FfiConverterTypeCheaper.write(value.cheaper, into: &buf)
+        FfiConverterTypeMoney.write(value.volume, into: &buf)
+        FfiConverterUInt64.write(value.payments, into: &buf)
+        FfiConverterSequenceTypeChannelCost.write(value.channels, into: &buf)
+        FfiConverterSequenceTypeChannelLineCost.write(value.lines, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChannelComparison_lift(_ buf: RustBuffer) throws -> ChannelComparison {
+    return try FfiConverterTypeChannelComparison.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChannelComparison_lower(_ value: ChannelComparison) -> RustBuffer {
+    return FfiConverterTypeChannelComparison.lower(value)
+}
+
+
+/**
+ * What the payments of one channel cost under plan A and plan B.
+ */
+public struct ChannelCost: Equatable, Hashable {
+    /**
+     * The channel.
+     */
+    public var channel: ContractChannel
+    /**
+     * Its Chinese name.
+     */
+    public var nameZh: String
+    /**
+     * Its English name.
+     */
+    public var nameEn: String
+    /**
+     * Number of payments in the channel.
+     */
+    public var payments: UInt64
+    /**
+     * Amount paid in the channel.
+     */
+    public var volume: Money
+    /**
+     * Fees under A.
+     */
+    public var totalA: Money
+    /**
+     * Fees under B.
+     */
+    public var totalB: Money
+    /**
+     * total_b − total_a.
+     */
+    public var difference: Money
+    /**
+     * |difference|: what the cheaper plan saves.
+     */
+    public var saving: Money
+    /**
+     * Which is cheaper in this channel.
+     */
+    public var cheaper: Cheaper
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The channel.
+         */channel: ContractChannel, 
+        /**
+         * Its Chinese name.
+         */nameZh: String, 
+        /**
+         * Its English name.
+         */nameEn: String, 
+        /**
+         * Number of payments in the channel.
+         */payments: UInt64, 
+        /**
+         * Amount paid in the channel.
+         */volume: Money, 
+        /**
+         * Fees under A.
+         */totalA: Money, 
+        /**
+         * Fees under B.
+         */totalB: Money, 
+        /**
+         * total_b − total_a.
+         */difference: Money, 
+        /**
+         * |difference|: what the cheaper plan saves.
+         */saving: Money, 
+        /**
+         * Which is cheaper in this channel.
+         */cheaper: Cheaper) {
+        self.channel = channel
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+        self.payments = payments
+        self.volume = volume
+        self.totalA = totalA
+        self.totalB = totalB
+        self.difference = difference
+        self.saving = saving
+        self.cheaper = cheaper
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChannelCost: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChannelCost: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChannelCost {
+        return
+            try ChannelCost(
+                channel: FfiConverterTypeContractChannel.read(from: &buf), 
+                nameZh: FfiConverterString.read(from: &buf), 
+                nameEn: FfiConverterString.read(from: &buf), 
+                payments: FfiConverterUInt64.read(from: &buf), 
+                volume: FfiConverterTypeMoney.read(from: &buf), 
+                totalA: FfiConverterTypeMoney.read(from: &buf), 
+                totalB: FfiConverterTypeMoney.read(from: &buf), 
+                difference: FfiConverterTypeMoney.read(from: &buf), 
+                saving: FfiConverterTypeMoney.read(from: &buf), 
+                cheaper: FfiConverterTypeCheaper.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChannelCost, into buf: inout [UInt8]) {
+        FfiConverterTypeContractChannel.write(value.channel, into: &buf)
+        FfiConverterString.write(value.nameZh, into: &buf)
+        FfiConverterString.write(value.nameEn, into: &buf)
+        FfiConverterUInt64.write(value.payments, into: &buf)
+        FfiConverterTypeMoney.write(value.volume, into: &buf)
+        FfiConverterTypeMoney.write(value.totalA, into: &buf)
+        FfiConverterTypeMoney.write(value.totalB, into: &buf)
+        FfiConverterTypeMoney.write(value.difference, into: &buf)
+        FfiConverterTypeMoney.write(value.saving, into: &buf)
+        FfiConverterTypeCheaper.write(value.cheaper, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChannelCost_lift(_ buf: RustBuffer) throws -> ChannelCost {
+    return try FfiConverterTypeChannelCost.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChannelCost_lower(_ value: ChannelCost) -> RustBuffer {
+    return FfiConverterTypeChannelCost.lower(value)
+}
+
+
+/**
+ * One line of a comparison by channel.
+ */
+public struct ChannelLineCost: Equatable, Hashable {
+    /**
+     * The contract channel the line's payment falls into.
+     */
+    public var channel: ContractChannel
+    /**
+     * Rule applied under A.
+     */
+    public var ruleA: String
+    /**
+     * Rule applied under B.
+     */
+    public var ruleB: String
+    /**
+     * Fee of one payment under A.
+     */
+    public var feeA: Money
+    /**
+     * Fee of one payment under B.
+     */
+    public var feeB: Money
+    /**
+     * Line total under A.
+     */
+    public var totalA: Money
+    /**
+     * Line total under B.
+     */
+    public var totalB: Money
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The contract channel the line's payment falls into.
+         */channel: ContractChannel, 
+        /**
+         * Rule applied under A.
+         */ruleA: String, 
+        /**
+         * Rule applied under B.
+         */ruleB: String, 
+        /**
+         * Fee of one payment under A.
+         */feeA: Money, 
+        /**
+         * Fee of one payment under B.
+         */feeB: Money, 
+        /**
+         * Line total under A.
+         */totalA: Money, 
+        /**
+         * Line total under B.
+         */totalB: Money) {
+        self.channel = channel
+        self.ruleA = ruleA
+        self.ruleB = ruleB
+        self.feeA = feeA
+        self.feeB = feeB
+        self.totalA = totalA
+        self.totalB = totalB
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ChannelLineCost: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeChannelLineCost: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ChannelLineCost {
+        return
+            try ChannelLineCost(
+                channel: FfiConverterTypeContractChannel.read(from: &buf), 
+                ruleA: FfiConverterString.read(from: &buf), 
+                ruleB: FfiConverterString.read(from: &buf), 
+                feeA: FfiConverterTypeMoney.read(from: &buf), 
+                feeB: FfiConverterTypeMoney.read(from: &buf), 
+                totalA: FfiConverterTypeMoney.read(from: &buf), 
+                totalB: FfiConverterTypeMoney.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ChannelLineCost, into buf: inout [UInt8]) {
+        FfiConverterTypeContractChannel.write(value.channel, into: &buf)
+        FfiConverterString.write(value.ruleA, into: &buf)
+        FfiConverterString.write(value.ruleB, into: &buf)
+        FfiConverterTypeMoney.write(value.feeA, into: &buf)
+        FfiConverterTypeMoney.write(value.feeB, into: &buf)
+        FfiConverterTypeMoney.write(value.totalA, into: &buf)
+        FfiConverterTypeMoney.write(value.totalB, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChannelLineCost_lift(_ buf: RustBuffer) throws -> ChannelLineCost {
+    return try FfiConverterTypeChannelLineCost.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeChannelLineCost_lower(_ value: ChannelLineCost) -> RustBuffer {
+    return FfiConverterTypeChannelLineCost.lower(value)
+}
+
+
+/**
  * A comparison of two plans over a month's mix.
  */
 public struct Comparison: Equatable, Hashable {
@@ -2709,6 +3219,241 @@ public func FfiConverterTypeComparison_lift(_ buf: RustBuffer) throws -> Compari
 #endif
 public func FfiConverterTypeComparison_lower(_ value: Comparison) -> RustBuffer {
     return FfiConverterTypeComparison.lower(value)
+}
+
+
+/**
+ * A calendar year whose data answered a question, with its data version
+ * and where it came from.
+ */
+public struct ConsultedYear: Equatable, Hashable {
+    /**
+     * The year.
+     */
+    public var year: Int32
+    /**
+     * The data version of the file it came from.
+     */
+    public var dataVersion: String
+    /**
+     * Embedded or loaded.
+     */
+    public var origin: DataOrigin
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The year.
+         */year: Int32, 
+        /**
+         * The data version of the file it came from.
+         */dataVersion: String, 
+        /**
+         * Embedded or loaded.
+         */origin: DataOrigin) {
+        self.year = year
+        self.dataVersion = dataVersion
+        self.origin = origin
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ConsultedYear: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConsultedYear: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConsultedYear {
+        return
+            try ConsultedYear(
+                year: FfiConverterInt32.read(from: &buf), 
+                dataVersion: FfiConverterString.read(from: &buf), 
+                origin: FfiConverterTypeDataOrigin.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ConsultedYear, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.year, into: &buf)
+        FfiConverterString.write(value.dataVersion, into: &buf)
+        FfiConverterTypeDataOrigin.write(value.origin, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConsultedYear_lift(_ buf: RustBuffer) throws -> ConsultedYear {
+    return try FfiConverterTypeConsultedYear.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConsultedYear_lower(_ value: ConsultedYear) -> RustBuffer {
+    return FfiConverterTypeConsultedYear.lower(value)
+}
+
+
+/**
+ * A merchant's own contract as strings: the rate of every channel, and
+ * optionally `id` (the plan id, a lowercase code), `name`, `debit_cap`,
+ * `fixed_fee` (with `fixed_fee_channels`), `minimum_fee` and `rounding`
+ * (`half_up`, `half_even`, `down`, `up`). Errors name `contract.…`.
+ */
+public struct ContractInput: Equatable, Hashable {
+    public var id: String?
+    public var name: String?
+    public var rates: ContractRatesInput?
+    public var debitCap: String?
+    public var fixedFee: String?
+    public var fixedFeeChannels: [String]?
+    public var minimumFee: String?
+    public var rounding: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String? = nil, name: String? = nil, rates: ContractRatesInput? = nil, debitCap: String? = nil, fixedFee: String? = nil, fixedFeeChannels: [String]? = nil, minimumFee: String? = nil, rounding: String? = nil) {
+        self.id = id
+        self.name = name
+        self.rates = rates
+        self.debitCap = debitCap
+        self.fixedFee = fixedFee
+        self.fixedFeeChannels = fixedFeeChannels
+        self.minimumFee = minimumFee
+        self.rounding = rounding
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContractInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractInput {
+        return
+            try ContractInput(
+                id: FfiConverterOptionString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                rates: FfiConverterOptionTypeContractRatesInput.read(from: &buf), 
+                debitCap: FfiConverterOptionString.read(from: &buf), 
+                fixedFee: FfiConverterOptionString.read(from: &buf), 
+                fixedFeeChannels: FfiConverterOptionSequenceString.read(from: &buf), 
+                minimumFee: FfiConverterOptionString.read(from: &buf), 
+                rounding: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContractInput, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionTypeContractRatesInput.write(value.rates, into: &buf)
+        FfiConverterOptionString.write(value.debitCap, into: &buf)
+        FfiConverterOptionString.write(value.fixedFee, into: &buf)
+        FfiConverterOptionSequenceString.write(value.fixedFeeChannels, into: &buf)
+        FfiConverterOptionString.write(value.minimumFee, into: &buf)
+        FfiConverterOptionString.write(value.rounding, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractInput_lift(_ buf: RustBuffer) throws -> ContractInput {
+    return try FfiConverterTypeContractInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractInput_lower(_ value: ContractInput) -> RustBuffer {
+    return FfiConverterTypeContractInput.lower(value)
+}
+
+
+/**
+ * The rate of each channel of a merchant's contract, as percent strings
+ * (`"0.60"` is 0.60 %). Every channel is required: a missing one is an
+ * error (`contract.rates.qr`, `missing`), never a default.
+ */
+public struct ContractRatesInput: Equatable, Hashable {
+    public var credit: String?
+    public var debit: String?
+    public var qr: String?
+    public var smallContactless: String?
+    public var contactless: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(credit: String? = nil, debit: String? = nil, qr: String? = nil, smallContactless: String? = nil, contactless: String? = nil) {
+        self.credit = credit
+        self.debit = debit
+        self.qr = qr
+        self.smallContactless = smallContactless
+        self.contactless = contactless
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ContractRatesInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractRatesInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractRatesInput {
+        return
+            try ContractRatesInput(
+                credit: FfiConverterOptionString.read(from: &buf), 
+                debit: FfiConverterOptionString.read(from: &buf), 
+                qr: FfiConverterOptionString.read(from: &buf), 
+                smallContactless: FfiConverterOptionString.read(from: &buf), 
+                contactless: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ContractRatesInput, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.credit, into: &buf)
+        FfiConverterOptionString.write(value.debit, into: &buf)
+        FfiConverterOptionString.write(value.qr, into: &buf)
+        FfiConverterOptionString.write(value.smallContactless, into: &buf)
+        FfiConverterOptionString.write(value.contactless, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractRatesInput_lift(_ buf: RustBuffer) throws -> ContractRatesInput {
+    return try FfiConverterTypeContractRatesInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractRatesInput_lower(_ value: ContractRatesInput) -> RustBuffer {
+    return FfiConverterTypeContractRatesInput.lower(value)
 }
 
 
@@ -3872,6 +4617,10 @@ public struct FrozenWindow: Equatable, Hashable {
      * The uncovered years assumed.
      */
     public var uncoveredYears: [Int32]
+    /**
+     * The calendar years whose data answered, in the order consulted.
+     */
+    public var calendar: [ConsultedYear]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3887,11 +4636,15 @@ public struct FrozenWindow: Equatable, Hashable {
          */provisional: Bool, 
         /**
          * The uncovered years assumed.
-         */uncoveredYears: [Int32]) {
+         */uncoveredYears: [Int32], 
+        /**
+         * The calendar years whose data answered, in the order consulted.
+         */calendar: [ConsultedYear]) {
         self.first = first
         self.last = last
         self.provisional = provisional
         self.uncoveredYears = uncoveredYears
+        self.calendar = calendar
     }
 
     
@@ -3913,7 +4666,8 @@ public struct FfiConverterTypeFrozenWindow: FfiConverterRustBuffer {
                 first: FfiConverterString.read(from: &buf), 
                 last: FfiConverterString.read(from: &buf), 
                 provisional: FfiConverterBool.read(from: &buf), 
-                uncoveredYears: FfiConverterSequenceInt32.read(from: &buf)
+                uncoveredYears: FfiConverterSequenceInt32.read(from: &buf), 
+                calendar: FfiConverterSequenceTypeConsultedYear.read(from: &buf)
         )
     }
 
@@ -3922,6 +4676,7 @@ public struct FfiConverterTypeFrozenWindow: FfiConverterRustBuffer {
         FfiConverterString.write(value.last, into: &buf)
         FfiConverterBool.write(value.provisional, into: &buf)
         FfiConverterSequenceInt32.write(value.uncoveredYears, into: &buf)
+        FfiConverterSequenceTypeConsultedYear.write(value.calendar, into: &buf)
     }
 }
 
@@ -5976,6 +6731,112 @@ public func FfiConverterTypeCheaper_lower(_ value: Cheaper) -> RustBuffer {
 
 
 /**
+ * A channel of a merchant's contract (the 优POS fee rules F1–F5), in
+ * first-match order.
+ */
+
+public enum ContractChannel: Equatable, Hashable {
+    
+    /**
+     * 扫码: any QR wallet.
+     */
+    case qr
+    /**
+     * 小额双免: contactless up to the small amount, credit or debit.
+     */
+    case smallContactless
+    /**
+     * 借记卡: a debit card above the small amount or not contactless.
+     */
+    case debit
+    /**
+     * 闪付: a contactless credit card above the small amount.
+     */
+    case contactless
+    /**
+     * 信用卡刷卡: a credit card inserted or swiped.
+     */
+    case credit
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ContractChannel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeContractChannel: FfiConverterRustBuffer {
+    typealias SwiftType = ContractChannel
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractChannel {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .qr
+        
+        case 2: return .smallContactless
+        
+        case 3: return .debit
+        
+        case 4: return .contactless
+        
+        case 5: return .credit
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ContractChannel, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .qr:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .smallContactless:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .debit:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .contactless:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .credit:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractChannel_lift(_ buf: RustBuffer) throws -> ContractChannel {
+    return try FfiConverterTypeContractChannel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeContractChannel_lower(_ value: ContractChannel) -> RustBuffer {
+    return FfiConverterTypeContractChannel.lower(value)
+}
+
+
+
+/**
  * Where calendar data came from.
  */
 
@@ -6762,6 +7623,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypePlan: FfiConverterRustBuffer {
+    typealias SwiftType = Plan?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePlan.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePlan.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeArrival: FfiConverterRustBuffer {
     typealias SwiftType = Arrival?
 
@@ -6778,6 +7663,30 @@ fileprivate struct FfiConverterOptionTypeArrival: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeArrival.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeContractRatesInput: FfiConverterRustBuffer {
+    typealias SwiftType = ContractRatesInput?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeContractRatesInput.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeContractRatesInput.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7050,6 +7959,30 @@ fileprivate struct FfiConverterOptionTypeWalletsInput: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeMoney: FfiConverterRustBuffer {
     typealias SwiftType = Money?
 
@@ -7116,6 +8049,81 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeChannelCost: FfiConverterRustBuffer {
+    typealias SwiftType = [ChannelCost]
+
+    public static func write(_ value: [ChannelCost], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeChannelCost.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ChannelCost] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ChannelCost]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeChannelCost.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeChannelLineCost: FfiConverterRustBuffer {
+    typealias SwiftType = [ChannelLineCost]
+
+    public static func write(_ value: [ChannelLineCost], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeChannelLineCost.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ChannelLineCost] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ChannelLineCost]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeChannelLineCost.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeConsultedYear: FfiConverterRustBuffer {
+    typealias SwiftType = [ConsultedYear]
+
+    public static func write(_ value: [ConsultedYear], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeConsultedYear.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ConsultedYear] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ConsultedYear]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeConsultedYear.read(from: &buf))
         }
         return seq
     }
@@ -7609,6 +8617,39 @@ public func compare(planA: Plan, planB: Plan, merchant: MerchantInput, mix: [Mix
 })
 }
 /**
+ * What a payment mix costs under plan A and under plan B, per channel of a
+ * merchant's contract (QR, small contactless, debit, contactless, credit)
+ * and in total.
+ */
+public func compareByChannel(planA: Plan, planB: Plan, merchant: MerchantInput, mix: [MixLineInput])throws  -> ChannelComparison  {
+    return try  FfiConverterTypeChannelComparison_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_func_compare_by_channel(
+        FfiConverterTypePlan_lower(planA),
+        FfiConverterTypePlan_lower(planB),
+        FfiConverterTypeMerchantInput_lower(merchant),
+        FfiConverterSequenceTypeMixLineInput.lower(mix),uniffiCallStatus
+    )
+})
+}
+/**
+ * A merchant's own contract (plan A, built on `base`) against `other`
+ * (plan B) over a payment mix, per channel and in total. Errors: the
+ * contract first (`contract.…`), then the merchant, then the mix.
+ */
+public func compareContract(contract: ContractInput, base: Plan, other: Plan, merchant: MerchantInput, mix: [MixLineInput])throws  -> ChannelComparison  {
+    return try  FfiConverterTypeChannelComparison_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_func_compare_contract(
+        FfiConverterTypeContractInput_lower(contract),
+        FfiConverterTypePlan_lower(base),
+        FfiConverterTypePlan_lower(other),
+        FfiConverterTypeMerchantInput_lower(merchant),
+        FfiConverterSequenceTypeMixLineInput.lower(mix),uniffiCallStatus
+    )
+})
+}
+/**
  * Validates a payment amount (a decimal string of yuan, at most two
  * decimals, above zero) and returns it: "12.5" → 12.50. Errors name `field`
  * (default `amount`).
@@ -7651,6 +8692,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_func_compare() != 23590) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_posfee_ffi_checksum_func_compare_by_channel() != 15109) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_func_compare_contract() != 42309) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_posfee_ffi_checksum_func_parse_amount() != 22535) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7670,6 +8717,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_calendar_day() != 62885) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_calendar_extend() != 17098) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_calendar_valid_until() != 11517) {
@@ -7711,7 +8761,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_method_engine_eligibility() != 10334) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_extend_calendar() != 60918) {
+    if (uniffi_posfee_ffi_checksum_method_engine_extend_calendar() != 15227) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_fee() != 532) {
@@ -7720,7 +8770,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_method_engine_frozen_window() != 62151) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_load_calendar() != 44808) {
+    if (uniffi_posfee_ffi_checksum_method_engine_load_calendar() != 42453) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_load_plan() != 33720) {
@@ -7768,7 +8818,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_constructor_calendar_embedded() != 62538) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_json() != 37023) {
+    if (uniffi_posfee_ffi_checksum_constructor_calendar_empty() != 54955) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn() != 16276) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_json() != 39311) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_constructor_dayledger_new() != 61484) {
@@ -7778,6 +8834,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_constructor_engine_with_data() != 56558) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_constructor_plan_from_contract() != 12905) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_constructor_plan_from_json() != 37323) {

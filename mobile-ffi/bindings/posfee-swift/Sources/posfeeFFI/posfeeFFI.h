@@ -294,6 +294,17 @@ uint64_t uniffi_posfee_ffi_fn_constructor_calendar_embedded(RustCallStatus *_Non
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_CALENDAR_EMPTY
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_CALENDAR_EMPTY
+uint64_t uniffi_posfee_ffi_fn_constructor_calendar_empty(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_CALENDAR_FROM_HOLIDAY_CN
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_CALENDAR_FROM_HOLIDAY_CN
+uint64_t uniffi_posfee_ffi_fn_constructor_calendar_from_holiday_cn(RustBuffer text, RustBuffer data_version, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_CALENDAR_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_CALENDAR_FROM_JSON
 uint64_t uniffi_posfee_ffi_fn_constructor_calendar_from_json(RustBuffer json, RustCallStatus *_Nonnull out_status
@@ -302,6 +313,11 @@ uint64_t uniffi_posfee_ffi_fn_constructor_calendar_from_json(RustBuffer json, Ru
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_CALENDAR_DAY
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_CALENDAR_DAY
 RustBuffer uniffi_posfee_ffi_fn_method_calendar_day(uint64_t ptr, RustBuffer date, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_CALENDAR_EXTEND
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_CALENDAR_EXTEND
+void uniffi_posfee_ffi_fn_method_calendar_extend(uint64_t ptr, uint64_t other, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_CALENDAR_VALID_UNTIL
@@ -423,7 +439,7 @@ RustBuffer uniffi_posfee_ffi_fn_method_engine_frozen_window(uint64_t ptr, RustBu
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_LOAD_CALENDAR
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_LOAD_CALENDAR
-void uniffi_posfee_ffi_fn_method_engine_load_calendar(uint64_t ptr, RustBuffer json, RustCallStatus *_Nonnull out_status
+void uniffi_posfee_ffi_fn_method_engine_load_calendar(uint64_t ptr, RustBuffer json, RustBuffer data_version, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_LOAD_PLAN
@@ -454,6 +470,11 @@ uint64_t uniffi_posfee_ffi_fn_clone_plan(uint64_t handle, RustCallStatus *_Nonnu
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FREE_PLAN
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FREE_PLAN
 void uniffi_posfee_ffi_fn_free_plan(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_PLAN_FROM_CONTRACT
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_PLAN_FROM_CONTRACT
+uint64_t uniffi_posfee_ffi_fn_constructor_plan_from_contract(RustBuffer contract, RustBuffer base, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CONSTRUCTOR_PLAN_FROM_JSON
@@ -541,6 +562,16 @@ RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_uniffi_trait_display(uint64_t
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FUNC_COMPARE
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FUNC_COMPARE
 RustBuffer uniffi_posfee_ffi_fn_func_compare(uint64_t plan_a, uint64_t plan_b, RustBuffer merchant, RustBuffer mix, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FUNC_COMPARE_BY_CHANNEL
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FUNC_COMPARE_BY_CHANNEL
+RustBuffer uniffi_posfee_ffi_fn_func_compare_by_channel(uint64_t plan_a, uint64_t plan_b, RustBuffer merchant, RustBuffer mix, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FUNC_COMPARE_CONTRACT
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FUNC_COMPARE_CONTRACT
+RustBuffer uniffi_posfee_ffi_fn_func_compare_contract(RustBuffer contract, uint64_t base, uint64_t other, RustBuffer merchant, RustBuffer mix, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FUNC_PARSE_AMOUNT
@@ -820,6 +851,18 @@ uint16_t uniffi_posfee_ffi_checksum_func_compare(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_FUNC_COMPARE_BY_CHANNEL
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_FUNC_COMPARE_BY_CHANNEL
+uint16_t uniffi_posfee_ffi_checksum_func_compare_by_channel(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_FUNC_COMPARE_CONTRACT
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_FUNC_COMPARE_CONTRACT
+uint16_t uniffi_posfee_ffi_checksum_func_compare_contract(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_FUNC_PARSE_AMOUNT
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_FUNC_PARSE_AMOUNT
 uint16_t uniffi_posfee_ffi_checksum_func_parse_amount(void
@@ -859,6 +902,12 @@ uint16_t uniffi_posfee_ffi_checksum_method_auditor_summary(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_CALENDAR_DAY
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_CALENDAR_DAY
 uint16_t uniffi_posfee_ffi_checksum_method_calendar_day(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_CALENDAR_EXTEND
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_CALENDAR_EXTEND
+uint16_t uniffi_posfee_ffi_checksum_method_calendar_extend(void
     
 );
 #endif
@@ -1054,6 +1103,18 @@ uint16_t uniffi_posfee_ffi_checksum_constructor_calendar_embedded(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_CALENDAR_EMPTY
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_CALENDAR_EMPTY
+uint16_t uniffi_posfee_ffi_checksum_constructor_calendar_empty(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_CALENDAR_FROM_HOLIDAY_CN
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_CALENDAR_FROM_HOLIDAY_CN
+uint16_t uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_CALENDAR_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_CALENDAR_FROM_JSON
 uint16_t uniffi_posfee_ffi_checksum_constructor_calendar_from_json(void
@@ -1075,6 +1136,12 @@ uint16_t uniffi_posfee_ffi_checksum_constructor_engine_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_ENGINE_WITH_DATA
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_ENGINE_WITH_DATA
 uint16_t uniffi_posfee_ffi_checksum_constructor_engine_with_data(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_PLAN_FROM_CONTRACT
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_CONSTRUCTOR_PLAN_FROM_CONTRACT
+uint16_t uniffi_posfee_ffi_checksum_constructor_plan_from_contract(void
     
 );
 #endif
