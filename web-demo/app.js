@@ -264,6 +264,18 @@ function renderQuote(q, payment) {
     arr.textContent = '';
     delete arr.dataset.date;
   }
+  // where the calendar data behind the arrival came from, when a year was loaded in this page
+  const src = $('r-calsource');
+  const loaded = (q.arrival?.calendar ?? []).filter((y) => y.origin === 'loaded');
+  if (loaded.length) {
+    src.textContent = t('fromLoaded')(loaded.map((y) => ({ year: y.year, version: versionName(y.dataVersion) })));
+    src.dataset.years = loaded.map((y) => y.year).join(',');
+    src.hidden = false;
+  } else {
+    src.hidden = true;
+    src.textContent = '';
+    delete src.dataset.years;
+  }
   const payDate = payment.time ? payment.time.slice(0, 10) : null;
   $('r-accounting').textContent = q.accountingDate !== payDate ? t('accountingNext')(q.accountingDate) : t('accounting')(q.accountingDate);
   // refusal
@@ -383,13 +395,17 @@ let versions = null;
 function renderFooter() {
   const dv = engine.dataVersions();
   const years = dv.calendarYears.map((y) => y.year);
+  const embedded = dv.calendarYears.filter((y) => y.origin !== 'loaded');
+  const loaded = dv.calendarYears.filter((y) => y.origin === 'loaded');
   versions = {
     library: dv.library, planId: dv.planId, planVersion: dv.planVersion,
     years: years.length ? `${years[0]}–${years[years.length - 1]}` : '—',
-    calVersion: [...new Set(dv.calendarYears.map((y) => y.dataVersion))].join(', '),
+    calVersion: [...new Set(embedded.map((y) => y.dataVersion))].join(', ') || '—',
     validUntil: dv.calendarValidUntil ?? calendar.validUntil ?? '—',
   };
-  $('versions').textContent = t('footVersions')(versions);
+  $('versions').textContent = t('footVersions')(versions) +
+    (loaded.length ? t('footLoaded')(loaded.map((y) => ({ year: y.year, version: versionName(y.dataVersion) }))) : '');
+  $('versions').dataset.validUntil = versions.validUntil;
 }
 /** Warns when the latest of the given dates (payment, accounting, arrival) is past the calendar. */
 function updateCalendarWarning(...dates) {
@@ -403,6 +419,89 @@ function updateCalendarWarning(...dates) {
     warn.hidden = true;
     warn.textContent = '';
   }
+}
+
+// ---------------------------------------------------------------- holiday data update
+
+/** "unversioned" (a file loaded without a version) in the page's words. */
+const versionName = (v) => (v === 'unversioned' ? t('unversioned') : v);
+/** Only web addresses become links (a loaded file's "papers" are not trusted). */
+const safeUrl = (u) => {
+  try {
+    const url = new URL(u);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+};
+let calStatus = null; // the last load's outcome, redrawn on a language switch
+
+/** Loads the pasted (or chosen) calendar JSON into the engine: its years join the calendar. */
+function loadCalendarData() {
+  const text = $('cal-json').value;
+  const version = $('cal-version').value.trim();
+  clearFieldErrors($('cal-update-form'));
+  if (!text.trim()) {
+    calStatus = { kind: 'empty' };
+    renderCalStatus();
+    return;
+  }
+  const before = new Map(engine.calendar.versions().map((y) => [y.year, `${y.origin}|${y.dataVersion}`]));
+  try {
+    engine.loadCalendar(text, version || undefined);
+  } catch (e) {
+    if (!isPosfeeError(e)) throw e;
+    calStatus = { kind: 'error', error: e };
+    renderCalStatus();
+    return;
+  }
+  calendar = engine.calendar;
+  const after = calendar.versions();
+  const changed = after.filter((y) => before.get(y.year) !== `${y.origin}|${y.dataVersion}`);
+  calStatus = { kind: 'ok', years: changed, validUntil: calendar.validUntil ?? '—' };
+  renderFooter();
+  renderCalStatus();
+  updateQuote();
+}
+
+function renderCalStatus() {
+  const host = $('cal-update-status');
+  clearFieldErrors($('cal-update-form'));
+  delete host.dataset.code;
+  delete host.dataset.outcome;
+  if (!calStatus) {
+    host.replaceChildren();
+    return;
+  }
+  if (calStatus.kind === 'empty') {
+    showFieldError('cal-json', t('calEmpty'));
+    host.replaceChildren();
+    return;
+  }
+  if (calStatus.kind === 'error') {
+    const e = calStatus.error;
+    // a year already covered is fixed with a newer data version; anything else is in the file
+    const id = e.code === 'calendar_year_covered' ? 'cal-version' : 'cal-json';
+    showFieldError(id, errText(e));
+    put(host, h('div', { class: 'error-box' },
+      h('p', { class: 'error-title', text: t('calLoadFailed') + errText(e) }),
+      e.field ? h('p', { class: 'muted small', text: t('errorField')(e.field) }) : null,
+      e.code === 'calendar_year_covered' ? h('p', { class: 'muted small', text: t('calNewerHint') }) : null));
+    host.dataset.code = e.code;
+    host.dataset.outcome = 'error';
+    return;
+  }
+  const { years, validUntil } = calStatus;
+  put(host, h('div', { class: 'success-box' },
+    h('p', { class: 'success-title', text: years.length ? t('calLoaded')(years.map((y) => ({ year: y.year, version: versionName(y.dataVersion) })), validUntil) : t('calNothingNew')(validUntil) }),
+    years.map((y) => {
+      const links = (y.papers ?? []).map((u) => {
+        const href = safeUrl(u);
+        return href ? h('li', {}, h('a', { href, rel: 'noopener noreferrer', target: '_blank', text: u })) : h('li', { text: u });
+      });
+      return links.length ? h('div', { 'data-year': y.year }, h('p', { class: 'small', text: t('calPapers')(y.year) }), h('ul', { class: 'papers small' }, links)) : null;
+    })));
+  host.dataset.outcome = 'ok';
 }
 
 // ---------------------------------------------------------------- charts
@@ -419,6 +518,7 @@ const MIX = [
   { key: 'mixDebit', payment: { method: 'card', cardKind: 'debit', cardMedium: 'chip' }, count: 30, amount: '800.00' },
   { key: 'mixQr', payment: { method: 'qr', wallet: 'wechat' }, count: 200, amount: '80.00' },
   { key: 'mixContactless', payment: { method: 'contactless', cardKind: 'credit' }, count: 40, amount: '300.00' },
+  { key: 'mixContactlessLarge', payment: { method: 'contactless', cardKind: 'credit' }, count: 5, amount: '2000.00' },
 ];
 
 function buildMixRows() {
@@ -430,6 +530,107 @@ function buildMixRows() {
   const heads = document.querySelectorAll('.mix-table thead th');
   heads[1].id = 'mix-count-head';
   heads[2].id = 'mix-amount-head';
+}
+
+/** The month's mix as the package takes it: the lines with a count, and which MIX row each came from. */
+function readMix() {
+  const mix = [];
+  const rows = [];
+  MIX.forEach((line, i) => {
+    const count = Number($(`mix-count-${i}`).value || 0);
+    const amount = $(`mix-amount-${i}`).value.trim();
+    if (count > 0) {
+      mix.push({ payment: { ...line.payment, amount }, count });
+      rows.push(i);
+    }
+  });
+  return { mix, rows };
+}
+/** Marks the mix input an error's field (`mix[i].payment.amount`, `mix[i].count`) names. */
+function markMixError(e, rows) {
+  const m = /^mix\[(\d+)\]\.(\w+)/.exec(e.field ?? '');
+  if (m) $(`${m[2] === 'count' ? 'mix-count' : 'mix-amount'}-${rows[Number(m[1])]}`)?.setAttribute('aria-invalid', 'true');
+  return Boolean(m);
+}
+
+// ---------------------------------------------------------------- my own contract against 优POS
+
+const CONTRACT_OPTIONAL = { debitCap: 'contract-debitCap', fixedFee: 'contract-fixedFee', minimumFee: 'contract-minimumFee' };
+/** The contract as typed: every rate as it stands (the package judges it), optional amounts only when filled in. */
+function readContract() {
+  const rates = {};
+  for (const input of document.querySelectorAll('#contract-form [data-rate]')) rates[input.dataset.rate] = input.value.trim();
+  const contract = { rates };
+  for (const [key, id] of Object.entries(CONTRACT_OPTIONAL)) {
+    const v = $(id).value.trim();
+    if (v !== '') contract[key] = v;
+  }
+  return contract;
+}
+/** The input a contract error names: contract.rates.credit → contract-credit, contract.fixedFee → contract-fixedFee. */
+function contractFieldFor(path) {
+  const m = /^contract\.(?:rates\.)?(\w+)/.exec(path ?? '');
+  return m && $(`contract-${m[1]}`) ? `contract-${m[1]}` : null;
+}
+const signed = (s) => (s.startsWith('-') ? `−${money(s.slice(1))}` : s === '0.00' ? '0.00' : `+${money(s)}`);
+
+function updateContract(merchant = readMerchant(), mix = readMix().mix, rows = readMix().rows) {
+  const form = $('contract-form');
+  clearFieldErrors(form);
+  const box = $('contract-error');
+  box.hidden = true;
+  box.replaceChildren();
+  delete box.dataset.code;
+  const answer = $('contract-answer');
+  const verdict = $('contract-verdict');
+  const table = $('contract-table');
+  const fail = () => {
+    answer.hidden = true;
+    verdict.textContent = '';
+    for (const k of ['cheaper', 'totalA', 'totalB', 'saving']) delete verdict.dataset[k];
+    table.tBodies[0].replaceChildren();
+    table.tFoot.replaceChildren();
+  };
+  let c;
+  try {
+    c = posfee.compareContract(readContract(), planUpos, planUpos, merchant, mix);
+  } catch (e) {
+    if (!isPosfeeError(e)) throw e;
+    fail();
+    const id = contractFieldFor(e.field);
+    if (id) {
+      showFieldError(id, errText(e));
+    } else {
+      // not a contract field: the mix above (marked there) or something else; said here, never fixed silently
+      markMixError(e, rows);
+      put(box, h('p', { class: 'error-title', text: t('errorBox') + errText(e) }), e.field ? h('p', { class: 'muted small', text: t('errorField')(e.field) }) : null);
+      box.dataset.code = e.code;
+      box.hidden = false;
+    }
+    return;
+  }
+  answer.hidden = false;
+  verdict.textContent = mix.length ? t('contractVerdict')(c.cheaper, money(c.saving), money(c.totalA), money(c.totalB)) : t('contractNoMix');
+  verdict.dataset.cheaper = c.cheaper;
+  verdict.dataset.totalA = c.totalA;
+  verdict.dataset.totalB = c.totalB;
+  verdict.dataset.saving = c.saving;
+  verdict.className = `compare-summary verdict cheaper-${c.cheaper}`;
+  const row = (cells, attrs = {}) => h('tr', attrs, cells);
+  table.tBodies[0].replaceChildren(...c.channels.map((ch) => row([
+    h('th', { scope: 'row', text: zhOrEn(ch, 'nameZh', 'nameEn') }),
+    h('td', { class: 'num count-col', text: String(ch.payments) }),
+    h('td', { class: 'num', 'data-col': 'a', text: money(ch.totalA) }),
+    h('td', { class: 'num', 'data-col': 'b', text: money(ch.totalB) }),
+    h('td', { class: `num diff cheaper-${ch.cheaper}`, 'data-col': 'difference', text: signed(ch.difference) }),
+  ], { 'data-channel': ch.channel })));
+  table.tFoot.replaceChildren(row([
+    h('th', { scope: 'row', text: t('total') }),
+    h('td', { class: 'num count-col', text: String(c.payments) }),
+    h('td', { class: 'num', 'data-col': 'a', text: money(c.totalA) }),
+    h('td', { class: 'num', 'data-col': 'b', text: money(c.totalB) }),
+    h('td', { class: `num diff cheaper-${c.cheaper}`, 'data-col': 'difference', text: signed(c.difference) }),
+  ], { 'data-channel': 'total' }));
 }
 
 function updateCharts() {
@@ -455,16 +656,8 @@ function updateCharts() {
   $('fee-chart-desc').textContent = t('feeChartDesc') + (marks.length ? ' ' + marks[0].label : '');
   // a month under both plans
   clearFieldErrors($('mix-form'));
-  const mix = [];
-  const rows = [];
-  MIX.forEach((line, i) => {
-    const count = Number($(`mix-count-${i}`).value || 0);
-    const amount = $(`mix-amount-${i}`).value.trim();
-    if (count > 0) {
-      mix.push({ payment: { ...line.payment, amount }, count });
-      rows.push(i);
-    }
-  });
+  const { mix, rows } = readMix();
+  updateContract(merchant, mix, rows);
   const chart = $('compare-chart');
   const summary = $('compare-summary');
   if (!mix.length) {
@@ -477,8 +670,7 @@ function updateCharts() {
     c = posfee.compare(planUpos, planRef, merchant, mix);
   } catch (e) {
     if (!isPosfeeError(e)) throw e;
-    const m = /^mix\[(\d+)\]\.(\w+)/.exec(e.field);
-    if (m) $(`${m[2] === 'count' ? 'mix-count' : 'mix-amount'}-${rows[Number(m[1])]}`)?.setAttribute('aria-invalid', 'true');
+    markMixError(e, rows);
     showFieldError('mix', errText(e));
     chart.replaceChildren();
     summary.textContent = '';
@@ -686,6 +878,7 @@ function applyLang() {
   sw.lang = lang === 'zh' ? 'en' : 'zh-CN';
   if (!engine) return;
   renderFooter();
+  renderCalStatus();
   updateQuote();
   const v = VIEWS.find(isVisible);
   if (v && v !== 'quote') showView(v);
@@ -733,6 +926,19 @@ async function start() {
   $('merchant-form').addEventListener('input', onMerchant);
   $('merchant-form').addEventListener('change', onMerchant);
   $('mix-form').addEventListener('input', updateCharts);
+  $('contract-form').addEventListener('input', () => updateContract());
+  $('contract-form').addEventListener('submit', (e) => e.preventDefault());
+  $('cal-file').addEventListener('change', async () => {
+    const f = $('cal-file').files[0];
+    if (!f) return;
+    $('cal-json').value = await f.text();
+    calStatus = null;
+    renderCalStatus();
+  });
+  $('cal-update-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    loadCalendarData();
+  });
   $('volume').addEventListener('input', updateActivation);
   $('diag-form').addEventListener('input', updateDiagnose);
   $('diag-form').addEventListener('change', updateDiagnose);

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { demoServer, launch, openDemo, shot, fillQuote, result, nodePackage } from './support.mjs';
 
 let server;
@@ -270,13 +271,14 @@ test('10. charts: fee against amount per channel with the debit cap kink; a mont
       { payment: { method: 'card', cardKind: 'debit', cardMedium: 'chip', amount: '800.00' }, count: 30 },
       { payment: { method: 'qr', wallet: 'wechat', amount: '80.00' }, count: 200 },
       { payment: { method: 'contactless', cardKind: 'credit', amount: '300.00' }, count: 40 },
+      { payment: { method: 'contactless', cardKind: 'credit', amount: '2000.00' }, count: 5 },
     ];
     const c = pkg.compare(pkg.Plan.upos(), pkg.Plan.reference(), MERCHANT, mix);
     const summary = await page.locator('#compare-summary');
     assert.equal(await summary.getAttribute('data-total-a'), c.totalA);
     assert.equal(await summary.getAttribute('data-total-b'), c.totalB);
     assert.match(await summary.textContent(), /优POS 省/);
-    assert.equal(await page.locator('#compare-chart rect.bar').count(), 10);
+    assert.equal(await page.locator('#compare-chart rect.bar').count(), 2 * (mix.length + 1));
     await shot(page, 'charts');
     // Typing in the mix updates the bars; a bad amount is flagged, not thrown.
     await page.fill('#mix-amount-0', '1500.005');
@@ -418,5 +420,228 @@ test('17. without Auditor or diagnose in the package, their tabs stay hidden', a
   await withPage({}, async (page) => {
     assert.equal(await page.isVisible('#tab-audit'), features.audit);
     assert.equal(await page.isVisible('#tab-diagnose'), features.diagnose);
+  });
+});
+
+// The month's mix the charts view starts with, and the contract its form is preset with.
+const DEFAULT_MIX = [
+  { payment: { method: 'card', cardKind: 'credit', cardMedium: 'chip', amount: '1500.00' }, count: 60 },
+  { payment: { method: 'card', cardKind: 'debit', cardMedium: 'chip', amount: '800.00' }, count: 30 },
+  { payment: { method: 'qr', wallet: 'wechat', amount: '80.00' }, count: 200 },
+  { payment: { method: 'contactless', cardKind: 'credit', amount: '300.00' }, count: 40 },
+  { payment: { method: 'contactless', cardKind: 'credit', amount: '2000.00' }, count: 5 },
+];
+const PRESET_CONTRACT = { rates: { credit: '0.60', debit: '0.50', qr: '0.38', smallContactless: '0.38', contactless: '0.60' }, debitCap: '20.00', fixedFee: '3.00' };
+const contractAnswer = (contract, merchant = MERCHANT, mix = DEFAULT_MIX) => pkg.compareContract(contract, pkg.Plan.upos(), pkg.Plan.upos(), merchant, mix);
+const group = (s) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** The contract panel as shown: the verdict and the per-channel table. */
+async function contractPanel(page) {
+  return page.evaluate(() => {
+    const v = document.getElementById('contract-verdict');
+    const rows = [...document.querySelectorAll('#contract-table tr[data-channel]')].map((tr) => ({
+      channel: tr.dataset.channel,
+      name: tr.querySelector('th').textContent,
+      cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    }));
+    return { verdict: v.textContent, cheaper: v.dataset.cheaper ?? '', totalA: v.dataset.totalA ?? '', totalB: v.dataset.totalB ?? '', shown: !document.getElementById('contract-answer').hidden, rows };
+  });
+}
+function assertTable(panel, c, lang = 'zh') {
+  const want = c.channels.map((ch) => ({ channel: ch.channel, name: lang === 'zh' ? ch.nameZh : ch.nameEn, a: group(ch.totalA), b: group(ch.totalB) }));
+  const got = panel.rows.filter((r) => r.channel !== 'total').map((r) => ({ channel: r.channel, name: r.name, a: r.cells[1], b: r.cells[2] }));
+  assert.deepEqual(got, want);
+  const total = panel.rows.find((r) => r.channel === 'total');
+  assert.deepEqual([total.cells[1], total.cells[2]], [group(c.totalA), group(c.totalB)]);
+}
+
+test('18. my own contract against 优POS: an answer on load, per channel; a cheaper contract flips the verdict', async () => {
+  await withPage({ hash: '#charts' }, async (page) => {
+    const c = contractAnswer(PRESET_CONTRACT);
+    let panel = await contractPanel(page);
+    assert.equal(panel.shown, true);
+    assert.equal(panel.cheaper, c.cheaper);
+    assert.equal(panel.totalA, c.totalA);
+    assert.equal(panel.totalB, c.totalB);
+    assert.equal(c.channels.length, 5, 'the default mix uses all five channels');
+    assertTable(panel, c);
+    assert.equal(panel.verdict, c.cheaper === 'b'
+      ? `优POS 每月便宜 ${group(c.saving)} 元（我的合同 ${group(c.totalA)} 元，优POS ${group(c.totalB)} 元）`
+      : `你的合同每月便宜 ${group(c.saving)} 元（我的合同 ${group(c.totalA)} 元，优POS ${group(c.totalB)} 元）`);
+    // The difference column is 优POS − my contract, per channel.
+    const qr = panel.rows.find((r) => r.channel === 'qr');
+    const qrWant = c.channels.find((ch) => ch.channel === 'qr').difference;
+    assert.equal(qr.cells[3].replace('−', '-').replace('+', ''), qrWant);
+    await page.locator('#contract-form').scrollIntoViewIfNeeded();
+    await shot(page, 'charts-contract');
+    // A cheaper credit rate: the answer follows at once.
+    await page.fill('#contract-credit', '0.45');
+    const c2 = contractAnswer({ ...PRESET_CONTRACT, rates: { ...PRESET_CONTRACT.rates, credit: '0.45' } });
+    panel = await contractPanel(page);
+    assert.equal(panel.totalA, c2.totalA);
+    assert.notEqual(c2.totalA, c.totalA);
+    assertTable(panel, c2);
+    // No fixed fee and low rates: now the contract is the cheaper one.
+    const cheap = { rates: { credit: '0.45', debit: '0.30', qr: '0.20', smallContactless: '0.20', contactless: '0.45' }, debitCap: '20.00' };
+    await page.fill('#contract-fixedFee', '');
+    for (const [k, v] of Object.entries({ debit: '0.30', qr: '0.20', smallContactless: '0.20', contactless: '0.45' })) await page.fill(`#contract-${k}`, v);
+    const c3 = contractAnswer(cheap);
+    assert.equal(c3.cheaper, 'a', 'the cheap contract beats 优POS');
+    assert.notEqual(c3.cheaper, c.cheaper, 'the verdict flips');
+    panel = await contractPanel(page);
+    assert.equal(panel.cheaper, 'a');
+    assert.equal(panel.verdict, `你的合同每月便宜 ${group(c3.saving)} 元（我的合同 ${group(c3.totalA)} 元，优POS ${group(c3.totalB)} 元）`);
+    assertTable(panel, c3);
+    // The mix above feeds it too.
+    await page.fill('#mix-count-2', '0');
+    const c4 = contractAnswer(cheap, MERCHANT, DEFAULT_MIX.filter((_, i) => i !== 2));
+    panel = await contractPanel(page);
+    assert.equal(panel.totalA, c4.totalA);
+    assert.equal(panel.rows.some((r) => r.channel === 'qr'), false);
+    // English: the channel names and the verdict change language.
+    await page.click('#lang-switch');
+    panel = await contractPanel(page);
+    assertTable(panel, c4, 'en');
+    assert.match(panel.verdict, /^Your contract is cheaper by /);
+    assert.equal(await page.textContent('label[for="contract-credit"]'), 'Credit card swipe/insert (%)');
+    await shot(page, 'charts-contract-english');
+  });
+});
+
+test('19. a bad contract rate or amount shows the package error next to its field, never fixed silently', async () => {
+  await withPage({ hash: '#charts' }, async (page) => {
+    const err = (field) => { try { contractAnswer(field); } catch (e) { return e; } throw new Error('no error'); };
+    const strip = (m) => m.replace(/^[A-Za-z_][\w.[\]]*\s*[：:]\s*/, '');
+    await page.fill('#contract-credit', 'abc');
+    const e1 = err({ ...PRESET_CONTRACT, rates: { ...PRESET_CONTRACT.rates, credit: 'abc' } });
+    assert.equal(e1.field, 'contract.rates.credit');
+    assert.equal(await page.isVisible('#contract-credit-error'), true);
+    assert.equal(await page.textContent('#contract-credit-error'), strip(e1.messageZh));
+    assert.equal(await page.getAttribute('#contract-credit', 'aria-invalid'), 'true');
+    assert.equal(await page.isVisible('#contract-answer'), false, 'no answer from a bad contract');
+    assert.equal(await page.inputValue('#contract-credit'), 'abc', 'what was typed stays');
+    await page.locator('#contract-form').scrollIntoViewIfNeeded();
+    await shot(page, 'charts-contract-bad-rate');
+    await page.fill('#contract-credit', '120');
+    const e2 = err({ ...PRESET_CONTRACT, rates: { ...PRESET_CONTRACT.rates, credit: '120' } });
+    assert.equal(await page.textContent('#contract-credit-error'), strip(e2.messageZh));
+    assert.match(await page.textContent('#contract-credit-error'), /100%/);
+    await page.click('#lang-switch');
+    assert.equal(await page.textContent('#contract-credit-error'), strip(e2.messageEn));
+    await page.click('#lang-switch');
+    await page.fill('#contract-credit', '0.60');
+    assert.equal(await page.isVisible('#contract-credit-error'), false);
+    assert.equal(await page.isVisible('#contract-answer'), true);
+    // The fixed fee, the debit cap: each next to its own field.
+    await page.fill('#contract-fixedFee', '3.001');
+    const e3 = err({ ...PRESET_CONTRACT, fixedFee: '3.001' });
+    assert.equal(e3.field, 'contract.fixedFee');
+    assert.equal(await page.textContent('#contract-fixedFee-error'), strip(e3.messageZh));
+    await page.fill('#contract-fixedFee', '3.00');
+    await page.fill('#contract-debitCap', '-20');
+    assert.equal(await page.isVisible('#contract-debitCap-error'), true);
+    await page.fill('#contract-debitCap', '');
+    assert.equal(await page.isVisible('#contract-debitCap-error'), false);
+    assert.equal((await contractPanel(page)).totalA, contractAnswer({ ...PRESET_CONTRACT, debitCap: undefined }).totalA);
+  });
+});
+
+const HOLIDAY_CN_2027 = fileURLToPath(new URL('../../tests/calendars/holiday-cn-2027-fictional.json', import.meta.url));
+
+test('20. loading a holiday-cn year (fictional test data) extends the coverage; arrivals name the loaded data; a second load is refused', async () => {
+  await withPage({}, async (page) => {
+    // Expected: the package in Node, given the same file.
+    const engine = new pkg.Engine();
+    engine.loadCalendar(readFileSync(HOLIDAY_CN_2027, 'utf8'));
+    const until = engine.calendar.validUntil;
+    assert.equal(until, '2027-12-31');
+    const payment = { amount: '100.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2026-12-31T22:30' };
+    const want = engine.quote(MERCHANT, payment);
+    const loaded = want.arrival.calendar.find((y) => y.origin === 'loaded');
+    assert.equal(loaded.year, 2027);
+    // Before: past the calendar.
+    await fillQuote(page, payment);
+    assert.match((await result(page)).error, /2027/);
+    await page.click('#cal-update summary');
+    await page.setInputFiles('#cal-file', HOLIDAY_CN_2027);
+    await page.waitForFunction(() => document.getElementById('cal-json').value.includes('"year"'));
+    await page.click('#cal-load');
+    await page.waitForSelector('#cal-update-status[data-outcome="ok"]');
+    const status = await page.textContent('#cal-update-status');
+    assert.match(status, /已加载 2027 年（数据版本 未标版本）；日历现覆盖至 2027-12-31/);
+    const papers = await page.$$eval('#cal-update-status a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(papers, engine.calendar.versions().find((y) => y.year === 2027).papers);
+    // The footer's coverage line follows.
+    assert.equal(await page.getAttribute('#versions', 'data-valid-until'), until);
+    assert.match(await page.textContent('#versions'), /2023–2027/);
+    assert.match(await page.textContent('#versions'), /日历覆盖至 2027-12-31/);
+    assert.match(await page.textContent('#versions'), /已加载：2027 年/);
+    // The quote now has an arrival, from the loaded year, and says so.
+    const r = await result(page);
+    assert.equal(r.outcome, 'accepted');
+    assert.equal(r.arrivalDate, want.arrival.date);
+    assert.match(r.arrival, new RegExp(`^到账: ${want.arrival.date}`));
+    assert.equal(await page.isVisible('#cal-warning'), false);
+    assert.equal(await page.textContent('#r-calsource'), '按已加载的 2027 年数据（版本 未标版本）');
+    // The month calendar shows the loaded days off.
+    const kind = await page.getAttribute(`#month-calendar td[data-date="${want.arrival.date}"]`, 'class');
+    assert.match(kind, /\barrive\b/);
+    assert.match(await page.getAttribute('#month-calendar td[data-date="2027-01-01"]', 'class'), /k-holiday/);
+    await shot(page, 'calendar-loaded');
+    // A payment inside the embedded years names no loaded data.
+    await fillQuote(page, { time: '2025-09-30T22:00' });
+    assert.equal(await page.isVisible('#r-calsource'), false);
+    await fillQuote(page, { time: '2027-02-05T22:30' });
+    const w2 = engine.quote(MERCHANT, { ...payment, time: '2027-02-05T22:30' });
+    assert.equal((await result(page)).arrivalDate, w2.arrival.date);
+    assert.equal(await page.isVisible('#r-calsource'), true);
+    // English.
+    await page.click('#lang-switch');
+    assert.equal(await page.textContent('#r-calsource'), 'From loaded 2027 data (version unversioned)');
+    assert.match(await page.textContent('#cal-update-status'), /Loaded 2027 \(data version unversioned\); the calendar now covers until 2027-12-31/);
+    await page.click('#lang-switch');
+    // The same file again, without a newer version: refused, with the package's message.
+    let refused;
+    try { engine.loadCalendar(readFileSync(HOLIDAY_CN_2027, 'utf8')); } catch (e) { refused = e; }
+    assert.equal(refused.code, 'calendar_year_covered');
+    await page.setInputFiles('#cal-file', HOLIDAY_CN_2027);
+    await page.click('#cal-load');
+    await page.waitForSelector('#cal-update-status[data-outcome="error"]');
+    assert.equal(await page.getAttribute('#cal-update-status', 'data-code'), 'calendar_year_covered');
+    const strip = (m) => m.replace(/^[A-Za-z_][\w.[\]]*\s*[：:]\s*/, '');
+    assert.match(await page.textContent('#cal-update-status'), new RegExp(strip(refused.messageZh).replace(/[()（）.]/g, '.')));
+    assert.equal(await page.textContent('#cal-version-error'), strip(refused.messageZh));
+    assert.match(await page.textContent('#cal-update-status'), /字段：year/);
+    await page.click('#lang-switch');
+    assert.equal(await page.textContent('#cal-version-error'), strip(refused.messageEn));
+    await page.click('#lang-switch');
+    // Nothing changed.
+    assert.equal(await page.getAttribute('#versions', 'data-valid-until'), until);
+    await page.locator('#cal-update').scrollIntoViewIfNeeded();
+    await shot(page, 'calendar-load-refused');
+    // Not JSON at all: the syntax error, next to the pasted text.
+    await page.fill('#cal-json', '{"year": 2028,');
+    await page.click('#cal-load');
+    await page.waitForSelector('#cal-update-status[data-code="calendar_syntax"]');
+    assert.equal(await page.isVisible('#cal-json-error'), true);
+  });
+});
+
+test('21. phone width: the contract panel and the holiday data control fit', async () => {
+  await withPage({ width: 390, height: 844, hash: '#charts' }, async (page) => {
+    const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok((await overflow()) <= 0, 'no horizontal overflow with the contract panel');
+    await page.locator('#contract-form').scrollIntoViewIfNeeded();
+    await shot(page, 'phone-charts-contract');
+    await page.click('#cal-update summary');
+    await page.setInputFiles('#cal-file', HOLIDAY_CN_2027);
+    await page.waitForFunction(() => document.getElementById('cal-json').value.includes('"year"'));
+    await page.click('#cal-load');
+    await page.waitForSelector('#cal-update-status[data-outcome="ok"]');
+    assert.ok((await overflow()) <= 0, 'no horizontal overflow with the holiday data control open');
+    await page.click('#tab-quote');
+    await fillQuote(page, { method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2026-12-31T22:30', amount: '100.00' });
+    assert.equal(await page.isVisible('#r-calsource'), true);
+    assert.ok((await overflow()) <= 0, 'no horizontal overflow on the quote view');
+    await shot(page, 'phone-calendar-loaded');
   });
 });
