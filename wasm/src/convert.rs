@@ -32,9 +32,10 @@ export function posfeeStringify(value) {
 }
 // The fast path: a plain input (plain objects with camelCase keys, arrays,
 // strings, booleans, null, finite numbers) as JSON text with the core's
-// snake_case keys, built without a replacer. Anything else is undefined and
-// goes the careful way (posfeeStringify, then renaming in Rust), which also
-// words every error. DATA_MAPS in convert.rs: keys kept as given.
+// snake_case keys, built without a replacer: the same JSON the careful way
+// (posfeeStringify, then renaming in Rust) gives for it. Anything else is
+// undefined and goes the careful way, which words the error. DATA_MAPS in
+// convert.rs: keys kept as given.
 const DATA_MAPS = new Set(['used', 'counts']);
 // `cardKind` → `card_kind`; null for a key that is not camelCase.
 const SNAKE = new Map();
@@ -263,7 +264,14 @@ fn wrong_type(prefix: &str, path: &str, what: &str) -> JsErr {
 /// at their path, so a number given as money is `invalid_amount` /
 /// `not_a_string` whatever the number. Keys must be camelCase (`cardKind`); a
 /// snake_case key (`card_kind`) is an unknown field.
+///
+/// A plain input (the usual case) is turned into snake_case JSON text by
+/// `posfeeInputJson` in one go; anything unusual takes the careful path,
+/// which words the error. Both give the same JSON value for a plain input.
 pub fn from_js(v: &JsValue, prefix: &str) -> JsResult<Value> {
+    if let Some(text) = input_json(v) {
+        return serde_json::from_str(&text).map_err(|e| internal(&e.to_string()));
+    }
     rename(json_of(v, prefix)?, prefix, "", false)
 }
 
@@ -324,16 +332,7 @@ pub fn rename(v: Value, prefix: &str, path: &str, data_map: bool) -> JsResult<Va
 
 /// Deserializes a JavaScript input through the core's `input_from_json`, so
 /// every language refuses the same input with the same code and reason.
-///
-/// A plain input (the usual case) is read straight from its JSON text; when
-/// that fails, or the input holds anything unusual, the careful path reads
-/// it again and words the error, so errors are the same either way.
 pub fn input<T: DeserializeOwned>(v: &JsValue, prefix: &str) -> JsResult<T> {
-    if let Some(text) = input_json(v) {
-        if let Ok(t) = serde_json::from_str::<T>(&text) {
-            return Ok(t);
-        }
-    }
     let value = from_js(v, prefix)?;
     posfee_core::input_from_json(value, prefix).map_err(JsErr::from)
 }
