@@ -339,13 +339,23 @@ mod tests {
     #[test]
     fn money_text_is_the_decimal_with_two_places() {
         let mut fens: Vec<i64> = (-1234..=1234).collect();
-        fens.extend([i64::MAX, i64::MIN, i64::MIN + 1, 9_999_999_999, -100, 100_000]);
+        fens.extend([
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+            9_999_999_999,
+            -100,
+            100_000,
+        ]);
         for fen in fens {
             let abs = fen.unsigned_abs();
             let sign = if fen < 0 { "-" } else { "" };
             let want = format!("{sign}{}.{:02}", abs / 100, abs % 100);
             assert_eq!(MoneyText::new(fen).as_str(), want, "fen {fen}");
-            assert_eq!(serde_json::to_string(&Money::from_fen(fen)).unwrap(), format!("\"{want}\""));
+            assert_eq!(
+                serde_json::to_string(&Money::from_fen(fen)).unwrap(),
+                format!("\"{want}\"")
+            );
         }
     }
 
