@@ -247,4 +247,81 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn holiday_cn_files_never_panic(pos in 0usize..4_000, ch in "[0-9a-zA-Z\"{}\\[\\],:.\\- ]", version in proptest::option::of("[0-9.]{0,8}")) {
+        // A mutated holiday-cn file: whatever loads must extend a calendar
+        // and answer arrivals without panicking.
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/calendars/holiday-cn-2027-fictional.json")).unwrap();
+        let pos = pos.min(text.len());
+        if text.is_char_boundary(pos) {
+            let mut t = text.clone();
+            t.insert_str(pos, &ch);
+            let loaded = Calendar::from_holiday_cn(&t, version.as_deref());
+            let _ = Calendar::from_json(&t);
+            if let Ok(extra) = loaded {
+                let mut cal = Calendar::embedded().unwrap();
+                if cal.extend(&extra).is_ok() {
+                    let plan = Plan::upos().unwrap();
+                    let pay = Payment { amount: Money::from_fen(10_000), instrument: Instrument::Card { kind: CardKind::Debit, medium: CardMedium::Chip, magstripe_verified: false }, time: ChinaDateTime::parse("t", "2026-12-30T23:30").unwrap() };
+                    let _ = arrival(&plan, &cal, &pay, false);
+                    let _ = cal.valid_until();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contract_inputs_never_panic(rate in "\\PC{0,12}", money in "\\PC{0,12}", field in 0usize..8) {
+        let good = || Some("0.60".to_string());
+        let mut c = ContractInput {
+            rates: Some(ContractRatesInput { credit: good(), debit: good(), qr: good(), small_contactless: good(), contactless: good() }),
+            ..ContractInput::default()
+        };
+        if let Some(r) = c.rates.as_mut() {
+            match field {
+                0 => r.credit = Some(rate.clone()),
+                1 => r.debit = Some(rate.clone()),
+                2 => r.qr = Some(rate.clone()),
+                3 => r.small_contactless = Some(rate.clone()),
+                _ => r.contactless = Some(rate.clone()),
+            }
+        }
+        match field {
+            5 => c.debit_cap = Some(money.clone()),
+            6 => c.fixed_fee = Some(money.clone()),
+            7 => c.minimum_fee = Some(money.clone()),
+            _ => {}
+        }
+        if let Ok(contract) = c.to_contract("contract") {
+            let _ = contract.to_plan(&Plan::upos().unwrap());
+        }
+    }
+
+    #[test]
+    fn a_contract_prices_by_its_own_rates(
+        rate_bp in 0u32..500, fixed_fen in 0i64..500, min_fen in 0i64..300, amount_fen in 1i64..10_000_000,
+    ) {
+        // Oracle: the credit-card fee of a contract is amount × rate rounded
+        // half up to the fen, raised to the minimum, plus the fixed fee.
+        let money = |fen: i64| Money::from_fen(fen).to_string();
+        let rate = format!("{}.{:02}", rate_bp / 100, rate_bp % 100);
+        let c = ContractInput {
+            rates: Some(ContractRatesInput { credit: Some(rate.clone()), debit: Some("0.50".into()), qr: Some("0.38".into()), small_contactless: Some("0.38".into()), contactless: Some("0.60".into()) }),
+            fixed_fee: Some(money(fixed_fen)),
+            minimum_fee: Some(money(min_fen)),
+            ..ContractInput::default()
+        };
+        let plan = c.to_contract("contract").unwrap().to_plan(&Plan::upos().unwrap()).unwrap();
+        let m = Merchant { tier: MerchantTier::Premium, verification: Verification::FaceAndCard, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+        let charge = Charge { amount: Money::from_fen(amount_fen), instrument: Instrument::Card { kind: CardKind::Credit, medium: CardMedium::Chip, magstripe_verified: false } };
+        let f = fee(&plan, &m, &charge).unwrap();
+        // amount_fen × rate_bp / 10_000, half up, in whole fen.
+        let num = i128::from(amount_fen) * i128::from(rate_bp);
+        let pct = i64::try_from((num + 5_000) / 10_000).unwrap();
+        let want = pct.max(min_fen) + fixed_fen;
+        prop_assert_eq!(f.fee.fen(), want, "rate {} amount {}", rate, amount_fen);
+        prop_assert_eq!(f.net.fen(), amount_fen - want);
+    }
+
 }
