@@ -8,7 +8,6 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::cell::RefCell;
-use std::io;
 use wasm_bindgen::JsValue;
 
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
@@ -368,81 +367,10 @@ pub fn data_text(v: &JsValue) -> String {
         .unwrap_or_else(|| "null".to_string())
 }
 
-/// A serde_json formatter that writes object keys in camelCase, except the
-/// keys of data maps (`summary.counts`: finding codes, kept as the codes).
-#[derive(Default)]
-struct CamelKeys {
-    in_key: bool,
-    /// The key being written.
-    key: String,
-    /// The value about to be written belongs to a data-map key.
-    map_next: bool,
-    /// Per open object: whether it is a data map.
-    maps: Vec<bool>,
-}
-
-impl serde_json::ser::Formatter for CamelKeys {
-    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.maps.push(std::mem::take(&mut self.map_next));
-        w.write_all(b"{")
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.maps.pop();
-        w.write_all(b"}")
-    }
-
-    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.map_next = false;
-        w.write_all(b"[")
-    }
-
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.in_key = true;
-        self.map_next = false;
-        self.key.clear();
-        if first {
-            Ok(())
-        } else {
-            w.write_all(b",")
-        }
-    }
-
-    fn end_object_key<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
-        self.in_key = false;
-        self.map_next = DATA_MAPS.contains(&self.key.as_str());
-        Ok(())
-    }
-
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        if !self.in_key {
-            return w.write_all(fragment.as_bytes());
-        }
-        self.key.push_str(fragment);
-        if fragment.contains('_') && self.maps.last() != Some(&true) {
-            w.write_all(camel(fragment).as_bytes())
-        } else {
-            w.write_all(fragment.as_bytes())
-        }
-    }
-}
-
-/// A core answer as JSON text with camelCase keys.
+/// A core answer as JSON text with camelCase field names (map keys, the
+/// codes of data maps such as `summary.counts`, kept as they are).
 pub fn camel_json<T: Serialize>(value: &T) -> JsResult<String> {
-    let mut buf = Vec::with_capacity(1024);
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, CamelKeys::default());
-    value
-        .serialize(&mut ser)
-        .map_err(|e| internal(&e.to_string()))?;
-    String::from_utf8(buf).map_err(|e| internal(&e.to_string()))
+    crate::json::to_json(value).map_err(|e| internal(&e.to_string()))
 }
 
 /// A core answer as a JavaScript value with camelCase keys (serialized once
@@ -473,16 +401,6 @@ mod tests {
         assert_eq!(camel("large_mode_approved"), "largeModeApproved");
         assert_eq!(camel(&snake("cardKind")), "cardKind");
         assert_ne!(camel(&snake("card_kind")), "card_kind");
-    }
-
-    #[test]
-    fn answers_have_camel_case_keys_but_data_map_keys_are_kept() {
-        let v = serde_json::json!({"fee_charged": "1.00", "counts": {"fee_overcharged": 1, "not_settled": 0},
-            "lines": [{"line_number": 2, "counts": [{"net_mismatch": 1}]}], "used": "0.00", "settled_date": null});
-        assert_eq!(
-            camel_json(&v).unwrap(),
-            r#"{"counts":{"fee_overcharged":1,"not_settled":0},"feeCharged":"1.00","lines":[{"counts":[{"netMismatch":1}],"lineNumber":2}],"settledDate":null,"used":"0.00"}"#
-        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod audit;
 mod batch;
 mod convert;
+mod json;
 
 pub use audit::Auditor;
 
