@@ -228,6 +228,50 @@ test('a merchant contract: a plan of its own, compared per channel and in total'
   throwsPosfee(() => compareContract(contract, Plan.upos(), Plan.upos(), merchant, [{ payment: { ...card, amount: '1.001' }, count: 1 }]), { code: 'invalid_amount', field: 'mix[0].payment.amount' });
 });
 
+test('a plain input and the same input read the careful way give the same answer or error', () => {
+  // Objects with a prototype of their own skip the one-pass JSON of plain
+  // inputs and go the careful way (JSON with a marking replacer, renamed in
+  // Rust): both must agree on every input, good or bad.
+  class Box {}
+  const careful = (v) => {
+    if (Array.isArray(v)) return v.map(careful);
+    if (v === null || typeof v !== 'object') return v;
+    return Object.assign(new Box(), Object.fromEntries(Object.entries(v).map(([k, x]) => [k, careful(x)])));
+  };
+  const e = new Engine();
+  const answer = (f) => {
+    try {
+      return { ok: f() };
+    } catch (err) {
+      if (!(err instanceof PosfeeError)) throw err;
+      return { error: { code: err.code, field: err.field, reason: err.reason, messageEn: err.messageEn } };
+    }
+  };
+  let seed = 20251123;
+  const rand = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const pick = (xs) => xs[rand(xs.length)];
+  const values = ['1000.00', '12.5', '0', '1.001', '', 'card', 'qr', 'credit', 'debit', 'chip', 'magstripe', 'alipay', 'wechat',
+    '2025-03-12T10:00', '2025-13-01T10:00', 1000, 0.5, NaN, true, false, null, undefined, [], {}, ['a'], { x: 1 }];
+  const paymentKeys = ['amount', 'method', 'cardKind', 'cardMedium', 'wallet', 'largeMode', 'magstripeVerified', 'time', 'card_kind', 'Amount', 'extra'];
+  const merchantKeys = ['tier', 'verification', 'creditRate', 'activated', 'wallets', 'largeModeApproved', 'credit_rate'];
+  let agreedErrors = 0;
+  for (let i = 0; i < 400; i++) {
+    const payment = { ...card };
+    const m = { ...merchant, wallets: { alipay: { enabled: true, verified: rand(2) === 0 } } };
+    for (let k = rand(3); k > 0; k--) payment[pick(paymentKeys)] = pick(values);
+    if (rand(3) === 0) m[pick(merchantKeys)] = pick([...values, 'premium', 'new', 'none', 'standard']);
+    const usage = rand(4) === 0 ? { used: { credit: pick(['100.00', '-1', 5, '0']) }, counts: { qr_large_count: pick([1, '2', -1]) } } : undefined;
+    const a = answer(() => e.quote(m, payment, usage));
+    const b = answer(() => e.quote(careful(m), careful(payment), careful(usage)));
+    assert.deepEqual(a, b, `input ${i}: ${JSON.stringify({ m, payment, usage })}`);
+    if (a.error) agreedErrors++;
+  }
+  assert.ok(agreedErrors > 50, `the random inputs should include many bad ones (${agreedErrors})`);
+});
+
 test('everything else the core answers is reachable', () => {
   const e = new Engine();
   assert.equal(version(), e.dataVersions().library);
