@@ -68,9 +68,13 @@ const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
 /// Appends `fen` as yuan with two decimals.
 #[inline(always)]
 fn push_money(out: &mut Vec<u8>, fen: i64) {
-    if fen < 0 {
-        out.push(b'-');
-    }
+    push_line(out, fen, false);
+}
+
+/// Appends `fen` as yuan with two decimals, after a newline if `newline`,
+/// in one write.
+#[inline(always)]
+fn push_line(out: &mut Vec<u8>, fen: i64, newline: bool) {
     let abs = fen.unsigned_abs();
     let mut buf = [b'0'; 24];
     let mut i = buf.len();
@@ -107,6 +111,14 @@ fn push_money(out: &mut Vec<u8>, fen: i64) {
         if n == 0 {
             break;
         }
+    }
+    if fen < 0 {
+        i -= 1;
+        put(i, b'-');
+    }
+    if newline {
+        i -= 1;
+        put(i, b'\n');
     }
     out.extend_from_slice(buf.get(i..).unwrap_or_default());
 }
@@ -338,6 +350,7 @@ fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> J
 }
 
 /// The lines of an amounts text (one trailing newline allowed; none for "").
+#[cfg(test)]
 fn lines(t: &str) -> impl Iterator<Item = &str> {
     let body = t.strip_suffix('\n').unwrap_or(t);
     let skip = usize::from(t.is_empty());
@@ -385,16 +398,7 @@ fn price<'a>(
                 .copied(),
         }
         .ok_or_else(|| internal("instrument index"))?;
-        let fee = table.fee_fen(fen, inst).ok_or_else(|| {
-            let field = format!("amounts[{i}]");
-            JsErr(Error::new(
-                ErrorCode::NoFeeRule,
-                field.clone(),
-                "no_matching_rule",
-                format!("{field}：没有适用于该支付的费率规则"),
-                format!("{field}: no fee rule applies to this payment"),
-            ))
-        })?;
+        let fee = table.fee_fen(fen, inst).ok_or_else(|| no_fee_rule(i))?;
         if i > 0 {
             fees.push(b'\n');
             nets.push(b'\n');
@@ -412,6 +416,96 @@ fn price<'a>(
         total_fee,
         n,
     })
+}
+
+/// Prices an amounts text in one pass: each line is found and its amount
+/// read byte by byte on the way (the grammar of [`fast_fen`]); a line that
+/// does not read gets `Money::parse_amount`'s exact error.
+fn price_text(
+    table: &FeeTable,
+    instruments: &[Instrument],
+    index: Option<&[u32]>,
+    text: &str,
+    n: usize,
+) -> JsResult<Priced> {
+    let body = text.strip_suffix('\n').unwrap_or(text).as_bytes();
+    let mut fees = Vec::with_capacity(n * 8);
+    let mut nets = Vec::with_capacity(n * 11);
+    let (mut total_amount, mut total_fee) = (0i64, 0i64);
+    let first = instruments.first().copied();
+    let mut start = 0usize;
+    for i in 0..n {
+        let (mut end, mut fen, mut int_digits, mut frac_digits) = (start, 0i64, 0u32, 0u32);
+        let (mut dot, mut ok) = (false, true);
+        while let Some(&b) = body.get(end) {
+            if b == b'\n' {
+                break;
+            }
+            if b.is_ascii_digit() {
+                if dot {
+                    frac_digits += 1;
+                } else {
+                    int_digits += 1;
+                }
+                fen = fen.wrapping_mul(10).wrapping_add(i64::from(b - b'0'));
+            } else if b == b'.' && !dot {
+                dot = true;
+            } else {
+                ok = false;
+            }
+            end += 1;
+        }
+        let line = body.get(start..end).unwrap_or_default();
+        start = end + 1;
+        let leading_zero = line.first() == Some(&b'0') && int_digits > 1;
+        ok = ok
+            && (1..=8).contains(&int_digits)
+            && frac_digits <= 2
+            && !(dot && frac_digits == 0)
+            && !leading_zero;
+        fen = match frac_digits {
+            0 => fen.wrapping_mul(100),
+            1 => fen.wrapping_mul(10),
+            _ => fen,
+        };
+        if !ok || fen <= 0 || fen > MAX_AMOUNT_FEN {
+            let line = std::str::from_utf8(line).map_err(|_| internal("utf-8"))?;
+            fen = Money::parse_amount(&format!("amounts[{i}]"), line)
+                .map_err(JsErr)?
+                .fen();
+        }
+        let inst = match index {
+            None => first,
+            Some(ix) => ix
+                .get(i)
+                .and_then(|&k| instruments.get(k as usize))
+                .copied(),
+        }
+        .ok_or_else(|| internal("instrument index"))?;
+        let fee = table.fee_fen(fen, inst).ok_or_else(|| no_fee_rule(i))?;
+        push_line(&mut fees, fee, i > 0);
+        push_line(&mut nets, fen - fee, i > 0);
+        total_amount = total_amount.checked_add(fen).ok_or_else(overflow)?;
+        total_fee = total_fee.checked_add(fee).ok_or_else(overflow)?;
+    }
+    Ok(Priced {
+        fees: String::from_utf8(fees).map_err(|_| internal("utf-8"))?,
+        nets: String::from_utf8(nets).map_err(|_| internal("utf-8"))?,
+        total_amount,
+        total_fee,
+        n,
+    })
+}
+
+fn no_fee_rule(i: usize) -> JsErr {
+    let field = format!("amounts[{i}]");
+    JsErr(Error::new(
+        ErrorCode::NoFeeRule,
+        field.clone(),
+        "no_matching_rule",
+        format!("{field}：没有适用于该支付的费率规则"),
+        format!("{field}: no fee rule applies to this payment"),
+    ))
 }
 
 /// The amounts of a JSON array text `["12.50","3.00",…]` (one crossing, types
@@ -499,13 +593,7 @@ pub fn fee_batch_text(plan: &Plan, merchant: &Merchant, batch: &JsValue) -> JsRe
     let Amounts::Text(text) = v.amounts else {
         return Err(internal("amounts"));
     };
-    let p = price(
-        &v.table,
-        &v.instruments,
-        v.index.as_deref(),
-        v.n,
-        lines(&text).map(Ok),
-    )?;
+    let p = price_text(&v.table, &v.instruments, v.index.as_deref(), &text, v.n)?;
     let result = Object::new();
     let _ = Reflect::set(&result, &"fees".into(), &JsValue::from_str(&p.fees));
     let _ = Reflect::set(&result, &"nets".into(), &JsValue::from_str(&p.nets));
@@ -594,6 +682,76 @@ mod tests {
             assert_eq!(fast_fen(t.as_bytes()), Some(fen));
             let short = t.trim_end_matches('0').trim_end_matches('.');
             assert_eq!(fast_fen(short.as_bytes()), Some(fen), "{short}");
+        }
+    }
+
+    #[test]
+    fn one_pass_text_pricing_equals_line_by_line_pricing() {
+        use posfee_core::{
+            CardKind, CardMedium, CreditRate, MerchantTier, Verification, Wallet, Wallets,
+        };
+        let plan = Plan::upos().unwrap();
+        let m = Merchant {
+            tier: MerchantTier::Premium,
+            verification: Verification::FaceAndCard,
+            credit_rate: CreditRate::Standard,
+            activated: true,
+            wallets: Wallets::default(),
+            large_mode_approved: true,
+        };
+        let table = FeeTable::new(&plan, &m).unwrap();
+        let instruments = [
+            Instrument::Card {
+                kind: CardKind::Debit,
+                medium: CardMedium::Chip,
+                magstripe_verified: false,
+            },
+            Instrument::Qr {
+                wallet: Wallet::Wechat,
+                large_mode: false,
+            },
+        ];
+        let outcome = |r: JsResult<Priced>| match r {
+            Ok(p) => Ok((p.fees, p.nets, p.total_amount, p.total_fee, p.n)),
+            Err(JsErr(e)) => Err((e.code(), e.field().to_string(), e.reason().to_string())),
+        };
+        let mut texts: Vec<String> = [
+            "",
+            "\n",
+            "1",
+            "1\n",
+            "12.5\n3000\n0.01",
+            "5000.00\n5001.00\n99999999.99",
+            "1\n\n2",
+            "01",
+            "0",
+            "1.",
+            ".5",
+            "1.001",
+            "+1",
+            "1e3",
+            "１",
+            "12\r",
+            "100000000",
+            "7\n8\nx",
+            "0.00",
+            "9.99\n10",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.push(
+            (1..3000)
+                .map(|k| Money::from_fen(k * 977).to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        for t in &texts {
+            let n = line_count(t);
+            let index: Vec<u32> = (0..n).map(|i| u32::try_from(i % 2).unwrap()).collect();
+            let one = price_text(&table, &instruments, Some(&index), t, n);
+            let each = price(&table, &instruments, Some(&index), n, lines(t).map(Ok));
+            assert_eq!(outcome(one), outcome(each), "{t:?}");
         }
     }
 
