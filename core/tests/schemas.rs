@@ -11,7 +11,7 @@
     clippy::panic
 )]
 
-use posfee_core::{Calendar, Plan};
+use posfee_core::{input_from_json, Calendar, ContractInput, Plan};
 use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {
@@ -75,6 +75,49 @@ fn every_calendar_loads() {
 /// defect tests/schemas/README.md describes, so the refusal is for that
 /// defect and nothing else.
 const BROKEN: &[(&str, &str)] = &[
+    ("contract-blank-name.json", "contract.name"),
+    ("contract-debit-cap-zero.json", "contract.debit_cap"),
+    (
+        "contract-empty-fixed-fee-channels.json",
+        "contract.fixed_fee_channels",
+    ),
+    (
+        "contract-fixed-fee-channels-without-fee.json",
+        "contract.fixed_fee_channels",
+    ),
+    (
+        "contract-fixed-fee-three-decimals.json",
+        "contract.fixed_fee",
+    ),
+    ("contract-id-too-long.json", "contract.id"),
+    ("contract-id-uppercase.json", "contract.id"),
+    (
+        "contract-missing-rate.json",
+        "contract.rates.small_contactless",
+    ),
+    ("contract-money-as-number.json", "contract.minimum_fee"),
+    ("contract-null-rates.json", "contract.rates"),
+    ("contract-rate-as-number.json", "contract.rates.credit"),
+    (
+        "contract-rate-leading-zero.json",
+        "contract.rates.contactless",
+    ),
+    ("contract-rate-over-100.json", "contract.rates.debit"),
+    ("contract-rate-seven-decimals.json", "contract.rates.qr"),
+    (
+        "contract-rate-with-percent-sign.json",
+        "contract.rates.credit",
+    ),
+    ("contract-unknown-field.json", "contract.discount_percent"),
+    (
+        "contract-unknown-fixed-fee-channel.json",
+        "contract.fixed_fee_channels[1]",
+    ),
+    (
+        "contract-unknown-rate-channel.json",
+        "contract.rates.wechat",
+    ),
+    ("contract-unknown-rounding.json", "contract.rounding"),
     ("calendar-date-slashes.json", "years[0].days_off[0].date"),
     ("calendar-impossible-date.json", "years[0].days_off[1].date"),
     ("calendar-missing-data-version.json", "data_version"),
@@ -231,4 +274,57 @@ fn every_holiday_cn_file_loads() {
 fn every_broken_holiday_cn_file_is_refused_at_its_field() {
     let n = refuses("holiday-cn-", |t| Calendar::from_json(t).map(drop));
     assert!(n >= 4, "{n} broken holiday-cn files");
+}
+
+/// A contract file read as the bindings read it, all the way to a plan on
+/// the 优POS plan.
+fn contract_plan(text: &str) -> posfee_core::Result<Plan> {
+    let value: serde_json::Value = serde_json::from_str(text).unwrap();
+    let input: ContractInput = input_from_json(value, "contract")?;
+    input.to_contract("contract")?.to_plan(&Plan::upos()?)
+}
+
+#[test]
+fn every_contract_becomes_a_plan() {
+    let valid = files("tests/schemas/valid", "contract-");
+    assert!(valid.len() >= 4, "{valid:?}");
+    for path in valid {
+        match contract_plan(&text(&path)) {
+            Ok(plan) => assert_eq!(plan.data().fee_rules.len(), 5, "{}", path.display()),
+            Err(e) => panic!("{} is refused: {e}", path.display()),
+        }
+    }
+    // The typical contract: 0.60 / 0.50 capped at 20 / 0.38 / 0.38 / 0.60, + 3.00 everywhere.
+    let plan = contract_plan(&text(
+        &repo().join("tests/schemas/valid/contract-typical.json"),
+    ))
+    .unwrap();
+    for rule in &plan.data().fee_rules {
+        assert_eq!(rule.fixed.map(|m| m.to_string()).as_deref(), Some("3.00"));
+        let cap = rule.cap.map(|m| m.to_string());
+        let want = (&*rule.id == "debit").then_some("20.00");
+        assert_eq!(cap.as_deref(), want, "{}", rule.id);
+    }
+}
+
+#[test]
+fn every_broken_contract_is_refused_at_its_field() {
+    let n = refuses("contract-", |t| contract_plan(t).map(drop));
+    assert!(n >= 8, "{n} broken contracts");
+}
+
+/// What the contract schema cannot express: a minimum above the debit cap
+/// passes `schemas/contract.schema.json` (schemas/README.md) but not the loader.
+#[test]
+fn a_minimum_above_the_debit_cap_is_refused_by_the_loader_only() {
+    let full = text(&repo().join("tests/schemas/valid/contract-full.json"));
+    let mut value: serde_json::Value = serde_json::from_str(&full).unwrap();
+    value["minimum_fee"] = "20.01".into();
+    let e = contract_plan(&value.to_string()).unwrap_err();
+    assert_eq!(
+        (e.field(), e.reason()),
+        ("contract.minimum_fee", "out_of_range")
+    );
+    value["minimum_fee"] = "20.00".into();
+    contract_plan(&value.to_string()).unwrap();
 }

@@ -1,6 +1,7 @@
 // The published JSON Schemas (schemas/*.schema.json) against the data files:
-// every shipped and test plan and calendar passes its schema, and every file
-// under tests/schemas/broken/ fails it. core/tests/schemas.rs runs the same
+// every shipped and test plan and calendar passes its schema, every file under
+// tests/schemas/valid/ passes and every file under tests/schemas/broken/ fails
+// the schema its name's prefix names (plan-, calendar-, holiday-cn-, contract-). core/tests/schemas.rs runs the same
 // files through the Rust loader, so the schemas and the loader agree.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -21,7 +22,7 @@ const jsonFiles = (dir, prefix = "") =>
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv, ["date"]);
 const validators = {};
-for (const name of ["plan", "calendar", "holiday-cn"]) {
+for (const name of ["plan", "calendar", "holiday-cn", "contract"]) {
   const schema = read(join(root, "schemas", `${name}.schema.json`));
   validators[name] = ajv.compile(schema);
 }
@@ -36,7 +37,7 @@ function calendarSchema(value) {
 /** The schema a broken file names by its prefix. */
 function brokenSchema(file) {
   const base = file.split("/").pop();
-  for (const name of ["holiday-cn", "calendar", "plan"]) {
+  for (const name of ["holiday-cn", "calendar", "plan", "contract"]) {
     if (base.startsWith(`${name}-`)) return name;
   }
   return null;
@@ -85,7 +86,7 @@ for (const file of calendars) {
 for (const file of valid) {
   test(`schema accepts tests/schemas/valid/${file.split("/").pop()}`, () => {
     const name = brokenSchema(file);
-    assert.ok(name, "file name must start with plan-, calendar- or holiday-cn-");
+    assert.ok(name, "file name must start with plan-, calendar-, holiday-cn- or contract-");
     const validate = validators[name];
     assert.ok(validate(read(file)), `${name}: ${errorsOf(validate)}`);
   });
@@ -94,10 +95,19 @@ for (const file of valid) {
 for (const file of broken) {
   test(`schema refuses tests/schemas/broken/${file.split("/").pop()}`, () => {
     const name = brokenSchema(file);
-    assert.ok(name, "file name must start with plan-, calendar- or holiday-cn-");
+    assert.ok(name, "file name must start with plan-, calendar-, holiday-cn- or contract-");
     assert.equal(validators[name](read(file)), false, `${name} schema accepted a broken file`);
   });
 }
+
+test("each schema has valid and broken files", () => {
+  for (const name of Object.keys(validators)) {
+    assert.ok(valid.some((f) => brokenSchema(f) === name), `no valid ${name} file`);
+    assert.ok(broken.some((f) => brokenSchema(f) === name), `no broken ${name} file`);
+  }
+  const contracts = valid.filter((f) => brokenSchema(f) === "contract");
+  assert.ok(contracts.length >= 4, `valid contracts: ${contracts.length}`);
+});
 
 test("every broken file is listed in tests/schemas/README.md", () => {
   const readme = readFileSync(join(root, "tests/schemas/README.md"), "utf8");
