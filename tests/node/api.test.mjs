@@ -3,7 +3,7 @@
 // audit and troubleshooting, and CommonJS.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareByChannel, compareContract, parseAmount, version, PosfeeError } from 'posfee';
 
@@ -228,6 +228,29 @@ test('a merchant contract: a plan of its own, compared per channel and in total'
   throwsPosfee(() => compareContract(contract, Plan.upos(), Plan.upos(), merchant, [{ payment: { ...card, amount: '1.001' }, count: 1 }]), { code: 'invalid_amount', field: 'mix[0].payment.amount' });
 });
 
+test('quick quotes equal the general answers on every quote vector', () => {
+  // engine.quote writes its answer the quick way; DayLedger.quoteAndRecord
+  // (a fresh ledger, so no usage) the general way, through JSON.
+  let compared = 0;
+  for (const file of readdirSync(new URL('vectors/', root)).filter((f) => f.endsWith('.json'))) {
+    const doc = JSON.parse(readFileSync(new URL(`vectors/${file}`, root), 'utf8'));
+    for (const c of doc.cases) {
+      if (c.op !== 'quote' || c.input.usage !== undefined || c.input.calendar_extra !== undefined) continue;
+      const m = typeof c.input.merchant === 'string' ? doc.merchants[c.input.merchant] : c.input.merchant;
+      const e = c.input.plan && c.input.plan !== 'upos' ? null : new Engine();
+      if (!e || m === undefined) continue;
+      const camel = (v) => JSON.parse(JSON.stringify(v ?? null).replace(/"([a-z]+(?:_[a-z]+)+)":/g, (_, k) => `"${k.replace(/_([a-z])/g, (_m, ch) => ch.toUpperCase())}":`));
+      const opts = { provisional: c.input.provisional === true };
+      let quick, general;
+      try { quick = e.quote(camel(m), camel(c.input.payment), undefined, opts); } catch (err) { quick = err.code; }
+      try { general = new DayLedger().quoteAndRecord(e, camel(m), camel(c.input.payment), opts); } catch (err) { general = err.code; }
+      assert.deepEqual(quick, general, c.id);
+      compared++;
+    }
+  }
+  assert.ok(compared > 100, `compared ${compared}`);
+});
+
 test('a plain input and the same input read the careful way give the same answer or error', () => {
   // Objects with a prototype of their own skip the one-pass JSON of plain
   // inputs and go the careful way (JSON with a marking replacer, renamed in
@@ -268,6 +291,15 @@ test('a plain input and the same input read the careful way give the same answer
     const b = answer(() => e.quote(careful(m), careful(payment), careful(usage)));
     assert.deepEqual(a, b, `input ${i}: ${JSON.stringify({ m, payment, usage })}`);
     if (a.error) agreedErrors++;
+    // The quote's quick answer is the object the JSON answer of a fresh day
+    // ledger parses to; a fee is the quote's rule and fee detail.
+    if (usage === undefined) {
+      assert.deepEqual(a, answer(() => new DayLedger().quoteAndRecord(e, m, payment)), `ledger ${i}`);
+    }
+    const f = answer(() => e.fee(m, payment));
+    if (a.ok && f.ok) {
+      assert.deepEqual([f.ok.rule, f.ok.fee, f.ok.net, f.ok.detail], [a.ok.rule, a.ok.fee, a.ok.net, a.ok.feeDetail], `fee ${i}`);
+    }
   }
   assert.ok(agreedErrors > 50, `the random inputs should include many bad ones (${agreedErrors})`);
 });

@@ -75,6 +75,21 @@ fn push_money(out: &mut Vec<u8>, fen: i64) {
 /// in one write.
 #[inline(always)]
 fn push_line(out: &mut Vec<u8>, fen: i64, newline: bool) {
+    let (buf, i) = money_text(fen, newline);
+    out.extend_from_slice(buf.get(i..).unwrap_or_default());
+}
+
+/// Appends `fen` as yuan with two decimals to a text.
+pub fn push_money_str(out: &mut String, fen: i64) {
+    let (buf, i) = money_text(fen, false);
+    // Only ASCII digits, '.', '-' and '\n' are written.
+    out.push_str(std::str::from_utf8(buf.get(i..).unwrap_or_default()).unwrap_or_default());
+}
+
+/// The text of `fen` as yuan with two decimals (after a newline if
+/// `newline`): the bytes from the returned index on.
+#[inline(always)]
+fn money_text(fen: i64, newline: bool) -> ([u8; 24], usize) {
     let abs = fen.unsigned_abs();
     let mut buf = [b'0'; 24];
     let mut i = buf.len();
@@ -120,7 +135,7 @@ fn push_line(out: &mut Vec<u8>, fen: i64, newline: bool) {
         i -= 1;
         put(i, b'\n');
     }
-    out.extend_from_slice(buf.get(i..).unwrap_or_default());
+    (buf, i)
 }
 
 /// The fen of a well-formed amount (`(0|[1-9][0-9]{0,7})(\.[0-9]{1,2})?`,

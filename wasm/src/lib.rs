@@ -10,6 +10,7 @@ mod audit;
 mod batch;
 mod convert;
 mod json;
+mod typed;
 
 pub use audit::Auditor;
 
@@ -40,12 +41,26 @@ fn parse_options(v: &JsValue) -> JsResult<pf::QuoteOptions> {
     })
 }
 
+fn merchant_input(v: &JsValue) -> JsResult<MerchantInput> {
+    match typed::merchant(v) {
+        Some(m) => Ok(m),
+        None => input::<MerchantInput>(v, "merchant"),
+    }
+}
+
+fn payment_input(v: &JsValue, prefix: &str) -> JsResult<PaymentInput> {
+    match typed::payment(v) {
+        Some(p) => Ok(p),
+        None => input::<PaymentInput>(v, prefix),
+    }
+}
+
 fn parse_merchant(v: &JsValue) -> JsResult<pf::Merchant> {
-    Ok(input::<MerchantInput>(v, "merchant")?.to_merchant("merchant")?)
+    Ok(merchant_input(v)?.to_merchant("merchant")?)
 }
 
 fn parse_payment(v: &JsValue, prefix: &str) -> JsResult<pf::Payment> {
-    Ok(input::<PaymentInput>(v, prefix)?.to_payment(prefix)?)
+    Ok(payment_input(v, prefix)?.to_payment(prefix)?)
 }
 
 fn parse_usage(v: &JsValue) -> JsResult<pf::DailyUsage> {
@@ -348,7 +363,11 @@ impl Engine {
         let m = parse_merchant(&merchant)?;
         let u = parse_usage(&usage.unwrap_or(JsValue::UNDEFINED))?;
         let o = parse_options(&options.unwrap_or(JsValue::UNDEFINED))?;
-        out(self.inner.quote(&m, &p, &u, o))
+        let q = self.inner.quote(&m, &p, &u, o).map_err(JsErr::from)?;
+        match typed::quote_value(&q) {
+            Some(v) => Ok(v),
+            None => Ok(to_js(&q)?),
+        }
     }
 
     /// The fee of a payment alone (its time, if any, is not used).
@@ -358,11 +377,15 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PaymentInput")] payment: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let charge = input::<PaymentInput>(&payment, "payment")?
+        let charge = payment_input(&payment, "payment")?
             .to_charge("payment")
             .map_err(JsErr::from)?;
         let m = parse_merchant(&merchant)?;
-        out(pf::fee(self.inner.plan(), &m, &charge))
+        let f = pf::fee(self.inner.plan(), &m, &charge).map_err(JsErr::from)?;
+        match typed::fee_value(&f) {
+            Some(v) => Ok(v),
+            None => Ok(to_js(&f)?),
+        }
     }
 
     /// The fees of many payments in one call (a statement): amounts as
