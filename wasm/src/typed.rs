@@ -23,11 +23,14 @@ use wasm_bindgen::JsValue;
 #[wasm_bindgen(inline_js = r#"
 const SEP = '\u0001';
 const PAYMENT = ['amount', 'method', 'cardKind', 'cardMedium', 'magstripeVerified', 'wallet', 'largeMode', 'time'];
+const PAYMENT_KEYS = new Set(PAYMENT);
 const PAYMENT_BOOL = new Set(['magstripeVerified', 'largeMode']);
 const MERCHANT = ['tier', 'verification', 'creditRate', 'activated', 'wallets', 'largeModeApproved'];
+const MERCHANT_KEYS = new Set(MERCHANT);
 const MERCHANT_BOOL = new Set(['activated', 'largeModeApproved']);
 const WALLETS = ['alipay', 'wechat', 'unionpay'];
-const WALLET = ['enabled', 'verified'];
+const WALLETS_KEYS = new Set(WALLETS);
+const WALLET_KEYS = new Set(['enabled', 'verified']);
 const isPlain = (v) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const p = Object.getPrototypeOf(v);
@@ -42,11 +45,12 @@ function field(v, bool) {
   return 's' + v;
 }
 function known(v, names) {
-  for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k) && !names.includes(k)) return false;
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) if (!names.has(keys[i])) return false;
   return true;
 }
 export function posfeePackPayment(p) {
-  if (!isPlain(p) || !known(p, PAYMENT)) return undefined;
+  if (!isPlain(p) || !known(p, PAYMENT_KEYS)) return undefined;
   let out = '';
   for (let i = 0; i < PAYMENT.length; i++) {
     const f = field(p[PAYMENT[i]], PAYMENT_BOOL.has(PAYMENT[i]));
@@ -56,7 +60,7 @@ export function posfeePackPayment(p) {
   return out;
 }
 export function posfeePackMerchant(m) {
-  if (!isPlain(m) || !known(m, MERCHANT)) return undefined;
+  if (!isPlain(m) || !known(m, MERCHANT_KEYS)) return undefined;
   let out = '';
   for (let i = 0; i < MERCHANT.length; i++) {
     const name = MERCHANT[i];
@@ -65,13 +69,13 @@ export function posfeePackMerchant(m) {
       const w = m.wallets;
       if (w === undefined || w === null) f = '';
       else {
-        if (!isPlain(w) || !known(w, WALLETS)) return undefined;
+        if (!isPlain(w) || !known(w, WALLETS_KEYS)) return undefined;
         f = 'o';
         for (const k of WALLETS) {
           const x = w[k];
           if (x === undefined || x === null) f += SEP + SEP + SEP;
           else {
-            if (!isPlain(x) || !known(x, WALLET)) return undefined;
+            if (!isPlain(x) || !known(x, WALLET_KEYS)) return undefined;
             const e = field(x.enabled, true);
             const v = field(x.verified, true);
             if (e === undefined || v === undefined) return undefined;
@@ -276,7 +280,7 @@ struct Tape {
 impl Tape {
     fn new() -> Tape {
         Tape {
-            out: String::with_capacity(1024),
+            out: String::with_capacity(2048),
             ok: true,
         }
     }
