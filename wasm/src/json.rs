@@ -101,8 +101,29 @@ impl Writer {
         self.out.extend_from_slice(b"\":");
     }
 
-    fn unsigned(&mut self, mut v: u64) {
-        let mut buf = [0u8; 20];
+    fn unsigned(&mut self, v: u64) {
+        self.out
+            .extend_from_slice(Digits::new(v).as_str().as_bytes());
+    }
+
+    fn signed(&mut self, v: i64) {
+        if v < 0 {
+            self.out.push(b'-');
+        }
+        self.unsigned(v.unsigned_abs());
+    }
+}
+
+/// The decimal digits of a whole number, written without the formatting
+/// machinery (answers and tapes write many).
+pub(crate) struct Digits {
+    buf: [u8; 20],
+    start: usize,
+}
+
+impl Digits {
+    pub(crate) fn new(mut v: u64) -> Digits {
+        let mut buf = [b'0'; 20];
         let mut i = buf.len();
         loop {
             i -= 1;
@@ -114,14 +135,12 @@ impl Writer {
                 break;
             }
         }
-        self.out.extend_from_slice(buf.get(i..).unwrap_or_default());
+        Digits { buf, start: i }
     }
 
-    fn signed(&mut self, v: i64) {
-        if v < 0 {
-            self.out.push(b'-');
-        }
-        self.unsigned(v.unsigned_abs());
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII digits were written.
+        std::str::from_utf8(self.buf.get(self.start..).unwrap_or_default()).unwrap_or_default()
     }
 }
 

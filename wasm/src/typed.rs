@@ -10,6 +10,7 @@
 //! not compile until it is written here, and the Node suite holds the result
 //! to the general path's answer.
 
+use crate::json::Digits;
 use chrono::{Datelike, NaiveDate};
 use posfee_core::{Arrival, Fee};
 use posfee_core::{
@@ -310,24 +311,10 @@ impl Tape {
 
     /// A whole number, without the formatting machinery.
     fn int(&mut self, v: i64) {
-        let mut buf = [0u8; 21];
-        let mut i = buf.len();
-        let mut n = v.unsigned_abs();
-        loop {
-            i -= 1;
-            if let Some(d) = buf.get_mut(i) {
-                *d = b'0' + (n % 10) as u8;
-            }
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
         if v < 0 {
             self.out.push('-');
         }
-        self.out
-            .push_str(std::str::from_utf8(buf.get(i..).unwrap_or_default()).unwrap_or_default());
+        self.out.push_str(Digits::new(v.unsigned_abs()).as_str());
         self.out.push('\0');
     }
 
