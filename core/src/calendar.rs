@@ -23,7 +23,6 @@ use std::sync::{Arc, OnceLock};
 /// The calendar schema version this library reads.
 pub const CALENDAR_SCHEMA_VERSION: u32 = 1;
 
-const EMBEDDED_JSON: &str = include_str!("../data/calendar-cn.json");
 const NAMES_JSON: &str = include_str!("../data/holiday-names.json");
 
 /// The `data_version` recorded for a holiday-cn file loaded without one.
@@ -163,17 +162,17 @@ pub struct DayInfo {
     pub name_en: Option<Arc<str>>,
 }
 
-#[derive(Debug, Clone)]
-struct YearData {
-    off: BTreeMap<u32, (Arc<str>, Arc<str>)>,
-    work: BTreeMap<u32, (Arc<str>, Arc<str>)>,
-    off_bits: [u64; 6],
-    work_bits: [u64; 6],
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct YearData {
+    pub(crate) off: BTreeMap<u32, (Arc<str>, Arc<str>)>,
+    pub(crate) work: BTreeMap<u32, (Arc<str>, Arc<str>)>,
+    pub(crate) off_bits: [u64; 6],
+    pub(crate) work_bits: [u64; 6],
     /// Days merged in from the next year's holiday-cn file (December spill).
-    spill_bits: [u64; 6],
+    pub(crate) spill_bits: [u64; 6],
     /// The version of the file those days came from.
-    spill_from: Option<YearVersion>,
-    version: YearVersion,
+    pub(crate) spill_from: Option<YearVersion>,
+    pub(crate) version: YearVersion,
 }
 
 impl YearData {
@@ -236,20 +235,20 @@ impl Trace {
 }
 
 /// Days of December of the previous year listed in a holiday-cn file.
-#[derive(Debug)]
-struct Spill {
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Spill {
     /// The version of the file (its own year) that carried them.
-    version: YearVersion,
-    days: Vec<SpillDay>,
+    pub(crate) version: YearVersion,
+    pub(crate) days: Vec<SpillDay>,
 }
 
-#[derive(Debug)]
-struct SpillDay {
-    date: NaiveDate,
-    off: bool,
-    names: (Arc<str>, Arc<str>),
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct SpillDay {
+    pub(crate) date: NaiveDate,
+    pub(crate) off: bool,
+    pub(crate) names: (Arc<str>, Arc<str>),
     /// Where the entry is in its file (`days[0]`).
-    path: String,
+    pub(crate) path: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -332,22 +331,23 @@ fn set_bit(bits: &mut [u64; 6], ordinal0: u32) {
 /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2025, 10, 11).unwrap()).unwrap());
 /// assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2025, 10, 1).unwrap()).unwrap());
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
     /// Each covered year as answered: its own data plus any December days
     /// merged in from the next year's holiday-cn file.
-    years: BTreeMap<i32, Arc<YearData>>,
+    pub(crate) years: BTreeMap<i32, Arc<YearData>>,
     /// Each covered year as loaded from its own file.
-    base: BTreeMap<i32, Arc<YearData>>,
+    pub(crate) base: BTreeMap<i32, Arc<YearData>>,
     /// December-of-previous-year days, by the year of the file that listed them.
-    spills: BTreeMap<i32, Arc<Spill>>,
-    source: Option<Arc<str>>,
+    pub(crate) spills: BTreeMap<i32, Arc<Spill>>,
+    pub(crate) source: Option<Arc<str>>,
 }
 
 static EMBEDDED: OnceLock<Result<Calendar>> = OnceLock::new();
 
 impl Calendar {
-    /// The embedded mainland calendar (2023–2026).
+    /// The embedded mainland calendar (2023–2026): `core/data/calendar-cn.json`,
+    /// compiled in as Rust code (no JSON is read).
     ///
     /// ```
     /// let cal = posfee_core::Calendar::embedded().unwrap();
@@ -355,7 +355,7 @@ impl Calendar {
     /// ```
     pub fn embedded() -> Result<Calendar> {
         EMBEDDED
-            .get_or_init(|| Calendar::parse(EMBEDDED_JSON, DataOrigin::Embedded))
+            .get_or_init(|| Ok(crate::baked::calendar_cn::data()))
             .clone()
     }
 
@@ -393,7 +393,7 @@ impl Calendar {
         Calendar::parse(text, DataOrigin::Loaded)
     }
 
-    fn parse(text: &str, origin: DataOrigin) -> Result<Calendar> {
+    pub(crate) fn parse(text: &str, origin: DataOrigin) -> Result<Calendar> {
         let value = load::parse_text(text, ErrorCode::CalendarSyntax, "工作日历")?;
         Calendar::from_value_with(value, origin)
     }

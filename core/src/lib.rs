@@ -29,6 +29,7 @@
 pub mod acceptance;
 pub mod activation;
 pub mod audit;
+mod baked;
 pub mod calendar;
 pub mod compare;
 pub mod contract;

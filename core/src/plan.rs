@@ -20,9 +20,6 @@ pub const PLAN_SCHEMA_VERSION: u32 = 1;
 /// The most fee rules a plan may have.
 pub const MAX_FEE_RULES: usize = 64;
 
-const UPOS_JSON: &str = include_str!("../data/plan-upos.json");
-const REFERENCE_JSON: &str = include_str!("../data/plan-reference.json");
-
 /// A percentage rate such as `"0.55"` (0.55 %), from 0 to 100 with at most
 /// six decimals.
 ///
@@ -36,6 +33,11 @@ const REFERENCE_JSON: &str = include_str!("../data/plan-reference.json");
 pub struct Percent(Decimal);
 
 impl Percent {
+    /// A percentage as it is, unchecked (for data already checked: the baked plans).
+    pub(crate) const fn from_decimal(d: Decimal) -> Percent {
+        Percent(d)
+    }
+
     /// The rate as a percentage (`0.55` for 0.55 %).
     ///
     /// ```
@@ -176,8 +178,9 @@ pub struct Condition {
     /// The merchant's verification is one of these.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verifications: Option<Vec<Verification>>,
+    /// The fee rules named by `rules`, one bit per rule index (set by validation).
     #[serde(skip)]
-    rule_mask: u64,
+    pub(crate) rule_mask: u64,
 }
 
 fn one_of<T: PartialEq>(set: &Option<Vec<T>>, value: Option<T>) -> bool {
@@ -696,23 +699,26 @@ static UPOS: OnceLock<Result<Plan>> = OnceLock::new();
 static REFERENCE: OnceLock<Result<Plan>> = OnceLock::new();
 
 impl Plan {
-    /// The embedded 优POS plan (联动优势), the default.
+    /// The embedded 优POS plan (联动优势), the default: `core/data/plan-upos.json`,
+    /// compiled in as Rust code (no JSON is read).
     ///
     /// ```
     /// assert_eq!(posfee_core::Plan::upos().unwrap().data().fee_rules.len(), 5);
     /// ```
     pub fn upos() -> Result<Plan> {
-        UPOS.get_or_init(|| Plan::from_json(UPOS_JSON)).clone()
+        UPOS.get_or_init(|| Ok(Plan(Arc::new(crate::baked::plan_upos::data()))))
+            .clone()
     }
 
-    /// The embedded industry reference plan (常规费率 0.60% + 3.00 per payment), fees only.
+    /// The embedded industry reference plan (常规费率 0.60% + 3.00 per payment), fees only:
+    /// `core/data/plan-reference.json`, compiled in as Rust code.
     ///
     /// ```
     /// assert_eq!(&*posfee_core::Plan::reference().unwrap().data().fee_rules[0].id, "R1");
     /// ```
     pub fn reference() -> Result<Plan> {
         REFERENCE
-            .get_or_init(|| Plan::from_json(REFERENCE_JSON))
+            .get_or_init(|| Ok(Plan(Arc::new(crate::baked::plan_reference::data()))))
             .clone()
     }
 

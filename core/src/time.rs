@@ -235,6 +235,15 @@ pub(crate) fn time_error(field: &str, text: &str, reason: &str) -> Error {
 pub struct ClockTime(NaiveTime);
 
 impl ClockTime {
+    /// A time of day from hours and minutes, for data already checked (the
+    /// baked plans); an impossible time is midnight.
+    pub(crate) const fn from_hm(hour: u32, minute: u32) -> ClockTime {
+        match NaiveTime::from_hms_opt(hour, minute, 0) {
+            Some(t) => ClockTime(t),
+            None => ClockTime(NaiveTime::MIN),
+        }
+    }
+
     /// The time of day.
     ///
     /// ```

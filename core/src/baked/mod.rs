@@ -1,0 +1,50 @@
+//! The embedded data files as Rust code ("baked" data).
+//!
+//! [`Plan::upos`](crate::Plan::upos), [`Plan::reference`](crate::Plan::reference)
+//! and [`Calendar::embedded`](crate::Calendar::embedded) build their data
+//! from the generated modules here instead of parsing JSON, so a program that
+//! only quotes with the built-in data carries no JSON reader. The JSON files
+//! in `core/data/` stay the source of truth: the generator (`bake`, built
+//! for tests only) turns the data loaded from them into these modules, and
+//! its tests fail when a module differs from what the file gives.
+//!
+//! To regenerate after editing a data file:
+//! `POSFEE_BLESS=1 cargo test -p posfee-core baked`.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+#[cfg(test)]
+mod bake;
+#[rustfmt::skip]
+pub(crate) mod calendar_cn;
+#[rustfmt::skip]
+pub(crate) mod plan_reference;
+#[rustfmt::skip]
+pub(crate) mod plan_upos;
+
+/// A text, built by one call that is not inlined: the baked modules hold
+/// many, and a call is smaller than an inlined allocation and copy.
+#[inline(never)]
+fn text(s: &str) -> Arc<str> {
+    Arc::from(s)
+}
+
+/// A map built by inserting its entries in order.
+fn map<K: Ord, V, const N: usize>(entries: [(K, V); N]) -> BTreeMap<K, V> {
+    let mut m = BTreeMap::new();
+    for (k, v) in entries {
+        m.insert(k, v);
+    }
+    m
+}
+
+/// A calendar year's named days: day of the year (0-based), Chinese and
+/// English names.
+fn day_names(days: &[(u32, &str, &str)]) -> BTreeMap<u32, (Arc<str>, Arc<str>)> {
+    let mut m = BTreeMap::new();
+    for &(ordinal0, zh, en) in days {
+        m.insert(ordinal0, (text(zh), text(en)));
+    }
+    m
+}
