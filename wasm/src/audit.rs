@@ -7,8 +7,9 @@
 //! (`feedCsv`, `finishCsv`); the entry points add `auditCsv` (audit.js),
 //! which streams a whole file with progress.
 
+use crate::api::Engine;
+use crate::args::{parse_merchant, parse_options};
 use crate::convert::{input, json_of, rename, to_js, JsErr, JsResult};
-use crate::{parse_merchant, parse_options, Engine};
 use js_sys::{Array, ArrayBuffer, Function, Uint8Array};
 use posfee_core as pf;
 use wasm_bindgen::prelude::*;

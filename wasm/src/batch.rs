@@ -7,35 +7,17 @@
 //! The fees are the core's `FeeTable` (integer fen arithmetic, proven equal
 //! to `fee`).
 
-use crate::convert::{input, internal, JsErr, JsResult};
+use crate::careful::InstrumentInput;
+use crate::convert::{internal, JsErr, JsResult};
 use js_sys::{Array, JsString, Object, Reflect};
 use posfee_core::{
     input_error, Error, ErrorCode, FeeTable, Instrument, Merchant, Money, PaymentInput, Plan,
     MAX_AMOUNT_FEN,
 };
-use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// An instrument as given (a payment without amount and time).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InstrumentInput {
-    #[serde(default)]
-    method: Option<String>,
-    #[serde(default)]
-    card_kind: Option<String>,
-    #[serde(default)]
-    card_medium: Option<String>,
-    #[serde(default)]
-    magstripe_verified: Option<bool>,
-    #[serde(default)]
-    wallet: Option<String>,
-    #[serde(default)]
-    large_mode: Option<bool>,
-}
-
 fn instrument(v: &JsValue, prefix: &str) -> JsResult<Instrument> {
-    let i: InstrumentInput = input(v, prefix)?;
+    let i: InstrumentInput = crate::read_input(v, prefix)?;
     let p = PaymentInput {
         // Any valid amount: only the instrument is validated here.
         amount: Some("1.00".into()),

@@ -285,6 +285,13 @@ pub fn json_of(v: &JsValue, prefix: &str) -> JsResult<Value> {
     serde_json::from_str(&text).map_err(|e| internal(&e.to_string()))
 }
 
+/// The careful JSON text of a value (`None` for `undefined`), as [`json_of`]
+/// reads it, for the quote module's reader (`careful.rs`).
+#[cfg_attr(feature = "full", allow(dead_code))]
+pub fn careful_text(v: &JsValue, prefix: &str) -> JsResult<Option<String>> {
+    stringify(v).map_err(|_| wrong_type(prefix, "", "a value JSON cannot hold"))
+}
+
 /// Renames camelCase keys to the core's snake_case (not inside data maps),
 /// refusing keys that are not camelCase and values marked as not JSON.
 pub fn rename(v: Value, prefix: &str, path: &str, data_map: bool) -> JsResult<Value> {

@@ -12,7 +12,7 @@
 
 use crate::json::Digits;
 use chrono::{Datelike, NaiveDate};
-use posfee_core::{Arrival, Fee};
+use posfee_core::{Arrival, DataVersions, Fee, YearVersion};
 use posfee_core::{
     ConsultedYear, DailyBucket, DataOrigin, FeeDetail, LimitCheck, MerchantInput, Money, Outcome,
     PaymentInput, Quote, Refusal, RuleRef, SingleCap, Step, WalletInput, WalletsInput,
@@ -156,6 +156,17 @@ export function posfeeReadQuote(tape) {
     arrival: r.opt(() => arrival(r)),
   };
 }
+export function posfeeReadVersions(tape) {
+  const r = reader(tape);
+  return {
+    library: r.s(),
+    planId: r.s(),
+    planVersion: r.s(),
+    planSchema: r.n(),
+    calendarYears: r.list(() => ({ year: r.n(), dataVersion: r.s(), origin: r.s(), notice: r.opt(r.s), papers: r.list(r.s) })),
+    calendarValidUntil: r.opt(r.s),
+  };
+}
 export function posfeeReadFee(tape) {
   const r = reader(tape);
   return { rule: rule(r), fee: r.s(), net: r.s(), detail: feeDetail(r) };
@@ -170,6 +181,8 @@ extern "C" {
     fn read_quote(tape: &str) -> JsValue;
     #[wasm_bindgen(js_name = posfeeReadFee)]
     fn read_fee(tape: &str) -> JsValue;
+    #[wasm_bindgen(js_name = posfeeReadVersions)]
+    fn read_versions(tape: &str) -> JsValue;
 }
 
 /// One packed field: absent, a string or a boolean.
@@ -476,12 +489,16 @@ impl Tape {
             } = c;
             t.int(i64::from(*year));
             t.s(data_version);
-            t.s(match origin {
-                DataOrigin::Embedded => "embedded",
-                DataOrigin::Loaded => "loaded",
-            });
+            t.s(origin_name(*origin));
         });
         self.s(rule);
+    }
+}
+
+fn origin_name(o: DataOrigin) -> &'static str {
+    match o {
+        DataOrigin::Embedded => "embedded",
+        DataOrigin::Loaded => "loaded",
     }
 }
 
@@ -531,6 +548,39 @@ pub fn fee_value(f: &Fee) -> Option<JsValue> {
     t.money(*net);
     t.fee_detail(detail);
     t.ok.then(|| read_fee(&t.out))
+}
+
+/// The data versions as the JavaScript object, or `None` for the general path.
+pub fn versions_value(v: &DataVersions) -> Option<JsValue> {
+    let DataVersions {
+        library,
+        plan_id,
+        plan_version,
+        plan_schema,
+        calendar_years,
+        calendar_valid_until,
+    } = v;
+    let mut t = Tape::new();
+    t.s(library);
+    t.s(plan_id);
+    t.s(plan_version);
+    t.int(i64::from(*plan_schema));
+    t.list(calendar_years, |t, y| {
+        let YearVersion {
+            year,
+            data_version,
+            origin,
+            notice,
+            papers,
+        } = y;
+        t.int(i64::from(*year));
+        t.s(data_version);
+        t.s(origin_name(*origin));
+        t.opt(notice, |t, n| t.s(n));
+        t.list(papers, |t, p| t.s(p));
+    });
+    t.opt(calendar_valid_until, |t, d| t.s(d));
+    t.ok.then(|| read_versions(&t.out))
 }
 
 #[cfg(test)]

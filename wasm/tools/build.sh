@@ -4,7 +4,10 @@
 #   error.js/.cjs, audit.js/.cjs PosfeeError, Auditor.prototype.auditCsv
 #   posfee_wasm.js + _bg.wasm    wasm-bindgen `web` glue (browser, bundlers, Node ESM)
 #   cjs/                         wasm-bindgen `nodejs` glue (require)
-# One cargo build (profile wasm-release), two wasm-bindgen runs, wasm-opt -Oz.
+#   quote/                       `posfee/quote`: the quote module (built-in data,
+#                                quote, fee, feeBatchText), the same layout
+# Two cargo builds (profile wasm-release; the quote module without the `full`
+# feature), four wasm-bindgen runs, wasm-opt -Oz.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source wasm/tools/env.sh
@@ -14,7 +17,11 @@ for t in web nodejs; do
   wasm-pack --log-level warn build wasm --target "$t" --profile wasm-release \
     --out-dir "../$OUT/$t" --out-name posfee_wasm --no-pack
 done
-mkdir -p wasm/pkg/cjs
+for t in web nodejs; do
+  wasm-pack --log-level warn build wasm --target "$t" --profile wasm-release \
+    --out-dir "../$OUT/quote-$t" --out-name posfee_quote --no-pack -- --no-default-features
+done
+mkdir -p wasm/pkg/cjs wasm/pkg/quote/cjs
 cp "$OUT"/web/posfee_wasm.js "$OUT"/web/posfee_wasm.d.ts "$OUT"/web/posfee_wasm_bg.wasm wasm/pkg/
 cp "$OUT"/nodejs/posfee_wasm.js "$OUT"/nodejs/posfee_wasm.d.ts "$OUT"/nodejs/posfee_wasm_bg.wasm wasm/pkg/cjs/
 cp -r "$OUT"/web/snippets wasm/pkg/
@@ -24,7 +31,15 @@ cp -r "$OUT"/nodejs/snippets wasm/pkg/cjs/
 find wasm/pkg/cjs/snippets -name '*.js' -exec sed -i -E \
   's/^export function ([A-Za-z0-9_]+)/exports.\1 = \1;\nfunction \1/' {} +
 echo '{ "type": "commonjs" }' > wasm/pkg/cjs/package.json
-cp wasm/js/* wasm/README.md wasm/pkg/
+cp "$OUT"/quote-web/posfee_quote.js "$OUT"/quote-web/posfee_quote.d.ts "$OUT"/quote-web/posfee_quote_bg.wasm wasm/pkg/quote/
+cp "$OUT"/quote-nodejs/posfee_quote.js "$OUT"/quote-nodejs/posfee_quote.d.ts "$OUT"/quote-nodejs/posfee_quote_bg.wasm wasm/pkg/quote/cjs/
+cp -r "$OUT"/quote-web/snippets wasm/pkg/quote/
+cp -r "$OUT"/quote-nodejs/snippets wasm/pkg/quote/cjs/
+find wasm/pkg/quote/cjs/snippets -name '*.js' -exec sed -i -E \
+  's/^export function ([A-Za-z0-9_]+)/exports.\1 = \1;\nfunction \1/' {} +
+echo '{ "type": "commonjs" }' > wasm/pkg/quote/cjs/package.json
+cp wasm/js/quote/* wasm/pkg/quote/
+cp wasm/js/*.* wasm/README.md wasm/pkg/
 # audit.cjs: audit.js (the one source of auditCsv) with a CommonJS export.
 { echo "'use strict';"; sed 's/^export function /function /' wasm/js/audit.js
   echo 'module.exports = { installAuditCsv };'; } > wasm/pkg/audit.cjs

@@ -1,0 +1,18 @@
+export { Engine, parseAmount, version } from './cjs/posfee_quote.js';
+export type * from './cjs/posfee_quote.js';
+import type { ErrorCode } from './cjs/posfee_quote.js';
+
+/** The one error class posfee throws. `code` and `reason` are the core's stable snake_case strings. */
+export declare class PosfeeError extends Error {
+  readonly name: 'PosfeeError';
+  /** What kind of failure: invalid_amount, invalid_time, invalid_field, calendar_not_covered, plan_invalid, … */
+  readonly code: ErrorCode;
+  /** The input it concerns: a path such as "payment.amount", "mix[2].payment.cardKind", or a path in a plan file. */
+  readonly field: string;
+  /** A stable detail within the code: missing, not_a_string, too_many_decimals, unknown_value, … */
+  readonly reason: string;
+  /** The uncovered year, for calendar_not_covered; otherwise null. */
+  readonly year: number | null;
+  readonly messageZh: string;
+  readonly messageEn: string;
+}

@@ -1,0 +1,661 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** Yuan as a decimal string with at most two decimals: "1234.50". Never a number. */
+export type MoneyString = string;
+/** Local China time "YYYY-MM-DDTHH:MM[:SS[.fff]]" (a space may replace T), or RFC 3339 with Z or ±HH:MM. */
+export type TimeString = string;
+/** "YYYY-MM-DD". */
+export type DateString = string;
+
+export type Method = "card" | "contactless" | "qr";
+export type CardKind = "credit" | "debit";
+export type CardMedium = "chip" | "magstripe";
+export type Wallet = "alipay" | "wechat" | "unionpay";
+export type MerchantTier = "new" | "premium";
+export type Verification = "face_and_card" | "face_only" | "none";
+export type CreditRate = "standard" | "bulk" | "premium";
+
+/** A payment. Fields that do not apply to the method are left out (or null / false). */
+export interface PaymentInput {
+    amount: MoneyString;
+    method: Method;
+    cardKind?: CardKind | null;
+    cardMedium?: CardMedium | null;
+    magstripeVerified?: boolean | null;
+    wallet?: Wallet | null;
+    largeMode?: boolean | null;
+    time?: TimeString | null;
+}
+
+/** A payment instrument: a payment without amount and time. */
+export type InstrumentInput = Omit<PaymentInput, "amount" | "time"> & { method: Method };
+
+export interface WalletInput {
+    enabled?: boolean | null;
+    verified?: boolean | null;
+}
+
+export interface MerchantInput {
+    tier: MerchantTier;
+    verification: Verification;
+    creditRate: CreditRate;
+    activated: boolean;
+    wallets?: { alipay?: WalletInput | null; wechat?: WalletInput | null; unionpay?: WalletInput | null } | null;
+    largeModeApproved?: boolean | null;
+}
+
+/** What the merchant already used on the payment's accounting date. Bucket names are the plan's (snake_case). */
+export interface UsageInput {
+    used?: { [bucket: string]: MoneyString };
+    counts?: { [bucket: string]: number };
+}
+
+export interface QuoteOptions {
+    /** Answer with a provisional (Monday–Friday) arrival for years the calendar lacks, instead of throwing calendar_not_covered. */
+    provisional?: boolean | null;
+}
+
+export interface MixLineInput {
+    payment: PaymentInput;
+    count: number;
+}
+
+export interface EligibilityInput {
+    /** Oldest first. */
+    monthlyVolumes?: MoneyString[];
+    devices?: number;
+    annualAgreement?: boolean;
+    riskRecord?: boolean;
+    verification: Verification;
+}
+
+/** A statement for Engine.feeBatch. */
+export interface FeeBatchInput {
+    /** One decimal string per payment. */
+    amounts: MoneyString[];
+    /** The distinct instruments of the statement. */
+    instruments: InstrumentInput[];
+    /** Per payment, its index into instruments (may be left out when there is one instrument). */
+    instrumentIndex?: Uint8Array | Uint16Array | Uint32Array | number[] | null;
+}
+
+export interface FeeBatch {
+    fees: MoneyString[];
+    /** amount − fee, per payment. */
+    nets: MoneyString[];
+    totalAmount: MoneyString;
+    totalFee: MoneyString;
+    totalNet: MoneyString;
+    count: number;
+}
+
+/** A statement for Engine.feeBatchText: the amounts as one text, one per line ("12.50\n3000.00\n"). */
+export interface FeeBatchTextInput {
+    amounts: string;
+    instruments: InstrumentInput[];
+    instrumentIndex?: Uint8Array | Uint16Array | Uint32Array | number[] | null;
+}
+
+export interface FeeBatchText {
+    /** One fee per line, in the order of the amounts. */
+    fees: string;
+    /** One net (amount − fee) per line. */
+    nets: string;
+    totalAmount: MoneyString;
+    totalFee: MoneyString;
+    totalNet: MoneyString;
+    count: number;
+}
+
+export interface RuleRef {
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    ratePercent: string;
+    cap: MoneyString | null;
+}
+
+export interface FeeDetail {
+    /** The percentage part after rounding, cap and minimum: fee = percentage + fixed. */
+    percentage: MoneyString;
+    capped: boolean;
+    minimumApplied: boolean;
+    fixed: MoneyString;
+}
+
+export interface Fee {
+    rule: RuleRef;
+    fee: MoneyString;
+    net: MoneyString;
+    detail: FeeDetail;
+}
+
+export type RefusalCode =
+| "merchant_not_activated"
+| "debit_chip_only"
+| "wallet_not_enabled"
+| "wallet_not_verified"
+| "large_mode_not_approved"
+| "single_limit_exceeded"
+| "daily_limit_exceeded";
+
+export interface Refusal {
+    code: RefusalCode;
+    dimension: string | null;
+    cap: MoneyString | null;
+    countCap: number | null;
+    leftToday: MoneyString | null;
+    messageZh: string;
+    messageEn: string;
+}
+
+export interface Step {
+    code: string;
+    zh: string;
+    en: string;
+}
+
+export interface SingleCap {
+    dimension: string;
+    cap: MoneyString;
+}
+
+export interface DailyBucket {
+    bucket: string;
+    class: string | null;
+    cap: MoneyString | null;
+    countCap: number | null;
+    used: MoneyString;
+    usedCount: number;
+    left: MoneyString | null;
+    leftCount: number | null;
+}
+
+export interface LimitCheck {
+    singleCap: MoneyString | null;
+    singleDimension: string | null;
+    dailyDimension: string | null;
+    leftToday: MoneyString | null;
+    leftAfter: MoneyString | null;
+    single: SingleCap[];
+    daily: DailyBucket[];
+    raiseSteps: Step[];
+}
+
+/** A calendar year an answer was worked out from, and where its data came from. */
+export interface ConsultedYear {
+    year: number;
+    dataVersion: string;
+    origin: "embedded" | "loaded";
+}
+
+export interface Arrival {
+    date: DateString;
+    realtime: boolean;
+    accountingDate: DateString;
+    provisional: boolean;
+    /** Years assumed Monday–Friday (provisional answers only). */
+    uncoveredYears: number[];
+    /** The settlement rule that applied. */
+    rule: string;
+    /** The calendar data behind the answer (empty for real-time arrival). */
+    calendar: ConsultedYear[];
+}
+
+export interface Quote {
+    outcome: "accepted" | "refused";
+    amount: MoneyString;
+    /** Also given for a refusal: what it would have cost. */
+    fee: MoneyString;
+    net: MoneyString;
+    rule: RuleRef;
+    feeDetail: FeeDetail;
+    accountingDate: DateString;
+    refusal: Refusal | null;
+    /** Null when an acceptance rule refused first. */
+    limits: LimitCheck | null;
+    /** Null for a refusal. */
+    arrival: Arrival | null;
+}
+
+export interface FrozenWindow {
+    first: DateString;
+    last: DateString;
+    provisional: boolean;
+    uncoveredYears: number[];
+    /** The calendar data behind the answer. */
+    calendar: ConsultedYear[];
+}
+
+export interface Milestone {
+    volume: MoneyString;
+    cashback: MoneyString;
+}
+
+export interface NextMilestone {
+    volume: MoneyString;
+    cashback: MoneyString;
+    stillNeeded: MoneyString;
+}
+
+export interface ActivationProgress {
+    activationFee: MoneyString;
+    volume: MoneyString;
+    earned: MoneyString;
+    netCost: MoneyString;
+    reached: Milestone[];
+    next: NextMilestone | null;
+}
+
+export interface EligibilityAnswer {
+    eligible: boolean;
+    /** Unmet condition codes: monthly_volume, devices, annual_agreement, risk_record, verification. */
+    unmet: string[];
+    steps: Step[];
+}
+
+export interface EligibilityAnswers {
+    premiumRate: EligibilityAnswer;
+    bulkRate: EligibilityAnswer;
+    limitUpgrade: EligibilityAnswer;
+}
+
+export interface LineCost {
+    ruleA: string;
+    ruleB: string;
+    feeA: MoneyString;
+    feeB: MoneyString;
+    totalA: MoneyString;
+    totalB: MoneyString;
+}
+
+export interface Comparison {
+    planA: string;
+    planB: string;
+    totalA: MoneyString;
+    totalB: MoneyString;
+    /** totalB − totalA. */
+    difference: MoneyString;
+    cheaper: "a" | "b" | "equal";
+    volume: MoneyString;
+    payments: number;
+    lines: LineCost[];
+}
+
+/** The channels of a merchant's contract, in the order payments are classified. */
+export type ContractChannel = "qr" | "small_contactless" | "debit" | "contactless" | "credit";
+
+/** A merchant's own contract, for Plan.fromContract and compareContract. Rates are percentages as decimal strings ("0.60"). */
+export interface ContractInput {
+    id?: string | null;
+    name?: string | null;
+    /** Every channel's rate is required. */
+    rates: {
+        credit: string;
+        debit: string;
+        qr: string;
+        smallContactless: string;
+        contactless: string;
+    };
+    /** Cap on the debit card fee (absent: uncapped). */
+    debitCap?: MoneyString | null;
+    /** Fixed fee per payment, e.g. "3.00" for instant settlement. */
+    fixedFee?: MoneyString | null;
+    /** The channels the fixed fee applies to (absent: all). */
+    fixedFeeChannels?: ContractChannel[] | null;
+    /** Minimum fee per payment. */
+    minimumFee?: MoneyString | null;
+    rounding?: "half_up" | "half_even" | "down" | "up" | null;
+}
+
+export interface ChannelCost {
+    channel: ContractChannel;
+    nameZh: string;
+    nameEn: string;
+    payments: number;
+    volume: MoneyString;
+    totalA: MoneyString;
+    totalB: MoneyString;
+    /** totalB − totalA. */
+    difference: MoneyString;
+    /** |difference|. */
+    saving: MoneyString;
+    cheaper: "a" | "b" | "equal";
+}
+
+export interface ChannelLineCost {
+    channel: ContractChannel;
+    ruleA: string;
+    ruleB: string;
+    feeA: MoneyString;
+    feeB: MoneyString;
+    totalA: MoneyString;
+    totalB: MoneyString;
+}
+
+/** A payment mix under plan A and plan B, per channel and in total. */
+export interface ChannelComparison {
+    planA: string;
+    planB: string;
+    totalA: MoneyString;
+    totalB: MoneyString;
+    /** totalB − totalA. */
+    difference: MoneyString;
+    /** |difference|: how much the cheaper plan saves. */
+    saving: MoneyString;
+    cheaper: "a" | "b" | "equal";
+    volume: MoneyString;
+    payments: number;
+    /** The channels the mix uses, in channel order. */
+    channels: ChannelCost[];
+    /** One per mix line, in mix order. */
+    lines: ChannelLineCost[];
+}
+
+export interface YearVersion {
+    year: number;
+    dataVersion: string;
+    origin: "embedded" | "loaded";
+    notice: string | null;
+    papers: string[];
+}
+
+export interface DataVersions {
+    library: string;
+    planId: string;
+    planVersion: string;
+    planSchema: number;
+    calendarYears: YearVersion[];
+    calendarValidUntil: DateString | null;
+}
+
+export interface DayInfo {
+    date: DateString;
+    working: boolean;
+    kind: "workday" | "weekend" | "holiday" | "adjusted_working_day";
+    nameZh: string | null;
+    nameEn: string | null;
+}
+
+/** A statement line (对账单), for Auditor.auditLine / auditLines. A CSV statement has the same columns in snake_case. */
+export interface StatementLineInput {
+    /** Transaction id (流水号). */
+    id: string;
+    time: TimeString;
+    amount: MoneyString;
+    method: Method;
+    cardKind?: CardKind | null;
+    cardMedium?: CardMedium | null;
+    magstripeVerified?: boolean | null;
+    wallet?: Wallet | null;
+    largeMode?: boolean | null;
+    /** The fee the provider charged. */
+    feeCharged: MoneyString;
+    /** The net amount settled, if settled. */
+    netSettled?: MoneyString | null;
+    /** The date it was settled, if settled. */
+    settledDate?: DateString | null;
+}
+
+export type FindingCode =
+| "fee_overcharged"
+| "fee_undercharged"
+| "net_mismatch"
+| "duplicate_settlement"
+| "settled_late"
+| "not_settled";
+
+export interface Finding {
+    code: FindingCode;
+    /** Money at stake: the fee difference, the net difference, the duplicate's net, or the net not yet settled. */
+    amount: MoneyString;
+    messageZh: string;
+    messageEn: string;
+}
+
+/** An error carried in an answer (an unjudgeable line, an arrival that could not be worked out): the properties of a PosfeeError. */
+export interface ErrorInfo {
+    code: ErrorCode;
+    field: string;
+    reason: string;
+    year: number | null;
+    messageZh: string;
+    messageEn: string;
+}
+
+/** The audit of one statement line. */
+export interface LineAudit {
+    /** 0-based position in the statement (for a CSV, among its data records). */
+    index: number;
+    /** The line number in the CSV file; null for lines given as objects. */
+    lineNumber: number | null;
+    id: string | null;
+    status: "ok" | "findings" | "unjudgeable";
+    findings: Finding[];
+    /** The plan's fee. */
+    expectedFee: MoneyString | null;
+    feeCharged: MoneyString | null;
+    /** The fee rule id. */
+    rule: string | null;
+    expectedArrival: DateString | null;
+    realtime: boolean | null;
+    settledDate: DateString | null;
+    /** Why the line cannot be judged (status "unjudgeable"). */
+    error: ErrorInfo | null;
+    /** Why the arrival could not be worked out (e.g. calendar_not_covered); the fee is still judged. */
+    arrivalError: ErrorInfo | null;
+    /** Likely causes, for fee findings. */
+    likelyCauses: Step[];
+    /** What to do, for fee findings. */
+    actions: Step[];
+}
+
+/** The audit's totals: every total is the sum of the lines' findings. */
+export interface AuditSummary {
+    lines: number;
+    ok: number;
+    withFindings: number;
+    unjudgeable: number;
+    /** Lines per finding code (every code present). */
+    counts: Record<FindingCode, number>;
+    overcharged: MoneyString;
+    undercharged: MoneyString;
+    netMismatch: MoneyString;
+    duplicates: MoneyString;
+    settledLate: MoneyString;
+    notSettled: MoneyString;
+    /** Fees charged on judged lines. */
+    feesCharged: MoneyString;
+    /** Fees the plan expects on judged lines. */
+    feesExpected: MoneyString;
+}
+
+/** A readable stream of CSV bytes (a web ReadableStream, e.g. File.stream()). */
+export interface CsvStream {
+    getReader(): {
+        read(): Promise<{ done: boolean; value?: Uint8Array | string }>;
+        releaseLock(): void;
+        cancel(reason?: any): Promise<void>;
+    };
+}
+
+/** A Blob or File holding a CSV statement. */
+export interface CsvBlob {
+    readonly size: number;
+    stream(): CsvStream;
+}
+
+/** A whole CSV statement for Auditor.auditCsv: text, bytes, a Blob or File, a web stream, or an (async) iterable of chunks such as a Node stream. */
+export type CsvSource =
+| string
+| Uint8Array
+| ArrayBuffer
+| CsvBlob
+| CsvStream
+| AsyncIterable<Uint8Array | string>
+| Iterable<Uint8Array | string>;
+
+export interface AuditProgress {
+    /** Lines judged so far. */
+    lines: number;
+    /** Bytes read so far. */
+    bytes: number;
+    /** The size of the statement, when known (text, bytes, a Blob, or the totalBytes option). */
+    totalBytes: number | null;
+}
+
+export interface AuditCsvOptions {
+    /** Each line as soon as it is judged, in order; when given, the result's lines are left empty. */
+    onLine?: ((line: LineAudit) => void) | null;
+    /** Called every progressEvery lines and once at the end. */
+    onProgress?: ((progress: AuditProgress) => void) | null;
+    /** Default 1000. */
+    progressEvery?: number | null;
+    /** The size of a stream, for AuditProgress.totalBytes. */
+    totalBytes?: number | null;
+}
+
+export interface AuditCsvResult {
+    /** Every line, in order (empty when onLine was given). */
+    lines: LineAudit[];
+    summary: AuditSummary;
+}
+
+export interface Auditor {
+    /**
+     * Audits a whole CSV statement, streamed piece by piece (never all in the
+     * engine's memory at once), reporting progress. Rejects with a PosfeeError
+     * (invalid_csv) for a header that cannot be used; bad records are
+     * unjudgeable lines with their line numbers.
+     */
+    auditCsv(source: CsvSource, options?: AuditCsvOptions | null): Promise<AuditCsvResult>;
+}
+
+export type Situation = "not_arrived" | "declined" | "huabei_unavailable" | "suspended";
+
+/** A troubleshooting question for Engine.diagnose: the situation and whatever facts are known. */
+export interface DiagnoseInput {
+    situation: Situation;
+    /** The payment in question (declined, not arrived). */
+    payment?: PaymentInput | null;
+    /** The merchant, to check the plan's own acceptance and limit rules. */
+    merchant?: MerchantInput | null;
+    /** The day's usage before the payment. */
+    usage?: UsageInput | null;
+    /** What the terminal or app showed. */
+    terminalMessage?: string | null;
+    /** When the question is asked (not arrived: is it due yet?). */
+    asOf?: TimeString | null;
+    /** When the QR code was generated. */
+    qrCreated?: TimeString | null;
+    /** Times of the day's other payments. */
+    recentPayments?: TimeString[];
+    /** Provisional arrival dates for years the calendar lacks. */
+    provisional?: boolean;
+}
+
+export interface NotDue {
+    /** The expected arrival date. */
+    due: DateString;
+    realtime: boolean;
+    provisional: boolean;
+}
+
+export type DiagnoseSignal =
+| "refused_by_plan"
+| "not_due"
+| "late_night"
+| "large_amount"
+| "many_payments"
+| "qr_old"
+| "terminal_message";
+
+export interface RankedCause {
+    code: string;
+    zh: string;
+    en: string;
+    /** The facts that point to this cause. */
+    matched: DiagnoseSignal[];
+    /** The seed documents the cause is drawn from. */
+    seeds: string[];
+    /** What to do, in order. */
+    actions: Step[];
+}
+
+export interface Diagnosis {
+    situation: Situation;
+    situationZh: string;
+    situationEn: string;
+    /** Set when the money is simply not due yet. */
+    notDue: NotDue | null;
+    /** Set when the plan's own acceptance or limit rules refuse the payment. */
+    planRefusal: Refusal | null;
+    /** Most likely first. */
+    causes: RankedCause[];
+    /** Recovery steps (suspended). */
+    recoverySteps: Step[];
+    /** The provider's customer service line. */
+    supportLine: string;
+    catalogueVersion: string;
+}
+
+export type ErrorCode =
+| "invalid_amount"
+| "invalid_time"
+| "invalid_field"
+| "calendar_not_covered"
+| "no_fee_rule"
+| "plan_syntax"
+| "plan_invalid"
+| "plan_unsupported_schema"
+| "plan_incomplete"
+| "calendar_syntax"
+| "calendar_invalid"
+| "calendar_unsupported_schema"
+| "calendar_year_covered"
+| "overflow"
+| "invalid_csv";
+
+
+
+/**
+ * The built-in 优POS plan with the built-in mainland calendar.
+ */
+export class Engine {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The versions of the plan and calendar data in use.
+     */
+    dataVersions(): DataVersions;
+    /**
+     * The fees of many payments in one call, the amounts as one text, one
+     * decimal string per line; the fees and nets come back the same way.
+     */
+    feeBatchText(merchant: MerchantInput, batch: FeeBatchTextInput): FeeBatchText;
+    /**
+     * The fee of a payment alone (its time, if any, is not used).
+     */
+    fee(merchant: MerchantInput, payment: PaymentInput): Fee;
+    /**
+     * The built-in 优POS plan with the built-in calendar.
+     */
+    constructor();
+    /**
+     * Fee, acceptance, limits against the day's usage, and arrival.
+     */
+    quote(merchant: MerchantInput, payment: PaymentInput, usage?: UsageInput | null, options?: QuoteOptions | null): Quote;
+}
+
+/**
+ * Validates a payment amount (a decimal string of yuan, at most two
+ * decimals, above zero) and returns it with exactly two decimals: "12.5" →
+ * "12.50". Errors name `field` (default `amount`).
+ */
+export function parseAmount(text: string, field?: string | null): string;
+
+/**
+ * The library version.
+ */
+export function version(): string;
