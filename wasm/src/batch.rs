@@ -14,7 +14,21 @@ use posfee_core::{
     input_error, Error, ErrorCode, FeeTable, Instrument, Merchant, Money, PaymentInput, Plan,
     MAX_AMOUNT_FEN,
 };
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen(inline_js = r#"
+const ENCODER = new TextEncoder();
+export function posfeeUtf8(v) {
+  return typeof v === 'string' ? ENCODER.encode(v) : undefined;
+}
+"#)]
+extern "C" {
+    /// A string's UTF-8 bytes, encoded by the engine and copied in at once
+    /// (`None` for anything else); faster than passing a long text as `&str`.
+    #[wasm_bindgen(js_name = posfeeUtf8)]
+    fn utf8(v: &JsValue) -> Option<Vec<u8>>;
+}
 
 fn instrument(v: &JsValue, prefix: &str) -> JsResult<Instrument> {
     let i: InstrumentInput = crate::read_input(v, prefix)?;
@@ -80,7 +94,9 @@ fn money_text(fen: i64, newline: bool) -> ([u8; 24], usize) {
             *s = b;
         }
     };
-    let pair = |v: u64| {
+    // 32-bit division where the value allows: WebAssembly engines turn a
+    // 32-bit division by a constant into a multiplication, not a 64-bit one.
+    let pair = |v: u32| {
         let k = usize::try_from(v % 100).unwrap_or(0) * 2;
         (
             PAIRS.get(k).copied().unwrap_or(b'0'),
@@ -88,12 +104,28 @@ fn money_text(fen: i64, newline: bool) -> ([u8; 24], usize) {
         )
     };
     // The fen, then ".", then the yuan two digits at a time.
-    let (a, b) = pair(abs);
+    let (a, b) = pair(u32::try_from(abs % 100).unwrap_or(0));
     i -= 3;
     put(i, b'.');
     put(i + 1, a);
     put(i + 2, b);
-    let mut n = abs / 100;
+    let mut wide = abs / 100;
+    // Above u32, peel off the low eight digits first.
+    let mut n = match u32::try_from(wide) {
+        Ok(n) => n,
+        Err(_) => {
+            let mut low = u32::try_from(wide % 100_000_000).unwrap_or(0);
+            wide /= 100_000_000;
+            for _ in 0..4 {
+                let (a, b) = pair(low);
+                i -= 2;
+                put(i, a);
+                put(i + 1, b);
+                low /= 100;
+            }
+            u32::try_from(wide).unwrap_or(0)
+        }
+    };
     loop {
         let (a, b) = pair(n);
         if n >= 10 {
@@ -249,7 +281,7 @@ fn index_list(v: &JsValue, n: usize, kinds: usize) -> JsResult<Option<Vec<u32>>>
 /// amount per line.
 enum Amounts {
     Array(Array),
-    Text(String),
+    Text(Vec<u8>),
 }
 
 /// A batch's fees and nets, each a text of one amount per line.
@@ -289,7 +321,7 @@ fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> J
         }
     }
     let amounts_v = get(batch, "amounts");
-    let amounts = match (text, amounts_v.as_string()) {
+    let amounts = match (text, if text { utf8(&amounts_v) } else { None }) {
         (true, Some(t)) => Amounts::Text(t),
         (false, _) if Array::is_array(&amounts_v) => Amounts::Array(amounts_v.unchecked_into()),
         _ => {
@@ -356,12 +388,12 @@ fn lines(t: &str) -> impl Iterator<Item = &str> {
 }
 
 /// How many lines [`lines`] gives.
-fn line_count(t: &str) -> usize {
-    let body = t.strip_suffix('\n').unwrap_or(t);
+fn line_count(t: &[u8]) -> usize {
+    let body = t.strip_suffix(b"\n").unwrap_or(t);
     if t.is_empty() {
         0
     } else {
-        body.bytes().filter(|&b| b == b'\n').count() + 1
+        body.iter().filter(|&&b| b == b'\n').count() + 1
     }
 }
 
@@ -422,10 +454,10 @@ fn price_text(
     table: &FeeTable,
     instruments: &[Instrument],
     index: Option<&[u32]>,
-    text: &str,
+    text: &[u8],
     n: usize,
 ) -> JsResult<Priced> {
-    let body = text.strip_suffix('\n').unwrap_or(text).as_bytes();
+    let body = text.strip_suffix(b"\n").unwrap_or(text);
     let mut fees = Vec::with_capacity(n * 8);
     let mut nets = Vec::with_capacity(n * 11);
     let (mut total_amount, mut total_fee) = (0i64, 0i64);
@@ -623,6 +655,12 @@ mod tests {
             100_000,
             99_999,
             1_000_000_007,
+            // Around the 32-bit yuan the writer switches at.
+            429_496_729_599,
+            429_496_729_600,
+            -429_496_729_600,
+            10_000_000_000_000,
+            1_000_000_000_000_000_001,
         ]);
         for fen in fens {
             let mut out = Vec::new();
@@ -744,9 +782,9 @@ mod tests {
                 .join("\n"),
         );
         for t in &texts {
-            let n = line_count(t);
+            let n = line_count(t.as_bytes());
             let index: Vec<u32> = (0..n).map(|i| u32::try_from(i % 2).unwrap()).collect();
-            let one = price_text(&table, &instruments, Some(&index), t, n);
+            let one = price_text(&table, &instruments, Some(&index), t.as_bytes(), n);
             let each = price(&table, &instruments, Some(&index), n, lines(t).map(Ok));
             assert_eq!(outcome(one), outcome(each), "{t:?}");
         }
@@ -755,7 +793,7 @@ mod tests {
     #[test]
     fn lines_and_their_count() {
         for t in ["", "\n", "1", "1\n", "1\n2", "1\n2\n", "\n\n", "1\n\n2"] {
-            assert_eq!(lines(t).count(), line_count(t), "{t:?}");
+            assert_eq!(lines(t).count(), line_count(t.as_bytes()), "{t:?}");
         }
         assert_eq!(lines("1\n2\n").collect::<Vec<_>>(), ["1", "2"]);
         assert_eq!(lines("\n").collect::<Vec<_>>(), [""]);

@@ -7,7 +7,7 @@
 #   quote/                       `posfee/quote`: the quote module (built-in data,
 #                                quote, fee, feeBatchText), the same layout
 # Two cargo builds (profile wasm-release; the quote module without the `full`
-# feature), four wasm-bindgen runs, wasm-opt -Oz.
+# feature, profile wasm-quote), four wasm-bindgen runs, wasm-opt -Oz.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source wasm/tools/env.sh
@@ -18,7 +18,7 @@ for t in web nodejs; do
     --out-dir "../$OUT/$t" --out-name posfee_wasm --no-pack
 done
 for t in web nodejs; do
-  wasm-pack --log-level warn build wasm --target "$t" --profile wasm-release \
+  wasm-pack --log-level warn build wasm --target "$t" --profile wasm-quote \
     --out-dir "../$OUT/quote-$t" --out-name posfee_quote --no-pack -- --no-default-features
 done
 mkdir -p wasm/pkg/cjs wasm/pkg/quote/cjs
