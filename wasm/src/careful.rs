@@ -10,7 +10,7 @@
 // The whole package reads with serde; it uses only this file's input types.
 #![cfg_attr(feature = "full", allow(dead_code))]
 
-use crate::convert::{camel, internal, snake, JsErr, JsResult};
+use crate::convert::{camel, internal, push_key, snake, wrong_type, JsErr, JsResult, DATA_MAPS};
 use posfee_core::{
     input_error, MerchantInput, PaymentInput, UsageInput, WalletInput, WalletsInput,
 };
@@ -288,25 +288,6 @@ fn unexpected(v: &J) -> String {
 }
 
 // ---- renaming, as convert::rename does ----------------------------------------
-
-/// Keys whose object values are data maps (their keys kept as given).
-const DATA_MAPS: &[&str] = &["used", "counts"];
-
-fn push_key(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-fn wrong_type(prefix: &str, path: &str, what: &str) -> JsErr {
-    JsErr::from(input_error(
-        prefix,
-        &snake(path),
-        &format!("invalid type: {what}, expected a string, number, boolean, array or object"),
-    ))
-}
 
 fn rename(v: J, prefix: &str, path: &str, data_map: bool) -> JsResult<J> {
     match v {

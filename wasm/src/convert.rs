@@ -108,7 +108,7 @@ extern "C" {
 
 /// Keys whose object values are data maps (usage buckets): their keys are
 /// plan data, kept as given.
-const DATA_MAPS: &[&str] = &["used", "counts"];
+pub const DATA_MAPS: &[&str] = &["used", "counts"];
 
 /// `cardKind` → `card_kind`.
 pub fn snake(key: &str) -> String {
@@ -235,7 +235,7 @@ impl From<JsErr> for JsValue {
 /// The result of every entry point.
 pub type JsResult<T> = std::result::Result<T, JsErr>;
 
-fn push_key(path: &str, key: &str) -> String {
+pub fn push_key(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
@@ -243,7 +243,7 @@ fn push_key(path: &str, key: &str) -> String {
     }
 }
 
-fn wrong_type(prefix: &str, path: &str, what: &str) -> JsErr {
+pub fn wrong_type(prefix: &str, path: &str, what: &str) -> JsErr {
     // Classified by the core's (snake_case) leaf, so a NaN given as
     // `feeCharged` is money given as a number, like `amount`; then named in
     // JavaScript's spelling again.
