@@ -312,6 +312,18 @@ impl FeeTable {
                 },
             });
         }
+        // One divisor for every rule where the numerators allow: the division
+        // then takes the same branch for every payment of a batch.
+        let common = rules.iter().map(|r| r.exp).max().unwrap_or(0);
+        for r in &mut rules {
+            let scaled = 10u64
+                .checked_pow(common.saturating_sub(r.exp))
+                .and_then(|k| r.num.checked_mul(k));
+            if let (Some(num), true) = (scaled, common <= MAX_EXP) {
+                r.num = num;
+                r.exp = common;
+            }
+        }
         let mut classes = Vec::with_capacity(CLASSES);
         for class in 0..CLASSES {
             let inst = representative(class);
@@ -350,27 +362,28 @@ impl FeeTable {
     /// ```
     #[inline(always)]
     pub fn fee_fen(&self, amount_fen: i64, instrument: Instrument) -> Option<i64> {
-        for r in self.classes.get(class_of(instrument))? {
-            if amount_fen >= r.lo && amount_fen <= r.hi {
-                return self.apply(r, amount_fen);
-            }
-        }
-        None
+        self.instrument(instrument).fee_fen(amount_fen)
     }
 
+    /// The rules for one instrument, looked up once for many payments made
+    /// with it.
+    ///
+    /// ```
+    /// # use posfee_core::*;
+    /// # let m = Merchant { tier: MerchantTier::New, verification: Verification::None, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+    /// let t = FeeTable::new(&Plan::upos().unwrap(), &m).unwrap();
+    /// let tap = t.instrument(Instrument::Contactless { kind: CardKind::Credit });
+    /// assert_eq!(tap.fee_fen(100_000), Some(380));
+    /// ```
     #[inline(always)]
-    fn apply(&self, r: &IntRule, amount_fen: i64) -> Option<i64> {
-        let a = u64::try_from(amount_fen).ok()?;
-        let n = a.checked_mul(r.num)?;
-        let (q, rem, d) = div_pow10(n, r.exp)?;
-        let up = match self.rounding {
-            Rounding::HalfUp => rem * 2 >= d,
-            Rounding::HalfEven => rem * 2 > d || (rem * 2 == d && q % 2 == 1),
-            Rounding::Down => false,
-            Rounding::Up => rem > 0,
-        };
-        let pct = i64::try_from(q + u64::from(up)).ok()?;
-        pct.min(r.cap).max(r.minimum).checked_add(r.fixed)
+    pub fn instrument(&self, instrument: Instrument) -> InstrumentFees<'_> {
+        InstrumentFees {
+            rounding: self.rounding,
+            rules: self
+                .classes
+                .get(class_of(instrument))
+                .map_or(&[], Vec::as_slice),
+        }
     }
 
     /// Prices many charges, appending one fee per charge to `out`. Fails with
@@ -404,6 +417,52 @@ impl FeeTable {
         Ok(())
     }
 }
+
+/// A [`FeeTable`]'s rules for one instrument: [`FeeTable::instrument`].
+#[derive(Debug, Clone, Copy)]
+pub struct InstrumentFees<'a> {
+    rounding: Rounding,
+    rules: &'a [IntRule],
+}
+
+impl InstrumentFees<'_> {
+    /// Prices one amount in fen; `None` when no rule matches.
+    ///
+    /// ```
+    /// # use posfee_core::*;
+    /// # let m = Merchant { tier: MerchantTier::New, verification: Verification::None, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: false };
+    /// let t = FeeTable::new(&Plan::upos().unwrap(), &m).unwrap();
+    /// let wechat = t.instrument(Instrument::Qr { wallet: Wallet::Wechat, large_mode: false });
+    /// assert_eq!(wechat.fee_fen(12_500), Some(48));
+    /// ```
+    #[inline(always)]
+    pub fn fee_fen(&self, amount_fen: i64) -> Option<i64> {
+        for r in self.rules {
+            if amount_fen >= r.lo && amount_fen <= r.hi {
+                return self.apply(r, amount_fen);
+            }
+        }
+        None
+    }
+
+    #[inline(always)]
+    fn apply(&self, r: &IntRule, amount_fen: i64) -> Option<i64> {
+        let a = u64::try_from(amount_fen).ok()?;
+        let n = a.checked_mul(r.num)?;
+        let (q, rem, d) = div_pow10(n, r.exp)?;
+        let up = match self.rounding {
+            Rounding::HalfUp => rem * 2 >= d,
+            Rounding::HalfEven => rem * 2 > d || (rem * 2 == d && q % 2 == 1),
+            Rounding::Down => false,
+            Rounding::Up => rem > 0,
+        };
+        let pct = i64::try_from(q + u64::from(up)).ok()?;
+        pct.min(r.cap).max(r.minimum).checked_add(r.fixed)
+    }
+}
+
+/// The largest power of ten [`div_pow10`] divides by.
+const MAX_EXP: u32 = 8;
 
 /// Divides by 10^exp with constant divisors; returns (quotient, remainder, divisor).
 #[inline(always)]

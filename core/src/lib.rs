@@ -64,7 +64,7 @@ pub use contract::{
 pub use diagnose::{diagnose, DiagnoseRequest, Diagnosis, NotDue, RankedCause, Situation};
 pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};
 pub use error::{Error, ErrorCode, Result};
-pub use fee::{fee, Fee, FeeDetail, FeeTable, RuleRef};
+pub use fee::{fee, Fee, FeeDetail, FeeTable, InstrumentFees, RuleRef};
 pub use input::{
     input_error, input_from_json, DiagnoseInput, EligibilityInput, MerchantInput, MixLineInput,
     PaymentInput, UsageInput, WalletInput, WalletsInput,

@@ -150,6 +150,28 @@ proptest! {
     }
 
     #[test]
+    fn integer_batch_path_equals_decimal_path_for_rates_of_every_scale(
+        rates in prop::collection::vec((1u64..=10_000_000, 0u32..=6), 4),
+        rounding in prop::sample::select(vec!["half_up", "half_even", "down", "up"]),
+        fen in amount_fen(), i in instrument(), m in merchant(),
+    ) {
+        // acme's four rates replaced by rates of mixed scales (up to six
+        // places of a percent, at most 100 %), under each rounding.
+        let mut text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/plans/acme.json")).unwrap();
+        text = text.replace("\"half_even\"", &format!("\"{rounding}\""));
+        for (old, (mantissa, scale)) in ["\"0.30\"", "\"0.35\"", "\"0.45\"", "\"0.40\""].iter().zip(&rates) {
+            let rate = rust_decimal::Decimal::new(i64::try_from(*mantissa).unwrap(), *scale).min(rust_decimal::Decimal::ONE_HUNDRED);
+            text = text.replace(&format!("\"rate_percent\": {old}"), &format!("\"rate_percent\": \"{rate}\""));
+        }
+        let plan = Plan::from_json(&text).unwrap();
+        let table = FeeTable::new(&plan, &m).unwrap();
+        let c = Charge { amount: Money::from_fen(fen), instrument: i };
+        let decimal = fee(&plan, &m, &c).ok().map(|f| f.fee.fen());
+        prop_assert_eq!(table.fee_fen(fen, i), decimal, "{} {:?} {} {}", rounding, i, fen, text);
+        prop_assert_eq!(table.instrument(i).fee_fen(fen), decimal);
+    }
+
+    #[test]
     fn a_deferred_arrival_is_a_working_day_strictly_after_the_accounting_date(
         t in time_in(NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), 1450), fen in amount_fen(), i in instrument()
     ) {

@@ -373,6 +373,25 @@ test('feeBatch equals quote, payment by payment', () => {
   throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00', 'a"b\n'], instruments: [instruments[0]] }), { field: 'amounts[1]', reason: 'format' });
   throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00', null], instruments: [instruments[0]] }), { field: 'amounts[1]', reason: 'missing' });
   throwsPosfee(() => e.feeBatch(merchant, { amount: ['1.00'], instruments }), { reason: 'unknown_field' });
+  // Every kind of index list, and the first wrong index named.
+  for (const Typed of [Uint8Array, Uint16Array, Uint32Array, Array]) {
+    const ok = e.feeBatchText(merchant, { amounts: '1.00\n2.00\n3.00', instruments, instrumentIndex: Typed.from([4, 0, 3]) });
+    assert.equal(ok.fees, ['1.00', '2.00', '3.00'].map((a, i) => e.fee(merchant, { amount: a, ...instruments[[4, 0, 3][i]] }).fee).join('\n'));
+    throwsPosfee(() => e.feeBatchText(merchant, { amounts: '1.00\n2.00\n3.00', instruments, instrumentIndex: Typed.from([0, 5, 9]) }),
+      { field: 'instrumentIndex[1]', reason: 'out_of_range', messageEn: 'instrumentIndex[1]: must be an integer from 0 to 4' });
+  }
+  for (const bad of [0.5, -1, NaN, 'a', '1', null, undefined, true, [1], 4294967295, 2 ** 53, Infinity, 1n]) {
+    throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00', '2.00'], instruments, instrumentIndex: [1, bad] }), { field: 'instrumentIndex[1]', reason: 'out_of_range' });
+  }
+  // A list of the wrong length is named before any wrong element in it.
+  throwsPosfee(() => e.feeBatch(merchant, { amounts: ['1.00', '2.00'], instruments, instrumentIndex: [9] }),
+    { field: 'instrumentIndex', reason: 'out_of_range', messageEn: 'instrumentIndex: has 1 elements, amounts has 2' });
+  // Texts beyond ASCII: each line still read and named in its place.
+  throwsPosfee(() => e.feeBatchText(merchant, { amounts: '1.00\n２.00\n3.00', instruments: [instruments[0]] }), { field: 'amounts[1]', reason: 'format' });
+  throwsPosfee(() => e.feeBatchText(merchant, { amounts: '好'.repeat(40) + '\n1.00', instruments: [instruments[0]] }), { field: 'amounts[0]' });
+  throwsPosfee(() => e.feeBatchText(merchant, { amounts: '1.00\n2.00\n\u{1F4B4}', instruments: [instruments[0]] }), { field: 'amounts[2]', reason: 'format' });
+  const wide = e.feeBatchText(merchant, { amounts: '1.00\n2.00', instruments: [instruments[0]] });
+  assert.equal(wide.count, 2);
 });
 
 test('wrong objects and freed engines throw, and the engine keeps working', () => {

@@ -11,23 +11,44 @@ use crate::careful::InstrumentInput;
 use crate::convert::{internal, JsErr, JsResult};
 use js_sys::{Array, JsString, Object, Reflect};
 use posfee_core::{
-    input_error, Error, ErrorCode, FeeTable, Instrument, Merchant, Money, PaymentInput, Plan,
-    MAX_AMOUNT_FEN,
+    input_error, Error, ErrorCode, FeeTable, Instrument, InstrumentFees, Merchant, Money,
+    PaymentInput, Plan, MAX_AMOUNT_FEN,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 #[wasm_bindgen(inline_js = r#"
 const ENCODER = new TextEncoder();
-export function posfeeUtf8(v) {
-  return typeof v === 'string' ? ENCODER.encode(v) : undefined;
+const DECODER = new TextDecoder();
+export function posfeeLength(v) {
+  return typeof v === 'string' ? v.length : -1;
+}
+export function posfeeEncodeInto(v, from, bytes) {
+  const r = ENCODER.encodeInto(from === 0 ? v : v.substring(from), bytes);
+  return [r.read, r.written];
+}
+export function posfeeNumbers(list) {
+  return Float64Array.from(list, (v) => (typeof v === 'number' ? v : NaN));
+}
+export function posfeeText(bytes) {
+  return DECODER.decode(bytes);
 }
 "#)]
 extern "C" {
-    /// A string's UTF-8 bytes, encoded by the engine and copied in at once
-    /// (`None` for anything else); faster than passing a long text as `&str`.
-    #[wasm_bindgen(js_name = posfeeUtf8)]
-    fn utf8(v: &JsValue) -> Option<Vec<u8>>;
+    /// An array's elements as numbers; anything but a number becomes NaN.
+    #[wasm_bindgen(js_name = posfeeNumbers)]
+    fn numbers(list: &JsValue) -> Vec<f64>;
+    /// A string's length in UTF-16 units (-1 for anything else).
+    #[wasm_bindgen(js_name = posfeeLength)]
+    fn js_length(v: &JsValue) -> f64;
+    /// Encodes the string from UTF-16 unit `from` on as UTF-8 straight into
+    /// `bytes` (wasm memory), as far as it fits: `[units read, bytes written]`.
+    #[wasm_bindgen(js_name = posfeeEncodeInto)]
+    fn encode_into(v: &JsValue, from: u32, bytes: &mut [u8]) -> Vec<u32>;
+    /// The string of UTF-8 bytes, decoded by the engine straight from wasm
+    /// memory (the batch writes only ASCII).
+    #[wasm_bindgen(js_name = posfeeText)]
+    fn js_text(bytes: &[u8]) -> JsString;
 }
 
 fn instrument(v: &JsValue, prefix: &str) -> JsResult<Instrument> {
@@ -44,6 +65,30 @@ fn instrument(v: &JsValue, prefix: &str) -> JsResult<Instrument> {
         time: None,
     };
     Ok(p.to_charge(prefix).map_err(JsErr::from)?.instrument)
+}
+
+/// A string's UTF-8 bytes, encoded by the engine straight into wasm memory
+/// (`None` for anything else); faster than passing a long text as `&str`.
+fn utf8(v: &JsValue) -> Option<Vec<u8>> {
+    let units = js_length(v);
+    if units.is_nan() || units < 0.0 {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let units = units as usize;
+    // One byte per unit for ASCII; what does not fit is encoded after the
+    // buffer grows to the worst case, three bytes per remaining unit.
+    let mut bytes = vec![0u8; units];
+    let (mut read, mut written) = (0usize, 0usize);
+    while read < units {
+        bytes.resize(written + (units - read) * 3, 0);
+        let from = u32::try_from(read).ok()?;
+        let r = encode_into(v, from, bytes.get_mut(written..)?);
+        read += *r.first()? as usize;
+        written += *r.get(1)? as usize;
+    }
+    bytes.truncate(written);
+    Some(bytes)
 }
 
 fn field_error(field: &str, reason: &str, zh: String, en: String) -> JsErr {
@@ -72,23 +117,38 @@ fn push_money(out: &mut Vec<u8>, fen: i64) {
 #[inline(always)]
 fn push_line(out: &mut Vec<u8>, fen: i64, newline: bool) {
     let (buf, i) = money_text(fen, newline);
-    out.extend_from_slice(buf.get(i..).unwrap_or_default());
+    // Up to 16 bytes (any amount the plan can price) go in one fixed-size
+    // copy, then the tail past the text is cut off again.
+    match buf
+        .get(i..i + 16)
+        .and_then(|w| <&[u8; 16]>::try_from(w).ok())
+    {
+        Some(window) if TEXT_END - i <= 16 => {
+            let len = out.len();
+            out.extend_from_slice(window);
+            out.truncate(len + (TEXT_END - i));
+        }
+        _ => out.extend_from_slice(buf.get(i..TEXT_END).unwrap_or_default()),
+    }
 }
 
 /// Appends `fen` as yuan with two decimals to a text.
 pub fn push_money_str(out: &mut String, fen: i64) {
     let (buf, i) = money_text(fen, false);
     // Only ASCII digits, '.', '-' and '\n' are written.
-    out.push_str(std::str::from_utf8(buf.get(i..).unwrap_or_default()).unwrap_or_default());
+    out.push_str(std::str::from_utf8(buf.get(i..TEXT_END).unwrap_or_default()).unwrap_or_default());
 }
 
+/// Where [`money_text`]'s text ends in its buffer.
+const TEXT_END: usize = 24;
+
 /// The text of `fen` as yuan with two decimals (after a newline if
-/// `newline`): the bytes from the returned index on.
+/// `newline`): the bytes from the returned index to [`TEXT_END`].
 #[inline(always)]
-fn money_text(fen: i64, newline: bool) -> ([u8; 24], usize) {
+fn money_text(fen: i64, newline: bool) -> ([u8; TEXT_END + 16], usize) {
     let abs = fen.unsigned_abs();
-    let mut buf = [b'0'; 24];
-    let mut i = buf.len();
+    let mut buf = [b'0'; TEXT_END + 16];
+    let mut i = TEXT_END;
     let mut put = |i: usize, b: u8| {
         if let Some(s) = buf.get_mut(i) {
             *s = b;
@@ -225,15 +285,39 @@ fn index_list(v: &JsValue, n: usize, kinds: usize) -> JsResult<Option<Vec<u32>>>
         }
         return Ok(None);
     }
-    let list: Vec<f64> = if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
-        a.to_vec().into_iter().map(f64::from).collect()
-    } else if let Some(a) = v.dyn_ref::<js_sys::Uint16Array>() {
-        a.to_vec().into_iter().map(f64::from).collect()
-    } else if let Some(a) = v.dyn_ref::<js_sys::Uint32Array>() {
-        a.to_vec().into_iter().map(f64::from).collect()
+    let out_of_range = |i: usize| {
+        let field = format!("instrumentIndex[{i}]");
+        Err(field_error(
+            &field,
+            "out_of_range",
+            format!("{field}：须为 0 至 {} 的整数", kinds.saturating_sub(1)),
+            format!(
+                "{field}: must be an integer from 0 to {}",
+                kinds.saturating_sub(1)
+            ),
+        ))
+    };
+    let typed = v.is_instance_of::<js_sys::Uint8Array>()
+        || v.is_instance_of::<js_sys::Uint16Array>()
+        || v.is_instance_of::<js_sys::Uint32Array>();
+    let list: Vec<u32> = if typed {
+        // Widened by the engine in one native copy.
+        js_sys::Uint32Array::new(v).to_vec()
     } else if Array::is_array(v) {
-        // Non-numbers become NaN and are refused below.
-        js_sys::Float64Array::new(v).to_vec()
+        // Non-numbers become NaN; they and fractions become u32::MAX, which
+        // no list of instruments reaches, and are refused below.
+        numbers(v)
+            .into_iter()
+            .map(|x| {
+                if x.fract() == 0.0 && (0.0..4_294_967_295.0).contains(&x) {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let k = x as u32;
+                    k
+                } else {
+                    u32::MAX
+                }
+            })
+            .collect()
     } else {
         return Err(JsErr(input_error(
             "",
@@ -255,26 +339,13 @@ fn index_list(v: &JsValue, n: usize, kinds: usize) -> JsResult<Option<Vec<u32>>>
             ),
         ));
     }
-    let mut out = Vec::with_capacity(n);
-    for (i, x) in list.into_iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
-        let max = kinds as f64;
-        if !(x.fract() == 0.0 && x >= 0.0 && x < max) {
-            let field = format!("instrumentIndex[{i}]");
-            return Err(field_error(
-                &field,
-                "out_of_range",
-                format!("{field}：须为 0 至 {} 的整数", kinds.saturating_sub(1)),
-                format!(
-                    "{field}: must be an integer from 0 to {}",
-                    kinds.saturating_sub(1)
-                ),
-            ));
-        }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        out.push(x as u32);
+    if let Some(i) = list
+        .iter()
+        .position(|&k| k as usize >= kinds || k == u32::MAX)
+    {
+        return out_of_range(i);
     }
-    Ok(Some(out))
+    Ok(Some(list))
 }
 
 /// The amounts column: a JavaScript array of strings, or one text with one
@@ -286,8 +357,8 @@ enum Amounts {
 
 /// A batch's fees and nets, each a text of one amount per line.
 struct Priced {
-    fees: String,
-    nets: String,
+    fees: Vec<u8>,
+    nets: Vec<u8>,
     total_amount: i64,
     total_fee: i64,
     n: usize,
@@ -391,10 +462,20 @@ fn lines(t: &str) -> impl Iterator<Item = &str> {
 fn line_count(t: &[u8]) -> usize {
     let body = t.strip_suffix(b"\n").unwrap_or(t);
     if t.is_empty() {
-        0
-    } else {
-        body.iter().filter(|&&b| b == b'\n').count() + 1
+        return 0;
     }
+    // Eight bytes at a time: a byte's high bit is set in `zero` exactly when
+    // the byte is '\n' (no carry crosses bytes).
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut words = body.chunks_exact(8);
+    let mut count = 0usize;
+    for w in &mut words {
+        let w = <[u8; 8]>::try_from(w).map(u64::from_le_bytes).unwrap_or(0);
+        let x = w ^ 0x0a0a_0a0a_0a0a_0a0a;
+        let zero = !(((x & LOW7) + LOW7) | x | LOW7);
+        count += zero.count_ones() as usize;
+    }
+    count + words.remainder().iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 fn price<'a>(
@@ -408,7 +489,10 @@ fn price<'a>(
     let mut fees = Vec::with_capacity(lo * 6);
     let mut nets = Vec::with_capacity(lo * 9);
     let (mut total_amount, mut total_fee) = (0i64, 0i64);
-    let first = instruments.first().copied();
+    // Each instrument's rules, looked up once.
+    let by_instrument: Vec<InstrumentFees> =
+        instruments.iter().map(|&i| table.instrument(i)).collect();
+    let first = by_instrument.first().copied();
     let mut n = 0usize;
     for (i, amount) in amounts.enumerate() {
         let amount = amount?;
@@ -423,11 +507,11 @@ fn price<'a>(
             None => first,
             Some(ix) => ix
                 .get(i)
-                .and_then(|&k| instruments.get(k as usize))
+                .and_then(|&k| by_instrument.get(k as usize))
                 .copied(),
         }
         .ok_or_else(|| internal("instrument index"))?;
-        let fee = table.fee_fen(fen, inst).ok_or_else(|| no_fee_rule(i))?;
+        let fee = inst.fee_fen(fen).ok_or_else(|| no_fee_rule(i))?;
         if i > 0 {
             fees.push(b'\n');
             nets.push(b'\n');
@@ -439,8 +523,8 @@ fn price<'a>(
         n += 1;
     }
     Ok(Priced {
-        fees: String::from_utf8(fees).map_err(|_| internal("utf-8"))?,
-        nets: String::from_utf8(nets).map_err(|_| internal("utf-8"))?,
+        fees,
+        nets,
         total_amount,
         total_fee,
         n,
@@ -461,7 +545,10 @@ fn price_text(
     let mut fees = Vec::with_capacity(n * 8);
     let mut nets = Vec::with_capacity(n * 11);
     let (mut total_amount, mut total_fee) = (0i64, 0i64);
-    let first = instruments.first().copied();
+    // Each instrument's rules, looked up once.
+    let by_instrument: Vec<InstrumentFees> =
+        instruments.iter().map(|&i| table.instrument(i)).collect();
+    let first = by_instrument.first().copied();
     let mut start = 0usize;
     for i in 0..n {
         let (mut end, mut fen, mut int_digits, mut frac_digits) = (start, 0i64, 0u32, 0u32);
@@ -507,19 +594,19 @@ fn price_text(
             None => first,
             Some(ix) => ix
                 .get(i)
-                .and_then(|&k| instruments.get(k as usize))
+                .and_then(|&k| by_instrument.get(k as usize))
                 .copied(),
         }
         .ok_or_else(|| internal("instrument index"))?;
-        let fee = table.fee_fen(fen, inst).ok_or_else(|| no_fee_rule(i))?;
+        let fee = inst.fee_fen(fen).ok_or_else(|| no_fee_rule(i))?;
         push_line(&mut fees, fee, i > 0);
         push_line(&mut nets, fen - fee, i > 0);
         total_amount = total_amount.checked_add(fen).ok_or_else(overflow)?;
         total_fee = total_fee.checked_add(fee).ok_or_else(overflow)?;
     }
     Ok(Priced {
-        fees: String::from_utf8(fees).map_err(|_| internal("utf-8"))?,
-        nets: String::from_utf8(nets).map_err(|_| internal("utf-8"))?,
+        fees,
+        nets,
         total_amount,
         total_fee,
         n,
@@ -601,11 +688,11 @@ pub fn fee_batch(plan: &Plan, merchant: &Merchant, batch: &JsValue) -> JsResult<
         v.n,
         array_amounts(&text, &arr),
     )?;
-    let split = |s: &str| -> JsValue {
+    let split = |s: &[u8]| -> JsValue {
         if p.n == 0 {
             Array::new().into()
         } else {
-            JsString::from(s).split("\n").into()
+            js_text(s).split("\n").into()
         }
     };
     let result = Object::new();
@@ -624,8 +711,8 @@ pub fn fee_batch_text(plan: &Plan, merchant: &Merchant, batch: &JsValue) -> JsRe
     };
     let p = price_text(&v.table, &v.instruments, v.index.as_deref(), &text, v.n)?;
     let result = Object::new();
-    let _ = Reflect::set(&result, &"fees".into(), &JsValue::from_str(&p.fees));
-    let _ = Reflect::set(&result, &"nets".into(), &JsValue::from_str(&p.nets));
+    let _ = Reflect::set(&result, &"fees".into(), &js_text(&p.fees));
+    let _ = Reflect::set(&result, &"nets".into(), &js_text(&p.nets));
     totals(&result, &p)?;
     Ok(result.into())
 }
@@ -668,6 +755,13 @@ mod tests {
             assert_eq!(
                 String::from_utf8(out).unwrap(),
                 Money::from_fen(fen).to_string()
+            );
+            // After text already written, with its newline.
+            let mut out = b"x".to_vec();
+            push_line(&mut out, fen, true);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                format!("x\n{}", Money::from_fen(fen))
             );
         }
     }
@@ -797,5 +891,27 @@ mod tests {
         }
         assert_eq!(lines("1\n2\n").collect::<Vec<_>>(), ["1", "2"]);
         assert_eq!(lines("\n").collect::<Vec<_>>(), [""]);
+        // Every word position, and the bytes next to '\n' in value.
+        let alphabet = [b'\n', 0x0b, 0x09, 0x8a, 0x00, 0xff, 0x80, b'1'];
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..70 {
+            for _ in 0..40 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        alphabet[(x % 8) as usize]
+                    })
+                    .collect();
+                let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+                let expected = if bytes.is_empty() {
+                    0
+                } else {
+                    body.iter().filter(|&&b| b == b'\n').count() + 1
+                };
+                assert_eq!(line_count(&bytes), expected, "{bytes:?}");
+            }
+        }
     }
 }
