@@ -448,7 +448,13 @@ impl InstrumentFees<'_> {
     #[inline(always)]
     fn apply(&self, r: &IntRule, amount_fen: i64) -> Option<i64> {
         let a = u64::try_from(amount_fen).ok()?;
-        let n = a.checked_mul(r.num)?;
+        // Two factors below 2³² cannot overflow: a plain multiplication,
+        // not the 128-bit one an overflow check costs on 32-bit targets.
+        let n = if (a | r.num) >> 32 == 0 {
+            a * r.num
+        } else {
+            a.checked_mul(r.num)?
+        };
         let (q, rem, d) = div_pow10(n, r.exp)?;
         let up = match self.rounding {
             Rounding::HalfUp => rem * 2 >= d,

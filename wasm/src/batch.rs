@@ -531,6 +531,146 @@ fn price<'a>(
     })
 }
 
+/// Reads the amount line starting at `start` byte by byte: its fen if it is
+/// well formed (the grammar of [`fast_fen`]), and where it ends.
+#[inline(always)]
+fn byte_line(body: &[u8], start: usize) -> (Option<i64>, usize) {
+    let (mut end, mut fen, mut int_digits, mut frac_digits) = (start, 0i64, 0u32, 0u32);
+    let (mut dot, mut ok) = (false, true);
+    while let Some(&b) = body.get(end) {
+        if b == b'\n' {
+            break;
+        }
+        if b.is_ascii_digit() {
+            if dot {
+                frac_digits += 1;
+            } else {
+                int_digits += 1;
+            }
+            fen = fen.wrapping_mul(10).wrapping_add(i64::from(b - b'0'));
+        } else if b == b'.' && !dot {
+            dot = true;
+        } else {
+            ok = false;
+        }
+        end += 1;
+    }
+    let leading_zero = body.get(start) == Some(&b'0') && int_digits > 1;
+    ok = ok
+        && (1..=8).contains(&int_digits)
+        && frac_digits <= 2
+        && !(dot && frac_digits == 0)
+        && !leading_zero;
+    fen = match frac_digits {
+        0 => fen.wrapping_mul(100),
+        1 => fen.wrapping_mul(10),
+        _ => fen,
+    };
+    ((ok && fen > 0 && fen <= MAX_AMOUNT_FEN).then_some(fen), end)
+}
+
+/// Each byte of `x`: 0x80 where it equals the byte of `b`, 0 elsewhere
+/// (exact: no carry crosses bytes).
+#[inline(always)]
+fn bytes_equal(x: u64, b: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = x ^ (u64::from(b) * 0x0101_0101_0101_0101);
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// Each byte of `x`: 0x80 where it is not an ASCII digit, 0 elsewhere.
+#[inline(always)]
+fn non_digits(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit set by: a byte ≥ 0x3a (plus 0x46), < 0x30 (the subtraction
+    // leaves it clear, so its complement sets it), or ≥ 0x80.
+    let above = (x & !HIGH) + 0x4646_4646_4646_4646;
+    let below = !((x | HIGH) - 0x3030_3030_3030_3030);
+    (above | below | x) & HIGH
+}
+
+/// The number of up to eight digit values (0–9), one per byte, the first
+/// the most significant, right-aligned so the last digit is the top byte.
+#[inline(always)]
+fn eight_digits(x: u64) -> u64 {
+    let x = x.wrapping_mul(10).wrapping_add(x >> 8);
+    let lo = (x & 0x0000_00ff_0000_00ff).wrapping_mul(100 + (1_000_000 << 32));
+    let hi = ((x >> 16) & 0x0000_00ff_0000_00ff).wrapping_mul(1 + (10_000 << 32));
+    lo.wrapping_add(hi) >> 32
+}
+
+/// Reads the amount line starting at `start` sixteen bytes at a time: its
+/// fen and where it ends, when the line is a well-formed amount ending in a
+/// newline within those bytes; `None` for anything else, which
+/// [`byte_line`] then reads.
+#[inline(always)]
+fn swar_line(body: &[u8], start: usize) -> Option<(i64, usize)> {
+    let window = body.get(start..start.checked_add(16)?)?;
+    let w = u64::from_le_bytes(<[u8; 8]>::try_from(window.get(..8)?).ok()?);
+    let v = u64::from_le_bytes(<[u8; 8]>::try_from(window.get(8..)?).ok()?);
+    // The line's length: up to the first newline, at most "99999999.99".
+    let (nw, nv) = (bytes_equal(w, b'\n'), bytes_equal(v, b'\n'));
+    let len = if nw != 0 {
+        nw.trailing_zeros() / 8
+    } else {
+        8 + nv.trailing_zeros() / 8
+    };
+    if !(1..=11).contains(&len) {
+        return None;
+    }
+    // Bytes of the line in each word.
+    let in_w = if len >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    let in_v = if len <= 8 {
+        0
+    } else {
+        (1u64 << (8 * (len - 8))) - 1
+    };
+    let high = 0x8080_8080_8080_8080;
+    let (odd_w, odd_v) = (non_digits(w) & in_w, non_digits(v) & in_v);
+    let (dot_w, dot_v) = (
+        bytes_equal(w, b'.') & in_w & high,
+        bytes_equal(v, b'.') & in_v & high,
+    );
+    // Only digits and at most one '.'.
+    let dots = dot_w.count_ones() + dot_v.count_ones();
+    if odd_w != dot_w || odd_v != dot_v || dots > 1 {
+        return None;
+    }
+    let int_digits = match (dot_w, dot_v) {
+        (0, 0) => len,
+        (0, d) => 8 + d.trailing_zeros() / 8,
+        (d, _) => d.trailing_zeros() / 8,
+    };
+    let frac_digits = len - int_digits - dots;
+    if !(1..=8).contains(&int_digits)
+        || frac_digits > 2
+        || (dots == 1 && frac_digits == 0)
+        || (w & 0xff == u64::from(b'0') && int_digits > 1)
+    {
+        return None;
+    }
+    let digits = w.wrapping_sub(0x3030_3030_3030_3030);
+    let yuan = eight_digits(digits << (8 * (8 - int_digits)));
+    let digit = |k: u32| {
+        window
+            .get(k as usize)
+            .map_or(0, |&b| u64::from(b.wrapping_sub(b'0')))
+    };
+    let q = int_digits + 1;
+    let fen = yuan * 100
+        + match frac_digits {
+            0 => 0,
+            1 => digit(q) * 10,
+            _ => digit(q) * 10 + digit(q + 1),
+        };
+    let fen = i64::try_from(fen).ok()?;
+    (fen > 0 && fen <= MAX_AMOUNT_FEN).then_some((fen, start + len as usize))
+}
+
 /// Prices an amounts text in one pass: each line is found and its amount
 /// read byte by byte on the way (the grammar of [`fast_fen`]); a line that
 /// does not read gets `Money::parse_amount`'s exact error.
@@ -551,45 +691,24 @@ fn price_text(
     let first = by_instrument.first().copied();
     let mut start = 0usize;
     for i in 0..n {
-        let (mut end, mut fen, mut int_digits, mut frac_digits) = (start, 0i64, 0u32, 0u32);
-        let (mut dot, mut ok) = (false, true);
-        while let Some(&b) = body.get(end) {
-            if b == b'\n' {
-                break;
-            }
-            if b.is_ascii_digit() {
-                if dot {
-                    frac_digits += 1;
-                } else {
-                    int_digits += 1;
+        let (fen, end) = match swar_line(body, start) {
+            Some(read) => read,
+            None => {
+                let (fen, end) = byte_line(body, start);
+                match fen {
+                    Some(fen) => (fen, end),
+                    None => {
+                        let line = body.get(start..end).unwrap_or_default();
+                        let line = std::str::from_utf8(line).map_err(|_| internal("utf-8"))?;
+                        let fen = Money::parse_amount(&format!("amounts[{i}]"), line)
+                            .map_err(JsErr)?
+                            .fen();
+                        (fen, end)
+                    }
                 }
-                fen = fen.wrapping_mul(10).wrapping_add(i64::from(b - b'0'));
-            } else if b == b'.' && !dot {
-                dot = true;
-            } else {
-                ok = false;
             }
-            end += 1;
-        }
-        let line = body.get(start..end).unwrap_or_default();
-        start = end + 1;
-        let leading_zero = line.first() == Some(&b'0') && int_digits > 1;
-        ok = ok
-            && (1..=8).contains(&int_digits)
-            && frac_digits <= 2
-            && !(dot && frac_digits == 0)
-            && !leading_zero;
-        fen = match frac_digits {
-            0 => fen.wrapping_mul(100),
-            1 => fen.wrapping_mul(10),
-            _ => fen,
         };
-        if !ok || fen <= 0 || fen > MAX_AMOUNT_FEN {
-            let line = std::str::from_utf8(line).map_err(|_| internal("utf-8"))?;
-            fen = Money::parse_amount(&format!("amounts[{i}]"), line)
-                .map_err(JsErr)?
-                .fen();
-        }
+        start = end + 1;
         let inst = match index {
             None => first,
             Some(ix) => ix
@@ -882,6 +1001,55 @@ mod tests {
             let each = price(&table, &instruments, Some(&index), n, lines(t).map(Ok));
             assert_eq!(outcome(one), outcome(each), "{t:?}");
         }
+    }
+
+    #[test]
+    fn the_word_reading_agrees_with_the_byte_reading() {
+        // Lines of every length up to fourteen from digits, dots and bytes
+        // next to them in value, each followed by a newline and more text.
+        let alphabet = [
+            b"0", b"1", b"5", b"9", b".", b"/", b":", b"\n", b"-", b" ", b"\x80", b"\xe5",
+        ];
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut agreed = 0;
+        for _ in 0..200_000 {
+            let len = next() % 15;
+            let mut line: Vec<u8> = (0..len)
+                .map(|_| {
+                    let r = next();
+                    // Mostly digits, so well-formed amounts are common.
+                    if r % 3 == 0 {
+                        alphabet[(r / 3 % 12) as usize][0]
+                    } else {
+                        b'0' + (r / 3 % 10) as u8
+                    }
+                })
+                .collect();
+            if next() % 2 == 0 && len > 2 {
+                let at = (next() % len) as usize;
+                line[at] = b'.';
+            }
+            let tail = [b'7'; 20];
+            let mut body = line.clone();
+            body.push(b'\n');
+            body.extend_from_slice(&tail[..(next() % 20) as usize]);
+            let (fen, end) = byte_line(&body, 0);
+            match swar_line(&body, 0) {
+                Some(read) => {
+                    assert_eq!(Some(read), fen.map(|f| (f, end)), "{line:?}");
+                    agreed += 1;
+                }
+                // Only a line the window cannot hold is left to the bytes.
+                None => assert!(fen.is_none() || body.len() < 16 || end > 11, "{line:?}"),
+            }
+        }
+        assert!(agreed > 10_000, "{agreed}");
     }
 
     #[test]
