@@ -80,12 +80,15 @@ fn utf8(v: &JsValue) -> Option<Vec<u8>> {
     // buffer grows to the worst case, three bytes per remaining unit.
     let mut bytes = vec![0u8; units];
     let (mut read, mut written) = (0usize, 0usize);
-    while read < units {
-        bytes.resize(written + (units - read) * 3, 0);
+    loop {
         let from = u32::try_from(read).ok()?;
         let r = encode_into(v, from, bytes.get_mut(written..)?);
         read += *r.first()? as usize;
         written += *r.get(1)? as usize;
+        if read >= units {
+            break;
+        }
+        bytes.resize(written + (units - read) * 3, 0);
     }
     bytes.truncate(written);
     Some(bytes)
@@ -106,34 +109,74 @@ const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
 
-/// Appends `fen` as yuan with two decimals.
-#[inline(always)]
-fn push_money(out: &mut Vec<u8>, fen: i64) {
-    push_line(out, fen, false);
+/// A text column being written, one amount per line: whole words are
+/// stored and the length moved by the text's own, so no write copies a
+/// variable number of bytes.
+struct Column {
+    buf: Vec<u8>,
+    len: usize,
 }
 
-/// Appends `fen` as yuan with two decimals, after a newline if `newline`,
-/// in one write.
-#[inline(always)]
-fn push_line(out: &mut Vec<u8>, fen: i64, newline: bool) {
-    if let Ok(small) = u32::try_from(fen) {
-        if small < 100_000_000 {
-            return push_small(out, small, newline);
+impl Column {
+    /// A column with room for about `bytes` bytes (it grows as needed).
+    fn new(bytes: usize) -> Column {
+        Column {
+            buf: vec![0; bytes + 16],
+            len: 0,
         }
     }
-    let (buf, i) = money_text(fen, newline);
-    // Up to 16 bytes (any amount the plan can price) go in one fixed-size
-    // copy, then the tail past the text is cut off again.
-    match buf
-        .get(i..i + 16)
-        .and_then(|w| <&[u8; 16]>::try_from(w).ok())
-    {
-        Some(window) if TEXT_END - i <= 16 => {
-            let len = out.len();
-            out.extend_from_slice(window);
-            out.truncate(len + (TEXT_END - i));
+
+    /// Appends `fen` as yuan with two decimals, after a newline if
+    /// `newline`.
+    #[inline(always)]
+    fn push(&mut self, fen: i64, newline: bool) {
+        match u32::try_from(fen) {
+            Ok(small) if small < 100_000_000 => {
+                let (lo, hi, len) = small_words(small, newline);
+                self.put(lo, hi, len);
+            }
+            _ => self.push_wide(fen, newline),
         }
-        _ => out.extend_from_slice(buf.get(i..TEXT_END).unwrap_or_default()),
+    }
+
+    /// Stores sixteen bytes at the end, of which the first `len` are text.
+    #[inline(always)]
+    fn put(&mut self, lo: u64, hi: u64, len: usize) {
+        if self.buf.len() < self.len + 16 {
+            self.grow();
+        }
+        if let Some(rest) = self.buf.get_mut(self.len..) {
+            if let Some((a, rest)) = rest.split_first_chunk_mut::<8>() {
+                *a = lo.to_le_bytes();
+                if let Some(b) = rest.first_chunk_mut::<8>() {
+                    *b = hi.to_le_bytes();
+                }
+            }
+        }
+        self.len += len;
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let n = self.buf.len() * 2 + 16;
+        self.buf.resize(n, 0);
+    }
+
+    /// [`Column::push`] for any `i64`, a byte at a time.
+    #[cold]
+    #[inline(never)]
+    fn push_wide(&mut self, fen: i64, newline: bool) {
+        let (buf, i) = money_text(fen, newline);
+        for &b in buf.get(i..TEXT_END).unwrap_or_default() {
+            self.put(u64::from(b), 0, 1);
+        }
+    }
+
+    /// The column's text as bytes.
+    fn into_bytes(mut self) -> Vec<u8> {
+        self.buf.truncate(self.len);
+        self.buf
     }
 }
 
@@ -151,34 +194,36 @@ fn eight_digit_text(v: u32) -> u64 {
     digits + 0x3030_3030_3030_3030
 }
 
-/// [`push_line`] below 1,000,000.00 yuan, without a loop: the eight digits
-/// of the fen are made at once, the point put before the last two, and the
-/// text cut at its first significant digit.
+/// The text of `fen` (below 1,000,000.00 yuan), after a newline if
+/// `newline`, as sixteen bytes in two words and its length: the eight
+/// digits of the fen are made at once, the point put before the last two,
+/// and the words shifted to the first significant digit. No loop and no
+/// branch on the value.
 #[inline(always)]
-fn push_small(out: &mut Vec<u8>, fen: u32, newline: bool) {
+fn small_words(fen: u32, newline: bool) -> (u64, u64, usize) {
     let d = eight_digit_text(fen);
-    // "dddddd.dd": six yuan digits, the point, the cents.
+    // "dddddd.d" then "d": six yuan digits, the point, the cents.
     let head = (d & 0xffff_ffff_ffff) | (u64::from(b'.') << 48) | (((d >> 48) & 0xff) << 56);
-    let mut buf = [0u8; 32];
-    if let Some(s) = buf.get_mut(8..16) {
-        s.copy_from_slice(&head.to_le_bytes());
-    }
-    if let Some(s) = buf.get_mut(16) {
-        *s = (d >> 56) as u8;
-    }
-    let yuan_digits = 1 + [1_000, 10_000, 100_000, 1_000_000, 10_000_000]
-        .iter()
-        .map(|&p| usize::from(fen >= p))
-        .sum::<usize>();
-    let mut start = 14 - yuan_digits;
-    if let Some(s) = buf.get_mut(start - 1) {
-        *s = b'\n';
-    }
-    start -= usize::from(newline);
-    if let Some(window) = buf.get(start..start + 16) {
-        let len = out.len();
-        out.extend_from_slice(window);
-        out.truncate(len + 17 - start);
+    let tail = d >> 56;
+    let yuan_digits = 1
+        + u32::from(fen >= 1_000)
+        + u32::from(fen >= 10_000)
+        + u32::from(fen >= 100_000)
+        + u32::from(fen >= 1_000_000)
+        + u32::from(fen >= 10_000_000);
+    // Skip the leading zeros: `skip` is 0 to 5 bytes.
+    let skip = 8 * (6 - yuan_digits);
+    let lo = (head >> skip) | tail.checked_shl(64 - skip).unwrap_or(0);
+    let hi = tail >> skip;
+    let len = yuan_digits as usize + 3;
+    if newline {
+        (
+            (lo << 8) | u64::from(b'\n'),
+            (hi << 8) | (lo >> 56),
+            len + 1,
+        )
+    } else {
+        (lo, hi, len)
     }
 }
 
@@ -537,8 +582,8 @@ fn price<'a>(
     amounts: impl Iterator<Item = JsResult<&'a str>>,
 ) -> JsResult<Priced> {
     let lo = hint;
-    let mut fees = Vec::with_capacity(lo * 6);
-    let mut nets = Vec::with_capacity(lo * 9);
+    let mut fees = Column::new(lo * 6);
+    let mut nets = Column::new(lo * 10);
     let (mut total_amount, mut total_fee) = (0i64, 0i64);
     // Each instrument's rules, looked up once.
     let by_instrument: Vec<InstrumentFees> =
@@ -563,19 +608,15 @@ fn price<'a>(
         }
         .ok_or_else(|| internal("instrument index"))?;
         let fee = inst.fee_fen(fen).ok_or_else(|| no_fee_rule(i))?;
-        if i > 0 {
-            fees.push(b'\n');
-            nets.push(b'\n');
-        }
-        push_money(&mut fees, fee);
-        push_money(&mut nets, fen - fee);
+        fees.push(fee, i > 0);
+        nets.push(fen - fee, i > 0);
         total_amount = total_amount.checked_add(fen).ok_or_else(overflow)?;
         total_fee = total_fee.checked_add(fee).ok_or_else(overflow)?;
         n += 1;
     }
     Ok(Priced {
-        fees,
-        nets,
+        fees: fees.into_bytes(),
+        nets: nets.into_bytes(),
         total_amount,
         total_fee,
         n,
@@ -684,8 +725,9 @@ fn price_text(
     n: usize,
 ) -> JsResult<Priced> {
     let body = text.strip_suffix(b"\n").unwrap_or(text);
-    let mut fees = Vec::with_capacity(n * 8);
-    let mut nets = Vec::with_capacity(n * 11);
+    // Fees are short; a net is about as long as its amount.
+    let mut fees = Column::new(n * 6);
+    let mut nets = Column::new(text.len() + n);
     let (mut total_amount, mut total_fee) = (0i64, 0i64);
     // Each instrument's rules, looked up once.
     let by_instrument: Vec<InstrumentFees> =
@@ -720,14 +762,14 @@ fn price_text(
         }
         .ok_or_else(|| internal("instrument index"))?;
         let fee = inst.fee_fen(fen).ok_or_else(|| no_fee_rule(i))?;
-        push_line(&mut fees, fee, i > 0);
-        push_line(&mut nets, fen - fee, i > 0);
+        fees.push(fee, i > 0);
+        nets.push(fen - fee, i > 0);
         total_amount = total_amount.checked_add(fen).ok_or_else(overflow)?;
         total_fee = total_fee.checked_add(fee).ok_or_else(overflow)?;
     }
     Ok(Priced {
-        fees,
-        nets,
+        fees: fees.into_bytes(),
+        nets: nets.into_bytes(),
         total_amount,
         total_fee,
         n,
@@ -871,18 +913,19 @@ mod tests {
             1_000_000_000_000_000_001,
         ]);
         for fen in fens {
-            let mut out = Vec::new();
-            push_money(&mut out, fen);
+            let mut out = Column::new(0);
+            out.push(fen, false);
             assert_eq!(
-                String::from_utf8(out).unwrap(),
+                String::from_utf8(out.into_bytes()).unwrap(),
                 Money::from_fen(fen).to_string()
             );
-            // After text already written, with its newline.
-            let mut out = b"x".to_vec();
-            push_line(&mut out, fen, true);
+            // After a line already written, with its newline.
+            let mut out = Column::new(0);
+            out.push(7, false);
+            out.push(fen, true);
             assert_eq!(
-                String::from_utf8(out).unwrap(),
-                format!("x\n{}", Money::from_fen(fen))
+                String::from_utf8(out.into_bytes()).unwrap(),
+                format!("0.07\n{}", Money::from_fen(fen))
             );
         }
     }
@@ -910,10 +953,14 @@ mod tests {
         for fen in fens {
             let expected = Money::from_fen(i64::from(fen)).to_string();
             for newline in [false, true] {
-                let mut out = b"x".to_vec();
-                push_line(&mut out, i64::from(fen), newline);
+                let mut out = Column::new(0);
+                out.push(-1_000_000_000_000, false);
+                out.push(i64::from(fen), newline);
                 let nl = if newline { "\n" } else { "" };
-                assert_eq!(String::from_utf8(out).unwrap(), format!("x{nl}{expected}"));
+                assert_eq!(
+                    String::from_utf8(out.into_bytes()).unwrap(),
+                    format!("-10000000000.00{nl}{expected}")
+                );
             }
         }
     }
