@@ -624,22 +624,23 @@ impl Careful for UsageInput {
             Some(J::Obj(o)) => o.iter().collect::<Vec<_>>(),
             _ => Vec::new(),
         };
-        UsageInput {
-            used: map(0)
-                .into_iter()
-                .filter_map(|(k, x)| match x {
-                    J::Str(s) => Some((k.clone(), s.clone())),
-                    _ => None,
-                })
-                .collect(),
-            counts: map(1)
-                .into_iter()
-                .filter_map(|(k, x)| match x {
-                    J::Num(t) => t.parse::<u32>().ok().map(|n| (k.clone(), n)),
-                    _ => None,
-                })
-                .collect(),
+        // Inserted one by one: the keys come in order, and collecting would
+        // bring a sort along.
+        let mut usage = UsageInput::default();
+        for (k, x) in map(0) {
+            if let J::Str(s) = x {
+                usage.used.insert(k.clone(), s.clone());
+            }
         }
+        for (k, x) in map(1) {
+            if let Some(n) = match x {
+                J::Num(t) => t.parse::<u32>().ok(),
+                _ => None,
+            } {
+                usage.counts.insert(k.clone(), n);
+            }
+        }
+        usage
     }
 }
 
