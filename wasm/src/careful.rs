@@ -15,7 +15,6 @@ use posfee_core::{
     input_error, MerchantInput, PaymentInput, UsageInput, WalletInput, WalletsInput,
 };
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// A JSON value as `JSON.stringify` writes it; numbers keep their text.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +25,59 @@ pub enum J {
     Str(String),
     Arr(Vec<J>),
     /// Members sorted by key, as `serde_json::Map` keeps them.
-    Obj(BTreeMap<String, J>),
+    Obj(Members),
+}
+
+/// An object's members sorted by key (a later duplicate replaces the
+/// earlier), in a vector: smaller code than a tree for a few keys.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Members(Vec<(String, J)>);
+
+impl Members {
+    /// Adds or replaces the member `key`.
+    fn insert(&mut self, key: String, value: J) {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+
+    /// The member `key`.
+    fn get(&self, key: &str) -> Option<&J> {
+        let i = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        self.0.get(i).map(|(_, v)| v)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The members in key order.
+    fn iter(&self) -> impl Iterator<Item = (&String, &J)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl IntoIterator for Members {
+    type Item = (String, J);
+    type IntoIter = std::vec::IntoIter<(String, J)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<const N: usize> From<[(String, J); N]> for Members {
+    fn from(members: [(String, J); N]) -> Members {
+        let mut m = Members::default();
+        for (k, v) in members {
+            m.insert(k, v);
+        }
+        m
+    }
 }
 
 // ---- reading JSON text ------------------------------------------------------
@@ -85,7 +136,7 @@ impl Parser<'_> {
             }
             b'{' => {
                 self.i += 1;
-                let mut out = BTreeMap::new();
+                let mut out = Members::default();
                 self.ws();
                 if self.peek()? == b'}' {
                     self.i += 1;
@@ -308,7 +359,7 @@ fn rename(v: J, prefix: &str, path: &str, data_map: bool) -> JsResult<J> {
                     return Err(wrong_type(prefix, path, &what));
                 }
             }
-            let mut out = BTreeMap::new();
+            let mut out = Members::default();
             for (key, x) in o {
                 let name = if data_map {
                     key.clone()
@@ -479,7 +530,7 @@ fn check(v: &J, ty: Ty, path: &mut Vec<String>) -> Result<(), Fail> {
             Number::Float(_) => invalid_type(path, v, ty),
         },
         (Ty::Struct(shape), J::Obj(o)) => {
-            for (key, x) in o {
+            for (key, x) in o.iter() {
                 let Some((_, fty, optional)) = shape.fields.iter().find(|(n, _, _)| n == key)
                 else {
                     path.push(key.clone());
@@ -515,7 +566,7 @@ fn check(v: &J, ty: Ty, path: &mut Vec<String>) -> Result<(), Fail> {
             Ok(())
         }
         (Ty::Map(vty), J::Obj(o)) => {
-            for (key, x) in o {
+            for (key, x) in o.iter() {
                 path.push(key.clone());
                 check(x, *vty, path)?;
                 path.pop();
@@ -547,7 +598,7 @@ pub trait Careful: Sized {
 /// an array; `None` when absent or null.
 fn member<'a>(v: &'a J, shape: &Shape, i: usize) -> Option<&'a J> {
     let found = match v {
-        J::Obj(o) => shape.fields.get(i).and_then(|(n, _, _)| o.get(*n)),
+        J::Obj(o) => shape.fields.get(i).and_then(|(n, _, _)| o.get(n)),
         J::Arr(a) => a.get(i),
         _ => None,
     };
@@ -941,7 +992,7 @@ mod tests {
     fn text_as_json_stringify_writes_it_is_read() {
         assert_eq!(
             parse("{\"a\":[1,\"x\\u00e9\",null,true]}"),
-            Some(J::Obj(BTreeMap::from([(
+            Some(J::Obj(Members::from([(
                 "a".to_string(),
                 J::Arr(vec![
                     J::Num("1".into()),
