@@ -14,6 +14,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::load;
+use crate::sorted_map::SortedMap;
 use crate::time::parse_date;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -164,8 +165,8 @@ pub struct DayInfo {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct YearData {
-    pub(crate) off: BTreeMap<u32, (Arc<str>, Arc<str>)>,
-    pub(crate) work: BTreeMap<u32, (Arc<str>, Arc<str>)>,
+    pub(crate) off: SortedMap<u32, (Arc<str>, Arc<str>)>,
+    pub(crate) work: SortedMap<u32, (Arc<str>, Arc<str>)>,
     pub(crate) off_bits: [u64; 6],
     pub(crate) work_bits: [u64; 6],
     /// Days merged in from the next year's holiday-cn file (December spill).
@@ -335,11 +336,11 @@ fn set_bit(bits: &mut [u64; 6], ordinal0: u32) {
 pub struct Calendar {
     /// Each covered year as answered: its own data plus any December days
     /// merged in from the next year's holiday-cn file.
-    pub(crate) years: BTreeMap<i32, Arc<YearData>>,
+    pub(crate) years: SortedMap<i32, Arc<YearData>>,
     /// Each covered year as loaded from its own file.
-    pub(crate) base: BTreeMap<i32, Arc<YearData>>,
+    pub(crate) base: SortedMap<i32, Arc<YearData>>,
     /// December-of-previous-year days, by the year of the file that listed them.
-    pub(crate) spills: BTreeMap<i32, Arc<Spill>>,
+    pub(crate) spills: SortedMap<i32, Arc<Spill>>,
     pub(crate) source: Option<Arc<str>>,
 }
 
@@ -366,9 +367,9 @@ impl Calendar {
     /// ```
     pub fn empty() -> Calendar {
         Calendar {
-            years: BTreeMap::new(),
-            base: BTreeMap::new(),
-            spills: BTreeMap::new(),
+            years: SortedMap::new(),
+            base: SortedMap::new(),
+            spills: SortedMap::new(),
             source: None,
         }
     }
@@ -532,8 +533,8 @@ impl Calendar {
             papers: Arc::from(file.papers.clone()),
         };
         let mut data = YearData {
-            off: BTreeMap::new(),
-            work: BTreeMap::new(),
+            off: SortedMap::new(),
+            work: SortedMap::new(),
             off_bits: [0; 6],
             work_bits: [0; 6],
             spill_bits: [0; 6],
@@ -961,7 +962,7 @@ impl Calendar {
     }
 }
 
-fn named(days: &BTreeMap<u32, (Arc<str>, Arc<str>)>, year: i32) -> Vec<NamedDay> {
+fn named(days: &SortedMap<u32, (Arc<str>, Arc<str>)>, year: i32) -> Vec<NamedDay> {
     let Some(start) = NaiveDate::from_ymd_opt(year, 1, 1) else {
         return Vec::new();
     };
@@ -1127,8 +1128,8 @@ fn build_year(
         ));
     }
     let mut data = YearData {
-        off: BTreeMap::new(),
-        work: BTreeMap::new(),
+        off: SortedMap::new(),
+        work: SortedMap::new(),
         off_bits: [0; 6],
         work_bits: [0; 6],
         spill_bits: [0; 6],

@@ -46,6 +46,7 @@ pub mod payment;
 pub mod plan;
 pub mod quote;
 pub mod settlement;
+mod sorted_map;
 pub mod statement;
 pub mod time;
 

@@ -13,6 +13,7 @@ use crate::plan::{
     Eligibility, FeeRule, FrozenReview, LimitUpgradeRule, Limits, Milestone, Percent, PlanData,
     PremiumRateRule, Provider, RealtimeMode, Settlement, SettlementRule, SingleLimit, Step, Window,
 };
+use crate::sorted_map::SortedMap;
 use crate::time::ClockTime;
 use chrono::{Datelike, NaiveDate, Timelike};
 use rust_decimal::Decimal;
@@ -253,10 +254,10 @@ impl<A: Bake, B: Bake> Bake for (A, B) {
 }
 
 /// Maps keyed by year.
-impl<V: Bake> Bake for BTreeMap<i32, V> {
+impl<V: Bake> Bake for SortedMap<i32, V> {
     fn bake(&self, out: &mut Out) {
         if self.is_empty() {
-            out.name("std::collections", "BTreeMap");
+            out.name("crate::sorted_map", "SortedMap");
             out.push("::new()");
         } else {
             out.name("super", "map");
@@ -278,7 +279,7 @@ impl<V: Bake> Bake for Pair<'_, V> {
 }
 
 /// A year's named days, as a table of (day of the year, Chinese, English).
-impl Bake for BTreeMap<u32, (Arc<str>, Arc<str>)> {
+impl Bake for SortedMap<u32, (Arc<str>, Arc<str>)> {
     fn bake(&self, out: &mut Out) {
         out.name("super", "day_names");
         let rows: Vec<String> = self

@@ -2,7 +2,7 @@
 // Regenerate with `POSFEE_BLESS=1 cargo test -p posfee-core baked`.
 
 use crate::calendar::{Calendar, DataOrigin, YearData, YearVersion};
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::sync::Arc;
 use super::{day_names, map, text};
 
@@ -227,7 +227,7 @@ pub(crate) fn data() -> Calendar {
     ]);
     Calendar {
         base: years.clone(),
-        spills: BTreeMap::new(),
+        spills: SortedMap::new(),
         source: Some(text("State Council General Office annual holiday notices (国务院办公厅关于部分节假日安排的通知), as cross-checked between chinesecalendar 1.11.0 and holidays 0.109 (no disagreement 2023–2026)")),
         years,
     }

@@ -11,7 +11,7 @@
 //! To regenerate after editing a data file:
 //! `POSFEE_BLESS=1 cargo test -p posfee-core baked`.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::sync::Arc;
 
 #[cfg(test)]
@@ -31,8 +31,8 @@ fn text(s: &str) -> Arc<str> {
 }
 
 /// A map built by inserting its entries in order.
-fn map<K: Ord, V, const N: usize>(entries: [(K, V); N]) -> BTreeMap<K, V> {
-    let mut m = BTreeMap::new();
+fn map<K: Ord + Copy, V, const N: usize>(entries: [(K, V); N]) -> SortedMap<K, V> {
+    let mut m = SortedMap::new();
     for (k, v) in entries {
         m.insert(k, v);
     }
@@ -41,8 +41,8 @@ fn map<K: Ord, V, const N: usize>(entries: [(K, V); N]) -> BTreeMap<K, V> {
 
 /// A calendar year's named days: day of the year (0-based), Chinese and
 /// English names.
-fn day_names(days: &[(u32, &str, &str)]) -> BTreeMap<u32, (Arc<str>, Arc<str>)> {
-    let mut m = BTreeMap::new();
+fn day_names(days: &[(u32, &str, &str)]) -> SortedMap<u32, (Arc<str>, Arc<str>)> {
+    let mut m = SortedMap::new();
     for &(ordinal0, zh, en) in days {
         m.insert(ordinal0, (text(zh), text(en)));
     }
