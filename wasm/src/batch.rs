@@ -77,21 +77,22 @@ fn utf8(v: &JsValue) -> Option<Vec<u8>> {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let units = units as usize;
     // One byte per unit for ASCII; what does not fit is encoded after the
-    // buffer grows to the worst case, three bytes per remaining unit.
+    // buffer grows to the worst case, three bytes per remaining unit, so a
+    // second call always finishes.
     let mut bytes = vec![0u8; units];
     let (mut read, mut written) = (0usize, 0usize);
-    loop {
+    for _ in 0..2 {
         let from = u32::try_from(read).ok()?;
         let r = encode_into(v, from, bytes.get_mut(written..)?);
         read += *r.first()? as usize;
         written += *r.get(1)? as usize;
         if read >= units {
-            break;
+            bytes.truncate(written);
+            return Some(bytes);
         }
         bytes.resize(written + (units - read) * 3, 0);
     }
-    bytes.truncate(written);
-    Some(bytes)
+    None
 }
 
 fn field_error(field: &str, reason: &str, zh: String, en: String) -> JsErr {
