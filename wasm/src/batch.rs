@@ -313,31 +313,11 @@ fn money_text(fen: i64, newline: bool) -> ([u8; TEXT_END + 16], usize) {
 /// `Money::parse_amount` then words exactly.
 #[inline(always)]
 fn fast_fen(line: &[u8]) -> Option<i64> {
-    if line.first() == Some(&b'0') && line.len() > 1 && line.get(1) != Some(&b'.') {
-        return None;
+    // The whole element must be the one line (it may hold a newline).
+    match byte_line(line, 0) {
+        (Some(fen), end) if end == line.len() => Some(fen),
+        _ => None,
     }
-    let (mut fen, mut int_digits, mut frac_digits, mut dot) = (0i64, 0u32, 0u32, false);
-    for &b in line {
-        if b.is_ascii_digit() {
-            if dot {
-                frac_digits += 1;
-            } else {
-                int_digits += 1;
-            }
-            fen = fen * 10 + i64::from(b - b'0');
-        } else if b == b'.' && !dot {
-            dot = true;
-        } else {
-            return None;
-        }
-    }
-    if int_digits == 0 || int_digits > 8 || frac_digits > 2 || (dot && frac_digits == 0) {
-        return None;
-    }
-    for _ in frac_digits..2 {
-        fen *= 10;
-    }
-    (fen > 0 && fen <= MAX_AMOUNT_FEN).then_some(fen)
 }
 
 /// The amount at `i` as its own element, for an exact error.
