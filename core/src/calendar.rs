@@ -515,6 +515,14 @@ impl Calendar {
             Some(v) => Arc::from(v),
             None => Arc::from(UNVERSIONED),
         };
+        if let Some(days) = value.get("days").and_then(serde_json::Value::as_array) {
+            if days.len() > crate::bounds::MAX_CALENDAR_ENTRIES {
+                return Err(crate::bounds::too_many(
+                    "days",
+                    crate::bounds::MAX_CALENDAR_ENTRIES,
+                ));
+            }
+        }
         let file: HolidayCnFile = load::from_value(value, ErrorCode::CalendarInvalid, "")?;
         let year = file.year;
         if !(1900..=9999).contains(&year) {
@@ -906,6 +914,10 @@ impl Calendar {
             d = d
                 .succ_opt()
                 .ok_or_else(|| Error::calendar_not_covered(date.year()))?;
+            if d.year() > 9999 {
+                // No calendar holds a year past 9999, not even provisionally.
+                return Err(Error::calendar_not_covered(d.year()));
+            }
             if self.working_or_provisional(d, provisional, trace)? {
                 found += 1;
                 if found >= n {

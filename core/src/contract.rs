@@ -378,6 +378,7 @@ fn is_code(s: &str) -> bool {
 }
 
 fn rate_error(field: &str, text: &str, reason: &str) -> Error {
+    let text = crate::bounds::echo(text);
     let (zh, en) = match reason {
         "empty" => ("费率为空".to_string(), "the rate is empty".to_string()),
         "sign" => (
@@ -417,6 +418,7 @@ fn rate_error(field: &str, text: &str, reason: &str) -> Error {
 /// assert_eq!(parse_rate("rates.qr", "100.5").unwrap_err().reason(), "out_of_range");
 /// ```
 pub fn parse_rate(field: &str, text: &str) -> Result<Percent> {
+    crate::bounds::check_value_text(field, text)?;
     let Some(&first) = text.as_bytes().first() else {
         return Err(rate_error(field, text, "empty"));
     };
@@ -477,6 +479,7 @@ impl ContractInput {
             }
             Some(s) if !is_code(s) => {
                 let field = f("id");
+                let s = crate::bounds::echo(s);
                 return Err(Error::invalid_field(
                     &field,
                     "format",

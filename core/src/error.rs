@@ -45,6 +45,14 @@ pub enum ErrorCode {
     Overflow,
     /// A CSV statement is malformed (header, columns, quotes, encoding).
     InvalidCsv,
+    /// An input beyond one of posfee's input bounds ([`crate::bounds`]): the
+    /// field names where, the reason which limit (`too_deep`, `too_long`,
+    /// `too_many`), the message the limit itself.
+    InputTooLarge,
+    /// A call that the object's state does not allow: feeding a statement
+    /// already finished (`finished`), a second streaming audit while one
+    /// runs (`busy`).
+    InvalidState,
 }
 
 impl ErrorCode {
@@ -71,6 +79,8 @@ impl ErrorCode {
             ErrorCode::CalendarYearCovered => "calendar_year_covered",
             ErrorCode::Overflow => "overflow",
             ErrorCode::InvalidCsv => "invalid_csv",
+            ErrorCode::InputTooLarge => "input_too_large",
+            ErrorCode::InvalidState => "invalid_state",
         }
     }
 }
@@ -292,6 +302,7 @@ impl Error {
 
     pub(crate) fn unknown_value(field: &str, value: &str, allowed: &[&str]) -> Error {
         let list = allowed.join(", ");
+        let value = crate::bounds::echo(value);
         Error::invalid_field(
             field,
             "unknown_value",

@@ -596,11 +596,12 @@ mod tests {
 
     #[test]
     fn no_rule_is_an_error_not_a_zero_fee() {
-        let text = Plan::reference().unwrap().to_json().replace(
-            r#""rate_percent""#,
-            r#""when": {"methods": ["qr"]}, "rate_percent""#,
-        );
-        let plan = Plan::from_json(&text).unwrap();
+        let mut v: serde_json::Value =
+            serde_json::from_str(&Plan::reference().unwrap().to_json()).unwrap();
+        for rule in v["fee_rules"].as_array_mut().unwrap() {
+            rule["when"] = serde_json::json!({"methods": ["qr"]});
+        }
+        let plan = Plan::from_value(v).unwrap();
         let c = Charge {
             amount: Money::from_fen(100),
             instrument: Instrument::Contactless {

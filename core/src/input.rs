@@ -543,8 +543,101 @@ const TIME_LEAVES: &[&str] = &["time", "submitted", "as_of", "qr_created", "sett
 /// assert_eq!((e.field(), e.reason()), ("payment.amout", "unknown_field"));
 /// ```
 pub fn input_from_json<T: DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Result<T> {
-    serde_path_to_error::deserialize(value)
-        .map_err(|e| input_error(prefix, &e.path().to_string(), &e.inner().to_string()))
+    // A list input (`Vec<MixLineInput>`) is an array at its root; any other
+    // array must be one of the list fields. Checked once serde has read the
+    // value, so serde's own errors (an unknown field) come first, in order.
+    let list = std::any::type_name::<T>().starts_with("alloc::vec::Vec<");
+    if let Some(path) = too_deep(&value, 1, &mut Vec::new()) {
+        let field = match (prefix.is_empty(), path.starts_with('[') || path.is_empty()) {
+            (true, _) | (false, true) => format!("{prefix}{path}"),
+            (false, false) => format!("{prefix}.{path}"),
+        };
+        return Err(crate::bounds::too_deep(&field));
+    }
+    let stray = stray_array(&value, &mut Vec::new(), list);
+    let read = serde_path_to_error::deserialize(value)
+        .map_err(|e| input_error(prefix, &e.path().to_string(), &e.inner().to_string()))?;
+    match stray {
+        Some(path) => Err(input_error(prefix, &path, STRAY_ARRAY)),
+        None => Ok(read),
+    }
+}
+
+/// The input fields that hold a list. An array anywhere else is refused:
+/// serde would read it as the fields of a struct in declaration order, so
+/// `["1000.00", "card"]` would be taken as a payment.
+pub const LIST_FIELDS: &[&str] = &["monthly_volumes", "recent_payments", "fixed_fee_channels"];
+
+/// The message of an array where a list does not belong (see [`LIST_FIELDS`]).
+pub const STRAY_ARRAY: &str = "invalid type: sequence, expected an object or a single value";
+
+/// The path (serde_path_to_error's spelling) of the first array, in map
+/// order, that is not a list field's value; `list` allows the root.
+fn stray_array(v: &serde_json::Value, path: &mut Vec<String>, list: bool) -> Option<String> {
+    match v {
+        serde_json::Value::Array(items) => {
+            if !list {
+                return Some(path_text(path));
+            }
+            for (i, x) in items.iter().enumerate() {
+                path.push(format!("[{i}]"));
+                if let Some(p) = stray_array(x, path, false) {
+                    return Some(p);
+                }
+                path.pop();
+            }
+            None
+        }
+        serde_json::Value::Object(members) => {
+            for (key, x) in members {
+                path.push(key.clone());
+                if let Some(p) = stray_array(x, path, LIST_FIELDS.contains(&key.as_str())) {
+                    return Some(p);
+                }
+                path.pop();
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// The path of the first value nested deeper than [`crate::bounds::MAX_DEPTH`]
+/// (the root is level 1), in map order; `""` for the root itself.
+fn too_deep(v: &serde_json::Value, depth: usize, path: &mut Vec<String>) -> Option<String> {
+    let children: Box<dyn Iterator<Item = (String, &serde_json::Value)>> = match v {
+        serde_json::Value::Array(items) => {
+            Box::new(items.iter().enumerate().map(|(i, x)| (format!("[{i}]"), x)))
+        }
+        serde_json::Value::Object(members) => Box::new(members.iter().map(|(k, x)| (k.clone(), x))),
+        _ => return None,
+    };
+    if depth > crate::bounds::MAX_DEPTH {
+        let p = path_text(path);
+        return Some(if p == "." { String::new() } else { p });
+    }
+    for (seg, x) in children {
+        path.push(seg);
+        if let Some(p) = too_deep(x, depth + 1, path) {
+            return Some(p);
+        }
+        path.pop();
+    }
+    None
+}
+
+fn path_text(path: &[String]) -> String {
+    if path.is_empty() {
+        return ".".to_string();
+    }
+    let mut out = String::new();
+    for seg in path {
+        if !seg.starts_with('[') && !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(seg);
+    }
+    out
 }
 
 /// Maps a deserializer's message at a path to the input error (see

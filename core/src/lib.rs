@@ -30,6 +30,7 @@ pub mod acceptance;
 pub mod activation;
 pub mod audit;
 mod baked;
+pub mod bounds;
 pub mod calendar;
 pub mod compare;
 pub mod contract;
@@ -68,7 +69,7 @@ pub use error::{Error, ErrorCode, Result};
 pub use fee::{fee, Fee, FeeDetail, FeeTable, InstrumentFees, RuleRef};
 pub use input::{
     input_error, input_from_json, DiagnoseInput, EligibilityInput, MerchantInput, MixLineInput,
-    PaymentInput, UsageInput, WalletInput, WalletsInput,
+    PaymentInput, UsageInput, WalletInput, WalletsInput, LIST_FIELDS, STRAY_ARRAY,
 };
 pub use limit::{check_limits, DailyBucket, DailyUsage, DayLedger, LimitCheck, Refusal, SingleCap};
 pub use merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatus, Wallets};

@@ -1,8 +1,14 @@
 //! Turning JSON text or values into typed data, with errors that carry the
 //! path of the offending field.
 
+use crate::bounds::{self, MAX_DATA_FILE_BYTES};
 use crate::error::{Error, ErrorCode, Result};
-use serde::de::DeserializeOwned;
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
+};
+use serde_json::Value;
+use std::cell::RefCell;
+use std::fmt;
 
 /// Parses JSON text into a value; a syntax error gets `syntax_code` with the
 /// line and column.
@@ -11,24 +17,185 @@ pub(crate) fn parse_text(
     syntax_code: ErrorCode,
     what: &str,
 ) -> Result<serde_json::Value> {
-    serde_json::from_str(text).map_err(|e| {
-        let at = format!("line {} column {}", e.line(), e.column());
-        Error::new(
-            syntax_code,
-            "",
-            "syntax",
-            format!(
-                "{what}不是有效的 JSON（第 {} 行第 {} 列）：{e}",
-                e.line(),
-                e.column()
-            ),
-            format!("{what} is not valid JSON ({at}): {e}"),
-        )
-    })
+    if text.len() > MAX_DATA_FILE_BYTES {
+        return Err(bounds::too_long("", MAX_DATA_FILE_BYTES, "bytes"));
+    }
+    let invalid_code = match syntax_code {
+        ErrorCode::CalendarSyntax => ErrorCode::CalendarInvalid,
+        _ => ErrorCode::PlanInvalid,
+    };
+    let ctx = Strict::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = ValueSeed {
+        ctx: &ctx,
+        depth: 1,
+    }
+    .deserialize(&mut de)
+    .and_then(|v| de.end().map(|()| v));
+    match (parsed, ctx.fault.into_inner()) {
+        (Ok(v), _) => Ok(v),
+        (Err(_), Some(Fault::TooDeep(path))) => Err(bounds::too_deep(&path)),
+        (Err(_), Some(Fault::Duplicate(path))) => Err(Error::new(
+            invalid_code,
+            path.clone(),
+            "duplicate_key",
+            format!("{path}：同一对象中该键出现不止一次"),
+            format!("{path}: the key appears more than once in the same object"),
+        )),
+        (Err(e), None) => {
+            let at = format!("line {} column {}", e.line(), e.column());
+            Err(Error::new(
+                syntax_code,
+                "",
+                "syntax",
+                format!(
+                    "{what}不是有效的 JSON（第 {} 行第 {} 列）：{e}",
+                    e.line(),
+                    e.column()
+                ),
+                format!("{what} is not valid JSON ({at}): {e}"),
+            ))
+        }
+    }
 }
 
-/// Deserializes a JSON value into `T`; a failure becomes `code` with the
-/// field path, under `prefix`.
+/// What the strict reader refused, beyond JSON syntax.
+enum Fault {
+    TooDeep(String),
+    Duplicate(String),
+}
+
+/// The strict reader's state: the path being read and the first fault.
+#[derive(Default)]
+struct Strict {
+    path: RefCell<Vec<Seg>>,
+    fault: RefCell<Option<Fault>>,
+}
+
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+impl Strict {
+    fn path_with(&self, last: Option<&str>) -> String {
+        let mut out = String::new();
+        for seg in self.path.borrow().iter() {
+            match seg {
+                Seg::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                }
+                Seg::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        if let Some(k) = last {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(k);
+        }
+        out
+    }
+
+    fn fail<E: de::Error>(&self, fault: Fault) -> E {
+        *self.fault.borrow_mut() = Some(fault);
+        E::custom("refused")
+    }
+}
+
+/// Reads a JSON value as `serde_json::Value` does, but refuses a key given
+/// twice in one object (serde_json keeps the last) and nesting deeper than
+/// [`bounds::MAX_DEPTH`].
+struct ValueSeed<'c> {
+    ctx: &'c Strict,
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+        if self.depth > bounds::MAX_DEPTH {
+            return Err(self.ctx.fail(Fault::TooDeep(self.ctx.path_with(None))));
+        }
+        let mut out = Vec::new();
+        loop {
+            self.ctx.path.borrow_mut().push(Seg::Index(out.len()));
+            let next = seq.next_element_seed(ValueSeed {
+                ctx: self.ctx,
+                depth: self.depth + 1,
+            });
+            self.ctx.path.borrow_mut().pop();
+            match next? {
+                Some(v) => out.push(v),
+                None => return Ok(Value::Array(out)),
+            }
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+        if self.depth > bounds::MAX_DEPTH {
+            return Err(self.ctx.fail(Fault::TooDeep(self.ctx.path_with(None))));
+        }
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(self
+                    .ctx
+                    .fail(Fault::Duplicate(self.ctx.path_with(Some(&key)))));
+            }
+            self.ctx.path.borrow_mut().push(Seg::Key(key.clone()));
+            let value = map.next_value_seed(ValueSeed {
+                ctx: self.ctx,
+                depth: self.depth + 1,
+            });
+            self.ctx.path.borrow_mut().pop();
+            out.insert(key, value?);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
 pub(crate) fn from_value<T: DeserializeOwned>(
     value: serde_json::Value,
     code: ErrorCode,
@@ -70,6 +237,7 @@ pub(crate) fn serde_error(code: ErrorCode, prefix: &str, path: &str, message: &s
         "unknown_value" => "未知取值",
         _ => "取值不正确",
     };
+    let message = crate::bounds::echo_message(message);
     let shown = if field.is_empty() {
         "(root)"
     } else {

@@ -251,6 +251,7 @@ impl<'de> Deserialize<'de> for Money {
 }
 
 pub(crate) fn amount_error(field: &str, text: &str, reason: &str) -> Error {
+    let text = crate::bounds::echo(text);
     let (zh, en) = match reason {
         "empty" => ("金额为空".to_string(), "the amount is empty".to_string()),
         "missing" => ("缺少金额".to_string(), "the amount is missing".to_string()),
@@ -294,6 +295,7 @@ pub(crate) fn not_a_string(field: &str) -> Error {
 }
 
 fn parse_fen(field: &str, text: &str) -> Result<i64> {
+    crate::bounds::check_value_text(field, text)?;
     let bytes = text.as_bytes();
     let Some(&first) = bytes.first() else {
         return Err(amount_error(field, text, "empty"));

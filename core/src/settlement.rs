@@ -7,7 +7,7 @@ use crate::merchant::Merchant;
 use crate::payment::Payment;
 use crate::plan::{Plan, RealtimeMode};
 use crate::time::ChinaDateTime;
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -63,7 +63,16 @@ pub fn accounting_date(plan: &Plan, time: ChinaDateTime) -> Result<NaiveDate> {
     if cutoff > chrono::NaiveTime::MIN && time.clock() >= cutoff {
         time.date()
             .checked_add_days(Days::new(1))
-            .ok_or_else(|| Error::overflow("payment.time"))
+            .filter(|d| d.year() <= 9999)
+            .ok_or_else(|| {
+                Error::new(
+                    crate::error::ErrorCode::InvalidTime,
+                    "payment.time",
+                    "out_of_range",
+                    "payment.time：记账日期将晚于 9999-12-31",
+                    "payment.time: the accounting date would fall after 9999-12-31",
+                )
+            })
     } else {
         Ok(time.date())
     }

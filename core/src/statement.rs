@@ -7,6 +7,7 @@
 //! `id`, `time`, `amount`, `method` and `fee_charged` are required; the others
 //! may be left out or empty. Booleans are `true`/`false` (or `1`/`0`).
 
+use crate::bounds::{self, MAX_CHUNK_BYTES, MAX_CSV_RECORD_BYTES};
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::PaymentInput;
 use crate::money::Money;
@@ -206,6 +207,7 @@ pub struct CsvReader {
     header_fields: Vec<String>,
     index: u64,
     blank: u64,
+    skipping: bool,
 }
 
 fn csv_error(line: u64, reason: &str, zh: String, en: String) -> Error {
@@ -252,6 +254,20 @@ impl CsvReader {
     ///
     /// See [`CsvReader`] for an example.
     pub fn feed(&mut self, chunk: &[u8], out: &mut dyn FnMut(CsvRecord)) -> Result<()> {
+        if chunk.len() > MAX_CHUNK_BYTES {
+            return Err(bounds::too_long("chunk", MAX_CHUNK_BYTES, "bytes"));
+        }
+        let mut chunk = chunk;
+        if self.skipping {
+            // The rest of a record too long to read: dropped up to its newline.
+            match chunk.iter().position(|b| *b == b'\n') {
+                None => return Ok(()),
+                Some(at) => {
+                    self.skipping = false;
+                    chunk = chunk.get(at + 1..).unwrap_or(&[]);
+                }
+            }
+        }
         self.buf.extend_from_slice(chunk);
         let mut start = 0usize;
         let mut i = self.scanned;
@@ -259,14 +275,44 @@ impl CsvReader {
             if b == b'"' {
                 self.in_quotes = !self.in_quotes;
             } else if b == b'\n' && !self.in_quotes {
-                let record = self.buf.get(start..i).unwrap_or(&[]).to_vec();
-                self.record(&record, out)?;
+                if i - start > MAX_CSV_RECORD_BYTES {
+                    let newlines = count_newlines(self.buf.get(start..i).unwrap_or(&[]));
+                    self.too_long(newlines, out)?;
+                } else {
+                    let record = self.buf.get(start..i).unwrap_or(&[]).to_vec();
+                    self.record(&record, out)?;
+                }
                 start = i + 1;
             }
             i += 1;
         }
         self.buf.drain(..start.min(self.buf.len()));
         self.scanned = self.buf.len();
+        if self.buf.len() > MAX_CSV_RECORD_BYTES {
+            // No newline within the bound: the record is refused now, and
+            // its bytes up to the next newline are dropped as they come.
+            let newlines = count_newlines(&self.buf);
+            self.buf = Vec::new();
+            self.scanned = 0;
+            self.in_quotes = false;
+            self.skipping = true;
+            self.too_long(newlines, out)?;
+        }
+        Ok(())
+    }
+
+    /// A record longer than [`MAX_CSV_RECORD_BYTES`]: a bad line, or for the
+    /// header an error that stops the reading.
+    fn too_long(&mut self, newlines: u64, out: &mut dyn FnMut(CsvRecord)) -> Result<()> {
+        let first = self.line + 1;
+        self.line += 1 + newlines;
+        let field = format!("line {first}");
+        let error = bounds::too_long(&field, MAX_CSV_RECORD_BYTES, "bytes");
+        if self.header.is_none() {
+            self.skipping = false;
+            return Err(error);
+        }
+        self.bad(first, error, out);
         Ok(())
     }
 
@@ -279,6 +325,7 @@ impl CsvReader {
     /// assert_eq!(err.reason(), "empty");
     /// ```
     pub fn finish(&mut self, out: &mut dyn FnMut(CsvRecord)) -> Result<()> {
+        self.skipping = false;
         if !self.buf.is_empty() {
             let record = std::mem::take(&mut self.buf);
             self.scanned = 0;
@@ -407,8 +454,14 @@ impl CsvReader {
                     Some(other) => Err(Error::invalid_field(
                         &format!("lines[{}].{name}", self.index),
                         "wrong_type",
-                        format!("第 {first} 行 {name}：\"{other}\" 不是 true/false"),
-                        format!("line {first}, {name}: \"{other}\" is not true/false"),
+                        format!(
+                            "第 {first} 行 {name}：\"{}\" 不是 true/false",
+                            crate::bounds::echo(other)
+                        ),
+                        format!(
+                            "line {first}, {name}: \"{}\" is not true/false",
+                            crate::bounds::echo(other)
+                        ),
                     )),
                 }
             };
@@ -458,13 +511,14 @@ impl CsvReader {
         let mut cols = Vec::with_capacity(fields.len());
         for name in &fields {
             let n = name.trim();
+            let shown = crate::bounds::echo(n);
             let Some(col) = CSV_COLUMNS.iter().position(|c| *c == n) else {
                 return Err(csv_error(
                     line,
                     "unknown_column",
-                    format!("未知列 \"{n}\"，可用列为 {}", CSV_COLUMNS.join(",")),
+                    format!("未知列 \"{shown}\"，可用列为 {}", CSV_COLUMNS.join(",")),
                     format!(
-                        "unknown column \"{n}\"; the columns are {}",
+                        "unknown column \"{shown}\"; the columns are {}",
                         CSV_COLUMNS.join(",")
                     ),
                 ));
@@ -473,8 +527,8 @@ impl CsvReader {
                 return Err(csv_error(
                     line,
                     "repeated_column",
-                    format!("列 \"{n}\" 重复"),
-                    format!("column \"{n}\" appears twice"),
+                    format!("列 \"{shown}\" 重复"),
+                    format!("column \"{shown}\" appears twice"),
                 ));
             }
             cols.push(col);

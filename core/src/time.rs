@@ -43,6 +43,7 @@ impl ChinaDateTime {
     /// assert_eq!(ChinaDateTime::parse("t", "2025/03/12 10:00").unwrap_err().reason(), "format");
     /// ```
     pub fn parse(field: &str, text: &str) -> Result<ChinaDateTime> {
+        crate::bounds::check_value_text(field, text)?;
         let b = text.as_bytes();
         let fmt_err = || time_error(field, text, "format");
         let range_err = || time_error(field, text, "out_of_range");
@@ -200,6 +201,7 @@ fn two_digits(b: &[u8], at: usize) -> Option<u32> {
 }
 
 pub(crate) fn time_error(field: &str, text: &str, reason: &str) -> Error {
+    let text = crate::bounds::echo(text);
     let (zh, en) = match reason {
         "missing" => ("缺少交易时间".to_string(), "the time is missing".to_string()),
         "out_of_range" => (
