@@ -54,8 +54,32 @@ function open(source, PosfeeError) {
 const pause = () =>
   globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
 
+/** Auditors with an auditCsv under way: a second one is refused, never interleaved. */
+const BUSY = new WeakSet();
+
 export function installAuditCsv(Auditor, PosfeeError) {
   Auditor.prototype.auditCsv = async function auditCsv(source, options) {
+    if (BUSY.has(this)) {
+      throw new PosfeeError({
+        code: 'invalid_state',
+        field: 'source',
+        reason: 'busy',
+        year: null,
+        messageZh: 'source：该 Auditor 正在执行另一次 auditCsv；请等待其完成，或另建一个 Auditor',
+        messageEn: 'source: this Auditor is already running an auditCsv; wait for it to finish, or use another Auditor',
+      });
+    }
+    BUSY.add(this);
+    try {
+      return await run.call(this, source, options, PosfeeError);
+    } finally {
+      BUSY.delete(this);
+    }
+  };
+}
+
+async function run(source, options, PosfeeError) {
+  {
     const { onLine, onProgress, progressEvery, totalBytes } = options ?? {};
     const every = Math.max(1, Math.floor(Number(progressEvery ?? 1000)) || 1);
     const [chunks, size] = open(source, PosfeeError);
@@ -92,5 +116,5 @@ export function installAuditCsv(Auditor, PosfeeError) {
     feed(this.finishCsv(take));
     if (onProgress) onProgress({ ...progress });
     return { lines, summary: this.summary() };
-  };
+  }
 }

@@ -1,7 +1,7 @@
 /** The one error class posfee throws: the core's code, field and reason, and a message in Chinese and English. */
 export class PosfeeError extends Error {
   constructor(e) {
-    super(e.messageEn);
+    super(e.messageEn, e.cause === undefined ? undefined : { cause: e.cause });
     this.name = 'PosfeeError';
     this.code = e.code;
     this.field = e.field;

@@ -4,7 +4,9 @@
 pub use crate::audit::Auditor;
 
 use crate::args::{parse_merchant, parse_options, parse_payment, parse_usage, payment_input};
-use crate::convert::{data_text, from_js, input, string_arg, to_js, JsErr, JsResult};
+use crate::convert::{
+    data_text, from_js, input, optional_string, string_arg, to_js, JsErr, JsResult,
+};
 use posfee_core as pf;
 use wasm_bindgen::prelude::*;
 
@@ -43,7 +45,7 @@ impl Plan {
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
     ) -> Result<Plan, JsValue> {
-        let plan = pf::Plan::from_json(&data_text(&json));
+        let plan = pf::Plan::from_json(&data_text(&json)?);
         Ok(Plan {
             inner: plan.map_err(JsErr::from)?,
         })
@@ -115,7 +117,7 @@ impl Calendar {
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
     ) -> Result<Calendar, JsValue> {
-        let cal = pf::Calendar::from_json(&data_text(&json));
+        let cal = pf::Calendar::from_json(&data_text(&json)?);
         Ok(Calendar {
             inner: cal.map_err(JsErr::from)?,
         })
@@ -127,9 +129,11 @@ impl Calendar {
     #[wasm_bindgen(js_name = fromHolidayCn)]
     pub fn from_holiday_cn(
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
-        #[wasm_bindgen(js_name = dataVersion)] data_version: Option<String>,
+        #[wasm_bindgen(js_name = dataVersion, unchecked_optional_param_type = "string | null")]
+        data_version: JsValue,
     ) -> Result<Calendar, JsValue> {
-        let cal = pf::Calendar::from_holiday_cn(&data_text(&json), data_version.as_deref());
+        let data_version = optional_string(&data_version, "dataVersion")?;
+        let cal = pf::Calendar::from_holiday_cn(&data_text(&json)?, data_version.as_deref());
         Ok(Calendar {
             inner: cal.map_err(JsErr::from)?,
         })
@@ -246,10 +250,11 @@ impl Engine {
     pub fn load_calendar(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string | object")] json: JsValue,
-        #[wasm_bindgen(js_name = dataVersion)] data_version: Option<String>,
+        #[wasm_bindgen(js_name = dataVersion, unchecked_optional_param_type = "string | null")]
+        data_version: JsValue,
     ) -> Result<(), JsValue> {
-        let cal = match data_version {
-            Some(v) => Calendar::from_holiday_cn(json, Some(v))?,
+        let cal = match optional_string(&data_version, "dataVersion")? {
+            Some(_) => Calendar::from_holiday_cn(json, data_version)?,
             None => Calendar::from_json(json)?,
         };
         self.extend_calendar(&cal)

@@ -10,7 +10,7 @@
 use crate::api::Engine;
 use crate::args::{parse_merchant, parse_options};
 use crate::convert::{input, json_of, rename, to_js, JsErr, JsResult};
-use js_sys::{Array, ArrayBuffer, Function, Uint8Array};
+use js_sys::{Array, Function, Uint8Array};
 use posfee_core as pf;
 use wasm_bindgen::prelude::*;
 
@@ -22,6 +22,8 @@ pub struct Auditor {
     csv: pf::CsvReader,
     /// Lines audited so far (the index of the next line given as an object).
     lines: u64,
+    /// The CSV statement was ended by `finishCsv`.
+    finished: bool,
 }
 
 fn as_of(v: &JsValue) -> JsResult<pf::ChinaDateTime> {
@@ -41,15 +43,48 @@ fn camel_errors(mut a: pf::LineAudit) -> pf::LineAudit {
     a
 }
 
+#[wasm_bindgen(inline_js = r#"
+// A chunk as a string or a Uint8Array of its own bytes; undefined for any
+// other kind; throws for a detached ArrayBuffer.
+export function posfeeChunk(v) {
+  if (typeof v === 'string') return v;
+  if (v instanceof Uint8Array) {
+    if (v.buffer.detached === true) throw new TypeError('detached ArrayBuffer');
+    return v;
+  }
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  return undefined;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = posfeeChunk)]
+    fn js_chunk(v: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 fn chunk_bytes(v: &JsValue) -> JsResult<Vec<u8>> {
-    if let Some(s) = v.as_string() {
+    let limit = pf::bounds::MAX_CHUNK_BYTES;
+    let too_long = || JsErr(pf::bounds::too_long("chunk", limit, "bytes"));
+    let chunk = js_chunk(v).map_err(|_| {
+        JsErr(pf::Error::new(
+            pf::ErrorCode::InvalidField,
+            "chunk",
+            "detached",
+            "chunk：ArrayBuffer 已被转移（detached），无法读取",
+            "chunk: the ArrayBuffer is detached and cannot be read",
+        ))
+    })?;
+    #[allow(clippy::cast_precision_loss)]
+    if crate::batch::js_length(&chunk) > limit as f64 {
+        return Err(too_long());
+    }
+    if let Some(s) = chunk.as_string() {
         return Ok(s.into_bytes());
     }
-    if let Some(a) = v.dyn_ref::<Uint8Array>() {
+    if let Some(a) = chunk.dyn_ref::<Uint8Array>() {
+        if a.byte_length() as usize > limit {
+            return Err(too_long());
+        }
         return Ok(a.to_vec());
-    }
-    if let Some(b) = v.dyn_ref::<ArrayBuffer>() {
-        return Ok(Uint8Array::new(b).to_vec());
     }
     Err(pf::input_error(
         "",
@@ -68,6 +103,17 @@ fn hand_over(lines: &[pf::LineAudit], on_line: Option<Function>) -> Result<JsVal
         }
     }
     Ok(out)
+}
+
+/// A CSV call after `finishCsv` ended the statement.
+fn finished(call: &str) -> pf::Error {
+    pf::Error::new(
+        pf::ErrorCode::InvalidState,
+        "chunk",
+        "finished",
+        format!("{call}：该对账已由 finishCsv 结束；请为下一份对账单新建 Auditor"),
+        format!("{call}: this statement was ended by finishCsv; start a new Auditor for the next statement"),
+    )
 }
 
 #[wasm_bindgen]
@@ -96,6 +142,7 @@ impl Auditor {
             inner,
             csv: pf::CsvReader::new(),
             lines: 0,
+            finished: false,
         })
     }
 
@@ -169,6 +216,9 @@ impl Auditor {
         )]
         on_line: Option<Function>,
     ) -> Result<JsValue, JsValue> {
+        if self.finished {
+            return Err(JsErr(finished("feedCsv")).into());
+        }
         let bytes = chunk_bytes(&chunk)?;
         let mut out = Vec::new();
         let lines = &mut self.lines;
@@ -185,7 +235,8 @@ impl Auditor {
 
     /// Ends the CSV statement: reads a last record without a newline and
     /// returns it (handed to `onLine` too). A file without a header throws
-    /// `invalid_csv`. Another statement may be fed afterwards.
+    /// `invalid_csv`. The statement is then ended: a later `feedCsv` or
+    /// `finishCsv` throws `invalid_state` (reason `finished`).
     #[wasm_bindgen(js_name = finishCsv, unchecked_return_type = "LineAudit[]")]
     pub fn finish_csv(
         &mut self,
@@ -195,6 +246,9 @@ impl Auditor {
         )]
         on_line: Option<Function>,
     ) -> Result<JsValue, JsValue> {
+        if self.finished {
+            return Err(JsErr(finished("finishCsv")).into());
+        }
         let mut out = Vec::new();
         let lines = &mut self.lines;
         let done = self.inner.finish_csv(&mut self.csv, &mut |l, n| {
@@ -203,6 +257,7 @@ impl Auditor {
         });
         self.csv = pf::CsvReader::new();
         done.map_err(JsErr::from)?;
+        self.finished = true;
         hand_over(&out, on_line)
     }
 

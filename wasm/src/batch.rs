@@ -33,14 +33,36 @@ export function posfeeNumbers(list) {
 export function posfeeText(bytes) {
   return DECODER.decode(bytes);
 }
+// The batch's own members as a fresh plain object, arrays copied (reading
+// them later runs no code of the caller's), typed arrays kept, any other
+// object replaced by {} (refused as a wrong type); a key that is not a
+// member's name comes back as itself, a batch that is not a plain object
+// as null.
+export function posfeeBatchArgs(batch) {
+  if (typeof batch !== 'object' || batch === null || Array.isArray(batch)) return null;
+  const out = {};
+  const keys = Object.keys(batch);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k !== 'amounts' && k !== 'instruments' && k !== 'instrumentIndex') return k;
+    let v = batch[k];
+    if (Array.isArray(v)) v = Array.prototype.slice.call(v);
+    else if (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)) v = {};
+    out[k] = v;
+  }
+  return out;
+}
 "#)]
 extern "C" {
     /// An array's elements as numbers; anything but a number becomes NaN.
-    #[wasm_bindgen(js_name = posfeeNumbers)]
-    fn numbers(list: &JsValue) -> Vec<f64>;
+    #[wasm_bindgen(catch, js_name = posfeeNumbers)]
+    fn numbers(list: &JsValue) -> Result<Vec<f64>, JsValue>;
+    /// The batch argument's own members, copied (see the JavaScript above).
+    #[wasm_bindgen(catch, js_name = posfeeBatchArgs)]
+    fn batch_args(batch: &JsValue) -> Result<JsValue, JsValue>;
     /// A string's length in UTF-16 units (-1 for anything else).
     #[wasm_bindgen(js_name = posfeeLength)]
-    fn js_length(v: &JsValue) -> f64;
+    pub(crate) fn js_length(v: &JsValue) -> f64;
     /// Encodes the string from UTF-16 unit `from` on as UTF-8 straight into
     /// `bytes` (wasm memory), as far as it fits: `[units read, bytes written]`.
     #[wasm_bindgen(js_name = posfeeEncodeInto)]
@@ -384,6 +406,7 @@ fn index_list(v: &JsValue, n: usize, kinds: usize) -> JsResult<Option<Vec<u32>>>
         // Non-numbers become NaN; they and fractions become u32::MAX, which
         // no list of instruments reaches, and are refused below.
         numbers(v)
+            .map_err(|e| crate::convert::unreadable("instrumentIndex", e))?
             .into_iter()
             .map(|x| {
                 if x.fract() == 0.0 && (0.0..4_294_967_295.0).contains(&x) {
@@ -451,24 +474,33 @@ struct Validated {
 }
 
 fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> JsResult<Validated> {
-    if !batch.is_object() || Array::is_array(batch) {
+    let safe = batch_args(batch).map_err(|e| crate::convert::unreadable("", e))?;
+    if safe.is_null() {
         return Err(JsErr(input_error(
             "",
             "",
             "invalid type: expected a map with amounts and instruments",
         )));
     }
-    for key in Object::keys(batch.unchecked_ref::<Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !matches!(key.as_str(), "amounts" | "instruments" | "instrumentIndex") {
-            return Err(JsErr(input_error(
-                "",
-                "",
-                &format!("unknown field `{key}`, expected one of `amounts`, `instruments`, `instrumentIndex`"),
-            )));
-        }
+    if let Some(key) = safe.as_string() {
+        return Err(JsErr(input_error(
+            "",
+            "",
+            &format!("unknown field `{key}`, expected one of `amounts`, `instruments`, `instrumentIndex`"),
+        )));
     }
+    let batch = &safe;
     let amounts_v = get(batch, "amounts");
+    // A text of MAX_BATCH amounts of 16 characters each at most.
+    let text_limit = posfee_core::bounds::MAX_BATCH * 16;
+    #[allow(clippy::cast_precision_loss)]
+    if text && js_length(&amounts_v) > text_limit as f64 {
+        return Err(JsErr(posfee_core::bounds::too_long(
+            "amounts",
+            text_limit,
+            "characters",
+        )));
+    }
     let amounts = match (text, if text { utf8(&amounts_v) } else { None }) {
         (true, Some(t)) => Amounts::Text(t),
         (false, _) if Array::is_array(&amounts_v) => Amounts::Array(amounts_v.unchecked_into()),
@@ -490,6 +522,12 @@ fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> J
         Amounts::Array(a) => a.length() as usize,
         Amounts::Text(t) => line_count(t),
     };
+    if n > posfee_core::bounds::MAX_BATCH {
+        return Err(JsErr(posfee_core::bounds::too_many(
+            "amounts",
+            posfee_core::bounds::MAX_BATCH,
+        )));
+    }
     let instruments_v = get(batch, "instruments");
     if !Array::is_array(&instruments_v) {
         return Err(JsErr(input_error(

@@ -577,6 +577,23 @@ fn check(v: &J, ty: Ty, path: &mut Vec<String>) -> Result<(), Fail> {
     }
 }
 
+fn stray_array(v: &J, path: &mut Vec<String>) -> Option<String> {
+    match v {
+        J::Arr(_) => Some(path_text(path)),
+        J::Obj(o) => {
+            for (key, x) in o.iter() {
+                path.push(key.clone());
+                if let Some(p) = stray_array(x, path) {
+                    return Some(p);
+                }
+                path.pop();
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
 fn field(v: &J, ty: Ty, optional: bool, path: &mut Vec<String>) -> Result<(), Fail> {
     if optional && *v == J::Null {
         return Ok(());
@@ -766,7 +783,16 @@ pub fn read<T: Careful>(text: Option<&str>, prefix: &str) -> JsResult<T> {
     let v = rename(v, prefix, "", false)?;
     let mut path = Vec::new();
     match check(&v, Ty::Struct(T::shape()), &mut path) {
-        Ok(()) => Ok(T::build(&v)),
+        // The quote module's inputs have no list fields: an array serde's
+        // order let through is refused, as the core's `input_from_json` does.
+        Ok(()) => match stray_array(&v, &mut path) {
+            Some(at) => Err(JsErr::from(input_error(
+                prefix,
+                &at,
+                posfee_core::STRAY_ARRAY,
+            ))),
+            None => Ok(T::build(&v)),
+        },
         Err((at, message)) => Err(JsErr::from(input_error(prefix, &at, &message))),
     }
 }

@@ -11,22 +11,77 @@ use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+// MAX_DEPTH in posfee-core's bounds.rs: the outermost value is level 1.
+const MAX_DEPTH = 64;
+const WELL_FORMED = typeof ''.isWellFormed === 'function';
+const isPlainObject = (v) => {
+  const proto = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null) && typeof v.toJSON !== 'function';
+};
+// What an object that is not plain data is called in an error.
+function kind(v) {
+  if (v instanceof Map) return 'a Map';
+  if (v instanceof Set) return 'a Set';
+  if (v instanceof Date) return 'a Date';
+  if (typeof v.toJSON === 'function') return 'an object with toJSON';
+  const proto = Object.getPrototypeOf(v);
+  const name = proto && typeof proto.constructor === 'function' ? proto.constructor.name : '';
+  return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(name) ? 'an instance of ' + name : 'an object that is not plain';
+}
 function mark(key, value) {
   switch (typeof value) {
     case 'number':
       return Number.isFinite(value) ? value : { '\u0000': String(value) };
     case 'string':
       // A value whose toJSON gave a string (a Date, a Decimal) is not a string.
-      return typeof this[key] === 'string' ? value : { '\u0000': 'object' };
+      if (typeof this[key] !== 'string') return { '\u0000': kind(this[key]) };
+      return !WELL_FORMED || value.isWellFormed() ? value : { '\u0000': 'a string with a lone surrogate' };
     case 'bigint':
     case 'function':
     case 'symbol':
       return { '\u0000': typeof value };
+    case 'object': {
+      // Only plain objects and arrays are data: a Map, a class instance or
+      // an object with toJSON is refused, never read as its JSON.
+      const given = this[key];
+      if (value !== null && !Array.isArray(value) && (given !== value || !isPlainObject(value))) {
+        return { '\u0000': typeof given === 'object' && given !== null ? kind(given) : 'object' };
+      }
+      return value;
+    }
     default:
       return value;
   }
 }
+// The path (in the caller's keys) of the first value nested deeper than
+// MAX_DEPTH, or null; own enumerable keys only, as JSON.stringify reads.
+function tooDeep(value, depth, path) {
+  if (typeof value !== 'object' || value === null) return null;
+  if (depth > MAX_DEPTH) return path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = tooDeep(value[i], depth + 1, path + '[' + i + ']');
+      if (p !== null) return p;
+    }
+    return null;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const p = tooDeep(value[k], depth + 1, path === '' ? k : path + '.' + k);
+    if (p !== null) return p;
+  }
+  return null;
+}
+// JSON text of an input, what JSON cannot say marked {"\0": what}; or
+// "\0" and the path of a value nested too deep.
+export function posfeeDataJson(value) {
+  const deep = tooDeep(value, 1, '');
+  return deep !== null ? '\u0000' + deep : JSON.stringify(value);
+}
 export function posfeeStringify(value) {
+  const deep = tooDeep(value, 1, '');
+  if (deep !== null) return '\u0000' + deep;
   return JSON.stringify(value, mark);
 }
 // The fast path: a plain input (plain objects with camelCase keys, arrays,
@@ -46,29 +101,31 @@ function snakeKey(key) {
   }
   return name;
 }
-function plain(value, dataMap) {
+function plain(value, dataMap, depth) {
   switch (typeof value) {
     case 'string':
+      return !WELL_FORMED || value.isWellFormed() ? value : undefined;
     case 'boolean':
       return value;
     case 'number':
       return Number.isFinite(value) ? value : undefined;
     case 'object': {
       if (value === null) return null;
+      if (depth > MAX_DEPTH) return undefined;
       if (Array.isArray(value)) {
         const out = new Array(value.length);
         for (let i = 0; i < value.length; i++) {
           const x = value[i];
           if (x === undefined) return undefined;
-          const y = plain(x, false);
+          const y = plain(x, false, depth + 1);
           if (y === undefined) return undefined;
           out[i] = y;
         }
         return out;
       }
-      const proto = Object.getPrototypeOf(value);
-      if ((proto !== Object.prototype && proto !== null) || typeof value.toJSON === 'function') return undefined;
-      const out = {};
+      if (!isPlainObject(value)) return undefined;
+      // No prototype: a "__proto__" key is kept as data.
+      const out = Object.create(null);
       const keys = Object.keys(value);
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
@@ -79,7 +136,7 @@ function plain(value, dataMap) {
           name = snakeKey(key);
           if (name === null) return undefined;
         }
-        const y = plain(x, !dataMap && DATA_MAPS.has(name));
+        const y = plain(x, !dataMap && DATA_MAPS.has(name), depth + 1);
         if (y === undefined) return undefined;
         out[name] = y;
       }
@@ -91,19 +148,25 @@ function plain(value, dataMap) {
 }
 export function posfeeInputJson(value) {
   if (typeof value !== 'object' || value === null) return undefined;
-  const v = plain(value, false);
+  const v = plain(value, false, 1);
   return v === undefined ? undefined : JSON.stringify(v);
 }
 "#)]
 extern "C" {
-    /// JSON text of an input; what JSON cannot say is marked `{"\0": what}`.
+    /// JSON text of an input; what JSON cannot say is marked `{"\0": what}`;
+    /// `"\0path"` for a value nested deeper than the bound.
     #[wasm_bindgen(catch, js_name = posfeeStringify)]
     fn stringify(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
 
     /// JSON text with snake_case keys of a plain input, or `None` when the
     /// input needs the careful path (see [`input`]).
-    #[wasm_bindgen(js_name = posfeeInputJson)]
-    fn input_json(value: &JsValue) -> Option<String>;
+    /// `JSON.stringify` of a plan or calendar object after its depth is
+    /// checked (`"\0path"` for a value nested too deep).
+    #[wasm_bindgen(catch, js_name = posfeeDataJson)]
+    fn data_json(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
+
+    #[wasm_bindgen(catch, js_name = posfeeInputJson)]
+    fn input_json(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
 }
 
 /// Keys whose object values are data maps (usage buckets): their keys are
@@ -215,6 +278,11 @@ impl From<JsErr> for JsValue {
         set(&data, "year", &year);
         set(&data, "messageZh", &JsValue::from_str(e.message_zh()));
         set(&data, "messageEn", &JsValue::from_str(e.message_en()));
+        if let Some(cause) = CAUSE.with(|c| c.borrow_mut().take()) {
+            if e.reason() == "unreadable" {
+                set(&data, "cause", &cause);
+            }
+        }
         let class = ERROR_CLASS.with(|c| c.borrow().clone());
         if let Some(class) = class {
             if let Ok(err) = Reflect::construct(&class, &Array::of1(&data)) {
@@ -268,8 +336,12 @@ pub fn wrong_type(prefix: &str, path: &str, what: &str) -> JsErr {
 /// `posfeeInputJson` in one go; anything unusual takes the careful path,
 /// which words the error. Both give the same JSON value for a plain input.
 pub fn from_js(v: &JsValue, prefix: &str) -> JsResult<Value> {
-    if let Some(text) = input_json(v) {
-        return serde_json::from_str(&text).map_err(|e| internal(&e.to_string()));
+    match input_json(v) {
+        Ok(Some(text)) => {
+            return serde_json::from_str(&text).map_err(|e| internal(&e.to_string()));
+        }
+        Ok(None) => {}
+        Err(exception) => return Err(unreadable(prefix, exception)),
     }
     rename(json_of(v, prefix)?, prefix, "", false)
 }
@@ -277,19 +349,53 @@ pub fn from_js(v: &JsValue, prefix: &str) -> JsResult<Value> {
 /// A JavaScript value as JSON, keys not yet renamed (see [`from_js`]); for
 /// inputs whose elements are renamed one by one ([`rename`]).
 pub fn json_of(v: &JsValue, prefix: &str) -> JsResult<Value> {
-    let text = match stringify(v) {
-        Ok(Some(t)) => t,
-        Ok(None) => return Ok(Value::Null),
-        Err(_) => return Err(wrong_type(prefix, "", "a value JSON cannot hold")),
-    };
-    serde_json::from_str(&text).map_err(|e| internal(&e.to_string()))
+    match careful_text(v, prefix)? {
+        Some(text) => serde_json::from_str(&text).map_err(|e| internal(&e.to_string())),
+        None => Ok(Value::Null),
+    }
 }
 
 /// The careful JSON text of a value (`None` for `undefined`), as [`json_of`]
-/// reads it, for the quote module's reader (`careful.rs`).
-#[cfg_attr(feature = "full", allow(dead_code))]
+/// reads it, for the quote module's reader (`careful.rs`): a value nested
+/// too deep is `input_too_large`, an exception raised while reading it
+/// (a getter, a Proxy) `unreadable`.
 pub fn careful_text(v: &JsValue, prefix: &str) -> JsResult<Option<String>> {
-    stringify(v).map_err(|_| wrong_type(prefix, "", "a value JSON cannot hold"))
+    match stringify(v) {
+        Ok(Some(t)) => match t.strip_prefix('\u{0}') {
+            Some(path) => {
+                let field = if path.is_empty() || path.starts_with('[') || prefix.is_empty() {
+                    format!("{prefix}{path}")
+                } else {
+                    format!("{prefix}.{path}")
+                };
+                Err(JsErr(posfee_core::bounds::too_deep(&field)))
+            }
+            None => Ok(Some(t)),
+        },
+        Ok(None) => Ok(None),
+        Err(exception) => Err(unreadable(prefix, exception)),
+    }
+}
+
+thread_local! {
+    /// The exception behind the latest `unreadable` error, given to the
+    /// thrown `PosfeeError` as its `cause`.
+    static CAUSE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// A JavaScript exception raised while reading an input (a getter, a Proxy
+/// trap, an iterator): `invalid_field` / `unreadable` at the input, with the
+/// exception as the error's `cause`. Reading stops there; nothing is kept.
+pub fn unreadable(field: &str, exception: JsValue) -> JsErr {
+    CAUSE.with(|c| *c.borrow_mut() = Some(exception));
+    let shown = if field.is_empty() { "(root)" } else { field };
+    JsErr(Error::new(
+        ErrorCode::InvalidField,
+        field,
+        "unreadable",
+        format!("{shown}：读取该值时抛出了异常（getter、Proxy 或迭代器），见 cause"),
+        format!("{shown}: reading the value threw an exception (a getter, a Proxy or an iterator); see cause"),
+    ))
 }
 
 /// Renames camelCase keys to the core's snake_case (not inside data maps),
@@ -361,17 +467,51 @@ pub fn string_arg(v: &JsValue, field: &str) -> JsResult<String> {
     }
 }
 
+/// An optional string argument (`dataVersion`, `field`): `undefined` or
+/// `null` is absent; anything but a string is `invalid_field` /
+/// `wrong_type` at `name`.
+pub fn optional_string(v: &JsValue, name: &str) -> JsResult<Option<String>> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    match v.as_string() {
+        Some(s) => Ok(Some(s)),
+        None => Err(JsErr(input_error(
+            "",
+            name,
+            "invalid type: expected a string",
+        ))),
+    }
+}
+
 /// A plan or calendar argument as JSON text: a string is taken as the text
 /// (syntax errors are the data's), anything else is written out by
-/// `JSON.stringify` (NaN becoming null, as in any JSON file).
-pub fn data_text(v: &JsValue) -> String {
-    if let Some(s) = v.as_string() {
-        return s;
+/// `JSON.stringify` (NaN becoming null, as in any JSON file) after its depth
+/// is checked. A text longer than the data file bound is refused unread.
+pub fn data_text(v: &JsValue) -> JsResult<String> {
+    let limit = posfee_core::bounds::MAX_DATA_FILE_BYTES;
+    let units = crate::batch::js_length(v);
+    #[allow(clippy::cast_precision_loss)]
+    if units > limit as f64 {
+        return Err(JsErr(posfee_core::bounds::too_long("", limit, "bytes")));
     }
-    js_sys::JSON::stringify(v)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| "null".to_string())
+    if let Some(s) = v.as_string() {
+        if s.len() > limit {
+            return Err(JsErr(posfee_core::bounds::too_long("", limit, "bytes")));
+        }
+        return Ok(s);
+    }
+    match data_json(v) {
+        Ok(Some(t)) => match t.strip_prefix('\u{0}') {
+            Some(path) => Err(JsErr(posfee_core::bounds::too_deep(path))),
+            None if t.len() > limit => {
+                Err(JsErr(posfee_core::bounds::too_long("", limit, "bytes")))
+            }
+            None => Ok(t),
+        },
+        Ok(None) => Ok("null".to_string()),
+        Err(exception) => Err(unreadable("", exception)),
+    }
 }
 
 /// A core answer as JSON text with camelCase field names (map keys, the

@@ -54,9 +54,9 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = parseAmount)]
 pub fn parse_amount(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    field: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] field: JsValue,
 ) -> Result<String, JsValue> {
-    let field = field.unwrap_or_else(|| "amount".to_string());
+    let field = convert::optional_string(&field, "field")?.unwrap_or_else(|| "amount".to_string());
     match text.as_string() {
         Some(t) => Ok(pf::Money::parse_amount(&field, &t)
             .map_err(JsErr::from)?

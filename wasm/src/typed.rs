@@ -24,68 +24,87 @@ use wasm_bindgen::JsValue;
 #[wasm_bindgen(inline_js = r#"
 const SEP = '\u0001';
 const PAYMENT = ['amount', 'method', 'cardKind', 'cardMedium', 'magstripeVerified', 'wallet', 'largeMode', 'time'];
-const PAYMENT_KEYS = new Set(PAYMENT);
 const PAYMENT_BOOL = new Set(['magstripeVerified', 'largeMode']);
 const MERCHANT = ['tier', 'verification', 'creditRate', 'activated', 'wallets', 'largeModeApproved'];
-const MERCHANT_KEYS = new Set(MERCHANT);
 const MERCHANT_BOOL = new Set(['activated', 'largeModeApproved']);
 const WALLETS = ['alipay', 'wechat', 'unionpay'];
-const WALLETS_KEYS = new Set(WALLETS);
-const WALLET_KEYS = new Set(['enabled', 'verified']);
+const WELL_FORMED = typeof ''.isWellFormed === 'function';
 const isPlain = (v) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const p = Object.getPrototypeOf(v);
   return (p === Object.prototype || p === null) && typeof v.toJSON !== 'function';
 };
 // One field: '' absent (undefined or null), 's…' a string, 't'/'f' a boolean;
-// undefined when the value is of another kind.
+// undefined when the value is of another kind (or a string with a lone
+// surrogate or the separator).
 function field(v, bool) {
   if (v === undefined || v === null) return '';
   if (bool) return v === true ? 't' : v === false ? 'f' : undefined;
-  if (typeof v !== 'string' || v.indexOf(SEP) !== -1) return undefined;
+  if (typeof v !== 'string' || v.indexOf(SEP) !== -1 || (WELL_FORMED && !v.isWellFormed())) return undefined;
   return 's' + v;
 }
-function known(v, names) {
+// The object's own members in the order of `names` (inherited ones are not
+// read); undefined when it has a member not in `names`.
+function own(v, names, index) {
   const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) if (!names.has(keys[i])) return false;
-  return true;
+  const slots = new Array(names.length);
+  for (let i = 0; i < keys.length; i++) {
+    const at = index.get(keys[i]);
+    if (at === undefined) return undefined;
+    slots[at] = v[keys[i]];
+  }
+  return slots;
 }
+const indexOf = (names) => new Map(names.map((n, i) => [n, i]));
+const PAYMENT_INDEX = indexOf(PAYMENT);
+const MERCHANT_INDEX = indexOf(MERCHANT);
+const WALLETS_INDEX = indexOf(WALLETS);
+const WALLET = ['enabled', 'verified'];
+const WALLET_INDEX = indexOf(WALLET);
 export function posfeePackPayment(p) {
-  if (!isPlain(p) || !known(p, PAYMENT_KEYS)) return undefined;
+  if (!isPlain(p)) return undefined;
+  const slots = own(p, PAYMENT, PAYMENT_INDEX);
+  if (slots === undefined) return undefined;
   let out = '';
   for (let i = 0; i < PAYMENT.length; i++) {
-    const f = field(p[PAYMENT[i]], PAYMENT_BOOL.has(PAYMENT[i]));
+    const f = field(slots[i], PAYMENT_BOOL.has(PAYMENT[i]));
     if (f === undefined) return undefined;
     out += i === 0 ? f : SEP + f;
   }
   return out;
 }
 export function posfeePackMerchant(m) {
-  if (!isPlain(m) || !known(m, MERCHANT_KEYS)) return undefined;
+  if (!isPlain(m)) return undefined;
+  const slots = own(m, MERCHANT, MERCHANT_INDEX);
+  if (slots === undefined) return undefined;
   let out = '';
   for (let i = 0; i < MERCHANT.length; i++) {
     const name = MERCHANT[i];
     let f;
     if (name === 'wallets') {
-      const w = m.wallets;
+      const w = slots[i];
       if (w === undefined || w === null) f = '';
       else {
-        if (!isPlain(w) || !known(w, WALLETS_KEYS)) return undefined;
+        if (!isPlain(w)) return undefined;
+        const ws = own(w, WALLETS, WALLETS_INDEX);
+        if (ws === undefined) return undefined;
         f = 'o';
-        for (const k of WALLETS) {
-          const x = w[k];
+        for (let k = 0; k < WALLETS.length; k++) {
+          const x = ws[k];
           if (x === undefined || x === null) f += SEP + SEP + SEP;
           else {
-            if (!isPlain(x) || !known(x, WALLET_KEYS)) return undefined;
-            const e = field(x.enabled, true);
-            const v = field(x.verified, true);
+            if (!isPlain(x)) return undefined;
+            const xs = own(x, WALLET, WALLET_INDEX);
+            if (xs === undefined) return undefined;
+            const e = field(xs[0], true);
+            const v = field(xs[1], true);
             if (e === undefined || v === undefined) return undefined;
             f += SEP + 'o' + SEP + e + SEP + v;
           }
         }
       }
     } else {
-      f = field(m[name], MERCHANT_BOOL.has(name));
+      f = field(slots[i], MERCHANT_BOOL.has(name));
       if (f === undefined) return undefined;
     }
     out += i === 0 ? f : SEP + f;
@@ -173,10 +192,10 @@ export function posfeeReadFee(tape) {
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(js_name = posfeePackPayment)]
-    fn pack_payment(value: &JsValue) -> Option<String>;
-    #[wasm_bindgen(js_name = posfeePackMerchant)]
-    fn pack_merchant(value: &JsValue) -> Option<String>;
+    #[wasm_bindgen(catch, js_name = posfeePackPayment)]
+    fn pack_payment(value: &JsValue) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(catch, js_name = posfeePackMerchant)]
+    fn pack_merchant(value: &JsValue) -> Result<Option<String>, JsValue>;
     #[wasm_bindgen(js_name = posfeeReadQuote)]
     fn read_quote(tape: &str) -> JsValue;
     #[wasm_bindgen(js_name = posfeeReadFee)]
@@ -222,7 +241,7 @@ fn flag(f: Field) -> Option<Option<bool>> {
 
 /// A payment in the quick shape, or `None` for the general path.
 pub fn payment(v: &JsValue) -> Option<PaymentInput> {
-    let packed = pack_payment(v)?;
+    let packed = pack_payment(v).ok()??;
     let mut it = packed.split('\u{1}').map(field);
     let mut next = || it.next().flatten();
     let p = PaymentInput {
@@ -240,7 +259,7 @@ pub fn payment(v: &JsValue) -> Option<PaymentInput> {
 
 /// A merchant in the quick shape, or `None` for the general path.
 pub fn merchant(v: &JsValue) -> Option<MerchantInput> {
-    let packed = pack_merchant(v)?;
+    let packed = pack_merchant(v).ok()??;
     let mut it = packed.split('\u{1}').map(field);
     let mut next = || it.next().flatten();
     let tier = text(next()?)?;
