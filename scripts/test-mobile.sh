@@ -87,7 +87,9 @@ echo "jar: $OUT/posfee-kotlin.jar ($(du -h "$OUT/posfee-kotlin.jar" | cut -f1))"
 "$KOTLIN_HOME/bin/kotlinc" tests/kotlin/VectorTests.kt -cp "$OUT/posfee-kotlin.jar:$JNA:$GSON" \
   -d "$OUT/tests.jar" -nowarn 2>&1 | { grep -v '^warning:' || true; }
 set +e
-java -cp "$OUT/posfee-kotlin.jar:$OUT/tests.jar:$JNA:$GSON:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \
+# A fixed, pre-touched heap: the memory checks then see native memory only.
+java -Xms384m -Xmx384m -XX:+AlwaysPreTouch -XX:+UseSerialGC \
+  -cp "$OUT/posfee-kotlin.jar:$OUT/tests.jar:$JNA:$GSON:$KOTLIN_HOME/lib/kotlin-stdlib.jar" \
   posfee.tests.VectorTestsKt tests >"$OUT/kotlin.log" 2>&1
 status=$?
 set -e

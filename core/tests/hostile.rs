@@ -1,6 +1,13 @@
 //! Hostile inputs through the core: each refused with its code, field and
 //! reason, within posfee's input bounds (`posfee_core::bounds`).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use posfee_core::bounds::{MAX_CSV_RECORD_BYTES, MAX_DATA_FILE_BYTES, MAX_DEPTH};
 use posfee_core::*;
 

@@ -11,6 +11,10 @@
 //! `Result<_, PosfeeError>`: one exception type carrying the core's code,
 //! field, reason, year and both messages.
 
+// The error crosses as a record of its six strings (freed as it is read, which
+// an object handle in an error was not), so every `Result` carries it by value.
+#![allow(clippy::result_large_err)]
+
 mod records;
 
 pub use records::*;
@@ -61,14 +65,41 @@ uniffi::custom_type!(Percent, String, {
 /// (`invalid_amount`, `plan_invalid`, …), the field it concerns
 /// (`payment.amount`, `fee_rules[0].rate_percent`), a stable reason
 /// (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
-/// message in Chinese and in English. Kotlin: `PosfeeException`.
-#[derive(Debug, uniffi::Object)]
-#[uniffi::export(Debug, Display)]
-pub struct PosfeeError(pf::Error);
+/// message in Chinese and in English. Kotlin: `PosfeeException` (its one case
+/// `PosfeeException.Failure`, whose `message` names every part); Swift:
+/// `PosfeeError.failure`. The methods `code()`, `field()`, … read the same
+/// parts in every language.
+///
+/// An error crosses as a record of strings, freed as it is read: nothing is
+/// left behind per thrown error.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
+pub enum PosfeeError {
+    /// Every error posfee gives.
+    Failure {
+        /// The stable snake_case code.
+        code: String,
+        /// The input field or data path.
+        field: String,
+        /// The stable snake_case reason.
+        reason: String,
+        /// The uncovered year, for `calendar_not_covered`.
+        year: Option<i32>,
+        /// The message in Simplified Chinese.
+        message_zh: String,
+        /// The message in English.
+        message_en: String,
+    },
+}
 
 impl std::fmt::Display for PosfeeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
+        let PosfeeError::Failure {
+            code,
+            field,
+            message_en,
+            ..
+        } = self;
+        write!(f, "{code} ({field}): {message_en}")
     }
 }
 
@@ -76,47 +107,60 @@ impl std::error::Error for PosfeeError {}
 
 impl From<pf::Error> for PosfeeError {
     fn from(e: pf::Error) -> Self {
-        PosfeeError(e)
+        PosfeeError::Failure {
+            code: e.code().as_str().to_string(),
+            field: e.field().to_string(),
+            reason: e.reason().to_string(),
+            year: e.year(),
+            message_zh: e.message_zh().to_string(),
+            message_en: e.message_en().to_string(),
+        }
     }
 }
 
 /// What every fallible call returns.
-pub type Result<T> = std::result::Result<T, Arc<PosfeeError>>;
+pub type Result<T> = std::result::Result<T, PosfeeError>;
 
-fn err(e: pf::Error) -> Arc<PosfeeError> {
-    Arc::new(PosfeeError(e))
+fn err(e: pf::Error) -> PosfeeError {
+    PosfeeError::from(e)
 }
 
 #[uniffi::export]
 impl PosfeeError {
     /// The stable snake_case code (`invalid_amount`, `calendar_not_covered`, …).
     pub fn code(&self) -> String {
-        self.0.code().as_str().to_string()
+        let PosfeeError::Failure { code, .. } = self;
+        code.clone()
     }
 
     /// The input field or data path (`payment.amount`, `fee_rules[0].cap`).
     pub fn field(&self) -> String {
-        self.0.field().to_string()
+        let PosfeeError::Failure { field, .. } = self;
+        field.clone()
     }
 
     /// The stable snake_case reason (`too_many_decimals`, `missing`, …).
     pub fn reason(&self) -> String {
-        self.0.reason().to_string()
+        let PosfeeError::Failure { reason, .. } = self;
+        reason.clone()
     }
 
     /// The uncovered year, for `calendar_not_covered`.
     pub fn year(&self) -> Option<i32> {
-        self.0.year()
+        let PosfeeError::Failure { year, .. } = self;
+        *year
     }
 
     /// The message in Simplified Chinese.
     pub fn message_zh(&self) -> String {
-        self.0.message_zh().to_string()
+        let PosfeeError::Failure { message_zh, .. } = self;
+        message_zh.clone()
     }
 
     /// The message in English.
     pub fn message_en(&self) -> String {
-        self.0.message_en().to_string()
+        let PosfeeError::Failure { message_en, .. } = self;
+        message_en.clone()
     }
 }
 

@@ -577,6 +577,9 @@ fun expectError(code: String, field: String, reason: String?, f: () -> Unit) {
         }
         check(x.messageZh().isNotEmpty() && x.messageEn().isNotEmpty()) { "empty messages" }
         check(x.toString().isNotEmpty()) { "empty toString" }
+        // The exception's own message names the code, the field and the English message.
+        val message = x.message
+        check(message != null && message.contains(code) && message.contains(field) && message.contains(x.messageEn())) { "message $message" }
         return
     }
     throw IllegalStateException("expected $code on $field, got no error")
@@ -751,6 +754,53 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
     },
 )
 
+/** Resident memory of this process in KiB (Linux), after a collection. */
+fun residentKiB(): Long {
+    repeat(3) { System.gc(); Thread.sleep(50) }
+    val line = File("/proc/self/status").readLines().firstOrNull { it.startsWith("VmRSS:") } ?: return 0
+    return line.removePrefix("VmRSS:").trim().removeSuffix("kB").trim().toLong()
+}
+
+/** Hostile and heavy use: threads sharing an engine, memory over many errors and quotes. */
+val hostileChecks: List<Pair<String, () -> Unit>> = listOf(
+    "8 threads share one engine and get the single-threaded answers" to {
+        val engine = Engine()
+        val payments = (1..50).map { card.copy(amount = "${it * 37}.${it % 100}".let { a -> if (a.substringAfter('.').length == 1) a + "0" else a }) }
+        val expected = payments.map { engine.quote(std, it).fee }
+        val wrong = java.util.concurrent.atomic.AtomicInteger()
+        val threads = (1..8).map {
+            Thread {
+                repeat(2_000) { i ->
+                    val k = (i + it) % payments.size
+                    if (engine.quote(std, payments[k]).fee != expected[k]) wrong.incrementAndGet()
+                }
+            }
+        }
+        threads.forEach { it.start() }
+        threads.forEach { it.join() }
+        check(wrong.get() == 0) { "${wrong.get()} wrong answers" }
+    },
+    "memory is flat over 200,000 errors (nothing is left behind per thrown error)" to {
+        val engine = Engine()
+        val bad = card.copy(amount = "1.234")
+        repeat(20_000) { try { engine.quote(std, bad) } catch (x: PosfeeException) { } }
+        val before = residentKiB()
+        repeat(200_000) { try { engine.quote(std, bad) } catch (x: PosfeeException) { check(x.reason() == "too_many_decimals") } }
+        val grown = residentKiB() - before
+        println("kotlin: resident memory over 200,000 errors grew by $grown KiB")
+        check(grown < 2_048) { "resident memory grew by $grown KiB over 200,000 errors" }
+    },
+    "memory is flat over 200,000 quotes" to {
+        val engine = Engine()
+        repeat(20_000) { engine.quote(std, card) }
+        val before = residentKiB()
+        repeat(200_000) { check(engine.quote(std, card).fee.toPlainString() == "5.50") }
+        val grown = residentKiB() - before
+        println("kotlin: resident memory over 200,000 quotes grew by $grown KiB")
+        check(grown < 16_384) { "resident memory grew by $grown KiB over 200,000 quotes" }
+    },
+)
+
 fun main(args: Array<String>) {
     root = File(args.firstOrNull() ?: "tests")
     val files = File(root, "vectors").listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }
@@ -776,7 +826,7 @@ fun main(args: Array<String>) {
             if (diffs.isEmpty()) passed++ else failed.add("$id (${file.name}): ${diffs.joinToString("; ")}")
         }
     }
-    for ((name, check) in apiChecks) {
+    for ((name, check) in apiChecks + hostileChecks) {
         try {
             check()
             passed++

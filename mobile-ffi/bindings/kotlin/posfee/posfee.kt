@@ -746,18 +746,6 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_plan_to_json(
     ): Int
-    external fun uniffi_posfee_ffi_checksum_method_posfeeerror_code(
-    ): Int
-    external fun uniffi_posfee_ffi_checksum_method_posfeeerror_field(
-    ): Int
-    external fun uniffi_posfee_ffi_checksum_method_posfeeerror_message_en(
-    ): Int
-    external fun uniffi_posfee_ffi_checksum_method_posfeeerror_message_zh(
-    ): Int
-    external fun uniffi_posfee_ffi_checksum_method_posfeeerror_reason(
-    ): Int
-    external fun uniffi_posfee_ffi_checksum_method_posfeeerror_year(
-    ): Int
     external fun uniffi_posfee_ffi_checksum_constructor_auditor_new(
     ): Int
     external fun uniffi_posfee_ffi_checksum_constructor_calendar_embedded(
@@ -906,25 +894,17 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_plan_to_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_posfee_ffi_fn_clone_posfeeerror(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_posfee_ffi_fn_free_posfeeerror(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Unit
-    external fun uniffi_posfee_ffi_fn_method_posfeeerror_code(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_posfee_ffi_fn_method_posfeeerror_code(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_posfee_ffi_fn_method_posfeeerror_field(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_posfee_ffi_fn_method_posfeeerror_field(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_posfee_ffi_fn_method_posfeeerror_message_en(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_posfee_ffi_fn_method_posfeeerror_message_en(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_posfee_ffi_fn_method_posfeeerror_message_zh(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_posfee_ffi_fn_method_posfeeerror_message_zh(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_posfee_ffi_fn_method_posfeeerror_reason(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_posfee_ffi_fn_method_posfeeerror_reason(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_posfee_ffi_fn_method_posfeeerror_year(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_posfee_ffi_fn_method_posfeeerror_uniffi_trait_debug(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_posfee_ffi_fn_method_posfeeerror_uniffi_trait_display(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_posfee_ffi_fn_method_posfeeerror_year(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_func_compare(`planA`: Long,`planB`: Long,`merchant`: RustBuffer.ByValue,`mix`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1055,16 +1035,16 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_posfee_ffi_checksum_func_compare() and 0xFFFF) != 23590) {
+    if ((lib.uniffi_posfee_ffi_checksum_func_compare() and 0xFFFF) != 33847) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_func_compare_by_channel() and 0xFFFF) != 15109) {
+    if ((lib.uniffi_posfee_ffi_checksum_func_compare_by_channel() and 0xFFFF) != 6099) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_func_compare_contract() and 0xFFFF) != 42309) {
+    if ((lib.uniffi_posfee_ffi_checksum_func_compare_contract() and 0xFFFF) != 16142) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_func_parse_amount() and 0xFFFF) != 22535) {
+    if ((lib.uniffi_posfee_ffi_checksum_func_parse_amount() and 0xFFFF) != 45025) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_func_version() and 0xFFFF) != 63405) {
@@ -1073,19 +1053,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_method_auditor_audit_line() and 0xFFFF) != 40043) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_feed_csv() and 0xFFFF) != 22207) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_feed_csv() and 0xFFFF) != 57700) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_finish_csv() and 0xFFFF) != 20543) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_finish_csv() and 0xFFFF) != 37463) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_auditor_summary() and 0xFFFF) != 19005) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_calendar_day() and 0xFFFF) != 62885) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_calendar_day() and 0xFFFF) != 262) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_calendar_extend() and 0xFFFF) != 17098) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_calendar_extend() and 0xFFFF) != 50169) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_calendar_valid_until() and 0xFFFF) != 11517) {
@@ -1100,19 +1080,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_method_dayledger_dates() and 0xFFFF) != 64474) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_dayledger_quote_all() and 0xFFFF) != 33312) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_dayledger_quote_all() and 0xFFFF) != 28421) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_dayledger_quote_and_record() and 0xFFFF) != 11593) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_dayledger_quote_and_record() and 0xFFFF) != 46758) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_accounting_date() and 0xFFFF) != 3858) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_accounting_date() and 0xFFFF) != 30450) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_activation() and 0xFFFF) != 13163) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_activation() and 0xFFFF) != 9872) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_arrival() and 0xFFFF) != 52515) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_arrival() and 0xFFFF) != 32887) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_calendar() and 0xFFFF) != 30261) {
@@ -1121,31 +1101,31 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_data_versions() and 0xFFFF) != 907) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_diagnose() and 0xFFFF) != 43684) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_diagnose() and 0xFFFF) != 38574) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_eligibility() and 0xFFFF) != 10334) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_eligibility() and 0xFFFF) != 36878) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_extend_calendar() and 0xFFFF) != 15227) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_extend_calendar() and 0xFFFF) != 45062) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_fee() and 0xFFFF) != 532) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_fee() and 0xFFFF) != 65129) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_frozen_window() and 0xFFFF) != 62151) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_frozen_window() and 0xFFFF) != 5928) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_calendar() and 0xFFFF) != 42453) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_calendar() and 0xFFFF) != 22889) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_plan() and 0xFFFF) != 33720) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_plan() and 0xFFFF) != 64802) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_plan() and 0xFFFF) != 63522) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_quote() and 0xFFFF) != 13662) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_quote() and 0xFFFF) != 34602) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_set_plan() and 0xFFFF) != 33375) {
@@ -1160,58 +1140,40 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_method_plan_to_json() and 0xFFFF) != 8479) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_posfeeerror_code() and 0xFFFF) != 36027) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_auditor_new() and 0xFFFF) != 25740) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_posfeeerror_field() and 0xFFFF) != 63967) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_posfee_ffi_checksum_method_posfeeerror_message_en() and 0xFFFF) != 16381) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_posfee_ffi_checksum_method_posfeeerror_message_zh() and 0xFFFF) != 45525) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_posfee_ffi_checksum_method_posfeeerror_reason() and 0xFFFF) != 27235) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_posfee_ffi_checksum_method_posfeeerror_year() and 0xFFFF) != 20156) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_auditor_new() and 0xFFFF) != 655) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_embedded() and 0xFFFF) != 62538) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_embedded() and 0xFFFF) != 16745) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_empty() and 0xFFFF) != 54955) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn() and 0xFFFF) != 16276) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn() and 0xFFFF) != 43337) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_json() and 0xFFFF) != 39311) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_json() and 0xFFFF) != 23429) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_constructor_dayledger_new() and 0xFFFF) != 61484) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_engine_new() and 0xFFFF) != 17836) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_engine_new() and 0xFFFF) != 55780) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_constructor_engine_with_data() and 0xFFFF) != 56558) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_from_contract() and 0xFFFF) != 12905) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_from_contract() and 0xFFFF) != 3680) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_from_json() and 0xFFFF) != 37323) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_from_json() and 0xFFFF) != 38770) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_reference() and 0xFFFF) != 1138) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_reference() and 0xFFFF) != 65236) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_upos() and 0xFFFF) != 48750) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_upos() and 0xFFFF) != 6921) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -3648,405 +3610,6 @@ public object FfiConverterTypePlan: FfiConverter<Plan, Long> {
     override fun allocationSize(value: Plan) = 8UL
 
     override fun write(value: Plan, buf: ByteBuffer) {
-        buf.putLong(lower(value))
-    }
-}
-
-
-// This template implements a class for working with a Rust struct via a handle
-// to the live Rust struct on the other side of the FFI.
-//
-// There's some subtlety here, because we have to be careful not to operate on a Rust
-// struct after it has been dropped, and because we must expose a public API for freeing
-// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
-//
-//   * Each instance holds an opaque handle to the underlying Rust struct.
-//     Method calls need to read this handle from the object's state and pass it in to
-//     the Rust FFI.
-//
-//   * When an instance is no longer needed, its handle should be passed to a
-//     special destructor function provided by the Rust FFI, which will drop the
-//     underlying Rust struct.
-//
-//   * Given an instance, calling code is expected to call the special
-//     `destroy` method in order to free it after use, either by calling it explicitly
-//     or by using a higher-level helper like the `use` method. Failing to do so risks
-//     leaking the underlying Rust struct.
-//
-//   * We can't assume that calling code will do the right thing, and must be prepared
-//     to handle Kotlin method calls executing concurrently with or even after a call to
-//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
-//
-//   * We must never allow Rust code to operate on the underlying Rust struct after
-//     the destructor has been called, and must never call the destructor more than once.
-//     Doing so may trigger memory unsafety.
-//
-//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
-//     is implemented to call the destructor when the Kotlin object becomes unreachable.
-//     This is done in a background thread. This is not a panacea, and client code should be aware that
-//      1. the thread may starve if some there are objects that have poorly performing
-//     `drop` methods or do significant work in their `drop` methods.
-//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
-//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
-//
-// If we try to implement this with mutual exclusion on access to the handle, there is the
-// possibility of a race between a method call and a concurrent call to `destroy`:
-//
-//    * Thread A starts a method call, reads the value of the handle, but is interrupted
-//      before it can pass the handle over the FFI to Rust.
-//    * Thread B calls `destroy` and frees the underlying Rust struct.
-//    * Thread A resumes, passing the already-read handle value to Rust and triggering
-//      a use-after-free.
-//
-// One possible solution would be to use a `ReadWriteLock`, with each method call taking
-// a read lock (and thus allowed to run concurrently) and the special `destroy` method
-// taking a write lock (and thus blocking on live method calls). However, we aim not to
-// generate methods with any hidden blocking semantics, and a `destroy` method that might
-// block if called incorrectly seems to meet that bar.
-//
-// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
-// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
-// has been called. These are updated according to the following rules:
-//
-//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
-//      The initial value for the flag is false.
-//
-//    * At the start of each method call, we atomically check the counter.
-//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
-//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
-//
-//    * At the end of each method call, we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-//    * When `destroy` is called, we atomically flip the flag from false to true.
-//      If the flag was already true we silently fail.
-//      Otherwise we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
-// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
-//
-// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
-// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
-// of the underlying Rust code.
-//
-// This makes a cleaner a better alternative to _not_ calling `destroy()` as
-// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
-// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
-// thread may be starved, and the app will leak memory.
-//
-// In this case, `destroy`ing manually may be a better solution.
-//
-// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
-// with Rust peers are reclaimed:
-//
-// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
-// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
-// 3. The memory is reclaimed when the process terminates.
-//
-// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
-//
-
-
-/**
- * The one error of every fallible call: the core's stable code
- * (`invalid_amount`, `plan_invalid`, …), the field it concerns
- * (`payment.amount`, `fee_rules[0].rate_percent`), a stable reason
- * (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
- * message in Chinese and in English. Kotlin: `PosfeeException`.
- */
-public interface PosfeeExceptionInterface {
-    
-    /**
-     * The stable snake_case code (`invalid_amount`, `calendar_not_covered`, …).
-     */
-    fun `code`(): kotlin.String
-    
-    /**
-     * The input field or data path (`payment.amount`, `fee_rules[0].cap`).
-     */
-    fun `field`(): kotlin.String
-    
-    /**
-     * The message in English.
-     */
-    fun `messageEn`(): kotlin.String
-    
-    /**
-     * The message in Simplified Chinese.
-     */
-    fun `messageZh`(): kotlin.String
-    
-    /**
-     * The stable snake_case reason (`too_many_decimals`, `missing`, …).
-     */
-    fun `reason`(): kotlin.String
-    
-    /**
-     * The uncovered year, for `calendar_not_covered`.
-     */
-    fun `year`(): kotlin.Int?
-    
-    companion object
-}
-
-/**
- * The one error of every fallible call: the core's stable code
- * (`invalid_amount`, `plan_invalid`, …), the field it concerns
- * (`payment.amount`, `fee_rules[0].rate_percent`), a stable reason
- * (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
- * message in Chinese and in English. Kotlin: `PosfeeException`.
- */
-
-open class PosfeeException : kotlin.Exception, Disposable, AutoCloseable, PosfeeExceptionInterface {
-
-
-    @Suppress("UNUSED_PARAMETER")
-    /**
-     * @suppress
-     */
-    constructor(withHandle: UniffiWithHandle, handle: Long) {
-        this.handle = handle
-        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
-    }
-
-    /**
-     * @suppress
-     *
-     * This constructor can be used to instantiate a fake object. Only used for tests. Any
-     * attempt to actually use an object constructed this way will fail as there is no
-     * connected Rust object.
-     */
-    @Suppress("UNUSED_PARAMETER")
-    constructor(noHandle: NoHandle) {
-        this.handle = 0
-        this.cleanable = null
-    }
-
-    protected val handle: Long
-    protected val cleanable: UniffiCleaner.Cleanable?
-
-    private val wasDestroyed = AtomicBoolean(false)
-    private val callCounter = AtomicLong(1)
-
-    /**
-     * Whether the current object has been destroyed and its reference is gone in the Rust side.
-     */
-    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
-
-    override fun destroy() {
-        // Only allow a single call to this method.
-        // TODO: maybe we should log a warning if called more than once?
-        if (this.wasDestroyed.compareAndSet(false, true)) {
-            // This decrement always matches the initial count of 1 given at creation time.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    @Synchronized
-    override fun close() {
-        this.destroy()
-    }
-
-    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
-        // Check and increment the call counter, to keep the object alive.
-        // This needs a compare-and-set retry loop in case of concurrent updates.
-        do {
-            val c = this.callCounter.get()
-            if (c == 0L) {
-                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
-            }
-            if (c == Long.MAX_VALUE) {
-                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
-            }
-        } while (! this.callCounter.compareAndSet(c, c + 1L))
-        // Now we can safely do the method call without the handle being freed concurrently.
-        try {
-            return block(this.uniffiCloneHandle())
-        } finally {
-            // This decrement always matches the increment we performed above.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    // Use a static inner class instead of a closure so as not to accidentally
-    // capture `this` as part of the cleanable's action.
-    private class UniffiCleanAction(private val handle: Long) : Runnable {
-        override fun run() {
-            if (handle == 0.toLong()) {
-                // Fake object created with `NoHandle`, don't try to free.
-                return;
-            }
-            uniffiRustCall { status ->
-                UniffiLib.uniffi_posfee_ffi_fn_free_posfeeerror(handle, status)
-            }
-        }
-    }
-
-    /**
-     * @suppress
-     */
-    fun uniffiCloneHandle(): Long {
-        if (handle == 0.toLong()) {
-            throw InternalException("uniffiCloneHandle() called on NoHandle object");
-        }
-        return uniffiRustCall() { status ->
-            UniffiLib.uniffi_posfee_ffi_fn_clone_posfeeerror(handle, status)
-        }
-    }
-
-    
-    /**
-     * The stable snake_case code (`invalid_amount`, `calendar_not_covered`, …).
-     */override fun `code`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_code(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * The input field or data path (`payment.amount`, `fee_rules[0].cap`).
-     */override fun `field`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_field(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * The message in English.
-     */override fun `messageEn`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_message_en(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * The message in Simplified Chinese.
-     */override fun `messageZh`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_message_zh(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * The stable snake_case reason (`too_many_decimals`, `missing`, …).
-     */override fun `reason`(): kotlin.String {
-            return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_reason(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-    /**
-     * The uncovered year, for `calendar_not_covered`.
-     */override fun `year`(): kotlin.Int? {
-            return FfiConverterOptionalInt.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_year(
-        it,
-        _status)
-}
-    }
-    )
-    }
-    
-
-    
-
-    
-
-    // The local Rust `Display`/`Debug` implementation.
-    override fun toString(): String {
-        return FfiConverterString.lift(
-    callWithHandle {
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_uniffi_trait_display(
-        it,
-        _status)
-}
-    }
-    )
-    }
-
-    
-    
-    companion object ErrorHandler : UniffiRustCallStatusErrorHandler<PosfeeException> {
-        override fun lift(error_buf: RustBuffer.ByValue): PosfeeException {
-            // Due to some mismatches in the ffi converter mechanisms, errors are a RustBuffer.
-            val bb = error_buf.asByteBuffer()
-            if (bb == null) {
-                throw InternalException("?")
-            }
-            return FfiConverterTypePosfeeError.read(bb)
-        }
-    }
-    
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypePosfeeError: FfiConverter<PosfeeException, Long> {
-    override fun lower(value: PosfeeException): Long {
-        return value.uniffiCloneHandle()
-    }
-
-    override fun lift(value: Long): PosfeeException {
-        return PosfeeException(UniffiWithHandle, value)
-    }
-
-    override fun read(buf: ByteBuffer): PosfeeException {
-        return lift(buf.getLong())
-    }
-
-    override fun allocationSize(value: PosfeeException) = 8UL
-
-    override fun write(value: PosfeeException, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -7711,6 +7274,205 @@ public object FfiConverterTypeOutcome: FfiConverterRustBuffer<Outcome> {
 }
 
 
+
+
+
+
+
+/**
+ * The one error of every fallible call: the core's stable code
+ * (`invalid_amount`, `plan_invalid`, …), the field it concerns
+ * (`payment.amount`, `fee_rules[0].rate_percent`), a stable reason
+ * (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
+ * message in Chinese and in English. Kotlin: `PosfeeException` (its one case
+ * `PosfeeException.Failure`, whose `message` names every part); Swift:
+ * `PosfeeError.failure`. The methods `code()`, `field()`, … read the same
+ * parts in every language.
+ *
+ * An error crosses as a record of strings, freed as it is read: nothing is
+ * left behind per thrown error.
+ */
+sealed class PosfeeException: kotlin.Exception() {
+    
+    /**
+     * Every error posfee gives.
+     */
+    class Failure(
+        
+        /**
+         * The stable snake_case code.
+         */
+        val `code`: kotlin.String, 
+        
+        /**
+         * The input field or data path.
+         */
+        val `field`: kotlin.String, 
+        
+        /**
+         * The stable snake_case reason.
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The uncovered year, for `calendar_not_covered`.
+         */
+        val `year`: kotlin.Int?, 
+        
+        /**
+         * The message in Simplified Chinese.
+         */
+        val `messageZh`: kotlin.String, 
+        
+        /**
+         * The message in English.
+         */
+        val `messageEn`: kotlin.String
+        ) : PosfeeException() {
+        override val message
+            get() = "code=${ `code` }, field=${ `field` }, reason=${ `reason` }, year=${ `year` }, messageZh=${ `messageZh` }, messageEn=${ `messageEn` }"
+    }
+    
+
+    
+        /**
+         * The stable snake_case code (`invalid_amount`, `calendar_not_covered`, …).
+         */ fun `code`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_code(FfiConverterTypePosfeeError.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+        /**
+         * The input field or data path (`payment.amount`, `fee_rules[0].cap`).
+         */ fun `field`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_field(FfiConverterTypePosfeeError.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+        /**
+         * The message in English.
+         */ fun `messageEn`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_message_en(FfiConverterTypePosfeeError.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+        /**
+         * The message in Simplified Chinese.
+         */ fun `messageZh`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_message_zh(FfiConverterTypePosfeeError.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+        /**
+         * The stable snake_case reason (`too_many_decimals`, `missing`, …).
+         */ fun `reason`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_reason(FfiConverterTypePosfeeError.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+        /**
+         * The uncovered year, for `calendar_not_covered`.
+         */ fun `year`(): kotlin.Int? {
+            return FfiConverterOptionalInt.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_posfeeerror_year(FfiConverterTypePosfeeError.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+
+
+    companion object ErrorHandler : UniffiRustCallStatusErrorHandler<PosfeeException> {
+        override fun lift(error_buf: RustBuffer.ByValue): PosfeeException = FfiConverterTypePosfeeError.lift(error_buf)
+    }
+
+    
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePosfeeError : FfiConverterRustBuffer<PosfeeException> {
+    override fun read(buf: ByteBuffer): PosfeeException {
+        
+
+        return when(buf.getInt()) {
+            1 -> PosfeeException.Failure(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: PosfeeException): ULong {
+        return when(value) {
+            is PosfeeException.Failure -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`field`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalInt.allocationSize(value.`year`)
+                + FfiConverterString.allocationSize(value.`messageZh`)
+                + FfiConverterString.allocationSize(value.`messageEn`)
+            )
+        }
+    }
+
+    override fun write(value: PosfeeException, buf: ByteBuffer) {
+        when(value) {
+            is PosfeeException.Failure -> {
+                buf.putInt(1)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`field`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalInt.write(value.`year`, buf)
+                FfiConverterString.write(value.`messageZh`, buf)
+                FfiConverterString.write(value.`messageEn`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+
+}
 
 
 

@@ -681,7 +681,7 @@ open class Auditor: AuditorProtocol, @unchecked Sendable {
      */
 public convenience init(engine: Engine, merchant: MerchantInput, asOf: String?, options: QuoteOptions? = nil)throws  {
     let handle =
-        try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_auditor_new(
         FfiConverterTypeEngine_lower(engine),
@@ -724,7 +724,7 @@ open func auditLine(line: StatementLineInput) -> LineAudit  {
      * order. A header that cannot be used is an error (`invalid_csv`).
      */
 open func feedCsv(chunk: Data)throws  -> [LineAudit]  {
-    return try  FfiConverterSequenceTypeLineAudit.lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterSequenceTypeLineAudit.lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_auditor_feed_csv(
             self.uniffiCloneHandle(),
@@ -737,7 +737,7 @@ open func feedCsv(chunk: Data)throws  -> [LineAudit]  {
      * Ends the CSV statement; returns the last lines.
      */
 open func finishCsv()throws  -> [LineAudit]  {
-    return try  FfiConverterSequenceTypeLineAudit.lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterSequenceTypeLineAudit.lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_auditor_finish_csv(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -899,7 +899,7 @@ open class Calendar: CalendarProtocol, @unchecked Sendable {
      * The embedded mainland calendar.
      */
 public static func embedded()throws  -> Calendar  {
-    return try  FfiConverterTypeCalendar_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeCalendar_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_calendar_embedded(uniffiCallStatus
     )
@@ -925,7 +925,7 @@ public static func empty() -> Calendar  {
      * `unversioned`).
      */
 public static func fromHolidayCn(text: String, dataVersion: String? = nil)throws  -> Calendar  {
-    return try  FfiConverterTypeCalendar_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeCalendar_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_calendar_from_holiday_cn(
         FfiConverterString.lower(text),
@@ -939,7 +939,7 @@ public static func fromHolidayCn(text: String, dataVersion: String? = nil)throws
      * one year in the holiday-cn format (then unversioned).
      */
 public static func fromJson(json: String)throws  -> Calendar  {
-    return try  FfiConverterTypeCalendar_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeCalendar_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_calendar_from_json(
         FfiConverterString.lower(json),uniffiCallStatus
@@ -954,7 +954,7 @@ public static func fromJson(json: String)throws  -> Calendar  {
      * adjusted working day.
      */
 open func day(date: String?)throws  -> DayInfo  {
-    return try  FfiConverterTypeDayInfo_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeDayInfo_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_calendar_day(
             self.uniffiCloneHandle(),
@@ -968,7 +968,7 @@ open func day(date: String?)throws  -> DayInfo  {
      * replaced only by a newer data version (else `calendar_year_covered`,
      * reason `already_covered` or `not_newer`, and nothing changes).
      */
-open func extend(other: Calendar)throws   {try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+open func extend(other: Calendar)throws   {try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_calendar_extend(
             self.uniffiCloneHandle(),
@@ -1172,7 +1172,7 @@ open func dates() -> [String]  {
      * the first invalid payment fails, naming `payments[i]`.
      */
 open func quoteAll(engine: Engine, merchant: MerchantInput, payments: [PaymentInput], options: QuoteOptions? = nil)throws  -> [Quote]  {
-    return try  FfiConverterSequenceTypeQuote.lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterSequenceTypeQuote.lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_dayledger_quote_all(
             self.uniffiCloneHandle(),
@@ -1189,7 +1189,7 @@ open func quoteAll(engine: Engine, merchant: MerchantInput, payments: [PaymentIn
      * and records it when accepted.
      */
 open func quoteAndRecord(engine: Engine, merchant: MerchantInput, payment: PaymentInput, options: QuoteOptions? = nil)throws  -> Quote  {
-    return try  FfiConverterTypeQuote_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeQuote_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_dayledger_quote_and_record(
             self.uniffiCloneHandle(),
@@ -1384,7 +1384,7 @@ open class Engine: EngineProtocol, @unchecked Sendable {
      */
 public convenience init()throws  {
     let handle =
-        try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+        try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_engine_new(uniffiCallStatus
     )
@@ -1421,7 +1421,7 @@ public static func withData(plan: Plan, calendar: Calendar) -> Engine  {
      * The accounting date of a time (日切 applied), `YYYY-MM-DD`.
      */
 open func accountingDate(time: String?)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_accounting_date(
             self.uniffiCloneHandle(),
@@ -1434,7 +1434,7 @@ open func accountingDate(time: String?)throws  -> String  {
      * Activation cashback progress at a cumulative volume (decimal string).
      */
 open func activation(volume: String?)throws  -> ActivationProgress  {
-    return try  FfiConverterTypeActivationProgress_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeActivationProgress_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_activation(
             self.uniffiCloneHandle(),
@@ -1447,7 +1447,7 @@ open func activation(volume: String?)throws  -> ActivationProgress  {
      * When the money of a payment arrives.
      */
 open func arrival(payment: PaymentInput, options: QuoteOptions? = nil)throws  -> Arrival  {
-    return try  FfiConverterTypeArrival_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeArrival_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_arrival(
             self.uniffiCloneHandle(),
@@ -1486,7 +1486,7 @@ open func dataVersions() -> DataVersions  {
      * or a UnionPay suspension by the facts given.
      */
 open func diagnose(input: DiagnoseInput)throws  -> Diagnosis  {
-    return try  FfiConverterTypeDiagnosis_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeDiagnosis_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_diagnose(
             self.uniffiCloneHandle(),
@@ -1500,7 +1500,7 @@ open func diagnose(input: DiagnoseInput)throws  -> Diagnosis  {
      * apply for, and what is unmet.
      */
 open func eligibility(facts: EligibilityInput)throws  -> EligibilityAnswers  {
-    return try  FfiConverterTypeEligibilityAnswers_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeEligibilityAnswers_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_eligibility(
             self.uniffiCloneHandle(),
@@ -1513,7 +1513,7 @@ open func eligibility(facts: EligibilityInput)throws  -> EligibilityAnswers  {
      * Adds calendar years loaded at run time; a year already covered is
      * replaced only by a newer data version (else `calendar_year_covered`).
      */
-open func extendCalendar(calendar: Calendar)throws   {try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+open func extendCalendar(calendar: Calendar)throws   {try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_extend_calendar(
             self.uniffiCloneHandle(),
@@ -1526,7 +1526,7 @@ open func extendCalendar(calendar: Calendar)throws   {try rustCallWithError(FfiC
      * The fee of a payment alone (its time, if any, is not used).
      */
 open func fee(merchant: MerchantInput, payment: PaymentInput)throws  -> Fee  {
-    return try  FfiConverterTypeFee_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeFee_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_fee(
             self.uniffiCloneHandle(),
@@ -1540,7 +1540,7 @@ open func fee(merchant: MerchantInput, payment: PaymentInput)throws  -> Fee  {
      * The frozen-funds review window after a submission date (`YYYY-MM-DD`).
      */
 open func frozenWindow(submitted: String?, options: QuoteOptions? = nil)throws  -> FrozenWindow  {
-    return try  FfiConverterTypeFrozenWindow_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeFrozenWindow_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_frozen_window(
             self.uniffiCloneHandle(),
@@ -1555,7 +1555,7 @@ open func frozenWindow(submitted: String?, options: QuoteOptions? = nil)throws  
      * adds its years; with `data_version`, the file is read as holiday-cn
      * data of that version.
      */
-open func loadCalendar(json: String, dataVersion: String? = nil)throws   {try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+open func loadCalendar(json: String, dataVersion: String? = nil)throws   {try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_load_calendar(
             self.uniffiCloneHandle(),
@@ -1568,7 +1568,7 @@ open func loadCalendar(json: String, dataVersion: String? = nil)throws   {try ru
     /**
      * Loads a plan file (JSON text) and uses it.
      */
-open func loadPlan(json: String)throws   {try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+open func loadPlan(json: String)throws   {try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_load_plan(
             self.uniffiCloneHandle(),
@@ -1593,7 +1593,7 @@ open func plan() -> Plan  {
      * Fee, acceptance, limits against the day's usage, and arrival.
      */
 open func quote(merchant: MerchantInput, payment: PaymentInput, usage: UsageInput? = nil, options: QuoteOptions? = nil)throws  -> Quote  {
-    return try  FfiConverterTypeQuote_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeQuote_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_quote(
             self.uniffiCloneHandle(),
@@ -1749,7 +1749,7 @@ open class Plan: PlanProtocol, @unchecked Sendable {
      * embedded 优POS plan). Errors name `contract.…`.
      */
 public static func fromContract(contract: ContractInput, base: Plan? = nil)throws  -> Plan  {
-    return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_plan_from_contract(
         FfiConverterTypeContractInput_lower(contract),
@@ -1762,7 +1762,7 @@ public static func fromContract(contract: ContractInput, base: Plan? = nil)throw
      * Loads and validates a plan file (JSON text).
      */
 public static func fromJson(json: String)throws  -> Plan  {
-    return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_plan_from_json(
         FfiConverterString.lower(json),uniffiCallStatus
@@ -1774,7 +1774,7 @@ public static func fromJson(json: String)throws  -> Plan  {
      * The embedded industry reference plan (0.60% + 3.00).
      */
 public static func reference()throws  -> Plan  {
-    return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_plan_reference(uniffiCallStatus
     )
@@ -1785,7 +1785,7 @@ public static func reference()throws  -> Plan  {
      * The embedded 优POS plan.
      */
 public static func upos()throws  -> Plan  {
-    return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_plan_upos(uniffiCallStatus
     )
@@ -1876,294 +1876,6 @@ public func FfiConverterTypePlan_lower(_ value: Plan) -> UInt64 {
 }
 
 
-
-
-
-
-/**
- * The one error of every fallible call: the core's stable code
- * (`invalid_amount`, `plan_invalid`, …), the field it concerns
- * (`payment.amount`, `fee_rules[0].rate_percent`), a stable reason
- * (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
- * message in Chinese and in English. Kotlin: `PosfeeException`.
- */
-public protocol PosfeeErrorProtocol: AnyObject, Sendable {
-    
-    /**
-     * The stable snake_case code (`invalid_amount`, `calendar_not_covered`, …).
-     */
-    func code()  -> String
-    
-    /**
-     * The input field or data path (`payment.amount`, `fee_rules[0].cap`).
-     */
-    func field()  -> String
-    
-    /**
-     * The message in English.
-     */
-    func messageEn()  -> String
-    
-    /**
-     * The message in Simplified Chinese.
-     */
-    func messageZh()  -> String
-    
-    /**
-     * The stable snake_case reason (`too_many_decimals`, `missing`, …).
-     */
-    func reason()  -> String
-    
-    /**
-     * The uncovered year, for `calendar_not_covered`.
-     */
-    func year()  -> Int32?
-    
-}
-/**
- * The one error of every fallible call: the core's stable code
- * (`invalid_amount`, `plan_invalid`, …), the field it concerns
- * (`payment.amount`, `fee_rules[0].rate_percent`), a stable reason
- * (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
- * message in Chinese and in English. Kotlin: `PosfeeException`.
- */
-open class PosfeeError: PosfeeErrorProtocol, @unchecked Sendable, Swift.Error, Foundation.LocalizedError, CustomDebugStringConvertible, CustomStringConvertible {
-    fileprivate let handle: UInt64
-
-    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public struct NoHandle {
-        public init() {}
-    }
-
-    // TODO: We'd like this to be `private` but for Swifty reasons,
-    // we can't implement `FfiConverter` without making this `required` and we can't
-    // make it `required` without making it `public`.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    required public init(unsafeFromHandle handle: UInt64) {
-        self.handle = handle
-    }
-
-    // This constructor can be used to instantiate a fake object.
-    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
-    //
-    // - Warning:
-    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public init(noHandle: NoHandle) {
-        self.handle = 0
-    }
-
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_posfee_ffi_fn_clone_posfeeerror(self.handle, $0) }
-    }
-    // No primary constructor declared for this class.
-
-    deinit {
-        if handle == 0 {
-            // Mock objects have handle=0 don't try to free them
-            return
-        }
-
-        try! rustCall { uniffi_posfee_ffi_fn_free_posfeeerror(handle, $0) }
-    }
-
-    
-
-    
-    /**
-     * The stable snake_case code (`invalid_amount`, `calendar_not_covered`, …).
-     */
-open func code() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_posfee_ffi_fn_method_posfeeerror_code(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The input field or data path (`payment.amount`, `fee_rules[0].cap`).
-     */
-open func field() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_posfee_ffi_fn_method_posfeeerror_field(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The message in English.
-     */
-open func messageEn() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_posfee_ffi_fn_method_posfeeerror_message_en(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The message in Simplified Chinese.
-     */
-open func messageZh() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_posfee_ffi_fn_method_posfeeerror_message_zh(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The stable snake_case reason (`too_many_decimals`, `missing`, …).
-     */
-open func reason() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_posfee_ffi_fn_method_posfeeerror_reason(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The uncovered year, for `calendar_not_covered`.
-     */
-open func year() -> Int32?  {
-    return try!  FfiConverterOptionInt32.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_posfee_ffi_fn_method_posfeeerror_year(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-
-    
-// The local Rust `Debug` implementation.
-public var debugDescription: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_posfee_ffi_fn_method_posfeeerror_uniffi_trait_debug(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-}
-    )
-}
-// The local Rust `Display` implementation.
-public var description: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_posfee_ffi_fn_method_posfeeerror_uniffi_trait_display(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-}
-    )
-}
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
-    
-    
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePosfeeError: FfiConverter {
-    typealias FfiType = UInt64
-    typealias SwiftType = PosfeeError
-
-    public static func lift(_ handle: UInt64) throws -> PosfeeError {
-        return PosfeeError(unsafeFromHandle: handle)
-    }
-
-    public static func lower(_ value: PosfeeError) -> UInt64 {
-        return value.uniffiCloneHandle()
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PosfeeError {
-        let handle: UInt64 = try readInt(&buf)
-        return try lift(handle)
-    }
-
-    public static func write(_ value: PosfeeError, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePosfeeError_lift(_ handle: UInt64) throws -> PosfeeError {
-    return try FfiConverterTypePosfeeError.lift(handle)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePosfeeError_lower(_ value: PosfeeError) -> UInt64 {
-    return FfiConverterTypePosfeeError.lower(value)
-}
-
-
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePosfeeError__as_error: FfiConverterRustBuffer {
-    public static func lift(_ buf: RustBuffer) throws -> PosfeeError {
-        var reader = createReader(data: Data(rustBuffer: buf))
-        return try FfiConverterTypePosfeeError.read(from: &reader)
-    }
-
-    public static func lower(_ value: PosfeeError) -> RustBuffer {
-        fatalError("not implemented")
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PosfeeError {
-        fatalError("not implemented")
-    }
-
-    public static func write(_ value: PosfeeError, into buf: inout [UInt8]) {
-        fatalError("not implemented")
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePosfeeError__as_error_lift(_ buf: RustBuffer) throws -> PosfeeError {
-    return try FfiConverterTypePosfeeError__as_error.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePosfeeError__as_error_lower(_ value: PosfeeError) -> RustBuffer {
-    return FfiConverterTypePosfeeError__as_error.lower(value)
-}
 
 
 /**
@@ -7282,6 +6994,197 @@ public func FfiConverterTypeOutcome_lower(_ value: Outcome) -> RustBuffer {
 
 
 /**
+ * The one error of every fallible call: the core's stable code
+ * (`invalid_amount`, `plan_invalid`, …), the field it concerns
+ * (`payment.amount`, `fee_rules[0].rate_percent`), a stable reason
+ * (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
+ * message in Chinese and in English. Kotlin: `PosfeeException` (its one case
+ * `PosfeeException.Failure`, whose `message` names every part); Swift:
+ * `PosfeeError.failure`. The methods `code()`, `field()`, … read the same
+ * parts in every language.
+ *
+ * An error crosses as a record of strings, freed as it is read: nothing is
+ * left behind per thrown error.
+ */
+public 
+enum PosfeeError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * Every error posfee gives.
+     */
+    case Failure(
+        /**
+         * The stable snake_case code.
+         */code: String, 
+        /**
+         * The input field or data path.
+         */field: String, 
+        /**
+         * The stable snake_case reason.
+         */reason: String, 
+        /**
+         * The uncovered year, for `calendar_not_covered`.
+         */year: Int32?, 
+        /**
+         * The message in Simplified Chinese.
+         */messageZh: String, 
+        /**
+         * The message in English.
+         */messageEn: String
+    )
+
+    
+    /**
+     * The stable snake_case code (`invalid_amount`, `calendar_not_covered`, …).
+     */
+public func code() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_posfeeerror_code(
+            FfiConverterTypePosfeeError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The input field or data path (`payment.amount`, `fee_rules[0].cap`).
+     */
+public func field() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_posfeeerror_field(
+            FfiConverterTypePosfeeError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The message in English.
+     */
+public func messageEn() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_posfeeerror_message_en(
+            FfiConverterTypePosfeeError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The message in Simplified Chinese.
+     */
+public func messageZh() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_posfeeerror_message_zh(
+            FfiConverterTypePosfeeError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The stable snake_case reason (`too_many_decimals`, `missing`, …).
+     */
+public func reason() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_posfeeerror_reason(
+            FfiConverterTypePosfeeError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The uncovered year, for `calendar_not_covered`.
+     */
+public func year() -> Int32?  {
+    return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_posfeeerror_year(
+            FfiConverterTypePosfeeError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension PosfeeError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePosfeeError: FfiConverterRustBuffer {
+    typealias SwiftType = PosfeeError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PosfeeError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .Failure(
+            code: try FfiConverterString.read(from: &buf), 
+            field: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
+            year: try FfiConverterOptionInt32.read(from: &buf), 
+            messageZh: try FfiConverterString.read(from: &buf), 
+            messageEn: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PosfeeError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .Failure(code,field,reason,year,messageZh,messageEn):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(field, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            FfiConverterOptionInt32.write(year, into: &buf)
+            FfiConverterString.write(messageZh, into: &buf)
+            FfiConverterString.write(messageEn, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePosfeeError_lift(_ buf: RustBuffer) throws -> PosfeeError {
+    return try FfiConverterTypePosfeeError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePosfeeError_lower(_ value: PosfeeError) -> RustBuffer {
+    return FfiConverterTypePosfeeError.lower(value)
+}
+
+
+/**
  * Why a payment is refused.
  */
 
@@ -8606,7 +8509,7 @@ public func FfiConverterTypePercent_lower(_ value: Percent) -> RustBuffer {
  * What a payment mix costs under plan A and under plan B (fees only).
  */
 public func compare(planA: Plan, planB: Plan, merchant: MerchantInput, mix: [MixLineInput])throws  -> Comparison  {
-    return try  FfiConverterTypeComparison_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeComparison_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_func_compare(
         FfiConverterTypePlan_lower(planA),
@@ -8622,7 +8525,7 @@ public func compare(planA: Plan, planB: Plan, merchant: MerchantInput, mix: [Mix
  * and in total.
  */
 public func compareByChannel(planA: Plan, planB: Plan, merchant: MerchantInput, mix: [MixLineInput])throws  -> ChannelComparison  {
-    return try  FfiConverterTypeChannelComparison_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeChannelComparison_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_func_compare_by_channel(
         FfiConverterTypePlan_lower(planA),
@@ -8638,7 +8541,7 @@ public func compareByChannel(planA: Plan, planB: Plan, merchant: MerchantInput, 
  * contract first (`contract.…`), then the merchant, then the mix.
  */
 public func compareContract(contract: ContractInput, base: Plan, other: Plan, merchant: MerchantInput, mix: [MixLineInput])throws  -> ChannelComparison  {
-    return try  FfiConverterTypeChannelComparison_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeChannelComparison_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_func_compare_contract(
         FfiConverterTypeContractInput_lower(contract),
@@ -8655,7 +8558,7 @@ public func compareContract(contract: ContractInput, base: Plan, other: Plan, me
  * (default `amount`).
  */
 public func parseAmount(text: String?, field: String? = nil)throws  -> Money  {
-    return try  FfiConverterTypeMoney_lift(try rustCallWithError(FfiConverterTypePosfeeError__as_error_lift) {
+    return try  FfiConverterTypeMoney_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_func_parse_amount(
         FfiConverterOptionString.lower(text),
@@ -8689,16 +8592,16 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_posfee_ffi_checksum_func_compare() != 23590) {
+    if (uniffi_posfee_ffi_checksum_func_compare() != 33847) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_func_compare_by_channel() != 15109) {
+    if (uniffi_posfee_ffi_checksum_func_compare_by_channel() != 6099) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_func_compare_contract() != 42309) {
+    if (uniffi_posfee_ffi_checksum_func_compare_contract() != 16142) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_func_parse_amount() != 22535) {
+    if (uniffi_posfee_ffi_checksum_func_parse_amount() != 45025) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_func_version() != 63405) {
@@ -8707,19 +8610,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_method_auditor_audit_line() != 40043) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_auditor_feed_csv() != 22207) {
+    if (uniffi_posfee_ffi_checksum_method_auditor_feed_csv() != 57700) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_auditor_finish_csv() != 20543) {
+    if (uniffi_posfee_ffi_checksum_method_auditor_finish_csv() != 37463) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_auditor_summary() != 19005) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_calendar_day() != 62885) {
+    if (uniffi_posfee_ffi_checksum_method_calendar_day() != 262) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_calendar_extend() != 17098) {
+    if (uniffi_posfee_ffi_checksum_method_calendar_extend() != 50169) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_calendar_valid_until() != 11517) {
@@ -8734,19 +8637,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_method_dayledger_dates() != 64474) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_dayledger_quote_all() != 33312) {
+    if (uniffi_posfee_ffi_checksum_method_dayledger_quote_all() != 28421) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_dayledger_quote_and_record() != 11593) {
+    if (uniffi_posfee_ffi_checksum_method_dayledger_quote_and_record() != 46758) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_accounting_date() != 3858) {
+    if (uniffi_posfee_ffi_checksum_method_engine_accounting_date() != 30450) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_activation() != 13163) {
+    if (uniffi_posfee_ffi_checksum_method_engine_activation() != 9872) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_arrival() != 52515) {
+    if (uniffi_posfee_ffi_checksum_method_engine_arrival() != 32887) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_calendar() != 30261) {
@@ -8755,31 +8658,31 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_method_engine_data_versions() != 907) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_diagnose() != 43684) {
+    if (uniffi_posfee_ffi_checksum_method_engine_diagnose() != 38574) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_eligibility() != 10334) {
+    if (uniffi_posfee_ffi_checksum_method_engine_eligibility() != 36878) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_extend_calendar() != 15227) {
+    if (uniffi_posfee_ffi_checksum_method_engine_extend_calendar() != 45062) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_fee() != 532) {
+    if (uniffi_posfee_ffi_checksum_method_engine_fee() != 65129) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_frozen_window() != 62151) {
+    if (uniffi_posfee_ffi_checksum_method_engine_frozen_window() != 5928) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_load_calendar() != 42453) {
+    if (uniffi_posfee_ffi_checksum_method_engine_load_calendar() != 22889) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_load_plan() != 33720) {
+    if (uniffi_posfee_ffi_checksum_method_engine_load_plan() != 64802) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_plan() != 63522) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_quote() != 13662) {
+    if (uniffi_posfee_ffi_checksum_method_engine_quote() != 34602) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_set_plan() != 33375) {
@@ -8794,58 +8697,40 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_method_plan_to_json() != 8479) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_posfeeerror_code() != 36027) {
+    if (uniffi_posfee_ffi_checksum_constructor_auditor_new() != 25740) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_posfeeerror_field() != 63967) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_posfee_ffi_checksum_method_posfeeerror_message_en() != 16381) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_posfee_ffi_checksum_method_posfeeerror_message_zh() != 45525) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_posfee_ffi_checksum_method_posfeeerror_reason() != 27235) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_posfee_ffi_checksum_method_posfeeerror_year() != 20156) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_posfee_ffi_checksum_constructor_auditor_new() != 655) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_posfee_ffi_checksum_constructor_calendar_embedded() != 62538) {
+    if (uniffi_posfee_ffi_checksum_constructor_calendar_embedded() != 16745) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_constructor_calendar_empty() != 54955) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn() != 16276) {
+    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn() != 43337) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_json() != 39311) {
+    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_json() != 23429) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_constructor_dayledger_new() != 61484) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_engine_new() != 17836) {
+    if (uniffi_posfee_ffi_checksum_constructor_engine_new() != 55780) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_constructor_engine_with_data() != 56558) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_plan_from_contract() != 12905) {
+    if (uniffi_posfee_ffi_checksum_constructor_plan_from_contract() != 3680) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_plan_from_json() != 37323) {
+    if (uniffi_posfee_ffi_checksum_constructor_plan_from_json() != 38770) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_plan_reference() != 1138) {
+    if (uniffi_posfee_ffi_checksum_constructor_plan_reference() != 65236) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_plan_upos() != 48750) {
+    if (uniffi_posfee_ffi_checksum_constructor_plan_upos() != 6921) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -509,54 +509,34 @@ RustBuffer uniffi_posfee_ffi_fn_method_plan_id(uint64_t ptr, RustCallStatus *_No
 RustBuffer uniffi_posfee_ffi_fn_method_plan_to_json(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CLONE_POSFEEERROR
-#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_CLONE_POSFEEERROR
-uint64_t uniffi_posfee_ffi_fn_clone_posfeeerror(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FREE_POSFEEERROR
-#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FREE_POSFEEERROR
-void uniffi_posfee_ffi_fn_free_posfeeerror(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_CODE
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_CODE
-RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_code(uint64_t ptr, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_code(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_FIELD
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_FIELD
-RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_field(uint64_t ptr, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_field(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_MESSAGE_EN
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_MESSAGE_EN
-RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_message_en(uint64_t ptr, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_message_en(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_MESSAGE_ZH
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_MESSAGE_ZH
-RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_message_zh(uint64_t ptr, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_message_zh(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_REASON
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_REASON
-RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_reason(uint64_t ptr, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_reason(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_YEAR
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_YEAR
-RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_year(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_UNIFFI_TRAIT_DEBUG
-#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_UNIFFI_TRAIT_DEBUG
-RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_uniffi_trait_debug(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_UNIFFI_TRAIT_DISPLAY
-#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_POSFEEERROR_UNIFFI_TRAIT_DISPLAY
-RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_uniffi_trait_display(uint64_t ptr, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_posfee_ffi_fn_method_posfeeerror_year(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_FUNC_COMPARE
@@ -1052,42 +1032,6 @@ uint16_t uniffi_posfee_ffi_checksum_method_plan_id(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_PLAN_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_PLAN_TO_JSON
 uint16_t uniffi_posfee_ffi_checksum_method_plan_to_json(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_CODE
-#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_CODE
-uint16_t uniffi_posfee_ffi_checksum_method_posfeeerror_code(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_FIELD
-#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_FIELD
-uint16_t uniffi_posfee_ffi_checksum_method_posfeeerror_field(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_MESSAGE_EN
-#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_MESSAGE_EN
-uint16_t uniffi_posfee_ffi_checksum_method_posfeeerror_message_en(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_MESSAGE_ZH
-#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_MESSAGE_ZH
-uint16_t uniffi_posfee_ffi_checksum_method_posfeeerror_message_zh(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_REASON
-#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_REASON
-uint16_t uniffi_posfee_ffi_checksum_method_posfeeerror_reason(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_YEAR
-#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_POSFEEERROR_YEAR
-uint16_t uniffi_posfee_ffi_checksum_method_posfeeerror_year(void
     
 );
 #endif
