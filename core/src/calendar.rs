@@ -395,7 +395,7 @@ impl Calendar {
     }
 
     pub(crate) fn parse(text: &str, origin: DataOrigin) -> Result<Calendar> {
-        let value = load::parse_text(text, ErrorCode::CalendarSyntax, "工作日历")?;
+        let value = load::parse_text(text, ErrorCode::CalendarSyntax, "工作日历", "calendar file")?;
         Calendar::from_value_with(value, origin)
     }
 
@@ -498,7 +498,7 @@ impl Calendar {
     /// assert_eq!((e.code(), e.field(), e.reason()), (ErrorCode::CalendarInvalid, "days[0].isOffDay", "wrong_type"));
     /// ```
     pub fn from_holiday_cn(text: &str, data_version: Option<&str>) -> Result<Calendar> {
-        let value = load::parse_text(text, ErrorCode::CalendarSyntax, "工作日历")?;
+        let value = load::parse_text(text, ErrorCode::CalendarSyntax, "工作日历", "calendar file")?;
         Calendar::holiday_cn_value(value, data_version)
     }
 

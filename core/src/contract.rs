@@ -166,7 +166,12 @@ impl ContractChannels {
 }
 
 fn load_channels(text: &str) -> Result<ContractChannels> {
-    let value = load::parse_text(text, ErrorCode::PlanSyntax, "合同渠道表")?;
+    let value = load::parse_text(
+        text,
+        ErrorCode::PlanSyntax,
+        "合同渠道表",
+        "contract channel table",
+    )?;
     load::check_schema(
         &value,
         CONTRACT_CHANNELS_SCHEMA_VERSION,

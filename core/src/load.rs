@@ -16,6 +16,7 @@ pub(crate) fn parse_text(
     text: &str,
     syntax_code: ErrorCode,
     what: &str,
+    what_en: &str,
 ) -> Result<serde_json::Value> {
     if text.len() > MAX_DATA_FILE_BYTES {
         return Err(bounds::too_long("", MAX_DATA_FILE_BYTES, "bytes"));
@@ -53,7 +54,7 @@ pub(crate) fn parse_text(
                     e.line(),
                     e.column()
                 ),
-                format!("{what} is not valid JSON ({at}): {e}"),
+                format!("the {what_en} is not valid JSON ({at}): {e}"),
             ))
         }
     }

@@ -733,7 +733,7 @@ impl Plan {
     /// assert_eq!(err.field(), "fee_rules[0].rate_percent");
     /// ```
     pub fn from_json(text: &str) -> Result<Plan> {
-        let value = load::parse_text(text, ErrorCode::PlanSyntax, "费率方案")?;
+        let value = load::parse_text(text, ErrorCode::PlanSyntax, "费率方案", "plan file")?;
         Plan::from_value(value)
     }
 

@@ -149,9 +149,39 @@ fn flag(input: &Value, key: &str) -> bool {
 }
 
 fn out<T: serde::Serialize>(r: posfee_core::Result<T>) -> Value {
-    match r {
+    let v = match r {
         Ok(v) => serde_json::to_value(v).unwrap_or(Value::Null),
         Err(e) => json!({ "error": e }),
+    };
+    one_language_each(&v);
+    v
+}
+
+/// Every `message_en` of an answer is English: no Chinese outside the
+/// quoted values it repeats (a caller's "刷卡" may be quoted); every
+/// `message_zh` has Chinese.
+fn one_language_each(v: &Value) {
+    let cjk = |c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff01}'..='\u{ff5e}').contains(&c)
+    };
+    match v {
+        Value::Object(o) => {
+            if let Some(Value::String(en)) = o.get("message_en") {
+                let unquoted: String = en.split('"').step_by(2).collect();
+                assert!(
+                    !unquoted.chars().any(cjk),
+                    "Chinese in an English message: {en}"
+                );
+            }
+            if let Some(Value::String(zh)) = o.get("message_zh") {
+                assert!(zh.chars().any(cjk), "no Chinese in a Chinese message: {zh}");
+            }
+            o.values().for_each(one_language_each);
+        }
+        Value::Array(a) => a.iter().for_each(one_language_each),
+        _ => {}
     }
 }
 
