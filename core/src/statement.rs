@@ -208,6 +208,18 @@ pub struct CsvReader {
     index: u64,
     blank: u64,
     skipping: bool,
+    finished: bool,
+}
+
+/// A CSV call after `finish` ended the statement.
+fn finished() -> Error {
+    Error::new(
+        ErrorCode::InvalidState,
+        "chunk",
+        "finished",
+        "chunk：该对账单已结束；下一份对账单请新建一个 Auditor",
+        "chunk: this statement has ended; audit the next statement with a new Auditor",
+    )
 }
 
 fn csv_error(line: u64, reason: &str, zh: String, en: String) -> Error {
@@ -249,14 +261,28 @@ impl CsvReader {
     }
 
     /// Feeds a chunk. A header that cannot be used (a required column
-    /// missing, an unknown or repeated column) is an error that stops the
-    /// reading; every other problem is a [`CsvRecord::Bad`] and reading goes on.
+    /// missing, an unknown or repeated column, longer than
+    /// [`MAX_CSV_RECORD_BYTES`]) is an error, and the reading starts over;
+    /// every other problem is a [`CsvRecord::Bad`] and reading goes on. After
+    /// [`CsvReader::finish`] it is `invalid_state` / `finished`.
     ///
     /// See [`CsvReader`] for an example.
     pub fn feed(&mut self, chunk: &[u8], out: &mut dyn FnMut(CsvRecord)) -> Result<()> {
+        if self.finished {
+            return Err(finished());
+        }
         if chunk.len() > MAX_CHUNK_BYTES {
             return Err(bounds::too_long("chunk", MAX_CHUNK_BYTES, "bytes"));
         }
+        let fed = self.feed_bytes(chunk, out);
+        if fed.is_err() {
+            // A header that cannot be used: the reading starts over.
+            *self = CsvReader::new();
+        }
+        fed
+    }
+
+    fn feed_bytes(&mut self, chunk: &[u8], out: &mut dyn FnMut(CsvRecord)) -> Result<()> {
         let mut chunk = chunk;
         if self.skipping {
             // The rest of a record too long to read: dropped up to its newline.
@@ -317,7 +343,8 @@ impl CsvReader {
     }
 
     /// Ends the input: a last record without a newline is read; an open
-    /// quote is a bad record.
+    /// quote is a bad record. The reader is then finished: a second `finish`
+    /// or a `feed` is `invalid_state` / `finished`.
     ///
     /// ```
     /// let mut r = posfee_core::CsvReader::new();
@@ -325,6 +352,10 @@ impl CsvReader {
     /// assert_eq!(err.reason(), "empty");
     /// ```
     pub fn finish(&mut self, out: &mut dyn FnMut(CsvRecord)) -> Result<()> {
+        if self.finished {
+            return Err(finished());
+        }
+        self.finished = true;
         self.skipping = false;
         if !self.buf.is_empty() {
             let record = std::mem::take(&mut self.buf);

@@ -22,8 +22,6 @@ pub struct Auditor {
     csv: pf::CsvReader,
     /// Lines audited so far (the index of the next line given as an object).
     lines: u64,
-    /// The CSV statement was ended by `finishCsv`.
-    finished: bool,
 }
 
 fn as_of(v: &JsValue) -> JsResult<pf::ChinaDateTime> {
@@ -105,17 +103,6 @@ fn hand_over(lines: &[pf::LineAudit], on_line: Option<Function>) -> Result<JsVal
     Ok(out)
 }
 
-/// A CSV call after `finishCsv` ended the statement.
-fn finished(call: &str) -> pf::Error {
-    pf::Error::new(
-        pf::ErrorCode::InvalidState,
-        "chunk",
-        "finished",
-        format!("{call}：该对账已由 finishCsv 结束；请为下一份对账单新建 Auditor"),
-        format!("{call}: this statement was ended by finishCsv; start a new Auditor for the next statement"),
-    )
-}
-
 #[wasm_bindgen]
 impl Auditor {
     /// An auditor of a merchant's statement under the engine's plan and
@@ -142,7 +129,6 @@ impl Auditor {
             inner,
             csv: pf::CsvReader::new(),
             lines: 0,
-            finished: false,
         })
     }
 
@@ -216,9 +202,6 @@ impl Auditor {
         )]
         on_line: Option<Function>,
     ) -> Result<JsValue, JsValue> {
-        if self.finished {
-            return Err(JsErr(finished("feedCsv")).into());
-        }
         let bytes = chunk_bytes(&chunk)?;
         let mut out = Vec::new();
         let lines = &mut self.lines;
@@ -227,7 +210,6 @@ impl Auditor {
             *lines = done;
         });
         if let Err(e) = fed {
-            self.csv = pf::CsvReader::new();
             return Err(JsErr::from(e).into());
         }
         hand_over(&out, on_line)
@@ -246,18 +228,13 @@ impl Auditor {
         )]
         on_line: Option<Function>,
     ) -> Result<JsValue, JsValue> {
-        if self.finished {
-            return Err(JsErr(finished("finishCsv")).into());
-        }
         let mut out = Vec::new();
         let lines = &mut self.lines;
         let done = self.inner.finish_csv(&mut self.csv, &mut |l, n| {
             out.push(l);
             *lines = n;
         });
-        self.csv = pf::CsvReader::new();
         done.map_err(JsErr::from)?;
-        self.finished = true;
         hand_over(&out, on_line)
     }
 
