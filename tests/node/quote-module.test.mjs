@@ -36,6 +36,11 @@ test('the quote module exports the same error class and names as the whole packa
   assert.equal(lite.Engine.prototype.loadPlan, undefined);
 });
 
+const sentinel = {
+  merchant: { tier: 'premium', verification: 'face_and_card', creditRate: 'standard', activated: true },
+  card: { amount: '1000.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00' },
+};
+
 test('the quote module answers every quote vector over the built-in data as the whole package does', () => {
   let compared = 0;
   let errors = 0;
@@ -49,6 +54,8 @@ test('the quote module answers every quote vector over the built-in data as the 
       const a = answer(() => fullEngine.quote(...args));
       const b = answer(() => liteEngine.quote(...args));
       assert.deepEqual(b, a, `${f} ${c.id}`);
+      // The same instance still answers a normal quote exactly.
+      assert.equal(liteEngine.quote(sentinel.merchant, sentinel.card).fee, '5.50', `after ${c.id}`);
       compared++;
       if (a.error) errors++;
     }

@@ -286,6 +286,11 @@ export function subset(expected, actual, path, diffs) {
 
 /** Every case of every vector file, with its differences (empty = pass). */
 export function runVectors() {
+  // One engine lives through every case: after each, the same wasm instance
+  // still answers a normal quote exactly (bad input never poisons it).
+  const sentinel = new Engine();
+  const sentinelMerchant = { tier: 'premium', verification: 'face_and_card', creditRate: 'standard', activated: true };
+  const sentinelCard = { amount: '1000.00', method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-09-30T22:00' };
   const files = readdirSync(root + 'vectors').filter((f) => f.endsWith('.json')).sort().map((f) => `vectors/${f}`);
   const results = [];
   const ids = new Set();
@@ -300,6 +305,12 @@ export function runVectors() {
         subset(c.expect, runCase(c, merchants), '', diffs);
       } catch (e) {
         diffs.push(`runner: ${e instanceof RunnerError ? e.message : e.stack}`);
+      }
+      try {
+        const q = sentinel.quote(sentinelMerchant, sentinelCard);
+        if (q.fee !== '5.50' || q.net !== '994.50') diffs.push(`after this case a normal quote answers ${q.fee}/${q.net}`);
+      } catch (e) {
+        diffs.push(`after this case a normal quote throws: ${e}`);
       }
       results.push({ id: c.id, file, tags: c.tags ?? [], diffs });
     }
