@@ -44,6 +44,10 @@ function refuses(mod, f, expected) {
   }
   for (const k of ['messageZh', 'messageEn']) assert.ok(typeof err[k] === 'string' && err[k].length > 0, k);
   assert.ok(err.messageEn.length < 400, `short message: ${err.messageEn.length}`);
+  // Each message in its own language (a value the caller gave may be quoted).
+  const cjk = /[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]/;
+  assert.ok(!cjk.test(err.messageEn.split('"').filter((_, i) => i % 2 === 0).join('')), `Chinese in ${err.messageEn}`);
+  assert.ok(cjk.test(err.messageZh), `no Chinese in ${err.messageZh}`);
   return err;
 }
 
