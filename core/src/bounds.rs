@@ -91,6 +91,50 @@ pub fn echo(text: &str) -> String {
     out
 }
 
+/// Characters of a field path repeated in a message (the `field` itself
+/// stays exact); a longer one is cut with "…".
+pub const MAX_FIELD_ECHO_CHARS: usize = 256;
+
+/// Characters of a whole message; a longer one is cut with "…".
+pub const MAX_MESSAGE_CHARS: usize = 1024;
+
+/// An error message as it is kept: the field path it repeats cut to
+/// [`MAX_FIELD_ECHO_CHARS`], control characters (a key holding a newline or
+/// NUL) escaped, the whole at most [`MAX_MESSAGE_CHARS`].
+pub(crate) fn tidy_message(message: String, field: &str) -> String {
+    let long_field =
+        field.len() > MAX_FIELD_ECHO_CHARS && field.chars().nth(MAX_FIELD_ECHO_CHARS).is_some();
+    let mut m = if !field.is_empty() && (long_field || field.chars().any(char::is_control)) {
+        let mut shown = String::new();
+        for (n, c) in field.chars().enumerate() {
+            if n == MAX_FIELD_ECHO_CHARS {
+                shown.push('…');
+                break;
+            }
+            shown.push(c);
+        }
+        message.replace(field, &shown)
+    } else {
+        message
+    };
+    if m.chars().any(char::is_control) {
+        let mut out = String::with_capacity(m.len() + 8);
+        for c in m.chars() {
+            if c.is_control() {
+                out.extend(c.escape_debug());
+            } else {
+                out.push(c);
+            }
+        }
+        m = out;
+    }
+    if m.len() > MAX_MESSAGE_CHARS && m.chars().nth(MAX_MESSAGE_CHARS).is_some() {
+        m = m.chars().take(MAX_MESSAGE_CHARS).collect();
+        m.push('…');
+    }
+    m
+}
+
 /// A message text (serde's, a file's) cut to a few times the echo length,
 /// for messages that repeat a value inside their own words.
 pub(crate) fn echo_message(text: &str) -> String {

@@ -133,13 +133,16 @@ impl Error {
         message_zh: impl Into<String>,
         message_en: impl Into<String>,
     ) -> Error {
+        let field = field.into();
+        let message_zh = crate::bounds::tidy_message(message_zh.into(), &field);
+        let message_en = crate::bounds::tidy_message(message_en.into(), &field);
         Error {
             code,
-            field: field.into(),
+            field,
             reason: reason.into(),
             year: None,
-            message_zh: message_zh.into(),
-            message_en: message_en.into(),
+            message_zh,
+            message_en,
         }
     }
 

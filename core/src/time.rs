@@ -1,7 +1,7 @@
 //! Mainland China time: parsing local and RFC 3339 times, and clock times of day.
 
 use crate::error::{Error, ErrorCode, Result};
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -110,6 +110,11 @@ impl ChinaDateTime {
                 .checked_add_signed(Duration::seconds(CHINA_OFFSET_SECONDS - off))
                 .ok_or_else(range_err)?,
         };
+        // Offsets can carry a time past 9999 or before 0000 in China time,
+        // which no time text can say: refused, as a date out of range.
+        if !(0..=9999).contains(&local.year()) {
+            return Err(range_err());
+        }
         Ok(ChinaDateTime(local))
     }
 

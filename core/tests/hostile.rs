@@ -185,3 +185,48 @@ fn a_holiday_cn_file_with_more_days_than_a_year_has_is_refused() {
     let e = Calendar::from_holiday_cn(&text, Some("2026.12.01")).unwrap_err();
     assert_eq!((e.field(), e.reason()), ("days", "too_many"));
 }
+
+// Found by fuzzing (fuzz/regressions/): each input, and what the core gives.
+
+#[test]
+fn fuzz_a_time_whose_offset_carries_it_past_9999_or_before_0000_is_out_of_range() {
+    for text in ["9999-12-31T23:59-08:00", "0000-01-01T00:00+23:59"] {
+        let e = ChinaDateTime::parse("time", text).unwrap_err();
+        assert_eq!(
+            (e.code(), e.field(), e.reason()),
+            (ErrorCode::InvalidTime, "time", "out_of_range"),
+            "{text}"
+        );
+    }
+    // Every time posfee accepts reads back from its own text.
+    let t = ChinaDateTime::parse("time", "9999-12-31T23:59+08:00").unwrap();
+    assert!(ChinaDateTime::parse("time", &t.to_string()).is_ok());
+}
+
+fn assert_printable(e: &Error) {
+    for m in [e.message_en(), e.message_zh()] {
+        assert!(!m.contains(['\0', '\n']), "a raw NUL or newline: {m:?}");
+        assert!(
+            m.chars().count() <= 1025,
+            "{} characters",
+            m.chars().count()
+        );
+    }
+}
+
+#[test]
+fn fuzz_keys_holding_newlines_nuls_or_thousands_of_characters_are_escaped_and_cut_in_messages() {
+    let e = Plan::from_json(r#"{"schema_version":1,"\n":""}"#).unwrap_err();
+    assert_eq!((e.field(), e.reason()), ("\n", "unknown_field"));
+    assert_printable(&e);
+    let key = "k".repeat(5_000);
+    let e = Plan::from_json(&format!(r#"{{"schema_version":1,"{key}":""}}"#)).unwrap_err();
+    assert_eq!(e.field(), key, "the field itself stays exact");
+    assert_printable(&e);
+    let e = Calendar::from_holiday_cn(r#"{"\n":""}"#, None).unwrap_err();
+    assert_printable(&e);
+    let u: UsageInput = serde_json::from_str(r#"{"used": {"\u0000": ""}}"#).unwrap();
+    let e = u.to_usage("usage").unwrap_err();
+    assert_eq!((e.field(), e.reason()), ("usage.used.\u{0}", "empty"));
+    assert_printable(&e);
+}
