@@ -82,11 +82,7 @@ pub fn echo(text: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
+        push_escaped(&mut out, c);
     }
     out
 }
@@ -120,11 +116,7 @@ pub(crate) fn tidy_message(message: String, field: &str) -> String {
     if m.chars().any(char::is_control) {
         let mut out = String::with_capacity(m.len() + 8);
         for c in m.chars() {
-            if c.is_control() {
-                out.extend(c.escape_debug());
-            } else {
-                out.push(c);
-            }
+            push_escaped(&mut out, c);
         }
         m = out;
     }
@@ -144,13 +136,38 @@ pub(crate) fn echo_message(text: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
+        push_escaped(&mut out, c);
     }
     out
+}
+
+/// `c`, or for a control character its escape (`\n`, `\0`, `\u{1b}`),
+/// written without the Unicode tables `char::escape_debug` brings.
+fn push_escaped(out: &mut String, c: char) {
+    if !c.is_control() {
+        out.push(c);
+        return;
+    }
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\0' => out.push_str("\\0"),
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u{");
+            let v = u32::from(c);
+            let mut started = false;
+            for shift in [20u32, 16, 12, 8, 4, 0] {
+                let d = (v >> shift) & 0xf;
+                if d != 0 || started || shift == 0 {
+                    started = true;
+                    out.push(char::from(HEX.get(d as usize).copied().unwrap_or(b'0')));
+                }
+            }
+            out.push('}');
+        }
+    }
 }
 
 /// Nesting deeper than [`MAX_DEPTH`] at `field` (the first value too deep).
