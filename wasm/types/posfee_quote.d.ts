@@ -671,7 +671,7 @@ export interface InitOutput {
     readonly engine_feeBatchText: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_new: () => [number, number, number];
     readonly engine_quote: (a: number, b: any, c: any, d: number, e: number) => [number, number, number];
-    readonly parseAmount: (a: any, b: number, c: number) => [number, number, number, number];
+    readonly parseAmount: (a: any, b: any) => [number, number, number, number];
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -647,7 +647,8 @@ export class Auditor {
     /**
      * Ends the CSV statement: reads a last record without a newline and
      * returns it (handed to `onLine` too). A file without a header throws
-     * `invalid_csv`. Another statement may be fed afterwards.
+     * `invalid_csv`. The statement is then ended: a later `feedCsv` or
+     * `finishCsv` throws `invalid_state` (reason `finished`).
      */
     finishCsv(onLine?: ((line: LineAudit) => void) | null): LineAudit[];
     /**

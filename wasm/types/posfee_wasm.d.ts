@@ -647,7 +647,8 @@ export class Auditor {
     /**
      * Ends the CSV statement: reads a last record without a newline and
      * returns it (handed to `onLine` too). A file without a header throws
-     * `invalid_csv`. Another statement may be fed afterwards.
+     * `invalid_csv`. The statement is then ended: a later `feedCsv` or
+     * `finishCsv` throws `invalid_state` (reason `finished`).
      */
     finishCsv(onLine?: ((line: LineAudit) => void) | null): LineAudit[];
     /**
@@ -926,7 +927,7 @@ export interface InitOutput {
     readonly calendar_embedded: () => [number, number, number];
     readonly calendar_empty: () => number;
     readonly calendar_extend: (a: number, b: number) => [number, number];
-    readonly calendar_fromHolidayCn: (a: any, b: number, c: number) => [number, number, number];
+    readonly calendar_fromHolidayCn: (a: any, b: any) => [number, number, number];
     readonly calendar_fromJson: (a: any) => [number, number, number];
     readonly calendar_validUntil: (a: number) => [number, number];
     readonly calendar_versions: (a: number) => [number, number, number];
@@ -951,14 +952,14 @@ export interface InitOutput {
     readonly engine_feeBatch: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_feeBatchText: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_frozenWindow: (a: number, b: any, c: number) => [number, number, number];
-    readonly engine_loadCalendar: (a: number, b: any, c: number, d: number) => [number, number];
+    readonly engine_loadCalendar: (a: number, b: any, c: any) => [number, number];
     readonly engine_loadPlan: (a: number, b: any) => [number, number];
     readonly engine_new: () => [number, number, number];
     readonly engine_plan: (a: number) => number;
     readonly engine_quote: (a: number, b: any, c: any, d: number, e: number) => [number, number, number];
     readonly engine_setPlan: (a: number, b: number) => void;
     readonly engine_withData: (a: number, b: number) => number;
-    readonly parseAmount: (a: any, b: number, c: number) => [number, number, number, number];
+    readonly parseAmount: (a: any, b: any) => [number, number, number, number];
     readonly plan_dataVersion: (a: number) => [number, number];
     readonly plan_fromContract: (a: any, b: number) => [number, number, number];
     readonly plan_fromJson: (a: any) => [number, number, number];
