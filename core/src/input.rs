@@ -626,7 +626,15 @@ fn too_deep(v: &serde_json::Value, depth: usize, path: &mut Vec<String>) -> Opti
     None
 }
 
-fn path_text(path: &[String]) -> String {
+/// A path of keys and `[i]` indexes in serde_path_to_error's spelling
+/// (`"."` for the root), as the input errors take it.
+///
+/// ```
+/// let p = ["mix".to_string(), "[2]".to_string(), "payment".to_string()];
+/// assert_eq!(posfee_core::input::path_text(&p), "mix[2].payment");
+/// assert_eq!(posfee_core::input::path_text(&[]), ".");
+/// ```
+pub fn path_text(path: &[String]) -> String {
     if path.is_empty() {
         return ".".to_string();
     }

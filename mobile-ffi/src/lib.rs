@@ -107,13 +107,22 @@ impl std::error::Error for PosfeeError {}
 
 impl From<pf::Error> for PosfeeError {
     fn from(e: pf::Error) -> Self {
+        // The parts as a line audit's `ErrorInfo` carries them.
+        let records::ErrorInfo {
+            code,
+            field,
+            reason,
+            year,
+            message_zh,
+            message_en,
+        } = e.into();
         PosfeeError::Failure {
-            code: e.code().as_str().to_string(),
-            field: e.field().to_string(),
-            reason: e.reason().to_string(),
-            year: e.year(),
-            message_zh: e.message_zh().to_string(),
-            message_en: e.message_en().to_string(),
+            code,
+            field,
+            reason,
+            year,
+            message_zh,
+            message_en,
         }
     }
 }

@@ -463,20 +463,7 @@ static INSTRUMENT: Shape = Shape {
     ],
 };
 
-/// serde_path_to_error's spelling of a path ("." for the root).
-fn path_text(path: &[String]) -> String {
-    if path.is_empty() {
-        return ".".to_string();
-    }
-    let mut out = String::new();
-    for seg in path {
-        if !seg.starts_with('[') && !out.is_empty() {
-            out.push('.');
-        }
-        out.push_str(seg);
-    }
-    out
-}
+use posfee_core::input::path_text;
 
 /// A failure: the path and serde's message.
 type Fail = (String, String);
