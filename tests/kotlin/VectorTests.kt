@@ -818,11 +818,12 @@ val hostileChecks: List<Pair<String, () -> Unit>> = listOf(
         val bad = card.copy(amount = "1.234")
         val batch = { repeat(100_000) { try { engine.quote(std, bad) } catch (x: PosfeeException) { check(x.reason() == "too_many_decimals") } } }
         batch()
-        // Two batches of 100,000 measured: a leak grows both (8 bytes an
-        // error is 0.8 MB a batch); a one-off growth shows in one only.
+        // Two batches of 100,000 measured: a leak grows both (the old error
+        // object left 63-94 bytes an error, 6-9 MB a batch); the JVM's own
+        // allocations move either by up to about 1.5 MB.
         val growth = (1..2).map { val before = liveMallocBytes(); batch(); liveMallocBytes() - before }
         println("kotlin: allocated native memory over two batches of 100,000 errors grew by ${growth.joinToString(" and ")} bytes")
-        check(growth.min() < 100_000) { "allocated native memory grew by $growth bytes over 100,000 errors each" }
+        check(growth.min() < 3_000_000) { "allocated native memory grew by $growth bytes over 100,000 errors each" }
     },
     "an Auditor refuses CSV after finishCsv" to {
         val a = Auditor(Engine(), std, "2025-03-20T00:00", null)
@@ -883,7 +884,7 @@ val hostileChecks: List<Pair<String, () -> Unit>> = listOf(
         batch()
         val growth = (1..2).map { val before = liveMallocBytes(); batch(); liveMallocBytes() - before }
         println("kotlin: allocated native memory over two batches of 100,000 quotes grew by ${growth.joinToString(" and ")} bytes")
-        check(growth.min() < 100_000) { "allocated native memory grew by $growth bytes over 100,000 quotes each" }
+        check(growth.min() < 3_000_000) { "allocated native memory grew by $growth bytes over 100,000 quotes each" }
     },
 )
 
