@@ -76,9 +76,14 @@ pub const MAX_ECHO_CHARS: usize = 64;
 /// assert_eq!(echo(&"9".repeat(10_000)).chars().count(), 65);
 /// ```
 pub fn echo(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(MAX_ECHO_CHARS * 4) + 3);
+    cut_escaped(text, MAX_ECHO_CHARS)
+}
+
+/// `text` with control characters escaped, cut after `max` characters with "…".
+fn cut_escaped(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max.saturating_mul(4)) + 3);
     for (n, c) in text.chars().enumerate() {
-        if n == MAX_ECHO_CHARS {
+        if n == max {
             out.push('…');
             break;
         }
@@ -100,45 +105,22 @@ pub const MAX_MESSAGE_CHARS: usize = 1024;
 pub(crate) fn tidy_message(message: String, field: &str) -> String {
     let long_field =
         field.len() > MAX_FIELD_ECHO_CHARS && field.chars().nth(MAX_FIELD_ECHO_CHARS).is_some();
-    let mut m = if !field.is_empty() && (long_field || field.chars().any(char::is_control)) {
-        let mut shown = String::new();
-        for (n, c) in field.chars().enumerate() {
-            if n == MAX_FIELD_ECHO_CHARS {
-                shown.push('…');
-                break;
-            }
-            shown.push(c);
-        }
-        message.replace(field, &shown)
+    let m = if !field.is_empty() && (long_field || field.chars().any(char::is_control)) {
+        message.replace(field, &cut_escaped(field, MAX_FIELD_ECHO_CHARS))
     } else {
         message
     };
-    if m.chars().any(char::is_control) {
-        let mut out = String::with_capacity(m.len() + 8);
-        for c in m.chars() {
-            push_escaped(&mut out, c);
-        }
-        m = out;
+    if m.len() <= MAX_MESSAGE_CHARS && !m.chars().any(char::is_control) {
+        return m;
     }
-    if m.len() > MAX_MESSAGE_CHARS && m.chars().nth(MAX_MESSAGE_CHARS).is_some() {
-        m = m.chars().take(MAX_MESSAGE_CHARS).collect();
-        m.push('…');
-    }
-    m
+    // Escaped first, so the bound counts the characters shown.
+    cut_escaped(&cut_escaped(&m, usize::MAX), MAX_MESSAGE_CHARS)
 }
 
 /// A message text (serde's, a file's) cut to a few times the echo length,
 /// for messages that repeat a value inside their own words.
 pub(crate) fn echo_message(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(MAX_ECHO_CHARS * 16));
-    for (n, c) in text.chars().enumerate() {
-        if n == MAX_ECHO_CHARS * 4 {
-            out.push('…');
-            break;
-        }
-        push_escaped(&mut out, c);
-    }
-    out
+    cut_escaped(text, MAX_ECHO_CHARS * 4)
 }
 
 /// `c`, or for a control character its escape (`\n`, `\0`, `\u{1b}`),
@@ -185,6 +167,23 @@ pub fn too_deep(field: &str) -> Error {
         format!("{shown}：嵌套超过 {MAX_DEPTH} 层"),
         format!("{shown}: nested more than {MAX_DEPTH} levels deep"),
     )
+}
+
+/// [`too_deep`] at `path` (keys and `[i]` indexes) under the input `prefix`:
+/// `payment` and `x[0]` name `payment.x[0]`, `mix` and `[2]` name `mix[2]`.
+///
+/// ```
+/// let e = posfee_core::bounds::too_deep_under("payment", "x[0]");
+/// assert_eq!(e.field(), "payment.x[0]");
+/// assert_eq!(posfee_core::bounds::too_deep_under("", "x").field(), "x");
+/// ```
+pub fn too_deep_under(prefix: &str, path: &str) -> Error {
+    let field = if prefix.is_empty() || path.is_empty() || path.starts_with('[') {
+        format!("{prefix}{path}")
+    } else {
+        format!("{prefix}.{path}")
+    };
+    too_deep(&field)
 }
 
 /// More than `limit` bytes at `field` (a file, a record, a chunk).

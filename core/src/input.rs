@@ -548,11 +548,7 @@ pub fn input_from_json<T: DeserializeOwned>(value: serde_json::Value, prefix: &s
     // value, so serde's own errors (an unknown field) come first, in order.
     let list = std::any::type_name::<T>().starts_with("alloc::vec::Vec<");
     if let Some(path) = too_deep(&value, 1, &mut Vec::new()) {
-        let field = match (prefix.is_empty(), path.starts_with('[') || path.is_empty()) {
-            (true, _) | (false, true) => format!("{prefix}{path}"),
-            (false, false) => format!("{prefix}.{path}"),
-        };
-        return Err(crate::bounds::too_deep(&field));
+        return Err(crate::bounds::too_deep_under(prefix, &path));
     }
     let stray = stray_array(&value, &mut Vec::new(), list);
     let read = serde_path_to_error::deserialize(value)
@@ -646,6 +642,40 @@ pub fn path_text(path: &[String]) -> String {
         out.push_str(seg);
     }
     out
+}
+
+/// An input a binding could not read: its host raised an exception while
+/// the value was read (a JavaScript getter or Proxy trap).
+///
+/// ```
+/// let e = posfee_core::input::unreadable("payment");
+/// assert_eq!((e.field(), e.reason()), ("payment", "unreadable"));
+/// ```
+pub fn unreadable(field: &str) -> Error {
+    let shown = if field.is_empty() { "(root)" } else { field };
+    Error::new(
+        ErrorCode::InvalidField,
+        field,
+        "unreadable",
+        format!("{shown}：读取该值时抛出了异常（getter、Proxy 或迭代器），见 cause"),
+        format!("{shown}: reading the value threw an exception (a getter, a Proxy or an iterator); see cause"),
+    )
+}
+
+/// Bytes a binding could not read because their buffer was handed to
+/// another owner (a detached JavaScript `ArrayBuffer`).
+///
+/// ```
+/// assert_eq!(posfee_core::input::detached("chunk").reason(), "detached");
+/// ```
+pub fn detached(field: &str) -> Error {
+    Error::new(
+        ErrorCode::InvalidField,
+        field,
+        "detached",
+        format!("{field}：ArrayBuffer 已被转移（detached），无法读取"),
+        format!("{field}: the ArrayBuffer is detached and cannot be read"),
+    )
 }
 
 /// Maps a deserializer's message at a path to the input error (see

@@ -79,42 +79,40 @@ export function installAuditCsv(Auditor, PosfeeError) {
 }
 
 async function run(source, options, PosfeeError) {
-  {
-    const { onLine, onProgress, progressEvery, totalBytes } = options ?? {};
-    const every = Math.max(1, Math.floor(Number(progressEvery ?? 1000)) || 1);
-    const [chunks, size] = open(source, PosfeeError);
-    const progress = { lines: 0, bytes: 0, totalBytes: totalBytes ?? size };
-    const lines = [];
-    let reported = false;
-    const each = (line) => {
-      if (onLine) onLine(line);
-      else lines.push(line);
-      progress.lines += 1;
-      if (onProgress && progress.lines % every === 0) {
-        onProgress({ ...progress });
-        reported = true;
-      }
-    };
-    const take = onLine || onProgress ? each : null;
-    const feed = (judged) => {
-      if (!take) for (const l of judged) lines.push(l);
-    };
-    let last = Date.now();
-    for await (let chunk of chunks) {
-      if (typeof chunk === 'string') chunk = new TextEncoder().encode(chunk);
-      // Big chunks are fed in pieces too.
-      for (const piece of chunk.length > PIECE ? pieces(chunk) : [chunk]) {
-        progress.bytes += piece.length;
-        feed(this.feedCsv(piece, take));
-      }
-      if (reported && Date.now() - last > 50) {
-        reported = false;
-        await pause();
-        last = Date.now();
-      }
+  const { onLine, onProgress, progressEvery, totalBytes } = options ?? {};
+  const every = Math.max(1, Math.floor(Number(progressEvery ?? 1000)) || 1);
+  const [chunks, size] = open(source, PosfeeError);
+  const progress = { lines: 0, bytes: 0, totalBytes: totalBytes ?? size };
+  const lines = [];
+  let reported = false;
+  const each = (line) => {
+    if (onLine) onLine(line);
+    else lines.push(line);
+    progress.lines += 1;
+    if (onProgress && progress.lines % every === 0) {
+      onProgress({ ...progress });
+      reported = true;
     }
-    feed(this.finishCsv(take));
-    if (onProgress) onProgress({ ...progress });
-    return { lines, summary: this.summary() };
+  };
+  const take = onLine || onProgress ? each : null;
+  const feed = (judged) => {
+    if (!take) for (const l of judged) lines.push(l);
+  };
+  let last = Date.now();
+  for await (let chunk of chunks) {
+    if (typeof chunk === 'string') chunk = new TextEncoder().encode(chunk);
+    // Big chunks are fed in pieces too.
+    for (const piece of chunk.length > PIECE ? pieces(chunk) : [chunk]) {
+      progress.bytes += piece.length;
+      feed(this.feedCsv(piece, take));
+    }
+    if (reported && Date.now() - last > 50) {
+      reported = false;
+      await pause();
+      last = Date.now();
+    }
   }
+  feed(this.finishCsv(take));
+  if (onProgress) onProgress({ ...progress });
+  return { lines, summary: this.summary() };
 }

@@ -62,15 +62,7 @@ extern "C" {
 fn chunk_bytes(v: &JsValue) -> JsResult<Vec<u8>> {
     let limit = pf::bounds::MAX_CHUNK_BYTES;
     let too_long = || JsErr(pf::bounds::too_long("chunk", limit, "bytes"));
-    let chunk = js_chunk(v).map_err(|_| {
-        JsErr(pf::Error::new(
-            pf::ErrorCode::InvalidField,
-            "chunk",
-            "detached",
-            "chunk：ArrayBuffer 已被转移（detached），无法读取",
-            "chunk: the ArrayBuffer is detached and cannot be read",
-        ))
-    })?;
+    let chunk = js_chunk(v).map_err(|_| JsErr(pf::input::detached("chunk")))?;
     #[allow(clippy::cast_precision_loss)]
     if crate::batch::js_length(&chunk) > limit as f64 {
         return Err(too_long());

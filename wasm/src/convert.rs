@@ -362,14 +362,7 @@ pub fn json_of(v: &JsValue, prefix: &str) -> JsResult<Value> {
 pub fn careful_text(v: &JsValue, prefix: &str) -> JsResult<Option<String>> {
     match stringify(v) {
         Ok(Some(t)) => match t.strip_prefix('\u{0}') {
-            Some(path) => {
-                let field = if path.is_empty() || path.starts_with('[') || prefix.is_empty() {
-                    format!("{prefix}{path}")
-                } else {
-                    format!("{prefix}.{path}")
-                };
-                Err(JsErr(posfee_core::bounds::too_deep(&field)))
-            }
+            Some(path) => Err(JsErr(posfee_core::bounds::too_deep_under(prefix, path))),
             None => Ok(Some(t)),
         },
         Ok(None) => Ok(None),
@@ -388,14 +381,7 @@ thread_local! {
 /// exception as the error's `cause`. Reading stops there; nothing is kept.
 pub fn unreadable(field: &str, exception: JsValue) -> JsErr {
     CAUSE.with(|c| *c.borrow_mut() = Some(exception));
-    let shown = if field.is_empty() { "(root)" } else { field };
-    JsErr(Error::new(
-        ErrorCode::InvalidField,
-        field,
-        "unreadable",
-        format!("{shown}：读取该值时抛出了异常（getter、Proxy 或迭代器），见 cause"),
-        format!("{shown}: reading the value threw an exception (a getter, a Proxy or an iterator); see cause"),
-    ))
+    JsErr(posfee_core::input::unreadable(field))
 }
 
 /// Renames camelCase keys to the core's snake_case (not inside data maps),
@@ -489,6 +475,8 @@ pub fn optional_string(v: &JsValue, name: &str) -> JsResult<Option<String>> {
 /// `JSON.stringify` (NaN becoming null, as in any JSON file) after its depth
 /// is checked. A text longer than the data file bound is refused unread.
 pub fn data_text(v: &JsValue) -> JsResult<String> {
+    // A text over the bound in UTF-16 units is over it in bytes too: refused
+    // before the copy; the core refuses the rest by its bytes.
     let limit = posfee_core::bounds::MAX_DATA_FILE_BYTES;
     let units = crate::batch::js_length(v);
     #[allow(clippy::cast_precision_loss)]
@@ -496,17 +484,11 @@ pub fn data_text(v: &JsValue) -> JsResult<String> {
         return Err(JsErr(posfee_core::bounds::too_long("", limit, "bytes")));
     }
     if let Some(s) = v.as_string() {
-        if s.len() > limit {
-            return Err(JsErr(posfee_core::bounds::too_long("", limit, "bytes")));
-        }
         return Ok(s);
     }
     match data_json(v) {
         Ok(Some(t)) => match t.strip_prefix('\u{0}') {
             Some(path) => Err(JsErr(posfee_core::bounds::too_deep(path))),
-            None if t.len() > limit => {
-                Err(JsErr(posfee_core::bounds::too_long("", limit, "bytes")))
-            }
             None => Ok(t),
         },
         Ok(None) => Ok("null".to_string()),
