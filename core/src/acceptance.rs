@@ -92,6 +92,20 @@ pub fn check_acceptance(
     None
 }
 
+/// The bare words of a limit refusal, for a plan that names no cap.
+pub(crate) fn refusal_text_parts(code: RefusalCode) -> (String, String) {
+    match code {
+        RefusalCode::SingleLimitExceeded => (
+            "超过单笔限额".to_string(),
+            "above the single-payment cap".to_string(),
+        ),
+        _ => (
+            "超过今日剩余额度".to_string(),
+            "above what is left of today's cap".to_string(),
+        ),
+    }
+}
+
 /// The refusal's message in Chinese and English, with how to fix it.
 pub(crate) fn refusal_text(plan: &Plan, code: RefusalCode) -> (String, String) {
     let fee = plan
@@ -102,8 +116,8 @@ pub(crate) fn refusal_text(plan: &Plan, code: RefusalCode) -> (String, String) {
         .unwrap_or_default();
     match code {
         RefusalCode::MerchantNotActivated => (
-            format!("商户未激活：请先用首笔刷卡支付 {fee} 元激活服务费"),
-            format!("merchant not activated: pay the {fee} yuan activation swipe first"),
+            format!("商户未激活：请在 APP 首页点击「激活设备」，用首笔刷卡支付 {fee} 元服务费完成激活"),
+            format!("merchant not activated: on the app's home screen tap \"Activate device\" and pay the {fee} yuan activation fee with the first swipe"),
         ),
         RefusalCode::DebitChipOnly => (
             "储蓄卡仅支持芯片卡：请插卡（芯片）而不是刷磁条".to_string(),
@@ -118,17 +132,12 @@ pub(crate) fn refusal_text(plan: &Plan, code: RefusalCode) -> (String, String) {
             "the wallet's real-name verification is not done: complete it first".to_string(),
         ),
         RefusalCode::LargeModeNotApproved => (
-            "大额模式不可用：仅支持的钱包可用，且商户须通过大额资质审核".to_string(),
-            "large-amount mode unavailable: only eligible wallets, after the merchant passes the review".to_string(),
+            "大额模式不可用：大额模式仅限支付宝扫码，且商户须先通过商户资质审核".to_string(),
+            "large-amount mode unavailable: it is for Alipay QR only, and the merchant must first pass the qualification review".to_string(),
         ),
-        RefusalCode::SingleLimitExceeded => (
-            "超过单笔限额：请减少金额或分笔支付，或按提额步骤提升额度".to_string(),
-            "above the single-transaction cap: lower the amount, split it, or raise the cap".to_string(),
-        ),
-        RefusalCode::DailyLimitExceeded => (
-            "超过当日剩余额度：请改日（按记账日）再收款，或按提额步骤提升额度".to_string(),
-            "above what is left of today's cap: take it on the next accounting day, or raise the cap".to_string(),
-        ),
+        RefusalCode::SingleLimitExceeded | RefusalCode::DailyLimitExceeded => {
+            refusal_text_parts(code)
+        }
     }
 }
 

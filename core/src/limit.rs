@@ -4,8 +4,8 @@
 use crate::error::{Error, Result};
 use crate::merchant::Merchant;
 use crate::money::Money;
-use crate::payment::Charge;
-use crate::plan::{DailyLimit, Plan, Step};
+use crate::payment::{CardKind, CardMedium, Charge, Instrument, Method};
+use crate::plan::{Advice, DailyLimit, Instead, Limits, Plan, SingleLimit, Step};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -160,6 +160,10 @@ pub struct Refusal {
     pub count_cap: Option<u32>,
     /// What is left today (see [`LimitCheck::left_today`]).
     pub left_today: Option<Money>,
+    /// What the merchant can do about the cap that refused (RULES §6): the
+    /// plan's advice for that cap; empty for acceptance refusals, whose
+    /// message says how to fix them.
+    pub steps: Arc<[Step]>,
     /// Chinese message with how to fix it.
     pub message_zh: String,
     /// English message with how to fix it.
@@ -195,7 +199,9 @@ pub struct LimitCheck {
     pub single: Vec<SingleCap>,
     /// Every daily bucket that applies, in plan order.
     pub daily: Vec<DailyBucket>,
-    /// How to raise the caps.
+    /// What the merchant can do about the cap that binds: the refusal's cap
+    /// when refused, else the smallest single cap (the plan's advice for it,
+    /// RULES §6; another means of payment only when it takes more).
     pub raise_steps: Arc<[Step]>,
     /// The limit refusal, if any.
     #[serde(skip)]
@@ -222,7 +228,7 @@ pub fn check_limits(
     let limits = plan.section(&plan.data().limits, "limits")?;
     let amount = charge.amount;
     let mut single = Vec::new();
-    let mut binding: Option<&crate::plan::SingleLimit> = None;
+    let mut binding: Option<&SingleLimit> = None;
     for l in &limits.single {
         if l.when.matches(charge, merchant, Some(rule)) {
             single.push(SingleCap {
@@ -235,6 +241,7 @@ pub fn check_limits(
         }
     }
     let mut daily = Vec::new();
+    let mut rows: Vec<&DailyLimit> = Vec::new();
     let mut least: Option<(Money, usize)> = None;
     let mut full_count: Option<usize> = None;
     for l in &limits.daily {
@@ -257,6 +264,7 @@ pub fn check_limits(
         if left_count == Some(0) && full_count.is_none() {
             full_count = Some(daily.len());
         }
+        rows.push(l);
         daily.push(DailyBucket {
             bucket: l.bucket.clone(),
             class: l.class.clone(),
@@ -272,14 +280,22 @@ pub fn check_limits(
     let daily_dimension = least
         .and_then(|(_, i)| daily.get(i))
         .map(|b| b.bucket.clone());
-    let refuse = |code, dimension, cap, count_cap, left_today| {
-        let (zh, en) = crate::acceptance::refusal_text(plan, code);
+    let advice_of = |id: &Option<Arc<str>>| {
+        id.as_ref()
+            .and_then(|id| limits.advice.iter().find(|a| a.id == *id))
+    };
+    let refuse = |code, dimension, cap, count_cap, left_today, advice: Option<&Advice>| {
+        let steps = advice
+            .map(|a| advice_steps(plan, limits, merchant, charge, usage, a, None))
+            .unwrap_or_else(no_steps);
+        let (zh, en) = limit_refusal_text(code, cap, count_cap, left_today, advice);
         Refusal {
             code,
             dimension,
             cap,
             count_cap,
             left_today,
+            steps,
             message_zh: zh,
             message_en: en,
         }
@@ -292,6 +308,7 @@ pub fn check_limits(
             Some(b.cap),
             None,
             left_today,
+            advice_of(&b.advice),
         ))
     } else if let Some((left, i)) = least.filter(|(left, _)| amount > *left) {
         let b = daily.get(i);
@@ -301,6 +318,7 @@ pub fn check_limits(
             b.and_then(|b| b.cap),
             None,
             Some(left),
+            rows.get(i).and_then(|r| advice_of(&r.advice)),
         ))
     } else {
         full_count.and_then(|i| daily.get(i)).map(|b| {
@@ -310,8 +328,18 @@ pub fn check_limits(
                 None,
                 b.count_cap,
                 None,
+                full_count
+                    .and_then(|i| rows.get(i))
+                    .and_then(|r| advice_of(&r.advice)),
             )
         })
+    };
+    let raise_steps = match &refusal {
+        Some(r) => r.steps.clone(),
+        None => binding
+            .and_then(|b| advice_of(&b.advice).map(|a| (a, b.cap)))
+            .map(|(a, cap)| advice_steps(plan, limits, merchant, charge, usage, a, Some(cap)))
+            .unwrap_or_else(no_steps),
     };
     let left_after = match (&refusal, left_today) {
         (None, Some(l)) => l.checked_sub(amount),
@@ -325,9 +353,156 @@ pub fn check_limits(
         left_after,
         single,
         daily,
-        raise_steps: limits.raise_steps.clone(),
+        raise_steps,
         refusal,
     })
+}
+
+fn no_steps() -> Arc<[Step]> {
+    static NONE: std::sync::OnceLock<Arc<[Step]>> = std::sync::OnceLock::new();
+    NONE.get_or_init(|| Arc::from(Vec::new())).clone()
+}
+
+/// The steps of a piece of advice. A step offering another means of payment
+/// is kept only when that means takes the payment: for a refusal
+/// (`accepted_cap` none), when the plan would accept the payment made that
+/// way with the same usage; for an accepted payment, when that way's single
+/// cap is above `accepted_cap`, the cap that binds now.
+fn advice_steps(
+    plan: &Plan,
+    limits: &Limits,
+    merchant: &Merchant,
+    charge: &Charge,
+    usage: &DailyUsage,
+    advice: &Advice,
+    accepted_cap: Option<Money>,
+) -> Arc<[Step]> {
+    if !advice.alternatives {
+        return advice.resolved.clone();
+    }
+    let kept: Vec<Step> = advice
+        .resolved
+        .iter()
+        .filter(|s| {
+            let Some(instead) = limits
+                .advice_steps
+                .iter()
+                .find(|a| a.code == s.code)
+                .and_then(|a| a.instead)
+            else {
+                return true;
+            };
+            let alt = Charge {
+                amount: charge.amount,
+                instrument: instead_instrument(charge.instrument, instead),
+            };
+            if alt.instrument == charge.instrument {
+                return false;
+            }
+            let Ok(rule) = plan.rule_for(&alt, merchant) else {
+                return false;
+            };
+            match accepted_cap {
+                None => {
+                    crate::acceptance::check_acceptance(plan, merchant, alt.instrument).is_none()
+                        && check_caps(limits, merchant, &alt, rule, usage)
+                }
+                Some(cap) => single_cap(limits, merchant, &alt, rule).is_none_or(|c| c > cap),
+            }
+        })
+        .cloned()
+        .collect();
+    Arc::from(kept)
+}
+
+fn instead_instrument(i: Instrument, instead: Instead) -> Instrument {
+    let kind = instead
+        .card_kind
+        .or(i.card_kind())
+        .unwrap_or(CardKind::Credit);
+    match instead.method {
+        Method::Contactless => Instrument::Contactless { kind },
+        _ => {
+            let medium = instead
+                .card_medium
+                .or(i.card_medium())
+                .unwrap_or(CardMedium::Chip);
+            Instrument::Card {
+                kind,
+                medium,
+                magstripe_verified: medium == CardMedium::Magstripe && i.magstripe_verified(),
+            }
+        }
+    }
+}
+
+fn single_cap(limits: &Limits, merchant: &Merchant, charge: &Charge, rule: usize) -> Option<Money> {
+    limits
+        .single
+        .iter()
+        .filter(|l| l.when.matches(charge, merchant, Some(rule)))
+        .map(|l| l.cap)
+        .min()
+}
+
+/// Whether a charge fits every single and daily cap with the given usage.
+fn check_caps(
+    limits: &Limits,
+    merchant: &Merchant,
+    charge: &Charge,
+    rule: usize,
+    usage: &DailyUsage,
+) -> bool {
+    single_cap(limits, merchant, charge, rule).is_none_or(|c| charge.amount <= c)
+        && limits
+            .daily
+            .iter()
+            .filter(|l| l.when.matches(charge, merchant, Some(rule)))
+            .all(|l| {
+                l.cap.is_none_or(|c| {
+                    usage
+                        .used_in(&l.bucket)
+                        .checked_add(charge.amount)
+                        .is_some_and(|t| t <= c)
+                }) && l.count_cap.is_none_or(|c| usage.count_in(&l.bucket) < c)
+            })
+}
+
+/// A limit refusal's message: the cap, what is left, and the plan's summary
+/// of what can be done (RULES §6).
+fn limit_refusal_text(
+    code: crate::acceptance::RefusalCode,
+    cap: Option<Money>,
+    count_cap: Option<u32>,
+    left_today: Option<Money>,
+    advice: Option<&Advice>,
+) -> (String, String) {
+    use crate::acceptance::RefusalCode;
+    let (mut zh, mut en) = match (code, cap, count_cap) {
+        (RefusalCode::SingleLimitExceeded, Some(cap), _) => (
+            format!("超过单笔限额 {cap} 元"),
+            format!("above the single-payment cap of {cap} yuan"),
+        ),
+        (_, _, Some(n)) => (
+            format!("今日该类交易已达 {n} 笔上限"),
+            format!("today's limit of {n} such payments is reached"),
+        ),
+        (_, Some(cap), _) => {
+            let left = left_today.unwrap_or(Money::ZERO);
+            (
+                format!("超过今日剩余额度 {left} 元（单日限额 {cap} 元）"),
+                format!("above what is left of today's cap: {left} of {cap} yuan"),
+            )
+        }
+        _ => crate::acceptance::refusal_text_parts(code),
+    };
+    if let Some(a) = advice {
+        zh.push('：');
+        zh.push_str(&a.zh);
+        en.push_str(": ");
+        en.push_str(&a.en);
+    }
+    (zh, en)
 }
 
 type BucketKey = (Arc<str>, Option<Arc<str>>);

@@ -178,6 +178,9 @@ pub struct Condition {
     /// The merchant's verification is one of these.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verifications: Option<Vec<Verification>>,
+    /// The merchant's approval for Alipay large-amount mode is this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_mode_approved: Option<bool>,
     /// The fee rules named by `rules`, one bit per rule index (set by validation).
     #[serde(skip)]
     pub(crate) rule_mask: u64,
@@ -224,6 +227,9 @@ impl Condition {
             && self.amount.is_none_or(|r| r.contains(charge.amount))
             && one_of(&self.merchant_tiers, Some(merchant.tier))
             && one_of(&self.verifications, Some(merchant.verification))
+            && self
+                .large_mode_approved
+                .is_none_or(|v| v == merchant.large_mode_approved)
     }
 
     /// Whether the condition depends on the amount (used by the batch path).
@@ -373,6 +379,10 @@ pub struct SingleLimit {
     pub when: Condition,
     /// The cap.
     pub cap: Money,
+    /// What the merchant can do when this cap binds: the id of an entry of
+    /// [`Limits::advice`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<Arc<str>>,
 }
 
 /// A daily cap on a bucket of usage, per accounting date.
@@ -398,6 +408,84 @@ pub struct DailyLimit {
     /// A cap on the number of payments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count_cap: Option<u32>,
+    /// What the merchant can do when this cap binds: the id of an entry of
+    /// [`Limits::advice`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<Arc<str>>,
+}
+
+/// What a merchant can do when a cap binds (RULES §6): a summary and the
+/// steps, chosen per cap by the plan, never one list for every refusal.
+///
+/// ```
+/// let p = posfee_core::Plan::upos().unwrap();
+/// let l = p.data().limits.as_ref().unwrap();
+/// let a = l.advice.iter().find(|a| &*a.id == "debit_highest").unwrap();
+/// assert_eq!(&*a.resolved[0].code, "pay_by_credit_card");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    /// The id the caps name.
+    pub id: Arc<str>,
+    /// Whether the cap can be raised at all.
+    pub raisable: bool,
+    /// Chinese summary, ending the refusal's message.
+    pub zh: Arc<str>,
+    /// English summary.
+    pub en: Arc<str>,
+    /// Codes of the steps, in order: from [`Limits::raise_steps`] or
+    /// [`Limits::advice_steps`].
+    #[serde(default)]
+    pub steps: Vec<Arc<str>>,
+    /// The steps themselves (set by validation).
+    #[serde(skip)]
+    pub resolved: Arc<[Step]>,
+    /// Whether a step offers another means of payment (set by validation).
+    #[serde(skip)]
+    pub alternatives: bool,
+}
+
+/// Another means of payment a step offers; the card kind and medium not
+/// given are the payment's own (chip when the payment had none).
+///
+/// ```
+/// let i: posfee_core::Instead = serde_json::from_str(r#"{"method": "card", "card_medium": "chip"}"#).unwrap();
+/// assert!(i.card_kind.is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instead {
+    /// `card` or `contactless`.
+    pub method: Method,
+    /// The card kind, if it changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_kind: Option<CardKind>,
+    /// The card medium, if it changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_medium: Option<CardMedium>,
+}
+
+/// A step of advice beyond the raise steps: its texts, and the other means
+/// of payment it offers, offered only when that means takes the payment.
+///
+/// ```
+/// let p = posfee_core::Plan::upos().unwrap();
+/// let s = &p.data().limits.as_ref().unwrap().advice_steps;
+/// assert!(s.iter().any(|s| s.instead.is_some()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceStep {
+    /// Stable code.
+    pub code: Arc<str>,
+    /// Chinese text.
+    pub zh: Arc<str>,
+    /// English text.
+    pub en: Arc<str>,
+    /// The other means of payment the step offers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead: Option<Instead>,
 }
 
 /// Single and daily caps, and how to raise them.
@@ -413,8 +501,15 @@ pub struct Limits {
     pub single: Vec<SingleLimit>,
     /// Daily caps, in naming order.
     pub daily: Vec<DailyLimit>,
-    /// Steps a merchant takes to raise the caps.
+    /// The seed's steps to raise the caps (额度提升方法); the eligibility
+    /// answer's limit upgrade lists them.
     pub raise_steps: Arc<[Step]>,
+    /// What to do when a cap binds, by id (named by the caps' `advice`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub advice: Vec<Advice>,
+    /// Steps of advice beyond the raise steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub advice_steps: Vec<AdviceStep>,
 }
 
 /// When money arrives in real time.
@@ -842,6 +937,80 @@ impl Plan {
     }
 }
 
+/// Checks the advice of the limits (ids, step codes, the caps' references)
+/// and resolves each entry's steps.
+fn validate_advice(limits: &mut Limits) -> Result<()> {
+    let mut codes: Vec<&str> = limits.raise_steps.iter().map(|s| &*s.code).collect();
+    for (i, s) in limits.advice_steps.iter().enumerate() {
+        let path = format!("limits.advice_steps[{i}]");
+        if !is_code(&s.code) {
+            return Err(plan_err(&format!("{path}.code"), "须为小写代码", "must be a lowercase code"));
+        }
+        if codes.contains(&&*s.code) {
+            return Err(plan_err(&format!("{path}.code"), "步骤代码重复", "a step code given twice"));
+        }
+        if s.instead.is_some_and(|m| m.method == Method::Qr) {
+            return Err(plan_err(
+                &format!("{path}.instead.method"),
+                "须为 card 或 contactless",
+                "must be card or contactless",
+            ));
+        }
+        codes.push(&s.code);
+    }
+    let mut ids: Vec<Arc<str>> = Vec::new();
+    let mut resolved = Vec::new();
+    for (i, a) in limits.advice.iter().enumerate() {
+        let path = format!("limits.advice[{i}]");
+        if !is_code(&a.id) {
+            return Err(plan_err(&format!("{path}.id"), "须为小写代码", "must be a lowercase code"));
+        }
+        if ids.contains(&a.id) {
+            return Err(plan_err(&format!("{path}.id"), "建议 id 重复", "an advice id given twice"));
+        }
+        ids.push(a.id.clone());
+        let mut steps = Vec::new();
+        let mut alternatives = false;
+        for (j, code) in a.steps.iter().enumerate() {
+            if let Some(s) = limits.raise_steps.iter().find(|s| s.code == *code) {
+                steps.push(s.clone());
+            } else if let Some(s) = limits.advice_steps.iter().find(|s| s.code == *code) {
+                alternatives |= s.instead.is_some();
+                steps.push(Step { code: s.code.clone(), zh: s.zh.clone(), en: s.en.clone() });
+            } else {
+                return Err(plan_err(
+                    &format!("{path}.steps[{j}]"),
+                    "不是 raise_steps 或 advice_steps 中的步骤",
+                    "is not a step of raise_steps or advice_steps",
+                ));
+            }
+        }
+        resolved.push((Arc::<[Step]>::from(steps), alternatives));
+    }
+    for (a, (steps, alternatives)) in limits.advice.iter_mut().zip(resolved) {
+        a.resolved = steps;
+        a.alternatives = alternatives;
+    }
+    let named = limits
+        .single
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (format!("limits.single[{i}].advice"), &l.advice))
+        .chain(
+            limits
+                .daily
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (format!("limits.daily[{i}].advice"), &l.advice)),
+        );
+    for (path, advice) in named {
+        if advice.as_ref().is_some_and(|a| !ids.contains(a)) {
+            return Err(plan_err(&path, "不是 limits.advice 中的 id", "is not an id of limits.advice"));
+        }
+    }
+    Ok(())
+}
+
 fn plan_err(path: &str, zh: &str, en: &str) -> Error {
     load::invalid(ErrorCode::PlanInvalid, path, zh, en)
 }
@@ -1028,6 +1197,7 @@ fn validate(p: &mut PlanData) -> Result<()> {
                 ));
             }
         }
+        validate_advice(limits)?;
     }
     if let Some(s) = &mut p.settlement {
         if s.rules.is_empty() {

@@ -137,6 +137,7 @@ pub fn quote(
             cap: None,
             count_cap: None,
             left_today: None,
+            steps: std::sync::Arc::from(Vec::new()),
             message_zh: zh,
             message_en: en,
         });

@@ -370,6 +370,8 @@ pub struct Refusal {
     pub count_cap: Option<u32>,
     /// What is left today.
     pub left_today: Option<Money>,
+    /// What the merchant can do about the cap that refused.
+    pub steps: Vec<Step>,
     /// Chinese message with how to fix it.
     pub message_zh: String,
     /// English message with how to fix it.
@@ -384,6 +386,7 @@ impl From<pf::Refusal> for Refusal {
             cap: r.cap,
             count_cap: r.count_cap,
             left_today: r.left_today,
+            steps: steps(&r.steps),
             message_zh: r.message_zh,
             message_en: r.message_en,
         }

@@ -224,7 +224,7 @@ fun limitsJson(l: LimitCheck) = j(
 
 fun refusalJson(r: Refusal) = j(
     "code" to e(r.code), "dimension" to s(r.dimension), "cap" to m(r.cap), "count_cap" to u(r.countCap),
-    "left_today" to m(r.leftToday), "message_zh" to s(r.messageZh), "message_en" to s(r.messageEn),
+    "left_today" to m(r.leftToday), "steps" to steps(r.steps), "message_zh" to s(r.messageZh), "message_en" to s(r.messageEn),
 )
 
 fun quoteJson(q: Quote) = j(

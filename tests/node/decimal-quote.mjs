@@ -130,17 +130,23 @@ export function makeDecimalQuote(planJson, calendarJson) {
   }));
   const acceptance = plan.acceptance ?? null;
   const limits = plan.limits ?? null;
-  const singleLimits = (limits?.single ?? []).map((l) => ({ dimension: l.dimension, when: condition(l.when), cap: new D(l.cap) }));
+  // The advice of each cap, resolved once. (posfee also drops a step that
+  // offers another means of payment when that means would not take the
+  // payment; this peer skips that check, which only makes it faster.)
+  const stepTexts = new Map([...(limits?.raise_steps ?? []), ...(limits?.advice_steps ?? [])].map((s) => [s.code, { code: s.code, zh: s.zh, en: s.en }]));
+  const adviceSteps = new Map((limits?.advice ?? []).map((a) => [a.id, (a.steps ?? []).map((c) => stepTexts.get(c))]));
+  const stepsOf = (id) => (id ? adviceSteps.get(id) ?? [] : []);
+  const singleLimits = (limits?.single ?? []).map((l) => ({ dimension: l.dimension, when: condition(l.when), cap: new D(l.cap), steps: stepsOf(l.advice) }));
   const dailyLimits = (limits?.daily ?? []).map((l) => ({
     bucket: l.bucket,
     class: l.class ?? null,
     when: condition(l.when),
     cap: l.cap ? new D(l.cap) : null,
     countCap: l.count_cap ?? null,
+    steps: stepsOf(l.advice),
   }));
   const moneyBuckets = new Set(dailyLimits.filter((l) => l.cap !== null).map((l) => l.bucket));
   const countBuckets = new Set(dailyLimits.filter((l) => l.countCap !== null).map((l) => l.bucket));
-  const raiseSteps = (limits?.raise_steps ?? []).map((s) => ({ code: s.code, zh: s.zh, en: s.en }));
   const settlement = plan.settlement ?? null;
   const cutoff = settlement ? clockMs(settlement.day_cutoff, 'settlement.day_cutoff') : 0;
   const settlementRules = (settlement?.rules ?? []).map((r, i) => ({
@@ -286,6 +292,7 @@ export function makeDecimalQuote(planJson, calendarJson) {
     if (w.below && p.amount.gte(w.below)) return false;
     if (w.merchant_tiers && !w.merchant_tiers.includes(merchant.tier)) return false;
     if (w.verifications && !w.verifications.includes(merchant.verification)) return false;
+    if (w.large_mode_approved !== undefined && w.large_mode_approved !== merchant.largeModeApproved) return false;
     return true;
   }
 
@@ -368,12 +375,13 @@ export function makeDecimalQuote(planJson, calendarJson) {
     const leftToday = least ? least.left : null;
     let refusal = null;
     if (binding && p.amount.gt(binding.cap)) {
-      refusal = { code: 'single_limit_exceeded', dimension: binding.dimension, cap: money(binding.cap), countCap: null, leftToday: money(leftToday) };
+      refusal = { code: 'single_limit_exceeded', dimension: binding.dimension, cap: money(binding.cap), countCap: null, leftToday: money(leftToday), steps: binding.steps };
     } else if (least && p.amount.gt(least.left)) {
-      refusal = { code: 'daily_limit_exceeded', dimension: least.limit.bucket, cap: money(least.limit.cap), countCap: null, leftToday: money(least.left) };
+      refusal = { code: 'daily_limit_exceeded', dimension: least.limit.bucket, cap: money(least.limit.cap), countCap: null, leftToday: money(least.left), steps: least.limit.steps };
     } else if (fullCount) {
-      refusal = { code: 'daily_limit_exceeded', dimension: fullCount.bucket, cap: null, countCap: fullCount.countCap, leftToday: null };
+      refusal = { code: 'daily_limit_exceeded', dimension: fullCount.bucket, cap: null, countCap: fullCount.countCap, leftToday: null, steps: fullCount.steps };
     }
+    const raiseSteps = refusal ? refusal.steps : binding ? binding.steps : [];
     return {
       refusal,
       limits: {
@@ -432,7 +440,7 @@ export function makeDecimalQuote(planJson, calendarJson) {
     };
     const code = acceptanceRefusal(p, merchant);
     if (code) {
-      q.refusal = { code, dimension: null, cap: null, countCap: null, leftToday: null };
+      q.refusal = { code, dimension: null, cap: null, countCap: null, leftToday: null, steps: [] };
       return q;
     }
     const checked = checkLimits(p, merchant, rule.id, usage);

@@ -135,7 +135,7 @@ function feeDetail(r) {
   return { percentage: r.s(), capped: r.b(), minimumApplied: r.b(), fixed: r.s() };
 }
 function refusal(r) {
-  return { code: r.s(), dimension: r.opt(r.s), cap: r.opt(r.s), countCap: r.opt(r.n), leftToday: r.opt(r.s), messageZh: r.s(), messageEn: r.s() };
+  return { code: r.s(), dimension: r.opt(r.s), cap: r.opt(r.s), countCap: r.opt(r.n), leftToday: r.opt(r.s), steps: r.list(() => ({ code: r.s(), zh: r.s(), en: r.s() })), messageZh: r.s(), messageEn: r.s() };
 }
 function limits(r) {
   return {
@@ -423,6 +423,7 @@ impl Tape {
             cap,
             count_cap,
             left_today,
+            steps,
             message_zh,
             message_en,
         } = r;
@@ -431,6 +432,7 @@ impl Tape {
         self.opt(cap, |t, m| t.money(*m));
         self.opt(count_cap, |t, n| t.int(i64::from(*n)));
         self.opt(left_today, |t, m| t.money(*m));
+        self.steps(steps);
         self.s(message_zh);
         self.s(message_en);
     }
@@ -477,7 +479,11 @@ impl Tape {
             t.opt(left, |t, m| t.money(*m));
             t.opt(left_count, |t, n| t.int(i64::from(*n)));
         });
-        self.list(raise_steps, |t, s| {
+        self.steps(raise_steps);
+    }
+
+    fn steps(&mut self, steps: &[Step]) {
+        self.list(steps, |t, s| {
             let Step { code, zh, en } = s;
             t.s(code);
             t.s(zh);

@@ -144,6 +144,8 @@ export interface Refusal {
   cap: MoneyString | null;
   countCap: number | null;
   leftToday: MoneyString | null;
+  /** What the merchant can do about the cap that refused (the plan's advice for that cap); empty for acceptance refusals. */
+  steps: Step[];
   messageZh: string;
   messageEn: string;
 }

@@ -9,8 +9,8 @@ use crate::merchant::{MerchantTier, Verification};
 use crate::money::{Money, Rounding};
 use crate::payment::{CardKind, CardMedium, Method, Wallet};
 use crate::plan::{
-    Acceptance, Activation, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit,
-    Eligibility, FeeRule, FrozenReview, LimitUpgradeRule, Limits, Milestone, Percent, PlanData,
+    Acceptance, Activation, Advice, AdviceStep, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit,
+    Eligibility, FeeRule, FrozenReview, Instead, LimitUpgradeRule, Limits, Milestone, Percent, PlanData,
     PremiumRateRule, Provider, RealtimeMode, Settlement, SettlementRule, SingleLimit, Step, Window,
 };
 use crate::sorted_map::SortedMap;
@@ -404,7 +404,7 @@ macro_rules! bake_struct {
 bake_struct!("crate::plan" default AmountRange { min, above, max, below });
 bake_struct!("crate::plan" default Condition {
     rules, methods, card_kinds, card_media, magstripe_verified, wallets, large_mode, amount,
-    merchant_tiers, verifications, rule_mask,
+    merchant_tiers, verifications, large_mode_approved, rule_mask,
 });
 bake_struct!("crate::plan" Step { code, zh, en });
 bake_struct!("crate::plan" Provider { name_zh, name_en, support_line });
@@ -415,9 +415,12 @@ bake_struct!("crate::plan" FeeRule {
 bake_struct!("crate::plan" Acceptance {
     require_activation, debit_chip_only, wallet_permission_required, large_mode_wallets,
 });
-bake_struct!("crate::plan" SingleLimit { dimension, when, cap });
-bake_struct!("crate::plan" DailyLimit { bucket, class, when, cap, count_cap });
-bake_struct!("crate::plan" Limits { single, daily, raise_steps });
+bake_struct!("crate::plan" SingleLimit { dimension, when, cap, advice });
+bake_struct!("crate::plan" DailyLimit { bucket, class, when, cap, count_cap, advice });
+bake_struct!("crate::plan" Advice { id, raisable, zh, en, steps, resolved, alternatives });
+bake_struct!("crate::plan" Instead { method, card_kind, card_medium });
+bake_struct!("crate::plan" AdviceStep { code, zh, en, instead });
+bake_struct!("crate::plan" Limits { single, daily, raise_steps, advice, advice_steps });
 bake_struct!("crate::plan" Window { from, until });
 bake_struct!("crate::plan" SettlementRule { id, when, realtime, window, working_days_after });
 bake_struct!("crate::plan" FrozenReview { first_working_day, last_working_day });

@@ -4,7 +4,7 @@
 use crate::merchant::{MerchantTier, Verification};
 use crate::money::{Money, Rounding};
 use crate::payment::{CardKind, CardMedium, Method, Wallet};
-use crate::plan::{Acceptance, Activation, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit, Eligibility, FeeRule, FrozenReview, LimitUpgradeRule, Limits, Milestone, Percent, PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement, SettlementRule, SingleLimit, Step, Window};
+use crate::plan::{Acceptance, Activation, Advice, AdviceStep, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit, Eligibility, FeeRule, FrozenReview, Instead, LimitUpgradeRule, Limits, Milestone, Percent, PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement, SettlementRule, SingleLimit, Step, Window};
 use crate::time::ClockTime;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -116,21 +116,51 @@ pub(crate) fn data() -> PlanData {
                         ..Default::default()
                     },
                     cap: Money::from_fen(5000000),
+                    advice: Some(text("credit_highest")),
                 },
                 SingleLimit {
                     dimension: text("channel"),
                     when: Condition { rules: Some(vec![String::from("F2")]), rule_mask: 0x2, ..Default::default() },
                     cap: Money::from_fen(100000),
+                    advice: Some(text("small_contactless_highest")),
                 },
                 SingleLimit {
                     dimension: text("channel"),
                     when: Condition {
                         rules: Some(vec![String::from("F1")]),
+                        wallets: Some(vec![Wallet::Alipay]),
+                        large_mode: Some(false),
+                        large_mode_approved: Some(false),
+                        rule_mask: 0x1,
+                        ..Default::default()
+                    },
+                    cap: Money::from_fen(100000),
+                    advice: Some(text("alipay_large_mode")),
+                },
+                SingleLimit {
+                    dimension: text("channel"),
+                    when: Condition {
+                        rules: Some(vec![String::from("F1")]),
+                        wallets: Some(vec![Wallet::Alipay]),
+                        large_mode: Some(false),
+                        large_mode_approved: Some(true),
+                        rule_mask: 0x1,
+                        ..Default::default()
+                    },
+                    cap: Money::from_fen(100000),
+                    advice: Some(text("alipay_large_mode_approved")),
+                },
+                SingleLimit {
+                    dimension: text("channel"),
+                    when: Condition {
+                        rules: Some(vec![String::from("F1")]),
+                        wallets: Some(vec![Wallet::Wechat, Wallet::Unionpay]),
                         large_mode: Some(false),
                         rule_mask: 0x1,
                         ..Default::default()
                     },
                     cap: Money::from_fen(100000),
+                    advice: Some(text("qr_no_large_mode")),
                 },
                 SingleLimit {
                     dimension: text("channel"),
@@ -141,11 +171,13 @@ pub(crate) fn data() -> PlanData {
                         ..Default::default()
                     },
                     cap: Money::from_fen(10000000),
+                    advice: Some(text("large_mode_highest")),
                 },
                 SingleLimit {
                     dimension: text("channel"),
                     when: Condition { rules: Some(vec![String::from("F3")]), rule_mask: 0x4, ..Default::default() },
                     cap: Money::from_fen(1000000),
+                    advice: Some(text("debit_highest")),
                 },
                 SingleLimit {
                     dimension: text("merchant_tier"),
@@ -155,6 +187,7 @@ pub(crate) fn data() -> PlanData {
                         ..Default::default()
                     },
                     cap: Money::from_fen(1000000),
+                    advice: Some(text("raise_tier")),
                 },
                 SingleLimit {
                     dimension: text("merchant_tier"),
@@ -164,6 +197,7 @@ pub(crate) fn data() -> PlanData {
                         ..Default::default()
                     },
                     cap: Money::from_fen(5000000),
+                    advice: Some(text("single_highest")),
                 },
                 SingleLimit {
                     dimension: text("card_medium"),
@@ -174,6 +208,7 @@ pub(crate) fn data() -> PlanData {
                         ..Default::default()
                     },
                     cap: Money::from_fen(5000000),
+                    advice: Some(text("single_highest")),
                 },
                 SingleLimit {
                     dimension: text("card_medium"),
@@ -185,6 +220,7 @@ pub(crate) fn data() -> PlanData {
                         ..Default::default()
                     },
                     cap: Money::from_fen(1000000),
+                    advice: Some(text("magstripe_unverified")),
                 },
                 SingleLimit {
                     dimension: text("card_medium"),
@@ -196,6 +232,7 @@ pub(crate) fn data() -> PlanData {
                         ..Default::default()
                     },
                     cap: Money::from_fen(5000000),
+                    advice: Some(text("single_highest")),
                 },
                 SingleLimit {
                     dimension: text("verification"),
@@ -205,6 +242,7 @@ pub(crate) fn data() -> PlanData {
                         ..Default::default()
                     },
                     cap: Money::from_fen(3000000),
+                    advice: Some(text("raise_verification")),
                 },
                 SingleLimit {
                     dimension: text("verification"),
@@ -214,6 +252,7 @@ pub(crate) fn data() -> PlanData {
                         ..Default::default()
                     },
                     cap: Money::from_fen(1000000),
+                    advice: Some(text("raise_verification")),
                 },
             ],
             daily: vec![
@@ -227,6 +266,7 @@ pub(crate) fn data() -> PlanData {
                     },
                     cap: Some(Money::from_fen(30000000)),
                     count_cap: None,
+                    advice: Some(text("daily_highest")),
                 },
                 DailyLimit {
                     bucket: text("small_contactless"),
@@ -234,6 +274,7 @@ pub(crate) fn data() -> PlanData {
                     when: Condition { rules: Some(vec![String::from("F2")]), rule_mask: 0x2, ..Default::default() },
                     cap: Some(Money::from_fen(1000000)),
                     count_cap: None,
+                    advice: Some(text("daily_small_contactless_highest")),
                 },
                 DailyLimit {
                     bucket: text("qr"),
@@ -241,6 +282,7 @@ pub(crate) fn data() -> PlanData {
                     when: Condition { rules: Some(vec![String::from("F1")]), rule_mask: 0x1, ..Default::default() },
                     cap: Some(Money::from_fen(30000000)),
                     count_cap: None,
+                    advice: Some(text("daily_qr_highest")),
                 },
                 DailyLimit {
                     bucket: text("qr_large_count"),
@@ -254,6 +296,7 @@ pub(crate) fn data() -> PlanData {
                     },
                     cap: None,
                     count_cap: Some(3),
+                    advice: Some(text("daily_large_count")),
                 },
                 DailyLimit {
                     bucket: text("merchant_tier"),
@@ -265,6 +308,7 @@ pub(crate) fn data() -> PlanData {
                     },
                     cap: Some(Money::from_fen(5000000)),
                     count_cap: None,
+                    advice: Some(text("raise_tier")),
                 },
                 DailyLimit {
                     bucket: text("merchant_tier"),
@@ -276,6 +320,7 @@ pub(crate) fn data() -> PlanData {
                     },
                     cap: Some(Money::from_fen(30000000)),
                     count_cap: None,
+                    advice: Some(text("daily_highest")),
                 },
                 DailyLimit {
                     bucket: text("card_medium"),
@@ -289,6 +334,7 @@ pub(crate) fn data() -> PlanData {
                     },
                     cap: Some(Money::from_fen(10000000)),
                     count_cap: None,
+                    advice: Some(text("magstripe_unverified")),
                 },
                 DailyLimit {
                     bucket: text("card_medium"),
@@ -301,6 +347,7 @@ pub(crate) fn data() -> PlanData {
                     },
                     cap: Some(Money::from_fen(30000000)),
                     count_cap: None,
+                    advice: Some(text("daily_highest")),
                 },
                 DailyLimit {
                     bucket: text("card_medium"),
@@ -314,6 +361,7 @@ pub(crate) fn data() -> PlanData {
                     },
                     cap: Some(Money::from_fen(30000000)),
                     count_cap: None,
+                    advice: Some(text("daily_highest")),
                 },
                 DailyLimit {
                     bucket: text("verification"),
@@ -325,6 +373,7 @@ pub(crate) fn data() -> PlanData {
                     },
                     cap: Some(Money::from_fen(15000000)),
                     count_cap: None,
+                    advice: Some(text("raise_verification")),
                 },
                 DailyLimit {
                     bucket: text("verification"),
@@ -336,6 +385,7 @@ pub(crate) fn data() -> PlanData {
                     },
                     cap: Some(Money::from_fen(5000000)),
                     count_cap: None,
+                    advice: Some(text("raise_verification")),
                 },
             ],
             raise_steps: Arc::from([
@@ -355,6 +405,331 @@ pub(crate) fn data() -> PlanData {
                     en: text("Keep monthly volume above 50,000 yuan for 3 consecutive months with no risk-control record"),
                 },
             ]),
+            advice: vec![
+                Advice {
+                    id: text("raise_tier"),
+                    raisable: true,
+                    zh: text("可按以下步骤提升额度"),
+                    en: text("the cap can be raised with these steps"),
+                    steps: vec![
+                        text("real_name_certification"),
+                        text("bind_legal_person_card"),
+                        text("sustained_volume"),
+                    ],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("real_name_certification"),
+                            zh: text("完成商户实名认证：上传营业执照、法人身份证、经营场所照片"),
+                            en: text("Complete merchant real-name certification: upload the business license, the legal person's ID card and photos of the premises"),
+                        },
+                        Step {
+                            code: text("bind_legal_person_card"),
+                            zh: text("绑定法人本人信用卡并完成人脸识别"),
+                            en: text("Bind the legal person's own credit card and pass face recognition"),
+                        },
+                        Step {
+                            code: text("sustained_volume"),
+                            zh: text("保持连续 3 个月月交易额超过 5 万元，且无风控记录"),
+                            en: text("Keep monthly volume above 50,000 yuan for 3 consecutive months with no risk-control record"),
+                        },
+                    ]),
+                    alternatives: false,
+                },
+                Advice {
+                    id: text("raise_verification"),
+                    raisable: true,
+                    zh: text("完成人脸识别和信用卡认证可提升额度"),
+                    en: text("face recognition and credit card verification raise this cap"),
+                    steps: vec![
+                        text("bind_legal_person_card"),
+                        text("real_name_certification"),
+                        text("sustained_volume"),
+                    ],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("bind_legal_person_card"),
+                            zh: text("绑定法人本人信用卡并完成人脸识别"),
+                            en: text("Bind the legal person's own credit card and pass face recognition"),
+                        },
+                        Step {
+                            code: text("real_name_certification"),
+                            zh: text("完成商户实名认证：上传营业执照、法人身份证、经营场所照片"),
+                            en: text("Complete merchant real-name certification: upload the business license, the legal person's ID card and photos of the premises"),
+                        },
+                        Step {
+                            code: text("sustained_volume"),
+                            zh: text("保持连续 3 个月月交易额超过 5 万元，且无风控记录"),
+                            en: text("Keep monthly volume above 50,000 yuan for 3 consecutive months with no risk-control record"),
+                        },
+                    ]),
+                    alternatives: false,
+                },
+                Advice {
+                    id: text("magstripe_unverified"),
+                    raisable: true,
+                    zh: text("磁条信用卡认证后可提升额度，也可改用芯片卡"),
+                    en: text("verifying the magstripe card raises this cap, or use a chip card"),
+                    steps: vec![text("verify_magstripe_card"), text("use_chip_card")],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("verify_magstripe_card"),
+                            zh: text("完成磁条信用卡认证：认证后的磁条信用卡与芯片信用卡额度相同"),
+                            en: text("Have the magstripe credit card verified: a verified magstripe card has the caps of a chip card"),
+                        },
+                        Step {
+                            code: text("use_chip_card"),
+                            zh: text("请顾客改用芯片信用卡插卡支付"),
+                            en: text("Ask the customer to insert a chip credit card instead"),
+                        },
+                    ]),
+                    alternatives: true,
+                },
+                Advice {
+                    id: text("alipay_large_mode"),
+                    raisable: true,
+                    zh: text("支付宝扫码可申请大额模式（需通过商户资质审核）"),
+                    en: text("Alipay QR has a large-amount mode, after the merchant qualification review"),
+                    steps: vec![text("apply_alipay_large_mode"), text("pay_by_card_instead")],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("apply_alipay_large_mode"),
+                            zh: text("申请支付宝大额模式：通过商户资质审核后，支付宝扫码可收更大金额"),
+                            en: text("Apply for Alipay large-amount mode: after the merchant qualification review, Alipay QR payments can take larger amounts"),
+                        },
+                        Step {
+                            code: text("pay_by_card_instead"),
+                            zh: text("请顾客改用银行卡刷卡或云闪付支付"),
+                            en: text("Ask the customer to pay by card or UnionPay QuickPass instead"),
+                        },
+                    ]),
+                    alternatives: true,
+                },
+                Advice {
+                    id: text("alipay_large_mode_approved"),
+                    raisable: true,
+                    zh: text("商户已通过审核，可改用支付宝大额模式"),
+                    en: text("the merchant has passed the review and may use Alipay large-amount mode"),
+                    steps: vec![text("use_alipay_large_mode"), text("pay_by_card_instead")],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("use_alipay_large_mode"),
+                            zh: text("本笔改用支付宝大额模式收款"),
+                            en: text("Take this payment in Alipay large-amount mode"),
+                        },
+                        Step {
+                            code: text("pay_by_card_instead"),
+                            zh: text("请顾客改用银行卡刷卡或云闪付支付"),
+                            en: text("Ask the customer to pay by card or UnionPay QuickPass instead"),
+                        },
+                    ]),
+                    alternatives: true,
+                },
+                Advice {
+                    id: text("qr_no_large_mode"),
+                    raisable: false,
+                    zh: text("微信和银联扫码没有大额模式，此限额无法提升"),
+                    en: text("WeChat and UnionPay QR have no large-amount mode: this cap cannot be raised"),
+                    steps: vec![text("pay_by_card_instead")],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("pay_by_card_instead"),
+                            zh: text("请顾客改用银行卡刷卡或云闪付支付"),
+                            en: text("Ask the customer to pay by card or UnionPay QuickPass instead"),
+                        },
+                    ]),
+                    alternatives: true,
+                },
+                Advice {
+                    id: text("large_mode_highest"),
+                    raisable: false,
+                    zh: text("已是支付宝大额模式的最高单笔限额，无法提升"),
+                    en: text("this is the highest single cap of Alipay large-amount mode and cannot be raised"),
+                    steps: Vec::new(),
+                    resolved: Arc::from([]),
+                    alternatives: false,
+                },
+                Advice {
+                    id: text("credit_highest"),
+                    raisable: false,
+                    zh: text("已是信用卡的最高单笔限额，无法提升"),
+                    en: text("this is the highest single cap for credit cards and cannot be raised"),
+                    steps: Vec::new(),
+                    resolved: Arc::from([]),
+                    alternatives: false,
+                },
+                Advice {
+                    id: text("debit_highest"),
+                    raisable: false,
+                    zh: text("已是储蓄卡的最高单笔限额，无法提升"),
+                    en: text("this is the highest single cap for debit cards and cannot be raised"),
+                    steps: vec![text("pay_by_credit_card")],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("pay_by_credit_card"),
+                            zh: text("请顾客改用信用卡插卡支付"),
+                            en: text("Ask the customer to pay with a credit card, inserted"),
+                        },
+                    ]),
+                    alternatives: true,
+                },
+                Advice {
+                    id: text("small_contactless_highest"),
+                    raisable: false,
+                    zh: text("已是小额免密的最高单笔限额，无法提升"),
+                    en: text("this is the highest single cap of small contactless payments and cannot be raised"),
+                    steps: vec![text("insert_card")],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("insert_card"),
+                            zh: text("请顾客插卡支付，不用小额免密"),
+                            en: text("Ask the customer to insert the card rather than tap it"),
+                        },
+                    ]),
+                    alternatives: true,
+                },
+                Advice {
+                    id: text("single_highest"),
+                    raisable: false,
+                    zh: text("已是本方案的最高单笔限额，无法提升"),
+                    en: text("this is the plan's highest single cap and cannot be raised"),
+                    steps: Vec::new(),
+                    resolved: Arc::from([]),
+                    alternatives: false,
+                },
+                Advice {
+                    id: text("daily_highest"),
+                    raisable: false,
+                    zh: text("已是本方案的最高单日限额，无法提升"),
+                    en: text("this is the plan's highest daily cap and cannot be raised"),
+                    steps: vec![text("wait_next_accounting_day")],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("wait_next_accounting_day"),
+                            zh: text("单日限额按记账日计算，下一个记账日额度恢复"),
+                            en: text("Daily caps count by accounting date and start again on the next accounting day"),
+                        },
+                    ]),
+                    alternatives: false,
+                },
+                Advice {
+                    id: text("daily_small_contactless_highest"),
+                    raisable: false,
+                    zh: text("已是小额免密的最高单日限额，无法提升"),
+                    en: text("this is the highest daily cap of small contactless payments and cannot be raised"),
+                    steps: vec![text("wait_next_accounting_day"), text("insert_card")],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("wait_next_accounting_day"),
+                            zh: text("单日限额按记账日计算，下一个记账日额度恢复"),
+                            en: text("Daily caps count by accounting date and start again on the next accounting day"),
+                        },
+                        Step {
+                            code: text("insert_card"),
+                            zh: text("请顾客插卡支付，不用小额免密"),
+                            en: text("Ask the customer to insert the card rather than tap it"),
+                        },
+                    ]),
+                    alternatives: true,
+                },
+                Advice {
+                    id: text("daily_qr_highest"),
+                    raisable: false,
+                    zh: text("已是扫码支付的最高单日限额，无法提升"),
+                    en: text("this is the highest daily cap of QR payments and cannot be raised"),
+                    steps: vec![text("wait_next_accounting_day"), text("pay_by_card_instead")],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("wait_next_accounting_day"),
+                            zh: text("单日限额按记账日计算，下一个记账日额度恢复"),
+                            en: text("Daily caps count by accounting date and start again on the next accounting day"),
+                        },
+                        Step {
+                            code: text("pay_by_card_instead"),
+                            zh: text("请顾客改用银行卡刷卡或云闪付支付"),
+                            en: text("Ask the customer to pay by card or UnionPay QuickPass instead"),
+                        },
+                    ]),
+                    alternatives: true,
+                },
+                Advice {
+                    id: text("daily_large_count"),
+                    raisable: false,
+                    zh: text("今日支付宝大额模式的笔数已用完，无法提升"),
+                    en: text("today's Alipay large-amount payments are used up; this cannot be raised"),
+                    steps: vec![text("wait_next_accounting_day"), text("pay_by_card_instead")],
+                    resolved: Arc::from([
+                        Step {
+                            code: text("wait_next_accounting_day"),
+                            zh: text("单日限额按记账日计算，下一个记账日额度恢复"),
+                            en: text("Daily caps count by accounting date and start again on the next accounting day"),
+                        },
+                        Step {
+                            code: text("pay_by_card_instead"),
+                            zh: text("请顾客改用银行卡刷卡或云闪付支付"),
+                            en: text("Ask the customer to pay by card or UnionPay QuickPass instead"),
+                        },
+                    ]),
+                    alternatives: true,
+                },
+            ],
+            advice_steps: vec![
+                AdviceStep {
+                    code: text("verify_magstripe_card"),
+                    zh: text("完成磁条信用卡认证：认证后的磁条信用卡与芯片信用卡额度相同"),
+                    en: text("Have the magstripe credit card verified: a verified magstripe card has the caps of a chip card"),
+                    instead: None,
+                },
+                AdviceStep {
+                    code: text("use_chip_card"),
+                    zh: text("请顾客改用芯片信用卡插卡支付"),
+                    en: text("Ask the customer to insert a chip credit card instead"),
+                    instead: Some(Instead { method: Method::Card, card_kind: None, card_medium: Some(CardMedium::Chip) }),
+                },
+                AdviceStep {
+                    code: text("apply_alipay_large_mode"),
+                    zh: text("申请支付宝大额模式：通过商户资质审核后，支付宝扫码可收更大金额"),
+                    en: text("Apply for Alipay large-amount mode: after the merchant qualification review, Alipay QR payments can take larger amounts"),
+                    instead: None,
+                },
+                AdviceStep {
+                    code: text("use_alipay_large_mode"),
+                    zh: text("本笔改用支付宝大额模式收款"),
+                    en: text("Take this payment in Alipay large-amount mode"),
+                    instead: None,
+                },
+                AdviceStep {
+                    code: text("pay_by_card_instead"),
+                    zh: text("请顾客改用银行卡刷卡或云闪付支付"),
+                    en: text("Ask the customer to pay by card or UnionPay QuickPass instead"),
+                    instead: Some(Instead {
+                        method: Method::Card,
+                        card_kind: Some(CardKind::Credit),
+                        card_medium: Some(CardMedium::Chip),
+                    }),
+                },
+                AdviceStep {
+                    code: text("pay_by_credit_card"),
+                    zh: text("请顾客改用信用卡插卡支付"),
+                    en: text("Ask the customer to pay with a credit card, inserted"),
+                    instead: Some(Instead {
+                        method: Method::Card,
+                        card_kind: Some(CardKind::Credit),
+                        card_medium: Some(CardMedium::Chip),
+                    }),
+                },
+                AdviceStep {
+                    code: text("insert_card"),
+                    zh: text("请顾客插卡支付，不用小额免密"),
+                    en: text("Ask the customer to insert the card rather than tap it"),
+                    instead: Some(Instead { method: Method::Card, card_kind: None, card_medium: Some(CardMedium::Chip) }),
+                },
+                AdviceStep {
+                    code: text("wait_next_accounting_day"),
+                    zh: text("单日限额按记账日计算，下一个记账日额度恢复"),
+                    en: text("Daily caps count by accounting date and start again on the next accounting day"),
+                    instead: None,
+                },
+            ],
         }),
         settlement: Some(Settlement {
             day_cutoff: ClockTime::from_hm(23, 0),

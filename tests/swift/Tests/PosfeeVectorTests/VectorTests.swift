@@ -330,7 +330,7 @@ func quoteJ(_ q: Quote) -> J {
         "accounting_date": s(q.accountingDate),
         "refusal": q.refusal.map { r -> J in
             J.object(["code": e(r.code), "dimension": s(r.dimension), "cap": m(r.cap), "count_cap": u(r.countCap),
-                     "left_today": m(r.leftToday), "message_zh": s(r.messageZh), "message_en": s(r.messageEn)])
+                     "left_today": m(r.leftToday), "steps": steps(r.steps), "message_zh": s(r.messageZh), "message_en": s(r.messageEn)])
         } ?? J.null,
         "limits": q.limits.map(limitsJ) ?? J.null,
         "arrival": q.arrival.map(arrivalJ) ?? J.null,
@@ -374,7 +374,7 @@ func diagnosisJ(_ d: Diagnosis) -> J {
         "not_due": d.notDue.map { J.object(["due": s($0.due), "realtime": .bool($0.realtime), "provisional": .bool($0.provisional)]) } ?? J.null,
         "plan_refusal": d.planRefusal.map { r -> J in
             J.object(["code": e(r.code), "dimension": s(r.dimension), "cap": m(r.cap), "count_cap": u(r.countCap),
-                     "left_today": m(r.leftToday), "message_zh": s(r.messageZh), "message_en": s(r.messageEn)])
+                     "left_today": m(r.leftToday), "steps": steps(r.steps), "message_zh": s(r.messageZh), "message_en": s(r.messageEn)])
         } ?? J.null,
         "causes": .array(d.causes.map {
             J.object(["code": s($0.code), "zh": s($0.zh), "en": s($0.en), "matched": .array($0.matched.map { J.string($0) }),
