@@ -9,9 +9,9 @@
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 use crate::fee::fee_by_rule;
-use crate::merchant::Merchant;
+use crate::merchant::{CreditRate, Merchant};
 use crate::money::Money;
-use crate::plan::{Plan, Step};
+use crate::plan::{Percent, Plan, Step};
 use crate::settlement::arrival_by_rule;
 use crate::statement::{CsvReader, CsvRecord, StatementLine, StatementLineInput};
 use crate::time::ChinaDateTime;
@@ -251,19 +251,111 @@ pub struct AuditOptions {
 struct CausesFile {
     fee_causes: Vec<Step>,
     fee_actions: Vec<Step>,
+    settlement_actions: Vec<Step>,
 }
 
-/// Likely causes and actions for fee findings.
-type CauseLists = (Arc<[Step]>, Arc<[Step]>);
+/// Likely causes and actions for the findings (seed 000 问题4, 异常处理流程).
+#[derive(Debug, Clone)]
+struct CauseLists {
+    /// The three causes of a fee finding, in the seed's order.
+    fee_causes: Arc<[Step]>,
+    /// The seed's three fixes for a fee finding.
+    fee_actions: Arc<[Step]>,
+    /// What to do about a settlement finding (with the support line).
+    settlement_actions: Arc<[Step]>,
+    /// Both, for a line with both kinds of finding.
+    all_actions: Arc<[Step]>,
+}
+
+/// Which of the seed's fee causes the charge points to (RULES §10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FeeEvidence {
+    /// The charge is another credit rate of the plan: a rate tier the
+    /// merchant does not have.
+    OtherCreditRate(Percent),
+    /// The charge is the industry's conventional 0.60% + 3.00.
+    Reference,
+    /// The charge is another fee rule of the plan (a calculation error).
+    OtherRule(Percent),
+    /// The line was settled twice.
+    Duplicate,
+    /// No rate of the plan, nor the conventional one, gives the charge.
+    UnknownRate,
+}
+
+impl FeeEvidence {
+    /// The cause it points to, by code.
+    fn cause(self) -> &'static str {
+        match self {
+            FeeEvidence::OtherCreditRate(_) => "preferential_conditions_not_met",
+            FeeEvidence::Reference | FeeEvidence::UnknownRate => "agent_changed_rate",
+            FeeEvidence::OtherRule(_) | FeeEvidence::Duplicate => "system_mischarge",
+        }
+    }
+
+    /// The evidence in words, ending the fee finding's message.
+    fn text(self) -> (String, String) {
+        match self {
+            FeeEvidence::OtherCreditRate(r) => (
+                format!("实收手续费与本方案 {r}% 的信用卡费率一致，而商户的费率档不是它"),
+                format!("the charge matches the plan's {r}% credit rate, which is not the merchant's rate tier"),
+            ),
+            FeeEvidence::Reference => (
+                "实收手续费与行业常规费率（0.6%+3元/笔）一致".to_string(),
+                "the charge matches the industry's conventional rate (0.6% + 3 yuan a payment)".to_string(),
+            ),
+            FeeEvidence::OtherRule(r) => (
+                format!("实收手续费与本方案另一交易类型的 {r}% 费率一致，可能是计费错误"),
+                format!("the charge matches the plan's {r}% rate of another payment type: possibly a calculation error"),
+            ),
+            FeeEvidence::Duplicate => (
+                "该流水重复结算，可能是系统误扣费".to_string(),
+                "the line was settled twice: possibly a system mis-charge".to_string(),
+            ),
+            FeeEvidence::UnknownRate => (
+                "实收手续费不符合本方案的任何费率".to_string(),
+                "the charge matches none of the plan's rates".to_string(),
+            ),
+        }
+    }
+}
 
 fn fee_causes() -> CauseLists {
     static CAUSES: OnceLock<CauseLists> = OnceLock::new();
     CAUSES
-        .get_or_init(|| match serde_json::from_str::<CausesFile>(CAUSES_JSON) {
-            Ok(f) => (Arc::from(f.fee_causes), Arc::from(f.fee_actions)),
-            Err(_) => (Arc::from(Vec::new()), Arc::from(Vec::new())),
+        .get_or_init(|| {
+            let f = serde_json::from_str::<CausesFile>(CAUSES_JSON).unwrap_or(CausesFile {
+                fee_causes: Vec::new(),
+                fee_actions: Vec::new(),
+                settlement_actions: Vec::new(),
+            });
+            let all: Vec<Step> = f.fee_actions.iter().chain(&f.settlement_actions).cloned().collect();
+            CauseLists {
+                fee_causes: Arc::from(f.fee_causes),
+                fee_actions: Arc::from(f.fee_actions),
+                settlement_actions: Arc::from(f.settlement_actions),
+                all_actions: Arc::from(all),
+            }
         })
         .clone()
+}
+
+/// The settlement actions with the plan's support line in the first.
+fn with_support(steps: &[Step], support: &str) -> Arc<[Step]> {
+    steps
+        .iter()
+        .map(|s| {
+            if &*s.code == "contact_support_with_details" && !support.is_empty() {
+                Step {
+                    code: s.code.clone(),
+                    zh: Arc::from(format!("{}（{support}）", s.zh)),
+                    en: Arc::from(format!("{} ({support})", s.en)),
+                }
+            } else {
+                s.clone()
+            }
+        })
+        .collect()
 }
 
 /// Audits statement lines one at a time. See [`LineAudit`] for an example.
@@ -307,7 +399,13 @@ impl Auditor {
             options,
             settled: HashSet::new(),
             summary: AuditSummary::new(),
-            causes: fee_causes(),
+            causes: {
+                let mut c = fee_causes();
+                let support = &*plan.data().provider.support_line;
+                c.settlement_actions = with_support(&c.settlement_actions, support);
+                c.all_actions = with_support(&c.all_actions, support);
+                c
+            },
             none: Arc::from(Vec::new()),
         })
     }
@@ -523,10 +621,42 @@ impl Auditor {
                 _ => {}
             }
         }
-        let (causes, actions) = if fee_finding {
-            (self.causes.0.clone(), self.causes.1.clone())
-        } else {
-            (self.none.clone(), self.none.clone())
+        let settlement_finding = findings.iter().any(|f| {
+            matches!(
+                f.code,
+                FindingCode::NetMismatch
+                    | FindingCode::DuplicateSettlement
+                    | FindingCode::SettledLate
+                    | FindingCode::NotSettled
+            )
+        });
+        let mut causes = self.none.clone();
+        if fee_finding {
+            let duplicate = findings
+                .iter()
+                .any(|f| f.code == FindingCode::DuplicateSettlement);
+            let evidence = self.fee_evidence(rule, &charge, line.fee_charged, duplicate);
+            let (zh, en) = evidence.text();
+            if let Some(f) = findings.first_mut() {
+                f.message_zh.push('；');
+                f.message_zh.push_str(&zh);
+                f.message_en.push_str("; ");
+                f.message_en.push_str(&en);
+            }
+            let first = evidence.cause();
+            let fee_causes = &self.causes.fee_causes;
+            causes = fee_causes
+                .iter()
+                .filter(|c| &*c.code == first)
+                .chain(fee_causes.iter().filter(|c| &*c.code != first))
+                .cloned()
+                .collect();
+        }
+        let actions = match (fee_finding, settlement_finding) {
+            (true, true) => self.causes.all_actions.clone(),
+            (true, false) => self.causes.fee_actions.clone(),
+            (false, true) => self.causes.settlement_actions.clone(),
+            (false, false) => self.none.clone(),
         };
         Ok(LineAudit {
             index: 0,
@@ -549,6 +679,46 @@ impl Auditor {
             likely_causes: causes,
             actions,
         })
+    }
+
+    /// What a fee charged that differs from the plan's points to (RULES
+    /// §10): another credit rate of the plan, the industry's conventional
+    /// 0.60% + 3.00, another fee rule of the plan, or none of them.
+    fn fee_evidence(&self, rule: usize, charge: &crate::payment::Charge, charged: Money, duplicate: bool) -> FeeEvidence {
+        if duplicate {
+            return FeeEvidence::Duplicate;
+        }
+        let data = self.plan.data();
+        let gives = |plan: &Plan, i: usize, m: &Merchant| {
+            fee_by_rule(plan, i, m, charge).is_ok_and(|f| f.fee == charged)
+        };
+        if let (Some(r), Some(rates)) = (data.fee_rules.get(rule), &data.credit_rates) {
+            if r.use_credit_rate {
+                for tier in [CreditRate::Standard, CreditRate::Bulk, CreditRate::Premium] {
+                    let other = Merchant {
+                        credit_rate: tier,
+                        ..self.merchant
+                    };
+                    if tier != self.merchant.credit_rate
+                        && rates.get(tier) != rates.get(self.merchant.credit_rate)
+                        && gives(&self.plan, rule, &other)
+                    {
+                        return FeeEvidence::OtherCreditRate(rates.get(tier));
+                    }
+                }
+            }
+        }
+        if Plan::reference().is_ok_and(|r| gives(&r, 0, &self.merchant)) {
+            return FeeEvidence::Reference;
+        }
+        for (i, r) in data.fee_rules.iter().enumerate() {
+            if i != rule && !r.use_credit_rate && gives(&self.plan, i, &self.merchant) {
+                if let Some(p) = r.rate_percent {
+                    return FeeEvidence::OtherRule(p);
+                }
+            }
+        }
+        FeeEvidence::UnknownRate
     }
 
     /// Audits a CSV statement given as chunks of bytes (owned or borrowed;

@@ -76,8 +76,8 @@ pub use merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatu
 pub use money::{Money, Rounding, MAX_AMOUNT_FEN};
 pub use payment::{CardKind, CardMedium, Charge, Instrument, Method, Payment, Wallet};
 pub use plan::{
-    Acceptance, Activation, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit,
-    Eligibility, FeeRule, FrozenReview, LimitUpgradeRule, Limits, Milestone, Percent, Plan,
+    Acceptance, Activation, Advice, AdviceStep, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit,
+    Eligibility, FeeRule, FrozenReview, Instead, LimitUpgradeRule, Limits, Milestone, Percent, Plan,
     PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement, SettlementRule, SingleLimit,
     Step, Window, PLAN_SCHEMA_VERSION,
 };
