@@ -37,16 +37,23 @@ pub enum Situation {
     HuabeiUnavailable,
     /// 银联停用: the merchant was suspended by UnionPay.
     Suspended,
+    /// 交易记录缺失: payments are missing from the app's records.
+    RecordsMissing,
 }
 
 impl Situation {
     /// Every situation's string.
     ///
     /// ```
-    /// assert_eq!(posfee_core::Situation::NAMES.len(), 4);
+    /// assert_eq!(posfee_core::Situation::NAMES.len(), 5);
     /// ```
-    pub const NAMES: &'static [&'static str] =
-        &["not_arrived", "declined", "huabei_unavailable", "suspended"];
+    pub const NAMES: &'static [&'static str] = &[
+        "not_arrived",
+        "declined",
+        "huabei_unavailable",
+        "suspended",
+        "records_missing",
+    ];
 
     /// The stable snake_case string.
     ///
@@ -59,6 +66,7 @@ impl Situation {
             Situation::Declined => "declined",
             Situation::HuabeiUnavailable => "huabei_unavailable",
             Situation::Suspended => "suspended",
+            Situation::RecordsMissing => "records_missing",
         }
     }
 
@@ -73,6 +81,7 @@ impl Situation {
             "declined" => Some(Situation::Declined),
             "huabei_unavailable" => Some(Situation::HuabeiUnavailable),
             "suspended" => Some(Situation::Suspended),
+            "records_missing" => Some(Situation::RecordsMissing),
             _ => None,
         }
     }
@@ -102,6 +111,15 @@ struct SituationData {
     causes: Vec<CauseData>,
     #[serde(default)]
     recovery_steps: Vec<Step>,
+    #[serde(default)]
+    risks: Vec<Step>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct SignalData {
+    heuristic: bool,
+    #[allow(dead_code)]
+    source: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -122,12 +140,16 @@ struct Thresholds {
 struct TextData {
     zh: Arc<str>,
     en: Arc<str>,
+    /// The plan's support line is added to the text.
+    #[serde(default)]
+    support_line: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 struct Catalogue {
     data_version: Arc<str>,
     thresholds: Thresholds,
+    signals: BTreeMap<String, SignalData>,
     situations: BTreeMap<String, SituationData>,
     actions: BTreeMap<String, TextData>,
 }
@@ -150,7 +172,7 @@ fn catalogue() -> Result<&'static Catalogue> {
 /// The version of the troubleshooting catalogue.
 ///
 /// ```
-/// assert_eq!(posfee_core::diagnose::catalogue_version().unwrap(), "2026.11.23");
+/// assert_eq!(posfee_core::diagnose::catalogue_version().unwrap(), "2026.12.02");
 /// ```
 pub fn catalogue_version() -> Result<&'static str> {
     catalogue().map(|c| &*c.data_version)
@@ -225,6 +247,9 @@ pub struct RankedCause {
     pub en: Arc<str>,
     /// The signals among the facts that point to this cause.
     pub matched: Vec<&'static str>,
+    /// Whether a signal it was ranked by is posfee's own heuristic (a
+    /// threshold or keyword list the seeds do not give), not the seeds'.
+    pub heuristic: bool,
     /// Seeds the cause is drawn from.
     pub seeds: Vec<String>,
     /// What to do, in order.
@@ -274,6 +299,10 @@ pub struct Diagnosis {
     pub causes: Vec<RankedCause>,
     /// Recovery steps (suspension).
     pub recovery_steps: Vec<Step>,
+    /// Notes beside the causes: `posfee_heuristic` when a cause was ranked
+    /// by posfee's own heuristic (naming which), and for a suspension what
+    /// it risks if left unresolved (seed 003).
+    pub notes: Vec<Step>,
     /// The provider's customer service line (plan data).
     pub support_line: String,
     /// The version of the catalogue.
@@ -292,11 +321,12 @@ pub struct Diagnosis {
 /// use posfee_core::*;
 /// let engine = Engine::builtin().unwrap();
 /// let mut r = DiagnoseRequest::new(Situation::NotArrived);
-/// r.payment = Some(Payment { amount: Money::from_fen(6_000_000), instrument: Instrument::Card { kind: CardKind::Credit, medium: CardMedium::Chip, magstripe_verified: false }, time: ChinaDateTime::parse("t", "2025-03-12T02:00").unwrap() });
+/// r.payment = Some(Payment { amount: Money::from_fen(2_000_000), instrument: Instrument::Card { kind: CardKind::Credit, medium: CardMedium::Chip, magstripe_verified: false }, time: ChinaDateTime::parse("t", "2025-03-12T02:00").unwrap() });
 /// r.as_of = Some(ChinaDateTime::parse("t", "2025-03-14T10:00").unwrap());
 /// let d = diagnose(engine.plan(), engine.calendar(), &r).unwrap();
 /// assert!(d.not_due.is_none()); // due 2025-03-13
-/// assert_eq!(&*d.causes[0].code, "risk_control"); // 02:00 and above 50,000
+/// assert_eq!(&*d.causes[0].code, "risk_control"); // 02:00, and above posfee's own "large" (10,000)
+/// assert!(d.causes[0].heuristic);
 /// assert_eq!(d.causes[0].matched, vec!["late_night", "large_amount"]);
 /// ```
 pub fn diagnose(plan: &Plan, calendar: &Calendar, req: &DiagnoseRequest) -> Result<Diagnosis> {
@@ -372,7 +402,7 @@ pub fn diagnose(plan: &Plan, calendar: &Calendar, req: &DiagnoseRequest) -> Resu
             continue;
         }
         let mut score = 0i64;
-        let mut matched = Vec::new();
+        let mut matched: Vec<&'static str> = Vec::new();
         if refusal_code.is_some_and(|code| c.refusal_codes.iter().any(|r| r == code)) {
             score += 10_000;
             matched.push("refused_by_plan");
@@ -396,7 +426,7 @@ pub fn diagnose(plan: &Plan, calendar: &Calendar, req: &DiagnoseRequest) -> Resu
             .iter()
             .filter_map(|a| {
                 cat.actions.get(a).map(|t| {
-                    let (zh, en) = if a == "contact_support" && !support.is_empty() {
+                    let (zh, en) = if t.support_line && !support.is_empty() {
                         (
                             Arc::from(format!("{}（{support}）", t.zh)),
                             Arc::from(format!("{} ({support})", t.en)),
@@ -419,6 +449,7 @@ pub fn diagnose(plan: &Plan, calendar: &Calendar, req: &DiagnoseRequest) -> Resu
                 code: c.code.clone(),
                 zh: c.zh.clone(),
                 en: c.en.clone(),
+                heuristic: matched.iter().any(|s| is_heuristic(cat, s)),
                 matched,
                 seeds: c.seeds.clone(),
                 actions,
@@ -426,6 +457,19 @@ pub fn diagnose(plan: &Plan, calendar: &Calendar, req: &DiagnoseRequest) -> Resu
         ));
     }
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut used: Vec<&'static str> = Vec::new();
+    for (_, _, c) in &ranked {
+        for s in &c.matched {
+            if is_heuristic(cat, s) && !used.contains(s) {
+                used.push(s);
+            }
+        }
+    }
+    let mut notes = Vec::new();
+    if !used.is_empty() {
+        notes.push(heuristic_note(t, &used));
+    }
+    notes.extend(sit.risks.iter().cloned());
     Ok(Diagnosis {
         situation: req.situation,
         situation_zh: sit.zh.clone(),
@@ -434,9 +478,52 @@ pub fn diagnose(plan: &Plan, calendar: &Calendar, req: &DiagnoseRequest) -> Resu
         plan_refusal,
         causes: ranked.into_iter().map(|(_, _, c)| c).collect(),
         recovery_steps: sit.recovery_steps.clone(),
+        notes,
         support_line: support,
         catalogue_version: cat.data_version.clone(),
     })
+}
+
+fn is_heuristic(cat: &Catalogue, signal: &str) -> bool {
+    cat.signals.get(signal).is_some_and(|s| s.heuristic)
+}
+
+/// The label of an answer ranked by posfee's own heuristics (RULES §11),
+/// naming each one used with its threshold.
+fn heuristic_note(t: &Thresholds, used: &[&str]) -> Step {
+    let (mut zh, mut en) = (Vec::new(), Vec::new());
+    for s in used {
+        match *s {
+            "large_amount" => {
+                zh.push(format!("大额（超过 {} 元）", t.large_amount_above));
+                en.push(format!("large (above {} yuan)", t.large_amount_above));
+            }
+            "many_payments" => {
+                let (n, m) = (t.many_payments.count, t.many_payments.within_minutes);
+                zh.push(format!("频繁（{m} 分钟内 {n} 笔及以上）"));
+                en.push(format!("frequent ({n} or more payments within {m} minutes)"));
+            }
+            "terminal_message" => {
+                zh.push("终端提示中的关键词".to_string());
+                en.push("keywords in the terminal's message".to_string());
+            }
+            other => {
+                zh.push(other.to_string());
+                en.push(other.to_string());
+            }
+        }
+    }
+    Step {
+        code: Arc::from("posfee_heuristic"),
+        zh: Arc::from(format!(
+            "posfee 的经验判断：{}（参考资料未给出具体数值）",
+            zh.join("、")
+        )),
+        en: Arc::from(format!(
+            "posfee's own heuristic: {} (the reference documents give no numbers for these)",
+            en.join(", ")
+        )),
+    }
 }
 
 #[cfg(test)]
