@@ -329,7 +329,12 @@ fn fee_causes() -> CauseLists {
                 fee_actions: Vec::new(),
                 settlement_actions: Vec::new(),
             });
-            let all: Vec<Step> = f.fee_actions.iter().chain(&f.settlement_actions).cloned().collect();
+            let all: Vec<Step> = f
+                .fee_actions
+                .iter()
+                .chain(&f.settlement_actions)
+                .cloned()
+                .collect();
             CauseLists {
                 fee_causes: Arc::from(f.fee_causes),
                 fee_actions: Arc::from(f.fee_actions),
@@ -684,7 +689,13 @@ impl Auditor {
     /// What a fee charged that differs from the plan's points to (RULES
     /// §10): another credit rate of the plan, the industry's conventional
     /// 0.60% + 3.00, another fee rule of the plan, or none of them.
-    fn fee_evidence(&self, rule: usize, charge: &crate::payment::Charge, charged: Money, duplicate: bool) -> FeeEvidence {
+    fn fee_evidence(
+        &self,
+        rule: usize,
+        charge: &crate::payment::Charge,
+        charged: Money,
+        duplicate: bool,
+    ) -> FeeEvidence {
         if duplicate {
             return FeeEvidence::Duplicate;
         }

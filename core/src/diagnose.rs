@@ -501,7 +501,9 @@ fn heuristic_note(t: &Thresholds, used: &[&str]) -> Step {
             "many_payments" => {
                 let (n, m) = (t.many_payments.count, t.many_payments.within_minutes);
                 zh.push(format!("频繁（{m} 分钟内 {n} 笔及以上）"));
-                en.push(format!("frequent ({n} or more payments within {m} minutes)"));
+                en.push(format!(
+                    "frequent ({n} or more payments within {m} minutes)"
+                ));
             }
             "terminal_message" => {
                 zh.push("终端提示中的关键词".to_string());

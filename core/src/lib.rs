@@ -45,6 +45,7 @@ pub mod merchant;
 pub mod money;
 pub mod payment;
 pub mod plan;
+pub mod provider;
 pub mod quote;
 pub mod settlement;
 mod sorted_map;
@@ -76,10 +77,10 @@ pub use merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatu
 pub use money::{Money, Rounding, MAX_AMOUNT_FEN};
 pub use payment::{CardKind, CardMedium, Charge, Instrument, Method, Payment, Wallet};
 pub use plan::{
-    Acceptance, Activation, Advice, AdviceStep, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit,
-    Eligibility, FeeRule, FrozenReview, Instead, LimitUpgradeRule, Limits, Milestone, Percent, Plan,
-    PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement, SettlementRule, SingleLimit,
-    Step, Window, PLAN_SCHEMA_VERSION,
+    Acceptance, Activation, Advice, AdviceStep, AmountRange, BulkRateRule, Condition, CreditRates,
+    DailyLimit, Eligibility, FeeRule, FrozenReview, Instead, Licence, LimitUpgradeRule, Limits,
+    Milestone, Percent, Plan, PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement,
+    SettlementRule, SingleLimit, Step, Window, PLAN_SCHEMA_VERSION,
 };
 pub use quote::{quote, Engine, Outcome, Quote, QuoteOptions};
 pub use settlement::{accounting_date, arrival, frozen_window, Arrival, FrozenWindow};

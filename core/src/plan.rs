@@ -271,6 +271,38 @@ pub struct Provider {
     pub name_en: Arc<str>,
     /// Customer service line.
     pub support_line: Arc<str>,
+    /// The payment licence, as the source gives it (RULES §12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<Licence>,
+    /// How funds are cleared, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clearing: Option<Step>,
+}
+
+/// A provider's payment licence (支付业务许可证) as its source document gives
+/// it; [`provider_facts`](crate::provider::provider_facts) says whether the
+/// date given has passed.
+///
+/// ```
+/// let p = posfee_core::Plan::upos().unwrap();
+/// let l = p.data().provider.licence.as_ref().unwrap();
+/// assert_eq!(&*l.number, "Z2003911000010");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    /// The licence number.
+    pub number: Arc<str>,
+    /// The business it covers, in Chinese.
+    pub scope_zh: Arc<str>,
+    /// The business it covers, in English.
+    pub scope_en: Arc<str>,
+    /// The last day of validity the source gives.
+    pub valid_until: chrono::NaiveDate,
+    /// Where to check it, in Chinese.
+    pub check_zh: Arc<str>,
+    /// Where to check it, in English.
+    pub check_en: Arc<str>,
 }
 
 /// The credit card rate of each [`CreditRate`] tier.
@@ -944,10 +976,18 @@ fn validate_advice(limits: &mut Limits) -> Result<()> {
     for (i, s) in limits.advice_steps.iter().enumerate() {
         let path = format!("limits.advice_steps[{i}]");
         if !is_code(&s.code) {
-            return Err(plan_err(&format!("{path}.code"), "须为小写代码", "must be a lowercase code"));
+            return Err(plan_err(
+                &format!("{path}.code"),
+                "须为小写代码",
+                "must be a lowercase code",
+            ));
         }
         if codes.contains(&&*s.code) {
-            return Err(plan_err(&format!("{path}.code"), "步骤代码重复", "a step code given twice"));
+            return Err(plan_err(
+                &format!("{path}.code"),
+                "步骤代码重复",
+                "a step code given twice",
+            ));
         }
         if s.instead.is_some_and(|m| m.method == Method::Qr) {
             return Err(plan_err(
@@ -963,10 +1003,18 @@ fn validate_advice(limits: &mut Limits) -> Result<()> {
     for (i, a) in limits.advice.iter().enumerate() {
         let path = format!("limits.advice[{i}]");
         if !is_code(&a.id) {
-            return Err(plan_err(&format!("{path}.id"), "须为小写代码", "must be a lowercase code"));
+            return Err(plan_err(
+                &format!("{path}.id"),
+                "须为小写代码",
+                "must be a lowercase code",
+            ));
         }
         if ids.contains(&a.id) {
-            return Err(plan_err(&format!("{path}.id"), "建议 id 重复", "an advice id given twice"));
+            return Err(plan_err(
+                &format!("{path}.id"),
+                "建议 id 重复",
+                "an advice id given twice",
+            ));
         }
         ids.push(a.id.clone());
         let mut steps = Vec::new();
@@ -976,7 +1024,11 @@ fn validate_advice(limits: &mut Limits) -> Result<()> {
                 steps.push(s.clone());
             } else if let Some(s) = limits.advice_steps.iter().find(|s| s.code == *code) {
                 alternatives |= s.instead.is_some();
-                steps.push(Step { code: s.code.clone(), zh: s.zh.clone(), en: s.en.clone() });
+                steps.push(Step {
+                    code: s.code.clone(),
+                    zh: s.zh.clone(),
+                    en: s.en.clone(),
+                });
             } else {
                 return Err(plan_err(
                     &format!("{path}.steps[{j}]"),
@@ -1005,7 +1057,11 @@ fn validate_advice(limits: &mut Limits) -> Result<()> {
         );
     for (path, advice) in named {
         if advice.as_ref().is_some_and(|a| !ids.contains(a)) {
-            return Err(plan_err(&path, "不是 limits.advice 中的 id", "is not an id of limits.advice"));
+            return Err(plan_err(
+                &path,
+                "不是 limits.advice 中的 id",
+                "is not an id of limits.advice",
+            ));
         }
     }
     Ok(())

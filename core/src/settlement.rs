@@ -5,7 +5,7 @@ use crate::calendar::{Calendar, ConsultedYear, Trace};
 use crate::error::{Error, Result};
 use crate::merchant::Merchant;
 use crate::payment::Payment;
-use crate::plan::{Plan, RealtimeMode};
+use crate::plan::{Plan, RealtimeMode, Step};
 use crate::time::ChinaDateTime;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -44,6 +44,9 @@ pub struct Arrival {
     pub calendar: Vec<ConsultedYear>,
     /// The settlement rule that applied.
     pub rule: Arc<str>,
+    /// Set on a T+N answer whose accounting date the day cut-off moved to
+    /// the next day (RULES §7): the explanation, code `after_cutoff`.
+    pub cutoff_note: Option<Step>,
 }
 
 /// The accounting date of a time: its calendar date, or the next one at or
@@ -134,6 +137,7 @@ pub(crate) fn arrival_by_rule(
             uncovered_years: Vec::new(),
             calendar: Vec::new(),
             rule: r.id.clone(),
+            cutoff_note: None,
         });
     }
     let mut trace = Trace::default();
@@ -151,7 +155,22 @@ pub(crate) fn arrival_by_rule(
         uncovered_years: trace.uncovered,
         calendar: trace.consulted,
         rule: r.id.clone(),
+        cutoff_note: (accounting != payment.time.date())
+            .then(|| cutoff_note(s.day_cutoff, accounting)),
     })
+}
+
+/// Why a payment's accounting date is the next day (RULES §7).
+fn cutoff_note(cutoff: crate::time::ClockTime, accounting: NaiveDate) -> Step {
+    Step {
+        code: Arc::from("after_cutoff"),
+        zh: Arc::from(format!(
+            "{cutoff} 后的交易记为次日交易：本笔的记账日为 {accounting}，到账日从记账日起算"
+        )),
+        en: Arc::from(format!(
+            "payments from {cutoff} count as the next day's: this payment's accounting date is {accounting}, and its arrival counts from that date"
+        )),
+    }
 }
 
 fn neutral_merchant() -> Merchant {

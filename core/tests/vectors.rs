@@ -369,6 +369,17 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
             };
             out(run())
         }
+        "provider" => {
+            let plan = plan(&input, "plan")?;
+            let run = || -> posfee_core::Result<provider::ProviderFacts> {
+                let on = match input.get("on") {
+                    Some(Value::String(s)) => parse_date("on", s)?,
+                    _ => return Err(input_error("", "on", "missing field `on`")),
+                };
+                Ok(provider::provider_facts(&plan, on))
+            };
+            out(run())
+        }
         "activation" => {
             let plan = plan(&input, "plan")?;
             let run = || -> posfee_core::Result<ActivationProgress> {

@@ -197,7 +197,8 @@ fun e(x: Enum<*>): JsonElement = JsonPrimitive(x.name.lowercase())
 fun <T> arr(xs: List<T>, f: (T) -> JsonElement): JsonArray = JsonArray().apply { xs.forEach { add(f(it)) } }
 fun <T> opt(x: T?, f: (T) -> JsonElement): JsonElement = x?.let(f) ?: JsonNull.INSTANCE
 
-fun steps(xs: List<Step>) = arr(xs) { j("code" to s(it.code), "zh" to s(it.zh), "en" to s(it.en)) }
+fun stepJson(x: Step) = j("code" to s(x.code), "zh" to s(x.zh), "en" to s(x.en))
+fun steps(xs: List<Step>) = arr(xs) { stepJson(it) }
 
 fun ruleJson(r: RuleRef) = j("id" to s(r.id), "name_zh" to s(r.nameZh), "name_en" to s(r.nameEn), "rate_percent" to pct(r.ratePercent), "cap" to m(r.cap))
 
@@ -208,7 +209,7 @@ fun consultedJson(xs: List<ConsultedYear>) = arr(xs) { j("year" to JsonPrimitive
 fun arrivalJson(a: Arrival) = j(
     "date" to s(a.date), "realtime" to b(a.realtime), "accounting_date" to s(a.accountingDate),
     "provisional" to b(a.provisional), "uncovered_years" to arr(a.uncoveredYears) { JsonPrimitive(it) },
-    "calendar" to consultedJson(a.calendar), "rule" to s(a.rule),
+    "calendar" to consultedJson(a.calendar), "rule" to s(a.rule), "cutoff_note" to opt(a.cutoffNote, ::stepJson),
 )
 
 fun limitsJson(l: LimitCheck) = j(
@@ -318,10 +319,10 @@ fun diagnosisJson(d: Diagnosis) = j(
     "not_due" to opt(d.notDue) { j("due" to s(it.due), "realtime" to b(it.realtime), "provisional" to b(it.provisional)) },
     "plan_refusal" to opt(d.planRefusal, ::refusalJson),
     "causes" to arr(d.causes) {
-        j("code" to s(it.code), "zh" to s(it.zh), "en" to s(it.en), "matched" to arr(it.matched) { x -> s(x) },
+        j("code" to s(it.code), "zh" to s(it.zh), "en" to s(it.en), "matched" to arr(it.matched) { x -> s(x) }, "heuristic" to b(it.heuristic),
             "seeds" to arr(it.seeds) { x -> s(x) }, "actions" to steps(it.actions))
     },
-    "recovery_steps" to steps(d.recoverySteps), "support_line" to s(d.supportLine), "catalogue_version" to s(d.catalogueVersion),
+    "recovery_steps" to steps(d.recoverySteps), "notes" to steps(d.notes), "support_line" to s(d.supportLine), "catalogue_version" to s(d.catalogueVersion),
 )
 
 val statementKeys = setOf("id", "time", "amount", "method", "card_kind", "card_medium", "magstripe_verified", "wallet", "large_mode", "fee_charged", "net_settled", "settled_date")

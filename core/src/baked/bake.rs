@@ -9,9 +9,10 @@ use crate::merchant::{MerchantTier, Verification};
 use crate::money::{Money, Rounding};
 use crate::payment::{CardKind, CardMedium, Method, Wallet};
 use crate::plan::{
-    Acceptance, Activation, Advice, AdviceStep, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit,
-    Eligibility, FeeRule, FrozenReview, Instead, LimitUpgradeRule, Limits, Milestone, Percent, PlanData,
-    PremiumRateRule, Provider, RealtimeMode, Settlement, SettlementRule, SingleLimit, Step, Window,
+    Acceptance, Activation, Advice, AdviceStep, AmountRange, BulkRateRule, Condition, CreditRates,
+    DailyLimit, Eligibility, FeeRule, FrozenReview, Instead, Licence, LimitUpgradeRule, Limits,
+    Milestone, Percent, PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement,
+    SettlementRule, SingleLimit, Step, Window,
 };
 use crate::sorted_map::SortedMap;
 use crate::time::ClockTime;
@@ -407,7 +408,8 @@ bake_struct!("crate::plan" default Condition {
     merchant_tiers, verifications, large_mode_approved, rule_mask,
 });
 bake_struct!("crate::plan" Step { code, zh, en });
-bake_struct!("crate::plan" Provider { name_zh, name_en, support_line });
+bake_struct!("crate::plan" Provider { name_zh, name_en, support_line, licence, clearing });
+bake_struct!("crate::plan" Licence { number, scope_zh, scope_en, valid_until, check_zh, check_en });
 bake_struct!("crate::plan" CreditRates { standard, bulk, premium });
 bake_struct!("crate::plan" FeeRule {
     id, name_zh, name_en, when, rate_percent, use_credit_rate, cap, minimum, fixed,

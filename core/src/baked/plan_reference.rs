@@ -19,6 +19,8 @@ pub(crate) fn data() -> PlanData {
             name_zh: text("行业参考"),
             name_en: text("Industry reference"),
             support_line: text(""),
+            licence: None,
+            clearing: None,
         },
         rounding: Rounding::HalfUp,
         credit_rates: None,

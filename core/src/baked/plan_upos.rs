@@ -1,10 +1,11 @@
 // @generated from core/data/plan-upos.json by core/src/baked/bake.rs: do not edit.
 // Regenerate with `POSFEE_BLESS=1 cargo test -p posfee-core baked`.
 
+use chrono::NaiveDate;
 use crate::merchant::{MerchantTier, Verification};
 use crate::money::{Money, Rounding};
 use crate::payment::{CardKind, CardMedium, Method, Wallet};
-use crate::plan::{Acceptance, Activation, Advice, AdviceStep, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit, Eligibility, FeeRule, FrozenReview, Instead, LimitUpgradeRule, Limits, Milestone, Percent, PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement, SettlementRule, SingleLimit, Step, Window};
+use crate::plan::{Acceptance, Activation, Advice, AdviceStep, AmountRange, BulkRateRule, Condition, CreditRates, DailyLimit, Eligibility, FeeRule, FrozenReview, Instead, Licence, LimitUpgradeRule, Limits, Milestone, Percent, PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement, SettlementRule, SingleLimit, Step, Window};
 use crate::time::ClockTime;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -18,11 +19,24 @@ pub(crate) fn data() -> PlanData {
         data_version: text("2025.10.1"),
         name_zh: text("联动优势 优POS"),
         name_en: text("UMPay uPOS"),
-        source: Some(text("优POS product sheet of 联动优势 (seed 000), read as in RULES.md §1–§9")),
+        source: Some(text("优POS product sheet of 联动优势 (seed 000), read as in RULES.md §1–§9 and §12")),
         provider: Provider {
             name_zh: text("联动优势电子商务有限公司"),
             name_en: text("UMPay (Liandong Youshi) E-commerce Co., Ltd."),
             support_line: text("4001125883"),
+            licence: Some(Licence {
+                number: text("Z2003911000010"),
+                scope_zh: text("全国范围的互联网支付、移动电话支付、银行卡收单业务（中国人民银行颁发的支付业务许可证）"),
+                scope_en: text("internet payment, mobile phone payment and bank card acquiring, nationwide (a payment business licence issued by the People's Bank of China)"),
+                valid_until: NaiveDate::from_yo_opt(2026, 240).unwrap_or_default(),
+                check_zh: text("中国人民银行官网（http://www.pbc.gov.cn）“政务公开目录”-“行政审批公示”-“已获许可机构名单”"),
+                check_en: text("the People's Bank of China website (http://www.pbc.gov.cn): Government Information Disclosure, then Administrative Approvals, then the list of licensed institutions"),
+            }),
+            clearing: Some(Step {
+                code: text("cleared_by_unionpay"),
+                zh: text("资金清算由银联直接处理，没有“二清”风险"),
+                en: text("funds are cleared by UnionPay directly, so there is no second-tier clearing risk"),
+            }),
         },
         rounding: Rounding::HalfUp,
         credit_rates: Some(CreditRates {

@@ -294,7 +294,8 @@ func e<T>(_ x: T) -> J {
     return .string(out)
 }
 
-func steps(_ xs: [Step]) -> J { .array(xs.map { J.object(["code": s($0.code), "zh": s($0.zh), "en": s($0.en)]) }) }
+func stepJ(_ x: Step) -> J { J.object(["code": s(x.code), "zh": s(x.zh), "en": s(x.en)]) }
+func steps(_ xs: [Step]) -> J { .array(xs.map(stepJ)) }
 func years(_ xs: [Int32]) -> J { .array(xs.map { J.int(Int64($0)) }) }
 
 func consultedJ(_ xs: [ConsultedYear]) -> J {
@@ -304,7 +305,8 @@ func consultedJ(_ xs: [ConsultedYear]) -> J {
 func arrivalJ(_ a: Arrival) -> J {
     J.object(["date": s(a.date), "realtime": .bool(a.realtime), "accounting_date": s(a.accountingDate),
              "provisional": .bool(a.provisional), "uncovered_years": years(a.uncoveredYears),
-             "calendar": consultedJ(a.calendar), "rule": s(a.rule)])
+             "calendar": consultedJ(a.calendar), "rule": s(a.rule),
+             "cutoff_note": a.cutoffNote.map(stepJ) ?? J.null])
 }
 
 func limitsJ(_ l: LimitCheck) -> J {
@@ -377,10 +379,10 @@ func diagnosisJ(_ d: Diagnosis) -> J {
                      "left_today": m(r.leftToday), "steps": steps(r.steps), "message_zh": s(r.messageZh), "message_en": s(r.messageEn)])
         } ?? J.null,
         "causes": .array(d.causes.map {
-            J.object(["code": s($0.code), "zh": s($0.zh), "en": s($0.en), "matched": .array($0.matched.map { J.string($0) }),
+            J.object(["code": s($0.code), "zh": s($0.zh), "en": s($0.en), "matched": .array($0.matched.map { J.string($0) }), "heuristic": .bool($0.heuristic),
                      "seeds": .array($0.seeds.map { J.string($0) }), "actions": steps($0.actions)])
         }),
-        "recovery_steps": steps(d.recoverySteps), "support_line": s(d.supportLine), "catalogue_version": s(d.catalogueVersion),
+        "recovery_steps": steps(d.recoverySteps), "notes": steps(d.notes), "support_line": s(d.supportLine), "catalogue_version": s(d.catalogueVersion),
     ])
 }
 
