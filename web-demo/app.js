@@ -87,7 +87,8 @@ function readMerchant() {
     verification: $('verification').value,
     creditRate: $('creditRate').value,
     activated: $('activated').checked,
-    wallets: { alipay: w('alipay'), wechat: w('wechat'), unionpay: w('unionpay') },
+    // UnionPay QR needs no permission or verification (RULES §5): no switches for it.
+    wallets: { alipay: w('alipay'), wechat: w('wechat') },
     largeModeApproved: $('largeModeApproved').checked,
   };
 }
@@ -255,7 +256,8 @@ function renderQuote(q, payment) {
   // arrival
   const arr = $('r-arrival');
   if (q.arrival) {
-    arr.textContent = arrivalSentence(q);
+    arr.replaceChildren(arrivalSentence(q));
+    if (q.arrival.cutoffNote) arr.append(h('span', { class: 'cutoff-note', text: ' ' + zhOrEn(q.arrival.cutoffNote) }));
     arr.dataset.date = q.arrival.date;
     arr.dataset.realtime = String(q.arrival.realtime);
     arr.hidden = false;
@@ -292,8 +294,8 @@ function renderQuote(q, payment) {
       h('h3', { text: t('refusalTitle') }),
       h('p', { class: 'refusal-message', text: zhOrEn(f, 'messageZh', 'messageEn') }),
       facts.length ? h('p', { class: 'refusal-facts', text: facts.join(' · ') }) : null,
-      limitRefusal && q.limits?.raiseSteps?.length
-        ? h('div', {}, h('h4', { text: t('raiseTitle') }), h('ol', {}, q.limits.raiseSteps.map((s) => h('li', { text: zhOrEn(s) }))))
+      limitRefusal && f.steps?.length
+        ? h('div', { class: 'refusal-steps' }, h('h4', { text: t('raiseTitle') }), h('ol', {}, f.steps.map((s) => h('li', { 'data-code': s.code, text: zhOrEn(s) }))))
         : null,
     );
     ref.dataset.code = f.code;
@@ -325,7 +327,7 @@ function renderQuote(q, payment) {
         h('div', { class: 'table-wrap' }, h('table', { class: 'buckets' },
           h('thead', {}, h('tr', {}, [t('bucketCol'), t('capCol'), t('usedCol'), t('leftCol')].map((c) => h('th', { scope: 'col', text: c })))),
           h('tbody', {}, rows))),
-        q.refusal ? null : h('div', {}, h('h4', { text: t('raiseTitle') }), h('ol', {}, l.raiseSteps.map((s) => h('li', { text: zhOrEn(s) }))))),
+        q.refusal || !l.raiseSteps.length ? null : h('div', {}, h('h4', { text: t('raiseTitle') }), h('ol', {}, l.raiseSteps.map((s) => h('li', { 'data-code': s.code, text: zhOrEn(s) }))))),
     );
   }
 }
@@ -806,7 +808,7 @@ function updateDiagnose() {
   const box = $('diag-error');
   box.hidden = true;
   const input = { situation: $('diag-situation').value, provisional: $('provisional').checked };
-  if ($('diag-use-payment').checked && input.situation !== 'huabei_unavailable' && input.situation !== 'suspended') {
+  if ($('diag-use-payment').checked && (input.situation === 'not_arrived' || input.situation === 'declined')) {
     input.payment = readPayment();
     input.merchant = readMerchant();
     input.usage = readUsage();
@@ -828,6 +830,7 @@ function updateDiagnose() {
   const cause = (c) => h('li', { 'data-code': c.code },
     h('strong', { text: zhOrEn(c) }),
     c.matched?.length ? h('span', { class: 'muted small', text: ` (${t('matched')}: ${c.matched.map((m) => t('signals')[m] ?? m).join(', ')})` }) : null,
+    c.heuristic ? h('span', { class: 'heuristic small', text: ` · ${t('heuristic')}` }) : null,
     c.actions?.length ? h('div', {}, h('span', { class: 'muted small', text: t('actions') }), steps(c.actions)) : null);
   const causes = d.causes ?? [];
   const TOP = 3;
@@ -840,7 +843,11 @@ function updateDiagnose() {
     causes.length > TOP
       ? h('details', { class: 'more-causes' }, h('summary', { text: t('moreCauses')(causes.length - TOP) }), h('ol', { class: 'causes', start: String(TOP + 1) }, causes.slice(TOP).map(cause)))
       : null,
+    ...(d.notes ?? []).filter((n) => n.code === 'posfee_heuristic').map((n) => h('p', { class: 'heuristic-note small', text: zhOrEn(n) })),
     d.recoverySteps?.length ? h('div', {}, h('h3', { text: t('recovery') }), steps(d.recoverySteps)) : null,
+    (d.notes ?? []).some((n) => n.code !== 'posfee_heuristic')
+      ? h('div', { class: 'diag-risks' }, h('h3', { text: t('risks') }), steps(d.notes.filter((n) => n.code !== 'posfee_heuristic')))
+      : null,
     d.supportLine ? h('p', { class: 'support', text: t('support')(d.supportLine) }) : null,
   );
 }

@@ -160,8 +160,14 @@ pub(crate) fn arrival_by_rule(
     })
 }
 
-/// Why a payment's accounting date is the next day (RULES §7).
-fn cutoff_note(cutoff: crate::time::ClockTime, accounting: NaiveDate) -> Step {
+/// Why a payment's accounting date is the next day (RULES §7). Dates and
+/// times are written by hand: chrono's formatter would weigh on the quote
+/// module for one sentence.
+fn cutoff_note(cutoff: crate::time::ClockTime, date: NaiveDate) -> Step {
+    use chrono::Timelike;
+    let c = cutoff.time();
+    let cutoff = format!("{:02}:{:02}", c.hour(), c.minute());
+    let accounting = format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
     Step {
         code: Arc::from("after_cutoff"),
         zh: Arc::from(format!(

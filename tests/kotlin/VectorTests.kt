@@ -395,6 +395,20 @@ fun runCase(c: JsonObject, merchants: JsonObject): JsonElement {
             val en = engine(input)
             out { frozenJson(en.frozenWindow(str(input, "submitted"), opts(input))) }
         }
+        "provider" -> {
+            val en = engine(input)
+            out {
+                val p = en.provider(str(input, "on"))
+                j(
+                    "name_zh" to s(p.nameZh), "name_en" to s(p.nameEn), "support_line" to s(p.supportLine),
+                    "licence" to opt(p.licence) {
+                        j("number" to s(it.number), "scope_zh" to s(it.scopeZh), "scope_en" to s(it.scopeEn),
+                            "valid_until" to s(it.validUntil), "date_passed" to b(it.datePassed))
+                    },
+                    "notes" to steps(p.notes),
+                )
+            }
+        }
         "activation" -> {
             val en = engine(input)
             out { activationJson(en.activation(str(input, "volume"))) }

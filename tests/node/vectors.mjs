@@ -177,6 +177,10 @@ export function runCase(c, merchants) {
       const e = engine(input);
       return out(() => e.frozenWindow(input.submitted, opts(input)));
     }
+    case 'provider': {
+      const e = engine(input);
+      return out(() => e.provider(input.on));
+    }
     case 'activation': {
       const e = engine(input);
       return out(() => e.activation(input.volume));

@@ -371,6 +371,18 @@ impl Engine {
         ))
     }
 
+    /// The provider's facts on a day (`YYYY-MM-DD`): its licence as the
+    /// plan's source gives it, whether that date has passed, how to check it.
+    #[wasm_bindgen(unchecked_return_type = "ProviderFacts")]
+    pub fn provider(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] on: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = string_arg(&on, "on")?;
+        let d = pf::parse_date("on", &text).map_err(JsErr::from)?;
+        Ok(to_js(&pf::provider::provider_facts(self.inner.plan(), d))?)
+    }
+
     /// Activation cashback progress at a cumulative volume (decimal string).
     #[wasm_bindgen(unchecked_return_type = "ActivationProgress")]
     pub fn activation(

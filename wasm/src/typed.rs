@@ -158,6 +158,7 @@ function arrival(r) {
     uncoveredYears: r.list(r.n),
     calendar: r.list(() => ({ year: r.n(), dataVersion: r.s(), origin: r.s() })),
     rule: r.s(),
+    cutoffNote: r.opt(() => ({ code: r.s(), zh: r.s(), en: r.s() })),
   };
 }
 export function posfeeReadQuote(tape) {
@@ -500,6 +501,7 @@ impl Tape {
             uncovered_years,
             calendar,
             rule,
+            cutoff_note,
         } = a;
         self.date(date);
         self.b(*realtime);
@@ -517,6 +519,12 @@ impl Tape {
             t.s(origin_name(*origin));
         });
         self.s(rule);
+        self.opt(cutoff_note, |t, s| {
+            let Step { code, zh, en } = s;
+            t.s(code);
+            t.s(zh);
+            t.s(en);
+        });
     }
 }
 

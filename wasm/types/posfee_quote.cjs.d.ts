@@ -146,6 +146,8 @@ export interface Refusal {
     cap: MoneyString | null;
     countCap: number | null;
     leftToday: MoneyString | null;
+    /** What the merchant can do about the cap that refused (the plan's advice for that cap); empty for acceptance refusals. */
+    steps: Step[];
     messageZh: string;
     messageEn: string;
 }
@@ -190,6 +192,26 @@ export interface ConsultedYear {
     origin: "embedded" | "loaded";
 }
 
+/** The provider's facts on a day (Engine.provider). */
+export interface ProviderFacts {
+    nameZh: string;
+    nameEn: string;
+    supportLine: string;
+    /** The payment licence as the plan's source gives it; null when the plan names none. */
+    licence: LicenceFacts | null;
+    /** `licence_stated_valid` or `licence_date_passed` (never "valid" past the source's date), `licence_check`, and how funds are cleared. */
+    notes: Step[];
+}
+
+export interface LicenceFacts {
+    number: string;
+    scopeZh: string;
+    scopeEn: string;
+    validUntil: DateString;
+    /** Whether the source's validity date has passed on the day asked. */
+    datePassed: boolean;
+}
+
 export interface Arrival {
     date: DateString;
     realtime: boolean;
@@ -201,6 +223,8 @@ export interface Arrival {
     rule: string;
     /** The calendar data behind the answer (empty for real-time arrival). */
     calendar: ConsultedYear[];
+    /** Set on a T+N answer whose accounting date the 23:00 cut-off moved to the next day (code `after_cutoff`). */
+    cutoffNote: Step | null;
 }
 
 export interface Quote {
@@ -532,7 +556,7 @@ export interface Auditor {
     auditCsv(source: CsvSource, options?: AuditCsvOptions | null): Promise<AuditCsvResult>;
 }
 
-export type Situation = "not_arrived" | "declined" | "huabei_unavailable" | "suspended";
+export type Situation = "not_arrived" | "declined" | "huabei_unavailable" | "suspended" | "records_missing";
 
 /** A troubleshooting question for Engine.diagnose: the situation and whatever facts are known. */
 export interface DiagnoseInput {
@@ -577,6 +601,8 @@ export interface RankedCause {
     en: string;
     /** The facts that point to this cause. */
     matched: DiagnoseSignal[];
+    /** Whether a signal it was ranked by is posfee's own heuristic (a threshold or keyword list the seed documents do not give). */
+    heuristic: boolean;
     /** The seed documents the cause is drawn from. */
     seeds: string[];
     /** What to do, in order. */
@@ -595,6 +621,8 @@ export interface Diagnosis {
     causes: RankedCause[];
     /** Recovery steps (suspended). */
     recoverySteps: Step[];
+    /** `posfee_heuristic` when a heuristic ranked a cause (naming which); for a suspension, what it risks if left unresolved. */
+    notes: Step[];
     /** The provider's customer service line. */
     supportLine: string;
     catalogueVersion: string;

@@ -80,6 +80,7 @@ test('2. a 23:30 Saturday payment counts on the next (adjusted working) day and 
     assert.match(r.accounting, /记账日 2025-09-28（23:00 日切后记为次日交易/);
     assert.equal(r.arrivalDate, '2025-09-29');
     assert.match(r.arrival, /^到账: 2025-09-29 周一/);
+    assert.match(r.arrival, /23:00 后的交易记为次日交易：本笔的记账日为 2025-09-28，到账日从记账日起算/);
     await shot(page, 'quote-2330');
   });
 });
@@ -105,7 +106,9 @@ test('4. a QR payment above the single cap is refused naming the binding cap; a 
     assert.equal(r.refusalCode, 'single_limit_exceeded');
     assert.match(r.refusal, /单笔上限 1,000\.00 元（渠道）/);
     assert.match(r.refusal, /今日剩余 300,000\.00 元（扫码）/);
-    assert.match(r.refusal, /如何提额/);
+    assert.match(r.refusal, /超过单笔限额 1000\.00 元：微信和银联扫码没有大额模式，此限额无法提升/);
+    assert.match(r.refusal, /可以怎么做.*请顾客改用银行卡刷卡或云闪付支付/);
+    assert.doesNotMatch(r.refusal, /人脸识别|分笔/);
     await shot(page, 'quote-single-limit-refused');
     // Daily: 299,500 of the 300,000 credit quota already used today.
     await fillQuote(page, { method: 'card', cardKind: 'credit', cardMedium: 'chip', time: '2025-10-10T10:00', amount: '1000.00' });
@@ -113,7 +116,7 @@ test('4. a QR payment above the single cap is refused naming the binding cap; a 
     await page.fill('#used-credit', '299500.00');
     r = await result(page);
     assert.equal(r.refusalCode, 'daily_limit_exceeded');
-    assert.match(r.refusal, /超过当日剩余额度/);
+    assert.match(r.refusal, /超过今日剩余额度 500\.00 元（单日限额 300000\.00 元）：已是本方案的最高单日限额，无法提升/);
     assert.match(r.refusal, /今日剩余 500\.00 元（信用卡额度）/);
     await shot(page, 'quote-daily-limit-refused');
     // Lowering the amount to what is left goes through.
@@ -419,6 +422,48 @@ test('16. troubleshooting: what happened, ranked causes and actions', { skip: !f
     assert.equal(await page.getAttribute('#diag-result [data-not-due]', 'data-not-due'), '2025-10-09');
     assert.match(await page.textContent('#diag-result [data-not-due]'), /预计 2025-10-09 周四 到账/);
     await shot(page, 'diagnose-not-due');
+  });
+});
+
+test('22. advice a merchant can trust: a WeChat QR of 1,500 cannot be raised; records missing; a heuristic is labelled; in Chinese and English', { skip: !features.diagnose && 'the package has no diagnose yet' }, async () => {
+  await withPage({}, async (page) => {
+    await fillQuote(page, { method: 'qr', wallet: 'wechat', time: '2025-03-12T10:00', amount: '1500.00' });
+    let r = await result(page);
+    assert.equal(r.refusalCode, 'single_limit_exceeded');
+    assert.match(r.refusal, /微信和银联扫码没有大额模式，此限额无法提升/);
+    assert.match(r.refusal, /请顾客改用银行卡刷卡或云闪付支付/);
+    assert.doesNotMatch(r.refusal, /人脸识别|实名认证|分笔/);
+    assert.equal(await page.isVisible('#w-unionpay-enabled'), false, 'no UnionPay switches that change nothing');
+    await page.click('#lang-switch');
+    r = await result(page);
+    assert.match(r.refusal, /WeChat and UnionPay QR have no large-amount mode: this cap cannot be raised/);
+    assert.match(r.refusal, /What you can do.*Ask the customer to pay by card or UnionPay QuickPass instead/);
+    await page.click('#lang-switch');
+    await page.click('#tab-diagnose');
+    await page.selectOption('#diag-situation', 'records_missing');
+    await page.fill('#diag-message', '');
+    await page.waitForSelector('#diag-result .causes li');
+    let text = await page.textContent('#diag-result');
+    assert.match(text, /交易记录缺失/);
+    assert.equal(await page.getAttribute('#diag-result .causes li:first-child', 'data-code'), 'terminal_not_synced');
+    assert.match(text, /同步数据/);
+    assert.match(text, /解除风控限制（4001125883）/);
+    assert.doesNotMatch(text, /经验判断/);
+    // A keyword of posfee's own list ranks a cause: the page says it is posfee's heuristic.
+    await page.fill('#diag-message', 'APP版本过低');
+    await page.waitForSelector('#diag-result .heuristic-note');
+    assert.equal(await page.getAttribute('#diag-result .causes li:first-child', 'data-code'), 'app_outdated');
+    text = await page.textContent('#diag-result');
+    assert.match(text, /posfee 的经验判断/);
+    assert.match(await page.textContent('#diag-result .heuristic-note'), /posfee 的经验判断：终端提示中的关键词/);
+    await shot(page, 'diagnose-records-missing');
+    await page.click('#lang-switch');
+    await page.waitForSelector('#diag-result .heuristic-note');
+    text = await page.textContent('#diag-result');
+    assert.match(text, /Transaction records missing/);
+    assert.match(text, /posfee's own heuristic/);
+    assert.match(await page.textContent('#diag-result .heuristic-note'), /posfee's own heuristic: keywords in the terminal's message/);
+    await shot(page, 'diagnose-records-missing-english');
   });
 });
 

@@ -492,6 +492,15 @@ func runCase(_ c: J, _ merchants: J) throws -> J {
             return .object(["first": s(w.first), "last": s(w.last), "provisional": .bool(w.provisional),
                             "uncovered_years": years(w.uncoveredYears), "calendar": consultedJ(w.calendar)])
         }
+    case "provider":
+        let en = try engine(input)
+        return try out {
+            let p = try en.provider(on: try str(input, "on"))
+            return .object(["name_zh": s(p.nameZh), "name_en": s(p.nameEn), "support_line": s(p.supportLine),
+                            "licence": p.licence.map { l in J.object(["number": s(l.number), "scope_zh": s(l.scopeZh),
+                                "scope_en": s(l.scopeEn), "valid_until": s(l.validUntil), "date_passed": .bool(l.datePassed)]) } ?? J.null,
+                            "notes": steps(p.notes)])
+        }
     case "activation":
         let en = try engine(input)
         return try out {
