@@ -67,7 +67,7 @@ uniffi::custom_type!(Percent, String, {
 /// (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
 /// message in Chinese and in English. Kotlin: `PosfeeException` (its one case
 /// `PosfeeException.Failure`, whose `message` names every part); Swift:
-/// `PosfeeError.failure`. The methods `code()`, `field()`, … read the same
+/// `PosfeeError.Failure`. The methods `code()`, `field()`, … read the same
 /// parts in every language.
 ///
 /// An error crosses as a record of strings, freed as it is read: nothing is
@@ -556,6 +556,13 @@ impl Engine {
         let e = read(&self.0);
         let w = pf::frozen_window(e.plan(), e.calendar(), d, options_of(options).provisional);
         Ok(w.map_err(err)?.into())
+    }
+
+    /// The provider's facts on a day (`YYYY-MM-DD`): its licence as the
+    /// plan's source gives it, whether that date has passed, how to check it.
+    pub fn provider(&self, on: Option<String>) -> Result<ProviderFacts> {
+        let d = pf::parse_date("on", &arg(on, "on")?).map_err(err)?;
+        Ok(pf::provider::provider_facts(read(&self.0).plan(), d).into())
     }
 
     /// Activation cashback progress at a cumulative volume (decimal string).

@@ -434,14 +434,16 @@ pub struct Step {
     pub en: String,
 }
 
+fn step(x: &pf::Step) -> Step {
+    Step {
+        code: x.code.to_string(),
+        zh: x.zh.to_string(),
+        en: x.en.to_string(),
+    }
+}
+
 fn steps(s: &[pf::Step]) -> Vec<Step> {
-    s.iter()
-        .map(|x| Step {
-            code: x.code.to_string(),
-            zh: x.zh.to_string(),
-            en: x.en.to_string(),
-        })
-        .collect()
+    s.iter().map(step).collect()
 }
 
 /// The limit answer for a payment.
@@ -522,6 +524,55 @@ fn consulted(c: Vec<pf::ConsultedYear>) -> Vec<ConsultedYear> {
         .collect()
 }
 
+/// The provider's facts on a day.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ProviderFacts {
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Customer service line.
+    pub support_line: String,
+    /// The licence as the plan's source gives it.
+    pub licence: Option<LicenceFacts>,
+    /// The licence's validity (as the source gives it), how to check it,
+    /// how funds are cleared.
+    pub notes: Vec<Step>,
+}
+
+/// A payment licence as the plan's source gives it, judged on a day.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LicenceFacts {
+    /// The licence number.
+    pub number: String,
+    /// What it covers, in Chinese.
+    pub scope_zh: String,
+    /// What it covers, in English.
+    pub scope_en: String,
+    /// The validity date the source gives (`YYYY-MM-DD`).
+    pub valid_until: String,
+    /// Whether that date has passed on the day asked.
+    pub date_passed: bool,
+}
+
+impl From<pf::provider::ProviderFacts> for ProviderFacts {
+    fn from(p: pf::provider::ProviderFacts) -> Self {
+        ProviderFacts {
+            name_zh: s(&p.name_zh),
+            name_en: s(&p.name_en),
+            support_line: s(&p.support_line),
+            licence: p.licence.map(|l| LicenceFacts {
+                number: s(&l.number),
+                scope_zh: s(&l.scope_zh),
+                scope_en: s(&l.scope_en),
+                valid_until: l.valid_until.to_string(),
+                date_passed: l.date_passed,
+            }),
+            notes: steps(&p.notes),
+        }
+    }
+}
+
 /// When the money of a payment arrives.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Arrival {
@@ -540,6 +591,8 @@ pub struct Arrival {
     pub calendar: Vec<ConsultedYear>,
     /// The settlement rule that applied.
     pub rule: String,
+    /// Set when the day cut-off moved the accounting date to the next day.
+    pub cutoff_note: Option<Step>,
 }
 
 impl From<pf::Arrival> for Arrival {
@@ -552,6 +605,7 @@ impl From<pf::Arrival> for Arrival {
             uncovered_years: a.uncovered_years,
             calendar: consulted(a.calendar),
             rule: s(&a.rule),
+            cutoff_note: a.cutoff_note.as_ref().map(step),
         }
     }
 }
@@ -1288,6 +1342,8 @@ pub enum Situation {
     HuabeiUnavailable,
     /// 银联停用.
     Suspended,
+    /// 交易记录缺失.
+    RecordsMissing,
 }
 
 impl From<pf::Situation> for Situation {
@@ -1297,12 +1353,14 @@ impl From<pf::Situation> for Situation {
             pf::Situation::Declined => Situation::Declined,
             pf::Situation::HuabeiUnavailable => Situation::HuabeiUnavailable,
             pf::Situation::Suspended => Situation::Suspended,
+            pf::Situation::RecordsMissing => Situation::RecordsMissing,
         }
     }
 }
 
 /// A troubleshooting question as given (`situation`: `not_arrived`,
-/// `declined`, `huabei_unavailable` or `suspended`; times as strings).
+/// `declined`, `huabei_unavailable`, `suspended` or `records_missing`;
+/// times as strings).
 #[derive(Debug, Clone, Default, uniffi::Record)]
 pub struct DiagnoseInput {
     /// The situation.
@@ -1356,6 +1414,8 @@ pub struct RankedCause {
     pub en: String,
     /// The signals that point to it.
     pub matched: Vec<String>,
+    /// Whether a signal it was ranked by is posfee's own heuristic.
+    pub heuristic: bool,
     /// Seeds it is drawn from.
     pub seeds: Vec<String>,
     /// What to do.
@@ -1379,6 +1439,9 @@ pub struct Diagnosis {
     pub causes: Vec<RankedCause>,
     /// Recovery steps (suspension).
     pub recovery_steps: Vec<Step>,
+    /// Notes: `posfee_heuristic` when a heuristic ranked a cause; what a
+    /// suspension risks.
+    pub notes: Vec<Step>,
     /// The provider's customer service line.
     pub support_line: String,
     /// Catalogue version.
@@ -1405,11 +1468,13 @@ impl From<pf::Diagnosis> for Diagnosis {
                     zh: c.zh.to_string(),
                     en: c.en.to_string(),
                     matched: c.matched.iter().map(|m| m.to_string()).collect(),
+                    heuristic: c.heuristic,
                     seeds: c.seeds,
                     actions: steps(&c.actions),
                 })
                 .collect(),
             recovery_steps: steps(&d.recovery_steps),
+            notes: steps(&d.notes),
             support_line: d.support_line,
             catalogue_version: d.catalogue_version.to_string(),
         }

@@ -736,6 +736,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_engine_plan(
     ): Int
+    external fun uniffi_posfee_ffi_checksum_method_engine_provider(
+    ): Int
     external fun uniffi_posfee_ffi_checksum_method_engine_quote(
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_engine_set_plan(
@@ -872,6 +874,8 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_posfee_ffi_fn_method_engine_plan(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_posfee_ffi_fn_method_engine_provider(`ptr`: Long,`on`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_engine_quote(`ptr`: Long,`merchant`: RustBuffer.ByValue,`payment`: RustBuffer.ByValue,`usage`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_engine_set_plan(`ptr`: Long,`plan`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1123,6 +1127,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_plan() and 0xFFFF) != 63522) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_provider() and 0xFFFF) != 16798) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_quote() and 0xFFFF) != 34602) {
@@ -2791,6 +2798,12 @@ public interface EngineInterface {
     fun `plan`(): Plan
     
     /**
+     * The provider's facts on a day (`YYYY-MM-DD`): its licence as the
+     * plan's source gives it, whether that date has passed, how to check it.
+     */
+    fun `provider`(`on`: kotlin.String?): ProviderFacts
+    
+    /**
      * Fee, acceptance, limits against the day's usage, and arrival.
      */
     fun `quote`(`merchant`: MerchantInput, `payment`: PaymentInput, `usage`: UsageInput? = null, `options`: QuoteOptions? = null): Quote
@@ -3146,6 +3159,25 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
     UniffiLib.uniffi_posfee_ffi_fn_method_engine_plan(
         it,
         _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The provider's facts on a day (`YYYY-MM-DD`): its licence as the
+     * plan's source gives it, whether that date has passed, how to check it.
+     */
+    @Throws(PosfeeException::class)override fun `provider`(`on`: kotlin.String?): ProviderFacts {
+            return FfiConverterTypeProviderFacts.lift(
+    callWithHandle {
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_engine_provider(
+        it,
+        
+        FfiConverterOptionalString.lower(`on`),_status)
 }
     }
     )
@@ -3790,6 +3822,11 @@ data class Arrival (
      * The settlement rule that applied.
      */
     var `rule`: kotlin.String
+    , 
+    /**
+     * Set when the day cut-off moved the accounting date to the next day.
+     */
+    var `cutoffNote`: Step?
     
 ){
     
@@ -3813,6 +3850,7 @@ public object FfiConverterTypeArrival: FfiConverterRustBuffer<Arrival> {
             FfiConverterSequenceInt.read(buf),
             FfiConverterSequenceTypeConsultedYear.read(buf),
             FfiConverterString.read(buf),
+            FfiConverterOptionalTypeStep.read(buf),
         )
     }
 
@@ -3823,7 +3861,8 @@ public object FfiConverterTypeArrival: FfiConverterRustBuffer<Arrival> {
             FfiConverterBoolean.allocationSize(value.`provisional`) +
             FfiConverterSequenceInt.allocationSize(value.`uncoveredYears`) +
             FfiConverterSequenceTypeConsultedYear.allocationSize(value.`calendar`) +
-            FfiConverterString.allocationSize(value.`rule`)
+            FfiConverterString.allocationSize(value.`rule`) +
+            FfiConverterOptionalTypeStep.allocationSize(value.`cutoffNote`)
     )
 
     override fun write(value: Arrival, buf: ByteBuffer) {
@@ -3834,6 +3873,7 @@ public object FfiConverterTypeArrival: FfiConverterRustBuffer<Arrival> {
             FfiConverterSequenceInt.write(value.`uncoveredYears`, buf)
             FfiConverterSequenceTypeConsultedYear.write(value.`calendar`, buf)
             FfiConverterString.write(value.`rule`, buf)
+            FfiConverterOptionalTypeStep.write(value.`cutoffNote`, buf)
     }
 }
 
@@ -4829,7 +4869,8 @@ public object FfiConverterTypeDayInfo: FfiConverterRustBuffer<DayInfo> {
 
 /**
  * A troubleshooting question as given (`situation`: `not_arrived`,
- * `declined`, `huabei_unavailable` or `suspended`; times as strings).
+ * `declined`, `huabei_unavailable`, `suspended` or `records_missing`;
+ * times as strings).
  */
 data class DiagnoseInput (
     /**
@@ -4971,6 +5012,12 @@ data class Diagnosis (
     var `recoverySteps`: List<Step>
     , 
     /**
+     * Notes: `posfee_heuristic` when a heuristic ranked a cause; what a
+     * suspension risks.
+     */
+    var `notes`: List<Step>
+    , 
+    /**
      * The provider's customer service line.
      */
     var `supportLine`: kotlin.String
@@ -5002,6 +5049,7 @@ public object FfiConverterTypeDiagnosis: FfiConverterRustBuffer<Diagnosis> {
             FfiConverterOptionalTypeRefusal.read(buf),
             FfiConverterSequenceTypeRankedCause.read(buf),
             FfiConverterSequenceTypeStep.read(buf),
+            FfiConverterSequenceTypeStep.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
         )
@@ -5015,6 +5063,7 @@ public object FfiConverterTypeDiagnosis: FfiConverterRustBuffer<Diagnosis> {
             FfiConverterOptionalTypeRefusal.allocationSize(value.`planRefusal`) +
             FfiConverterSequenceTypeRankedCause.allocationSize(value.`causes`) +
             FfiConverterSequenceTypeStep.allocationSize(value.`recoverySteps`) +
+            FfiConverterSequenceTypeStep.allocationSize(value.`notes`) +
             FfiConverterString.allocationSize(value.`supportLine`) +
             FfiConverterString.allocationSize(value.`catalogueVersion`)
     )
@@ -5027,6 +5076,7 @@ public object FfiConverterTypeDiagnosis: FfiConverterRustBuffer<Diagnosis> {
             FfiConverterOptionalTypeRefusal.write(value.`planRefusal`, buf)
             FfiConverterSequenceTypeRankedCause.write(value.`causes`, buf)
             FfiConverterSequenceTypeStep.write(value.`recoverySteps`, buf)
+            FfiConverterSequenceTypeStep.write(value.`notes`, buf)
             FfiConverterString.write(value.`supportLine`, buf)
             FfiConverterString.write(value.`catalogueVersion`, buf)
     }
@@ -5479,6 +5529,77 @@ public object FfiConverterTypeFrozenWindow: FfiConverterRustBuffer<FrozenWindow>
             FfiConverterBoolean.write(value.`provisional`, buf)
             FfiConverterSequenceInt.write(value.`uncoveredYears`, buf)
             FfiConverterSequenceTypeConsultedYear.write(value.`calendar`, buf)
+    }
+}
+
+
+
+/**
+ * A payment licence as the plan's source gives it, judged on a day.
+ */
+data class LicenceFacts (
+    /**
+     * The licence number.
+     */
+    var `number`: kotlin.String
+    , 
+    /**
+     * What it covers, in Chinese.
+     */
+    var `scopeZh`: kotlin.String
+    , 
+    /**
+     * What it covers, in English.
+     */
+    var `scopeEn`: kotlin.String
+    , 
+    /**
+     * The validity date the source gives (`YYYY-MM-DD`).
+     */
+    var `validUntil`: kotlin.String
+    , 
+    /**
+     * Whether that date has passed on the day asked.
+     */
+    var `datePassed`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLicenceFacts: FfiConverterRustBuffer<LicenceFacts> {
+    override fun read(buf: ByteBuffer): LicenceFacts {
+        return LicenceFacts(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: LicenceFacts) = (
+            FfiConverterString.allocationSize(value.`number`) +
+            FfiConverterString.allocationSize(value.`scopeZh`) +
+            FfiConverterString.allocationSize(value.`scopeEn`) +
+            FfiConverterString.allocationSize(value.`validUntil`) +
+            FfiConverterBoolean.allocationSize(value.`datePassed`)
+    )
+
+    override fun write(value: LicenceFacts, buf: ByteBuffer) {
+            FfiConverterString.write(value.`number`, buf)
+            FfiConverterString.write(value.`scopeZh`, buf)
+            FfiConverterString.write(value.`scopeEn`, buf)
+            FfiConverterString.write(value.`validUntil`, buf)
+            FfiConverterBoolean.write(value.`datePassed`, buf)
     }
 }
 
@@ -6142,6 +6263,78 @@ public object FfiConverterTypePaymentInput: FfiConverterRustBuffer<PaymentInput>
 
 
 /**
+ * The provider's facts on a day.
+ */
+data class ProviderFacts (
+    /**
+     * Chinese name.
+     */
+    var `nameZh`: kotlin.String
+    , 
+    /**
+     * English name.
+     */
+    var `nameEn`: kotlin.String
+    , 
+    /**
+     * Customer service line.
+     */
+    var `supportLine`: kotlin.String
+    , 
+    /**
+     * The licence as the plan's source gives it.
+     */
+    var `licence`: LicenceFacts?
+    , 
+    /**
+     * The licence's validity (as the source gives it), how to check it,
+     * how funds are cleared.
+     */
+    var `notes`: List<Step>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProviderFacts: FfiConverterRustBuffer<ProviderFacts> {
+    override fun read(buf: ByteBuffer): ProviderFacts {
+        return ProviderFacts(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeLicenceFacts.read(buf),
+            FfiConverterSequenceTypeStep.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProviderFacts) = (
+            FfiConverterString.allocationSize(value.`nameZh`) +
+            FfiConverterString.allocationSize(value.`nameEn`) +
+            FfiConverterString.allocationSize(value.`supportLine`) +
+            FfiConverterOptionalTypeLicenceFacts.allocationSize(value.`licence`) +
+            FfiConverterSequenceTypeStep.allocationSize(value.`notes`)
+    )
+
+    override fun write(value: ProviderFacts, buf: ByteBuffer) {
+            FfiConverterString.write(value.`nameZh`, buf)
+            FfiConverterString.write(value.`nameEn`, buf)
+            FfiConverterString.write(value.`supportLine`, buf)
+            FfiConverterOptionalTypeLicenceFacts.write(value.`licence`, buf)
+            FfiConverterSequenceTypeStep.write(value.`notes`, buf)
+    }
+}
+
+
+
+/**
  * The answer to "what will this payment cost, will it go through, and when
  * does the money arrive?"
  */
@@ -6318,6 +6511,11 @@ data class RankedCause (
     var `matched`: List<kotlin.String>
     , 
     /**
+     * Whether a signal it was ranked by is posfee's own heuristic.
+     */
+    var `heuristic`: kotlin.Boolean
+    , 
+    /**
      * Seeds it is drawn from.
      */
     var `seeds`: List<kotlin.String>
@@ -6346,6 +6544,7 @@ public object FfiConverterTypeRankedCause: FfiConverterRustBuffer<RankedCause> {
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterSequenceString.read(buf),
+            FfiConverterBoolean.read(buf),
             FfiConverterSequenceString.read(buf),
             FfiConverterSequenceTypeStep.read(buf),
         )
@@ -6356,6 +6555,7 @@ public object FfiConverterTypeRankedCause: FfiConverterRustBuffer<RankedCause> {
             FfiConverterString.allocationSize(value.`zh`) +
             FfiConverterString.allocationSize(value.`en`) +
             FfiConverterSequenceString.allocationSize(value.`matched`) +
+            FfiConverterBoolean.allocationSize(value.`heuristic`) +
             FfiConverterSequenceString.allocationSize(value.`seeds`) +
             FfiConverterSequenceTypeStep.allocationSize(value.`actions`)
     )
@@ -6365,6 +6565,7 @@ public object FfiConverterTypeRankedCause: FfiConverterRustBuffer<RankedCause> {
             FfiConverterString.write(value.`zh`, buf)
             FfiConverterString.write(value.`en`, buf)
             FfiConverterSequenceString.write(value.`matched`, buf)
+            FfiConverterBoolean.write(value.`heuristic`, buf)
             FfiConverterSequenceString.write(value.`seeds`, buf)
             FfiConverterSequenceTypeStep.write(value.`actions`, buf)
     }
@@ -6402,6 +6603,11 @@ data class Refusal (
     var `leftToday`: Money?
     , 
     /**
+     * What the merchant can do about the cap that refused.
+     */
+    var `steps`: List<Step>
+    , 
+    /**
      * Chinese message with how to fix it.
      */
     var `messageZh`: kotlin.String
@@ -6431,6 +6637,7 @@ public object FfiConverterTypeRefusal: FfiConverterRustBuffer<Refusal> {
             FfiConverterOptionalTypeMoney.read(buf),
             FfiConverterOptionalUInt.read(buf),
             FfiConverterOptionalTypeMoney.read(buf),
+            FfiConverterSequenceTypeStep.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
         )
@@ -6442,6 +6649,7 @@ public object FfiConverterTypeRefusal: FfiConverterRustBuffer<Refusal> {
             FfiConverterOptionalTypeMoney.allocationSize(value.`cap`) +
             FfiConverterOptionalUInt.allocationSize(value.`countCap`) +
             FfiConverterOptionalTypeMoney.allocationSize(value.`leftToday`) +
+            FfiConverterSequenceTypeStep.allocationSize(value.`steps`) +
             FfiConverterString.allocationSize(value.`messageZh`) +
             FfiConverterString.allocationSize(value.`messageEn`)
     )
@@ -6452,6 +6660,7 @@ public object FfiConverterTypeRefusal: FfiConverterRustBuffer<Refusal> {
             FfiConverterOptionalTypeMoney.write(value.`cap`, buf)
             FfiConverterOptionalUInt.write(value.`countCap`, buf)
             FfiConverterOptionalTypeMoney.write(value.`leftToday`, buf)
+            FfiConverterSequenceTypeStep.write(value.`steps`, buf)
             FfiConverterString.write(value.`messageZh`, buf)
             FfiConverterString.write(value.`messageEn`, buf)
     }
@@ -7286,7 +7495,7 @@ public object FfiConverterTypeOutcome: FfiConverterRustBuffer<Outcome> {
  * (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
  * message in Chinese and in English. Kotlin: `PosfeeException` (its one case
  * `PosfeeException.Failure`, whose `message` names every part); Swift:
- * `PosfeeError.failure`. The methods `code()`, `field()`, … read the same
+ * `PosfeeError.Failure`. The methods `code()`, `field()`, … read the same
  * parts in every language.
  *
  * An error crosses as a record of strings, freed as it is read: nothing is
@@ -7560,7 +7769,11 @@ enum class Situation {
     /**
      * 银联停用.
      */
-    SUSPENDED;
+    SUSPENDED,
+    /**
+     * 交易记录缺失.
+     */
+    RECORDS_MISSING;
 
     
 
@@ -7882,6 +8095,38 @@ public object FfiConverterOptionalTypeErrorInfo: FfiConverterRustBuffer<ErrorInf
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeLicenceFacts: FfiConverterRustBuffer<LicenceFacts?> {
+    override fun read(buf: ByteBuffer): LicenceFacts? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLicenceFacts.read(buf)
+    }
+
+    override fun allocationSize(value: LicenceFacts?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLicenceFacts.allocationSize(value)
+        }
+    }
+
+    override fun write(value: LicenceFacts?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLicenceFacts.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeLimitCheck: FfiConverterRustBuffer<LimitCheck?> {
     override fun read(buf: ByteBuffer): LimitCheck? {
         if (buf.get().toInt() == 0) {
@@ -8096,6 +8341,38 @@ public object FfiConverterOptionalTypeRefusal: FfiConverterRustBuffer<Refusal?> 
         } else {
             buf.put(1)
             FfiConverterTypeRefusal.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeStep: FfiConverterRustBuffer<Step?> {
+    override fun read(buf: ByteBuffer): Step? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeStep.read(buf)
+    }
+
+    override fun allocationSize(value: Step?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeStep.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Step?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeStep.write(value, buf)
         }
     }
 }

@@ -1327,6 +1327,12 @@ public protocol EngineProtocol: AnyObject, Sendable {
     func plan()  -> Plan
     
     /**
+     * The provider's facts on a day (`YYYY-MM-DD`): its licence as the
+     * plan's source gives it, whether that date has passed, how to check it.
+     */
+    func provider(on: String?) throws  -> ProviderFacts
+    
+    /**
      * Fee, acceptance, limits against the day's usage, and arrival.
      */
     func quote(merchant: MerchantInput, payment: PaymentInput, usage: UsageInput?, options: QuoteOptions?) throws  -> Quote
@@ -1585,6 +1591,20 @@ open func plan() -> Plan  {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_plan(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The provider's facts on a day (`YYYY-MM-DD`): its licence as the
+     * plan's source gives it, whether that date has passed, how to check it.
+     */
+open func provider(on: String?)throws  -> ProviderFacts  {
+    return try  FfiConverterTypeProviderFacts_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_engine_provider(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionString.lower(on),uniffiCallStatus
     )
 })
 }
@@ -2101,6 +2121,10 @@ public struct Arrival: Equatable, Hashable {
      * The settlement rule that applied.
      */
     public var rule: String
+    /**
+     * Set when the day cut-off moved the accounting date to the next day.
+     */
+    public var cutoffNote: Step?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2126,7 +2150,10 @@ public struct Arrival: Equatable, Hashable {
          */calendar: [ConsultedYear], 
         /**
          * The settlement rule that applied.
-         */rule: String) {
+         */rule: String, 
+        /**
+         * Set when the day cut-off moved the accounting date to the next day.
+         */cutoffNote: Step?) {
         self.date = date
         self.realtime = realtime
         self.accountingDate = accountingDate
@@ -2134,6 +2161,7 @@ public struct Arrival: Equatable, Hashable {
         self.uncoveredYears = uncoveredYears
         self.calendar = calendar
         self.rule = rule
+        self.cutoffNote = cutoffNote
     }
 
     
@@ -2158,7 +2186,8 @@ public struct FfiConverterTypeArrival: FfiConverterRustBuffer {
                 provisional: FfiConverterBool.read(from: &buf), 
                 uncoveredYears: FfiConverterSequenceInt32.read(from: &buf), 
                 calendar: FfiConverterSequenceTypeConsultedYear.read(from: &buf), 
-                rule: FfiConverterString.read(from: &buf)
+                rule: FfiConverterString.read(from: &buf), 
+                cutoffNote: FfiConverterOptionTypeStep.read(from: &buf)
         )
     }
 
@@ -2170,6 +2199,7 @@ public struct FfiConverterTypeArrival: FfiConverterRustBuffer {
         FfiConverterSequenceInt32.write(value.uncoveredYears, into: &buf)
         FfiConverterSequenceTypeConsultedYear.write(value.calendar, into: &buf)
         FfiConverterString.write(value.rule, into: &buf)
+        FfiConverterOptionTypeStep.write(value.cutoffNote, into: &buf)
     }
 }
 
@@ -3508,7 +3538,8 @@ public func FfiConverterTypeDayInfo_lower(_ value: DayInfo) -> RustBuffer {
 
 /**
  * A troubleshooting question as given (`situation`: `not_arrived`,
- * `declined`, `huabei_unavailable` or `suspended`; times as strings).
+ * `declined`, `huabei_unavailable`, `suspended` or `records_missing`;
+ * times as strings).
  */
 public struct DiagnoseInput: Equatable, Hashable {
     /**
@@ -3679,6 +3710,11 @@ public struct Diagnosis: Equatable, Hashable {
      */
     public var recoverySteps: [Step]
     /**
+     * Notes: `posfee_heuristic` when a heuristic ranked a cause; what a
+     * suspension risks.
+     */
+    public var notes: [Step]
+    /**
      * The provider's customer service line.
      */
     public var supportLine: String
@@ -3712,6 +3748,10 @@ public struct Diagnosis: Equatable, Hashable {
          * Recovery steps (suspension).
          */recoverySteps: [Step], 
         /**
+         * Notes: `posfee_heuristic` when a heuristic ranked a cause; what a
+         * suspension risks.
+         */notes: [Step], 
+        /**
          * The provider's customer service line.
          */supportLine: String, 
         /**
@@ -3724,6 +3764,7 @@ public struct Diagnosis: Equatable, Hashable {
         self.planRefusal = planRefusal
         self.causes = causes
         self.recoverySteps = recoverySteps
+        self.notes = notes
         self.supportLine = supportLine
         self.catalogueVersion = catalogueVersion
     }
@@ -3751,6 +3792,7 @@ public struct FfiConverterTypeDiagnosis: FfiConverterRustBuffer {
                 planRefusal: FfiConverterOptionTypeRefusal.read(from: &buf), 
                 causes: FfiConverterSequenceTypeRankedCause.read(from: &buf), 
                 recoverySteps: FfiConverterSequenceTypeStep.read(from: &buf), 
+                notes: FfiConverterSequenceTypeStep.read(from: &buf), 
                 supportLine: FfiConverterString.read(from: &buf), 
                 catalogueVersion: FfiConverterString.read(from: &buf)
         )
@@ -3764,6 +3806,7 @@ public struct FfiConverterTypeDiagnosis: FfiConverterRustBuffer {
         FfiConverterOptionTypeRefusal.write(value.planRefusal, into: &buf)
         FfiConverterSequenceTypeRankedCause.write(value.causes, into: &buf)
         FfiConverterSequenceTypeStep.write(value.recoverySteps, into: &buf)
+        FfiConverterSequenceTypeStep.write(value.notes, into: &buf)
         FfiConverterString.write(value.supportLine, into: &buf)
         FfiConverterString.write(value.catalogueVersion, into: &buf)
     }
@@ -4405,6 +4448,105 @@ public func FfiConverterTypeFrozenWindow_lift(_ buf: RustBuffer) throws -> Froze
 #endif
 public func FfiConverterTypeFrozenWindow_lower(_ value: FrozenWindow) -> RustBuffer {
     return FfiConverterTypeFrozenWindow.lower(value)
+}
+
+
+/**
+ * A payment licence as the plan's source gives it, judged on a day.
+ */
+public struct LicenceFacts: Equatable, Hashable {
+    /**
+     * The licence number.
+     */
+    public var number: String
+    /**
+     * What it covers, in Chinese.
+     */
+    public var scopeZh: String
+    /**
+     * What it covers, in English.
+     */
+    public var scopeEn: String
+    /**
+     * The validity date the source gives (`YYYY-MM-DD`).
+     */
+    public var validUntil: String
+    /**
+     * Whether that date has passed on the day asked.
+     */
+    public var datePassed: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The licence number.
+         */number: String, 
+        /**
+         * What it covers, in Chinese.
+         */scopeZh: String, 
+        /**
+         * What it covers, in English.
+         */scopeEn: String, 
+        /**
+         * The validity date the source gives (`YYYY-MM-DD`).
+         */validUntil: String, 
+        /**
+         * Whether that date has passed on the day asked.
+         */datePassed: Bool) {
+        self.number = number
+        self.scopeZh = scopeZh
+        self.scopeEn = scopeEn
+        self.validUntil = validUntil
+        self.datePassed = datePassed
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LicenceFacts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLicenceFacts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LicenceFacts {
+        return
+            try LicenceFacts(
+                number: FfiConverterString.read(from: &buf), 
+                scopeZh: FfiConverterString.read(from: &buf), 
+                scopeEn: FfiConverterString.read(from: &buf), 
+                validUntil: FfiConverterString.read(from: &buf), 
+                datePassed: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LicenceFacts, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.number, into: &buf)
+        FfiConverterString.write(value.scopeZh, into: &buf)
+        FfiConverterString.write(value.scopeEn, into: &buf)
+        FfiConverterString.write(value.validUntil, into: &buf)
+        FfiConverterBool.write(value.datePassed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLicenceFacts_lift(_ buf: RustBuffer) throws -> LicenceFacts {
+    return try FfiConverterTypeLicenceFacts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLicenceFacts_lower(_ value: LicenceFacts) -> RustBuffer {
+    return FfiConverterTypeLicenceFacts.lower(value)
 }
 
 
@@ -5286,6 +5428,107 @@ public func FfiConverterTypePaymentInput_lower(_ value: PaymentInput) -> RustBuf
 
 
 /**
+ * The provider's facts on a day.
+ */
+public struct ProviderFacts: Equatable, Hashable {
+    /**
+     * Chinese name.
+     */
+    public var nameZh: String
+    /**
+     * English name.
+     */
+    public var nameEn: String
+    /**
+     * Customer service line.
+     */
+    public var supportLine: String
+    /**
+     * The licence as the plan's source gives it.
+     */
+    public var licence: LicenceFacts?
+    /**
+     * The licence's validity (as the source gives it), how to check it,
+     * how funds are cleared.
+     */
+    public var notes: [Step]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Chinese name.
+         */nameZh: String, 
+        /**
+         * English name.
+         */nameEn: String, 
+        /**
+         * Customer service line.
+         */supportLine: String, 
+        /**
+         * The licence as the plan's source gives it.
+         */licence: LicenceFacts?, 
+        /**
+         * The licence's validity (as the source gives it), how to check it,
+         * how funds are cleared.
+         */notes: [Step]) {
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+        self.supportLine = supportLine
+        self.licence = licence
+        self.notes = notes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProviderFacts: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProviderFacts: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProviderFacts {
+        return
+            try ProviderFacts(
+                nameZh: FfiConverterString.read(from: &buf), 
+                nameEn: FfiConverterString.read(from: &buf), 
+                supportLine: FfiConverterString.read(from: &buf), 
+                licence: FfiConverterOptionTypeLicenceFacts.read(from: &buf), 
+                notes: FfiConverterSequenceTypeStep.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProviderFacts, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.nameZh, into: &buf)
+        FfiConverterString.write(value.nameEn, into: &buf)
+        FfiConverterString.write(value.supportLine, into: &buf)
+        FfiConverterOptionTypeLicenceFacts.write(value.licence, into: &buf)
+        FfiConverterSequenceTypeStep.write(value.notes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProviderFacts_lift(_ buf: RustBuffer) throws -> ProviderFacts {
+    return try FfiConverterTypeProviderFacts.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProviderFacts_lower(_ value: ProviderFacts) -> RustBuffer {
+    return FfiConverterTypeProviderFacts.lower(value)
+}
+
+
+/**
  * The answer to "what will this payment cost, will it go through, and when
  * does the money arrive?"
  */
@@ -5517,6 +5760,10 @@ public struct RankedCause: Equatable, Hashable {
      */
     public var matched: [String]
     /**
+     * Whether a signal it was ranked by is posfee's own heuristic.
+     */
+    public var heuristic: Bool
+    /**
      * Seeds it is drawn from.
      */
     public var seeds: [String]
@@ -5541,6 +5788,9 @@ public struct RankedCause: Equatable, Hashable {
          * The signals that point to it.
          */matched: [String], 
         /**
+         * Whether a signal it was ranked by is posfee's own heuristic.
+         */heuristic: Bool, 
+        /**
          * Seeds it is drawn from.
          */seeds: [String], 
         /**
@@ -5550,6 +5800,7 @@ public struct RankedCause: Equatable, Hashable {
         self.zh = zh
         self.en = en
         self.matched = matched
+        self.heuristic = heuristic
         self.seeds = seeds
         self.actions = actions
     }
@@ -5574,6 +5825,7 @@ public struct FfiConverterTypeRankedCause: FfiConverterRustBuffer {
                 zh: FfiConverterString.read(from: &buf), 
                 en: FfiConverterString.read(from: &buf), 
                 matched: FfiConverterSequenceString.read(from: &buf), 
+                heuristic: FfiConverterBool.read(from: &buf), 
                 seeds: FfiConverterSequenceString.read(from: &buf), 
                 actions: FfiConverterSequenceTypeStep.read(from: &buf)
         )
@@ -5584,6 +5836,7 @@ public struct FfiConverterTypeRankedCause: FfiConverterRustBuffer {
         FfiConverterString.write(value.zh, into: &buf)
         FfiConverterString.write(value.en, into: &buf)
         FfiConverterSequenceString.write(value.matched, into: &buf)
+        FfiConverterBool.write(value.heuristic, into: &buf)
         FfiConverterSequenceString.write(value.seeds, into: &buf)
         FfiConverterSequenceTypeStep.write(value.actions, into: &buf)
     }
@@ -5630,6 +5883,10 @@ public struct Refusal: Equatable, Hashable {
      */
     public var leftToday: Money?
     /**
+     * What the merchant can do about the cap that refused.
+     */
+    public var steps: [Step]
+    /**
      * Chinese message with how to fix it.
      */
     public var messageZh: String
@@ -5657,6 +5914,9 @@ public struct Refusal: Equatable, Hashable {
          * What is left today.
          */leftToday: Money?, 
         /**
+         * What the merchant can do about the cap that refused.
+         */steps: [Step], 
+        /**
          * Chinese message with how to fix it.
          */messageZh: String, 
         /**
@@ -5667,6 +5927,7 @@ public struct Refusal: Equatable, Hashable {
         self.cap = cap
         self.countCap = countCap
         self.leftToday = leftToday
+        self.steps = steps
         self.messageZh = messageZh
         self.messageEn = messageEn
     }
@@ -5692,6 +5953,7 @@ public struct FfiConverterTypeRefusal: FfiConverterRustBuffer {
                 cap: FfiConverterOptionTypeMoney.read(from: &buf), 
                 countCap: FfiConverterOptionUInt32.read(from: &buf), 
                 leftToday: FfiConverterOptionTypeMoney.read(from: &buf), 
+                steps: FfiConverterSequenceTypeStep.read(from: &buf), 
                 messageZh: FfiConverterString.read(from: &buf), 
                 messageEn: FfiConverterString.read(from: &buf)
         )
@@ -5703,6 +5965,7 @@ public struct FfiConverterTypeRefusal: FfiConverterRustBuffer {
         FfiConverterOptionTypeMoney.write(value.cap, into: &buf)
         FfiConverterOptionUInt32.write(value.countCap, into: &buf)
         FfiConverterOptionTypeMoney.write(value.leftToday, into: &buf)
+        FfiConverterSequenceTypeStep.write(value.steps, into: &buf)
         FfiConverterString.write(value.messageZh, into: &buf)
         FfiConverterString.write(value.messageEn, into: &buf)
     }
@@ -7000,7 +7263,7 @@ public func FfiConverterTypeOutcome_lower(_ value: Outcome) -> RustBuffer {
  * (`too_many_decimals`), the uncovered year for `calendar_not_covered`, and a
  * message in Chinese and in English. Kotlin: `PosfeeException` (its one case
  * `PosfeeException.Failure`, whose `message` names every part); Swift:
- * `PosfeeError.failure`. The methods `code()`, `field()`, … read the same
+ * `PosfeeError.Failure`. The methods `code()`, `field()`, … read the same
  * parts in every language.
  *
  * An error crosses as a record of strings, freed as it is read: nothing is
@@ -7331,6 +7594,10 @@ public enum Situation: Equatable, Hashable {
      * 银联停用.
      */
     case suspended
+    /**
+     * 交易记录缺失.
+     */
+    case recordsMissing
 
 
 
@@ -7360,6 +7627,8 @@ public struct FfiConverterTypeSituation: FfiConverterRustBuffer {
         
         case 4: return .suspended
         
+        case 5: return .recordsMissing
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -7382,6 +7651,10 @@ public struct FfiConverterTypeSituation: FfiConverterRustBuffer {
         
         case .suspended:
             writeInt(&buf, Int32(4))
+        
+        
+        case .recordsMissing:
+            writeInt(&buf, Int32(5))
         
         }
     }
@@ -7622,6 +7895,30 @@ fileprivate struct FfiConverterOptionTypeErrorInfo: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeLicenceFacts: FfiConverterRustBuffer {
+    typealias SwiftType = LicenceFacts?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLicenceFacts.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLicenceFacts.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeLimitCheck: FfiConverterRustBuffer {
     typealias SwiftType = LimitCheck?
 
@@ -7782,6 +8079,30 @@ fileprivate struct FfiConverterOptionTypeRefusal: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeRefusal.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeStep: FfiConverterRustBuffer {
+    typealias SwiftType = Step?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeStep.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeStep.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -8680,6 +9001,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_plan() != 63522) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_engine_provider() != 16798) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_quote() != 34602) {

@@ -452,6 +452,11 @@ void uniffi_posfee_ffi_fn_method_engine_load_plan(uint64_t ptr, RustBuffer json,
 uint64_t uniffi_posfee_ffi_fn_method_engine_plan(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_PROVIDER
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_PROVIDER
+RustBuffer uniffi_posfee_ffi_fn_method_engine_provider(uint64_t ptr, RustBuffer on, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_QUOTE
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_QUOTE
 RustBuffer uniffi_posfee_ffi_fn_method_engine_quote(uint64_t ptr, RustBuffer merchant, RustBuffer payment, RustBuffer usage, RustBuffer options, RustCallStatus *_Nonnull out_status
@@ -1002,6 +1007,12 @@ uint16_t uniffi_posfee_ffi_checksum_method_engine_load_plan(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_PLAN
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_PLAN
 uint16_t uniffi_posfee_ffi_checksum_method_engine_plan(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_PROVIDER
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_PROVIDER
+uint16_t uniffi_posfee_ffi_checksum_method_engine_provider(void
     
 );
 #endif
