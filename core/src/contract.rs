@@ -678,7 +678,7 @@ impl Contract {
     /// let c: ContractInput = serde_json::from_str(r#"{"rates": {"credit": "0.60", "debit": "0.50", "qr": "0.38",
     ///     "small_contactless": "0.38", "contactless": "0.60"}, "debit_cap": "20.00"}"#).unwrap();
     /// let plan = c.to_contract("contract").unwrap().to_plan(&Plan::upos().unwrap()).unwrap();
-    /// assert_eq!((plan.id(), plan.data_version()), ("contract", "contract/upos/2025.10.1"));
+    /// assert_eq!((plan.id(), plan.data_version()), ("contract", "contract/upos/2026.12.02"));
     /// assert_eq!(&*plan.data().fee_rules[2].id, "debit");
     /// assert_eq!(plan.data().fee_rules[2].cap.unwrap().to_string(), "20.00");
     /// assert!(plan.data().limits.is_some()); // from 优POS

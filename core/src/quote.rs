@@ -194,7 +194,7 @@ impl Engine {
     /// ```
     /// use posfee_core::{Engine, Plan, Calendar};
     /// let e = Engine::new(Plan::upos().unwrap(), Calendar::embedded().unwrap());
-    /// assert_eq!(e.plan().data_version(), "2025.10.1");
+    /// assert_eq!(e.plan().data_version(), "2026.12.02");
     /// ```
     pub fn new(plan: Plan, calendar: Calendar) -> Engine {
         Engine { plan, calendar }

@@ -857,7 +857,7 @@ mod tests {
             ..Default::default()
         };
         let p = Plan::from_contract(c.clone(), None).unwrap();
-        assert_eq!(p.data_version(), "contract/upos/2025.10.1");
+        assert_eq!(p.data_version(), "contract/upos/2026.12.02");
         let mix = vec![MixLineInput {
             payment: card("1000.00"),
             count: 10,

@@ -722,7 +722,7 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         val rates = ContractRatesInput(credit = "0.60", debit = "0.50", qr = "0.38", smallContactless = "0.38", contactless = "0.60")
         val contract = ContractInput(name = "某银行 POS 合同", rates = rates, debitCap = "20.00", fixedFee = "3.00", fixedFeeChannels = listOf("credit"))
         val p = Plan.fromContract(contract)
-        check(p.id() == "contract" && p.dataVersion() == "contract/upos/2025.10.1") { "plan ${p.id()} ${p.dataVersion()}" }
+        check(p.id() == "contract" && p.dataVersion() == "contract/upos/2026.12.02") { "plan ${p.id()} ${p.dataVersion()}" }
         check(Plan.fromContract(contract.copy(id = "bank_x"), Plan.reference()).dataVersion() == "contract/reference/2025.10.1") { "base" }
         // 1000.00 × 0.60 % = 6.00, + 3.00 fixed on credit.
         val q = Engine.withData(p, Calendar.embedded()).quote(std, card)

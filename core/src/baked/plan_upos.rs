@@ -16,7 +16,7 @@ pub(crate) fn data() -> PlanData {
     PlanData {
         schema_version: 1,
         plan_id: text("upos"),
-        data_version: text("2025.10.1"),
+        data_version: text("2026.12.02"),
         name_zh: text("联动优势 优POS"),
         name_en: text("UMPay uPOS"),
         source: Some(text("优POS product sheet of 联动优势 (seed 000), read as in RULES.md §1–§9 and §12")),

@@ -809,7 +809,7 @@ final class VectorTests: XCTestCase {
         let contract = ContractInput(name: "某银行 POS 合同", rates: rates, debitCap: "20.00", fixedFee: "3.00", fixedFeeChannels: ["credit"])
         let p = try Plan.fromContract(contract: contract)
         XCTAssertEqual(p.id(), "contract")
-        XCTAssertEqual(p.dataVersion(), "contract/upos/2025.10.1")
+        XCTAssertEqual(p.dataVersion(), "contract/upos/2026.12.02")
         XCTAssertEqual(try Plan.fromContract(contract: contract, base: try Plan.reference()).dataVersion(), "contract/reference/2025.10.1")
         // 1000.00 × 0.60 % = 6.00, + 3.00 fixed on credit.
         let q = try Engine.withData(plan: p, calendar: try Posfee.Calendar.embedded()).quote(merchant: std, payment: card)
