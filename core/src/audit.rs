@@ -273,8 +273,9 @@ enum FeeEvidence {
     /// The charge is another credit rate of the plan: a rate tier the
     /// merchant does not have.
     OtherCreditRate(Percent),
-    /// The charge is the industry's conventional 0.60% + 3.00.
-    Reference,
+    /// The charge is the industry's conventional rate (the reference plan's
+    /// rate and fixed fee).
+    Reference(Percent, Money),
     /// The charge is another fee rule of the plan (a calculation error).
     OtherRule(Percent),
     /// The line was settled twice.
@@ -288,7 +289,7 @@ impl FeeEvidence {
     fn cause(self) -> &'static str {
         match self {
             FeeEvidence::OtherCreditRate(_) => "preferential_conditions_not_met",
-            FeeEvidence::Reference | FeeEvidence::UnknownRate => "agent_changed_rate",
+            FeeEvidence::Reference(..) | FeeEvidence::UnknownRate => "agent_changed_rate",
             FeeEvidence::OtherRule(_) | FeeEvidence::Duplicate => "system_mischarge",
         }
     }
@@ -300,9 +301,9 @@ impl FeeEvidence {
                 format!("实收手续费与本方案 {r}% 的信用卡费率一致，而商户的费率档不是它"),
                 format!("the charge matches the plan's {r}% credit rate, which is not the merchant's rate tier"),
             ),
-            FeeEvidence::Reference => (
-                "实收手续费与行业常规费率（0.6%+3元/笔）一致".to_string(),
-                "the charge matches the industry's conventional rate (0.6% + 3 yuan a payment)".to_string(),
+            FeeEvidence::Reference(rate, fixed) => (
+                format!("实收手续费与行业常规费率（{rate}%+{fixed}元/笔）一致"),
+                format!("the charge matches the industry's conventional rate ({rate}% + {fixed} yuan a payment)"),
             ),
             FeeEvidence::OtherRule(r) => (
                 format!("实收手续费与本方案另一交易类型的 {r}% 费率一致，可能是计费错误"),
@@ -350,12 +351,8 @@ fn with_support(steps: &[Step], support: &str) -> Arc<[Step]> {
     steps
         .iter()
         .map(|s| {
-            if &*s.code == "contact_support_with_details" && !support.is_empty() {
-                Step {
-                    code: s.code.clone(),
-                    zh: Arc::from(format!("{}（{support}）", s.zh)),
-                    en: Arc::from(format!("{} ({support})", s.en)),
-                }
+            if &*s.code == "contact_support_with_details" {
+                s.with_support_line(support)
             } else {
                 s.clone()
             }
@@ -719,8 +716,13 @@ impl Auditor {
                 }
             }
         }
-        if Plan::reference().is_ok_and(|r| gives(&r, 0, &self.merchant)) {
-            return FeeEvidence::Reference;
+        if let Ok(reference) = Plan::reference() {
+            let first = reference.data().fee_rules.first();
+            if let Some((rate, r)) = first.and_then(|r| r.rate_percent.map(|p| (p, r))) {
+                if gives(&reference, 0, &self.merchant) {
+                    return FeeEvidence::Reference(rate, r.fixed.unwrap_or(Money::ZERO));
+                }
+            }
         }
         for (i, r) in data.fee_rules.iter().enumerate() {
             if i != rule && !r.use_credit_rate && gives(&self.plan, i, &self.merchant) {

@@ -426,18 +426,15 @@ pub fn diagnose(plan: &Plan, calendar: &Calendar, req: &DiagnoseRequest) -> Resu
             .iter()
             .filter_map(|a| {
                 cat.actions.get(a).map(|t| {
-                    let (zh, en) = if t.support_line && !support.is_empty() {
-                        (
-                            Arc::from(format!("{}（{support}）", t.zh)),
-                            Arc::from(format!("{} ({support})", t.en)),
-                        )
-                    } else {
-                        (t.zh.clone(), t.en.clone())
-                    };
-                    Step {
+                    let step = Step {
                         code: Arc::from(a.as_str()),
-                        zh,
-                        en,
+                        zh: t.zh.clone(),
+                        en: t.en.clone(),
+                    };
+                    if t.support_line {
+                        step.with_support_line(&support)
+                    } else {
+                        step
                     }
                 })
             })

@@ -256,6 +256,28 @@ pub struct Step {
     pub en: Arc<str>,
 }
 
+impl Step {
+    /// The step with the provider's support line added to its texts
+    /// (unchanged when there is none), the one wording every answer uses.
+    ///
+    /// ```
+    /// use posfee_core::Step;
+    /// let s: Step = serde_json::from_str(r#"{"code": "x", "zh": "联系客服", "en": "Call support"}"#).unwrap();
+    /// assert_eq!(&*s.with_support_line("4001125883").zh, "联系客服（4001125883）");
+    /// assert_eq!(&*s.with_support_line("").en, "Call support");
+    /// ```
+    pub fn with_support_line(&self, line: &str) -> Step {
+        if line.is_empty() {
+            return self.clone();
+        }
+        Step {
+            code: self.code.clone(),
+            zh: Arc::from(format!("{}（{line}）", self.zh)),
+            en: Arc::from(format!("{} ({line})", self.en)),
+        }
+    }
+}
+
 /// The provider behind the plan.
 ///
 /// ```

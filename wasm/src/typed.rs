@@ -134,8 +134,11 @@ function rule(r) {
 function feeDetail(r) {
   return { percentage: r.s(), capped: r.b(), minimumApplied: r.b(), fixed: r.s() };
 }
+function step(r) {
+  return { code: r.s(), zh: r.s(), en: r.s() };
+}
 function refusal(r) {
-  return { code: r.s(), dimension: r.opt(r.s), cap: r.opt(r.s), countCap: r.opt(r.n), leftToday: r.opt(r.s), steps: r.list(() => ({ code: r.s(), zh: r.s(), en: r.s() })), messageZh: r.s(), messageEn: r.s() };
+  return { code: r.s(), dimension: r.opt(r.s), cap: r.opt(r.s), countCap: r.opt(r.n), leftToday: r.opt(r.s), steps: r.list(() => step(r)), messageZh: r.s(), messageEn: r.s() };
 }
 function limits(r) {
   return {
@@ -146,7 +149,7 @@ function limits(r) {
     leftAfter: r.opt(r.s),
     single: r.list(() => ({ dimension: r.s(), cap: r.s() })),
     daily: r.list(() => ({ bucket: r.s(), class: r.opt(r.s), cap: r.opt(r.s), countCap: r.opt(r.n), used: r.s(), usedCount: r.n(), left: r.opt(r.s), leftCount: r.opt(r.n) })),
-    raiseSteps: r.list(() => ({ code: r.s(), zh: r.s(), en: r.s() })),
+    raiseSteps: r.list(() => step(r)),
   };
 }
 function arrival(r) {
@@ -158,7 +161,7 @@ function arrival(r) {
     uncoveredYears: r.list(r.n),
     calendar: r.list(() => ({ year: r.n(), dataVersion: r.s(), origin: r.s() })),
     rule: r.s(),
-    cutoffNote: r.opt(() => ({ code: r.s(), zh: r.s(), en: r.s() })),
+    cutoffNote: r.opt(() => step(r)),
   };
 }
 export function posfeeReadQuote(tape) {
@@ -484,12 +487,14 @@ impl Tape {
     }
 
     fn steps(&mut self, steps: &[Step]) {
-        self.list(steps, |t, s| {
-            let Step { code, zh, en } = s;
-            t.s(code);
-            t.s(zh);
-            t.s(en);
-        });
+        self.list(steps, |t, s| t.step(s));
+    }
+
+    fn step(&mut self, s: &Step) {
+        let Step { code, zh, en } = s;
+        self.s(code);
+        self.s(zh);
+        self.s(en);
     }
 
     fn arrival(&mut self, a: &Arrival) {
@@ -519,12 +524,7 @@ impl Tape {
             t.s(origin_name(*origin));
         });
         self.s(rule);
-        self.opt(cutoff_note, |t, s| {
-            let Step { code, zh, en } = s;
-            t.s(code);
-            t.s(zh);
-            t.s(en);
-        });
+        self.opt(cutoff_note, |t, s| t.step(s));
     }
 }
 
