@@ -35,7 +35,7 @@ fn main() {
                 Error::new(
                     ErrorCode::InvalidField,
                     what,
-                    "syntax",
+                    posfee_core::Reason::Syntax,
                     format!("{what}：不是有效的 JSON：{e}"),
                     format!("{what}: not valid JSON: {e}"),
                 )

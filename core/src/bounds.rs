@@ -9,9 +9,10 @@
 //! use posfee_core::bounds;
 //! assert_eq!(bounds::MAX_DEPTH, 64);
 //! let e = bounds::too_deep("payment.x[0]");
-//! assert_eq!((e.code().as_str(), e.reason()), ("input_too_large", "too_deep"));
+//! assert_eq!((e.code().as_str(), e.reason().as_str()), ("input_too_large", "too_deep"));
 //! ```
 
+use crate::error::Reason;
 use crate::error::{Error, ErrorCode};
 
 /// Nesting of objects and arrays in any input (a JavaScript value, a plan,
@@ -52,7 +53,7 @@ pub const MAX_VALUE_CHARS: usize = 64;
 /// use posfee_core::bounds::check_value_text;
 /// assert!(check_value_text("amount", "12.50").is_ok());
 /// let e = check_value_text("amount", &"1".repeat(10_000)).unwrap_err();
-/// assert_eq!((e.field(), e.reason()), ("amount", "too_long"));
+/// assert_eq!((e.field(), e.reason().as_str()), ("amount", "too_long"));
 /// ```
 pub fn check_value_text(field: &str, text: &str) -> crate::Result<()> {
     if text.len() > MAX_VALUE_CHARS && text.chars().nth(MAX_VALUE_CHARS).is_some() {
@@ -163,7 +164,7 @@ pub fn too_deep(field: &str) -> Error {
     Error::new(
         ErrorCode::InputTooLarge,
         field,
-        "too_deep",
+        Reason::TooDeep,
         format!("{shown}：嵌套超过 {MAX_DEPTH} 层"),
         format!("{shown}: nested more than {MAX_DEPTH} levels deep"),
     )
@@ -190,7 +191,7 @@ pub fn too_deep_under(prefix: &str, path: &str) -> Error {
 ///
 /// ```
 /// let e = posfee_core::bounds::too_long("line 2", 65_536, "bytes");
-/// assert_eq!(e.reason(), "too_long");
+/// assert_eq!(e.reason().as_str(), "too_long");
 /// assert!(e.message_en().contains("65536 bytes"));
 /// ```
 pub fn too_long(field: &str, limit: usize, unit: &str) -> Error {
@@ -203,7 +204,7 @@ pub fn too_long(field: &str, limit: usize, unit: &str) -> Error {
     Error::new(
         ErrorCode::InputTooLarge,
         field,
-        "too_long",
+        Reason::TooLong,
         format!("{shown}：超过 {limit} {unit_zh}的上限"),
         format!("{shown}: longer than the limit of {limit} {unit}"),
     )
@@ -213,14 +214,14 @@ pub fn too_long(field: &str, limit: usize, unit: &str) -> Error {
 ///
 /// ```
 /// let e = posfee_core::bounds::too_many("amounts", 10_000_000);
-/// assert_eq!(e.reason(), "too_many");
+/// assert_eq!(e.reason().as_str(), "too_many");
 /// ```
 pub fn too_many(field: &str, limit: usize) -> Error {
     let shown = if field.is_empty() { "(root)" } else { field };
     Error::new(
         ErrorCode::InputTooLarge,
         field,
-        "too_many",
+        Reason::TooMany,
         format!("{shown}：超过 {limit} 项的上限"),
         format!("{shown}: more than the limit of {limit} entries"),
     )

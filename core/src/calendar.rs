@@ -12,6 +12,7 @@
 //! block): they are merged into that year when it is covered, and kept until
 //! it is loaded otherwise.
 
+use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use crate::load;
 use crate::sorted_map::SortedMap;
@@ -425,7 +426,7 @@ impl Calendar {
         if file.years.is_empty() {
             return Err(cal_reason(
                 "years",
-                "empty",
+                Reason::Empty,
                 "至少需要一个年份",
                 "needs at least one year",
             ));
@@ -438,7 +439,7 @@ impl Calendar {
             if cal.base.insert(entry.year, data.clone()).is_some() {
                 return Err(cal_reason(
                     &format!("years[{i}].year"),
-                    "duplicate",
+                    Reason::Duplicate,
                     "年份重复",
                     "the year appears twice",
                 ));
@@ -495,7 +496,7 @@ impl Calendar {
     ///
     /// let bad = r#"{"year": 2030, "days": [{"name": "元旦", "date": "2030-01-01", "isOffDay": "yes"}]}"#;
     /// let e = Calendar::from_holiday_cn(bad, None).unwrap_err();
-    /// assert_eq!((e.code(), e.field(), e.reason()), (ErrorCode::CalendarInvalid, "days[0].isOffDay", "wrong_type"));
+    /// assert_eq!((e.code(), e.field(), e.reason().as_str()), (ErrorCode::CalendarInvalid, "days[0].isOffDay", "wrong_type"));
     /// ```
     pub fn from_holiday_cn(text: &str, data_version: Option<&str>) -> Result<Calendar> {
         let value = load::parse_text(text, ErrorCode::CalendarSyntax, "工作日历", "calendar file")?;
@@ -507,7 +508,7 @@ impl Calendar {
             Some(v) if v.trim().is_empty() => {
                 return Err(cal_reason(
                     "data_version",
-                    "empty",
+                    Reason::Empty,
                     "数据版本为空",
                     "the data version is empty",
                 ))
@@ -528,7 +529,7 @@ impl Calendar {
         if !(1900..=9999).contains(&year) {
             return Err(cal_reason(
                 "year",
-                "out_of_range",
+                Reason::OutOfRange,
                 "年份超出 1900–9999",
                 "year outside 1900–9999",
             ));
@@ -556,7 +557,7 @@ impl Calendar {
             if day.name.trim().is_empty() {
                 return Err(cal_reason(
                     &format!("{p}.name"),
-                    "empty",
+                    Reason::Empty,
                     "名称为空",
                     "the name is empty",
                 ));
@@ -566,7 +567,7 @@ impl Calendar {
             if date.year() != year && !previous_december {
                 return Err(cal_reason(
                     &format!("{p}.date"),
-                    "outside_year",
+                    Reason::OutsideYear,
                     &format!("日期不在 {year} 年内（只允许上一年 12 月的日期）"),
                     &format!("the date is not in {year} (nor in December of the year before)"),
                 ));
@@ -575,7 +576,7 @@ impl Calendar {
                 Some(off) if *off == day.is_off_day => {
                     return Err(cal_reason(
                         &format!("{p}.date"),
-                        "duplicate",
+                        Reason::Duplicate,
                         &format!("日期 {date} 重复列出"),
                         &format!("the date {date} is listed twice"),
                     ))
@@ -583,7 +584,7 @@ impl Calendar {
                 Some(_) => {
                     return Err(cal_reason(
                         &format!("{p}.isOffDay"),
-                        "contradictory",
+                        Reason::Contradictory,
                         &format!("日期 {date} 既列为休息日又列为调休上班日"),
                         &format!(
                             "the date {date} is listed both as a day off and as a working day"
@@ -598,7 +599,7 @@ impl Calendar {
             if !day.is_off_day && !weekend {
                 return Err(cal_reason(
                     &format!("{p}.isOffDay"),
-                    "not_weekend",
+                    Reason::NotWeekend,
                     &format!("{date} 是周一至周五，不能列为调休上班日"),
                     &format!("{date} is a weekday; only a Saturday or Sunday can be an adjusted working day"),
                 ));
@@ -625,7 +626,7 @@ impl Calendar {
         if data.off.is_empty() {
             return Err(cal_reason(
                 "days",
-                "empty",
+                Reason::Empty,
                 &format!("{year} 年内没有任何休息日，不像官方安排"),
                 &format!("no day off in {year}; not an official arrangement"),
             ));
@@ -693,7 +694,7 @@ impl Calendar {
     /// assert!(!cal.is_working_day(chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()).unwrap());
     /// // Unversioned data never replaces a covered year.
     /// let e = cal.extend(&Calendar::from_holiday_cn(y2027, None).unwrap()).unwrap_err();
-    /// assert_eq!((e.code(), e.reason()), (ErrorCode::CalendarYearCovered, "not_newer"));
+    /// assert_eq!((e.code(), e.reason().as_str()), (ErrorCode::CalendarYearCovered, "not_newer"));
     /// ```
     pub fn extend(&mut self, other: &Calendar) -> Result<()> {
         let mut next = self.clone();
@@ -996,7 +997,7 @@ fn cal_err(path: &str, zh: &str, en: &str) -> Error {
 }
 
 /// A `calendar_invalid` error at a path with a stable reason.
-fn cal_reason(path: &str, reason: &str, zh: &str, en: &str) -> Error {
+fn cal_reason(path: &str, reason: Reason, zh: &str, en: &str) -> Error {
     Error::new(
         ErrorCode::CalendarInvalid,
         path,
@@ -1013,7 +1014,7 @@ fn calendar_date(path: &str, text: &str) -> Result<NaiveDate> {
         Error::new(
             ErrorCode::CalendarInvalid,
             path,
-            e.reason().to_string(),
+            e.reason(),
             e.message_zh().to_string(),
             e.message_en().to_string(),
         )
@@ -1051,13 +1052,13 @@ fn check_replaceable(year: i32, new: &str, held: &str) -> Result<()> {
     }
     let (reason, zh, en) = if new == held {
         (
-            "already_covered",
+            Reason::AlreadyCovered,
             format!("year：{year} 年已在工作日历中（数据版本 {held}）"),
             format!("year: {year} is already covered by the calendar (data version {held})"),
         )
     } else {
         (
-            "not_newer",
+            Reason::NotNewer,
             format!("year：{year} 年已在工作日历中（数据版本 {held}），新数据的版本 {new} 并不更新，未替换"),
             format!("year: {year} is already covered (data version {held}); the new data (version {new}) is not newer, nothing replaced"),
         )
@@ -1089,7 +1090,7 @@ fn merge_spill(base: &YearData, spill: &Spill) -> Result<YearData> {
             return Err(Error::new(
                 ErrorCode::CalendarInvalid,
                 p.clone(),
-                "contradicts_held",
+                Reason::ContradictsHeld,
                 format!(
                     "{p}：{} 年的文件把 {} 列为{new_zh}，而已有的 {} 年数据（版本 {}）列为{held_zh}",
                     spill.version.year, day.date, base.version.year, base.version.data_version
@@ -1126,7 +1127,7 @@ fn build_year(
     if !(1900..=9999).contains(&entry.year) {
         return Err(cal_reason(
             &format!("{path}.year"),
-            "out_of_range",
+            Reason::OutOfRange,
             "年份超出 1900–9999",
             "year outside 1900–9999",
         ));
@@ -1134,7 +1135,7 @@ fn build_year(
     if entry.days_off.is_empty() {
         return Err(cal_reason(
             &format!("{path}.days_off"),
-            "empty",
+            Reason::Empty,
             "该年没有任何节假日，不像官方安排",
             "the year has no day off; not an official arrangement",
         ));
@@ -1164,7 +1165,7 @@ fn build_year(
             if date.year() != entry.year {
                 return Err(cal_reason(
                     &p,
-                    "outside_year",
+                    Reason::OutsideYear,
                     &format!("日期不在 {} 年内", entry.year),
                     &format!("the date is not in {}", entry.year),
                 ));
@@ -1178,7 +1179,7 @@ fn build_year(
             if in_same {
                 return Err(cal_reason(
                     &p,
-                    "duplicate",
+                    Reason::Duplicate,
                     &format!("日期 {date} 重复列出"),
                     &format!("the date {date} is listed twice"),
                 ));
@@ -1186,7 +1187,7 @@ fn build_year(
             if in_other {
                 return Err(cal_reason(
                     &p,
-                    "contradictory",
+                    Reason::Contradictory,
                     &format!("日期 {date} 既列为休息日又列为调休上班日"),
                     &format!("the date {date} is listed both as a day off and as a working day"),
                 ));
@@ -1200,7 +1201,7 @@ fn build_year(
                 if !weekend {
                     return Err(cal_reason(
                         &p,
-                        "not_weekend",
+                        Reason::NotWeekend,
                         "调休上班日须为周六或周日",
                         "an adjusted working day must be a Saturday or Sunday",
                     ));

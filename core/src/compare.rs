@@ -1,5 +1,6 @@
 //! Plan comparison: what a month's payment mix costs under two plans.
 
+use crate::error::Reason;
 use crate::error::{Error, Result};
 use crate::fee::fee;
 use crate::merchant::Merchant;
@@ -118,7 +119,7 @@ pub fn compare(
         if line.count == 0 {
             return Err(Error::invalid_field(
                 &format!("mix[{i}].count"),
-                "out_of_range",
+                Reason::OutOfRange,
                 format!("mix[{i}].count：笔数须至少为 1"),
                 format!("mix[{i}].count: the count must be at least 1"),
             ));

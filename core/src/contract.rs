@@ -12,6 +12,7 @@
 //! unless another is given). Nothing is defaulted: a channel whose rate is not
 //! given is an error naming it.
 
+use crate::error::Reason;
 use crate::compare::{compare, Cheaper, MixLine};
 use crate::error::{Error, ErrorCode, Result};
 use crate::load;
@@ -45,7 +46,7 @@ pub const CONTRACT_PLAN_ID: &str = "contract";
 /// use posfee_core::{parse_rate, MAX_RATE_DECIMALS};
 /// assert_eq!(MAX_RATE_DECIMALS, 6);
 /// assert!(parse_rate("rates.qr", "0.123456").is_ok());
-/// assert_eq!(parse_rate("rates.qr", "0.1234567").unwrap_err().reason(), "too_many_decimals");
+/// assert_eq!(parse_rate("rates.qr", "0.1234567").unwrap_err().reason().as_str(), "too_many_decimals");
 /// ```
 pub const MAX_RATE_DECIMALS: u32 = 6;
 
@@ -382,19 +383,19 @@ fn is_code(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
-fn rate_error(field: &str, text: &str, reason: &str) -> Error {
+fn rate_error(field: &str, text: &str, reason: Reason) -> Error {
     let text = crate::bounds::echo(text);
     let (zh, en) = match reason {
-        "empty" => ("费率为空".to_string(), "the rate is empty".to_string()),
-        "sign" => (
+        Reason::Empty => ("费率为空".to_string(), "the rate is empty".to_string()),
+        Reason::Sign => (
             format!("费率 \"{text}\" 不能带正负号"),
             format!("rate \"{text}\" must not carry a sign"),
         ),
-        "too_many_decimals" => (
+        Reason::TooManyDecimals => (
             format!("费率 \"{text}\" 超过 {MAX_RATE_DECIMALS} 位小数"),
             format!("rate \"{text}\" has more than {MAX_RATE_DECIMALS} decimals"),
         ),
-        "out_of_range" => (
+        Reason::OutOfRange => (
             format!("费率 \"{text}\" 超过 100%"),
             format!("rate \"{text}\" is above 100 %"),
         ),
@@ -419,16 +420,16 @@ fn rate_error(field: &str, text: &str, reason: &str) -> Error {
 /// ```
 /// use posfee_core::parse_rate;
 /// assert_eq!(parse_rate("rates.qr", "0.38").unwrap().to_string(), "0.38");
-/// assert_eq!(parse_rate("rates.qr", "0.38%").unwrap_err().reason(), "format");
-/// assert_eq!(parse_rate("rates.qr", "100.5").unwrap_err().reason(), "out_of_range");
+/// assert_eq!(parse_rate("rates.qr", "0.38%").unwrap_err().reason().as_str(), "format");
+/// assert_eq!(parse_rate("rates.qr", "100.5").unwrap_err().reason().as_str(), "out_of_range");
 /// ```
 pub fn parse_rate(field: &str, text: &str) -> Result<Percent> {
     crate::bounds::check_value_text(field, text)?;
     let Some(&first) = text.as_bytes().first() else {
-        return Err(rate_error(field, text, "empty"));
+        return Err(rate_error(field, text, Reason::Empty));
     };
     if first == b'+' || first == b'-' {
-        return Err(rate_error(field, text, "sign"));
+        return Err(rate_error(field, text, Reason::Sign));
     }
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -437,11 +438,11 @@ pub fn parse_rate(field: &str, text: &str) -> Result<Percent> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let int_ok = digits(int_part) && (int_part == "0" || !int_part.starts_with('0'));
     if !int_ok || !frac_part.is_none_or(digits) {
-        return Err(rate_error(field, text, "format"));
+        return Err(rate_error(field, text, Reason::Format));
     }
     let decimals = frac_part.map_or(0, str::len);
     if decimals > MAX_RATE_DECIMALS as usize {
-        return Err(rate_error(field, text, "too_many_decimals"));
+        return Err(rate_error(field, text, Reason::TooManyDecimals));
     }
     // More than three integer digits is always above 100.
     let value = if int_part.len() > 3 {
@@ -451,10 +452,10 @@ pub fn parse_rate(field: &str, text: &str) -> Result<Percent> {
     };
     match value {
         Some(v) if v <= Decimal::ONE_HUNDRED => {}
-        _ => return Err(rate_error(field, text, "out_of_range")),
+        _ => return Err(rate_error(field, text, Reason::OutOfRange)),
     }
     serde_json::from_value::<Percent>(Value::String(text.to_string()))
-        .map_err(|_| rate_error(field, text, "format"))
+        .map_err(|_| rate_error(field, text, Reason::Format))
 }
 
 impl ContractInput {
@@ -467,7 +468,7 @@ impl ContractInput {
     /// use posfee_core::ContractInput;
     /// let c: ContractInput = serde_json::from_str(r#"{"rates": {"credit": "0.60"}}"#).unwrap();
     /// let e = c.to_contract("contract").unwrap_err();
-    /// assert_eq!((e.code().as_str(), e.field(), e.reason()), ("invalid_field", "contract.rates.debit", "missing"));
+    /// assert_eq!((e.code().as_str(), e.field(), e.reason().as_str()), ("invalid_field", "contract.rates.debit", "missing"));
     /// ```
     pub fn to_contract(&self, prefix: &str) -> Result<Contract> {
         let f = |n: &str| join(prefix, n);
@@ -477,7 +478,7 @@ impl ContractInput {
                 let field = f("id");
                 return Err(Error::invalid_field(
                     &field,
-                    "empty",
+                    Reason::Empty,
                     format!("{field}：编号为空"),
                     format!("{field}: the id is empty"),
                 ));
@@ -487,7 +488,7 @@ impl ContractInput {
                 let s = crate::bounds::echo(s);
                 return Err(Error::invalid_field(
                     &field,
-                    "format",
+                    Reason::Format,
                     format!("{field}：编号 \"{s}\" 须为 1 至 64 个小写字母、数字或下划线"),
                     format!("{field}: id \"{s}\" must be 1 to 64 lowercase letters, digits or underscores"),
                 ));
@@ -500,7 +501,7 @@ impl ContractInput {
                 let field = f("name");
                 return Err(Error::invalid_field(
                     &field,
-                    "empty",
+                    Reason::Empty,
                     format!("{field}：名称为空"),
                     format!("{field}: the name is empty"),
                 ));
@@ -511,7 +512,7 @@ impl ContractInput {
         let Some(r) = &self.rates else {
             return Err(Error::invalid_field(
                 &rates_field,
-                "missing",
+                Reason::Missing,
                 format!("{rates_field}：缺少各渠道费率，请按合同填写"),
                 format!("{rates_field}: the rates of the channels are missing; enter them from the contract"),
             ));
@@ -521,7 +522,7 @@ impl ContractInput {
             match text {
                 None => Err(Error::invalid_field(
                     &field,
-                    "missing",
+                    Reason::Missing,
                     format!("{field}：缺少渠道 {channel} 的费率，请按合同填写（不会使用默认费率）"),
                     format!("{field}: the rate of channel {channel} is missing; enter it from the contract (no rate is assumed)"),
                 )),
@@ -551,7 +552,7 @@ impl ContractInput {
                 let field = f("fixed_fee_channels");
                 return Err(Error::invalid_field(
                     &field,
-                    "not_applicable",
+                    Reason::NotApplicable,
                     format!("{field}：未填写 fixed_fee 时不能指定其适用渠道"),
                     format!("{field}: applies only with a fixed_fee"),
                 ));
@@ -560,7 +561,7 @@ impl ContractInput {
                 let field = f("fixed_fee_channels");
                 return Err(Error::invalid_field(
                     &field,
-                    "empty",
+                    Reason::Empty,
                     format!("{field}：渠道列表为空（不收固定费用时请不填 fixed_fee）"),
                     format!("{field}: the list is empty (leave fixed_fee out when there is none)"),
                 ));
@@ -594,7 +595,7 @@ impl ContractInput {
                 let field = f("minimum_fee");
                 return Err(Error::invalid_field(
                     &field,
-                    "out_of_range",
+                    Reason::OutOfRange,
                     format!("{field}：保底 {min} 高于借记卡封顶 {cap}"),
                     format!("{field}: the minimum {min} is above the debit cap {cap}"),
                 ));
@@ -646,7 +647,7 @@ fn remap_rules(
                 Error::new(
                     ErrorCode::PlanIncomplete,
                     &field,
-                    "channels_differ",
+                    Reason::ChannelsDiffer,
                     format!("{field}：基础方案的费率规则 {id} 与合同的任何渠道条件都不相同，其限额或到账规则无法沿用"),
                     format!("{field}: the base plan's fee rule {id} has the condition of no contract channel, so its limit or settlement entry cannot be carried over"),
                 )
@@ -910,7 +911,7 @@ pub fn compare_by_channel(
             Error::new(
                 ErrorCode::NoFeeRule,
                 &field,
-                "no_matching_channel",
+                Reason::NoMatchingChannel,
                 format!("{field}：该支付不属于合同的任何渠道"),
                 format!("{field}: the payment falls into no contract channel"),
             )
@@ -1065,7 +1066,7 @@ mod tests {
         let c: ContractInput = serde_json::from_value(serde_json::json!({"rates": {"credit": "0.6", "debit": "0.5", "qr": "0.38", "small_contactless": "0.38", "contactless": "0.6"}})).unwrap();
         let e = c.to_contract("").unwrap().to_plan(&acme).unwrap_err();
         assert_eq!(
-            (e.code(), e.field(), e.reason()),
+            (e.code(), e.field(), e.reason().as_str()),
             (
                 ErrorCode::PlanIncomplete,
                 "limits.single[0].when.rules[1]",

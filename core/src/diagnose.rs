@@ -5,6 +5,7 @@
 //! The catalogue of causes, actions and thresholds is data
 //! (`data/diagnose-catalogue.json`, drawn from the seed documents).
 
+use crate::error::Reason;
 use crate::calendar::Calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::limit::{DailyUsage, Refusal};
@@ -162,7 +163,7 @@ fn catalogue() -> Result<&'static Catalogue> {
             Error::new(
                 ErrorCode::PlanInvalid,
                 "diagnose-catalogue",
-                "invalid_value",
+                Reason::InvalidValue,
                 format!("内置诊断目录无效：{e}"),
                 format!("the embedded troubleshooting catalogue is invalid: {e}"),
             )

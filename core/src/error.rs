@@ -53,6 +53,8 @@ pub enum ErrorCode {
     /// already finished (`finished`), a second streaming audit while one
     /// runs (`busy`).
     InvalidState,
+    /// A failure inside posfee (a bug), never caused by the input.
+    Internal,
 }
 
 impl ErrorCode {
@@ -81,6 +83,7 @@ impl ErrorCode {
             ErrorCode::InvalidCsv => "invalid_csv",
             ErrorCode::InputTooLarge => "input_too_large",
             ErrorCode::InvalidState => "invalid_state",
+            ErrorCode::Internal => "internal",
         }
     }
 }
@@ -88,6 +91,183 @@ impl ErrorCode {
 impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+
+macro_rules! reasons {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
+        /// The stable reason within an error's code: why the field was refused.
+        ///
+        /// Each reason has one snake_case name ([`Reason::as_str`]) that never
+        /// changes meaning once published; [`Reason::ALL`] lists them all.
+        ///
+        /// ```
+        /// use posfee_core::{Money, Reason};
+        /// let e = Money::parse_amount("amount", "1.234").unwrap_err();
+        /// assert_eq!(e.reason(), Reason::TooManyDecimals);
+        /// assert_eq!(e.reason().as_str(), "too_many_decimals");
+        /// assert_eq!(Reason::from_name("too_many_decimals"), Some(Reason::TooManyDecimals));
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Reason {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Reason {
+            /// Every reason, in the order of the documentation.
+            ///
+            /// ```
+            /// assert!(posfee_core::Reason::ALL.contains(&posfee_core::Reason::Missing));
+            /// ```
+            pub const ALL: &'static [Reason] = &[$(Reason::$variant,)*];
+
+            /// The stable snake_case name.
+            ///
+            /// ```
+            /// assert_eq!(posfee_core::Reason::UnknownField.as_str(), "unknown_field");
+            /// ```
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Reason::$variant => $name,)*
+                }
+            }
+
+            /// The reason of a name, as [`Reason::as_str`] spells it.
+            ///
+            /// ```
+            /// assert_eq!(posfee_core::Reason::from_name("zero"), Some(posfee_core::Reason::Zero));
+            /// assert_eq!(posfee_core::Reason::from_name("Zero"), None);
+            /// ```
+            pub fn from_name(name: &str) -> Option<Reason> {
+                match name {
+                    $($name => Some(Reason::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+reasons! {
+    /// A required field or argument is absent.
+    Missing = "missing",
+    /// A key the input type does not have.
+    UnknownField = "unknown_field",
+    /// A value of the wrong JSON or JavaScript type.
+    WrongType = "wrong_type",
+    /// Money or a time given as something other than a string.
+    NotAString = "not_a_string",
+    /// A text outside the field's list of values.
+    UnknownValue = "unknown_value",
+    /// A value of the right type that the field cannot hold (a negative count).
+    InvalidValue = "invalid_value",
+    /// A field that does not apply to the rest of the input (a wallet for a card payment).
+    NotApplicable = "not_applicable",
+    /// Reading the value raised an exception in the host language (a getter, a Proxy).
+    Unreadable = "unreadable",
+    /// A byte buffer handed to another owner (a detached ArrayBuffer).
+    Detached = "detached",
+    /// An empty text where a value is needed.
+    Empty = "empty",
+    /// A text that does not have the field's form.
+    Format = "format",
+    /// A signed amount.
+    Sign = "sign",
+    /// A zero amount where a positive one is needed.
+    Zero = "zero",
+    /// More decimals than the field allows.
+    TooManyDecimals = "too_many_decimals",
+    /// A number above what the field allows.
+    TooLarge = "too_large",
+    /// A number or date outside the field's range.
+    OutOfRange = "out_of_range",
+    /// A data file that is not valid JSON.
+    Syntax = "syntax",
+    /// A key given twice in one object of a data file.
+    DuplicateKey = "duplicate_key",
+    /// An entry given twice.
+    Duplicate = "duplicate",
+    /// Entries that contradict each other.
+    Contradictory = "contradictory",
+    /// A calendar entry that contradicts the calendar already loaded.
+    ContradictsHeld = "contradicts_held",
+    /// A calendar year that is already loaded.
+    AlreadyCovered = "already_covered",
+    /// A calendar date outside the year it is filed under.
+    OutsideYear = "outside_year",
+    /// A make-up working day (调休) that is not a weekend day.
+    NotWeekend = "not_weekend",
+    /// Data that is not newer than the data already held.
+    NotNewer = "not_newer",
+    /// A year the working-day calendar does not cover.
+    NotCovered = "not_covered",
+    /// Contract terms that differ by channel where one value is needed.
+    ChannelsDiffer = "channels_differ",
+    /// A value nested deeper than posfee's bound.
+    TooDeep = "too_deep",
+    /// A text or file longer than posfee's bound.
+    TooLong = "too_long",
+    /// More entries than posfee's bound.
+    TooMany = "too_many",
+    /// A statement that is not in the expected text encoding.
+    Encoding = "encoding",
+    /// A CSV quote in the wrong place.
+    BadQuote = "bad_quote",
+    /// A CSV quoted field that never ends.
+    UnterminatedQuote = "unterminated_quote",
+    /// A CSV header naming one column twice.
+    DuplicateHeader = "duplicate_header",
+    /// A CSV header with a column posfee does not read.
+    UnknownColumn = "unknown_column",
+    /// A CSV line with more or fewer columns than its header.
+    RepeatedColumn = "repeated_column",
+    /// A CSV header without a column the audit needs.
+    MissingHeaderColumn = "missing_header_column",
+    /// A CSV line with fewer columns than its header.
+    MissingColumn = "missing_column",
+    /// A CSV line with more columns than its header.
+    ExtraColumn = "extra_column",
+    /// A call on an object that has finished its work.
+    Finished = "finished",
+    /// A call on an object that is busy with another.
+    Busy = "busy",
+    /// A sum beyond what money arithmetic holds.
+    Overflow = "overflow",
+    /// No fee or arrival rule of the plan matches the payment.
+    NoMatchingRule = "no_matching_rule",
+    /// No channel of a contract matches the payment.
+    NoMatchingChannel = "no_matching_channel",
+    /// A plan without a section the question needs.
+    MissingSection = "missing_section",
+    /// A data file's schema version this library does not read.
+    Unsupported = "unsupported",
+    /// A failure inside posfee (a bug), never caused by the input.
+    Internal = "internal",
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Reason {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Reason {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
     }
 }
 
@@ -103,7 +283,7 @@ impl fmt::Display for ErrorCode {
 /// let err = Money::parse_amount("payment.amount", "1.234").unwrap_err();
 /// assert_eq!(err.code(), ErrorCode::InvalidAmount);
 /// assert_eq!(err.field(), "payment.amount");
-/// assert_eq!(err.reason(), "too_many_decimals");
+/// assert_eq!(err.reason().as_str(), "too_many_decimals");
 /// assert!(err.is_invalid_input());
 /// assert!(err.message_en().contains("1.234"));
 /// ```
@@ -111,7 +291,7 @@ impl fmt::Display for ErrorCode {
 pub struct Error {
     code: ErrorCode,
     field: String,
-    reason: String,
+    reason: Reason,
     year: Option<i32>,
     message_zh: String,
     message_en: String,
@@ -123,13 +303,13 @@ impl Error {
     ///
     /// ```
     /// use posfee_core::{Error, ErrorCode};
-    /// let e = Error::new(ErrorCode::InvalidField, "merchant.tier", "missing", "缺少商户等级", "merchant tier is missing");
-    /// assert_eq!(e.reason(), "missing");
+    /// let e = Error::new(ErrorCode::InvalidField, "merchant.tier", posfee_core::Reason::Missing, "缺少商户等级", "merchant tier is missing");
+    /// assert_eq!(e.reason().as_str(), "missing");
     /// ```
     pub fn new(
         code: ErrorCode,
         field: impl Into<String>,
-        reason: impl Into<String>,
+        reason: Reason,
         message_zh: impl Into<String>,
         message_en: impl Into<String>,
     ) -> Error {
@@ -139,7 +319,7 @@ impl Error {
         Error {
             code,
             field,
-            reason: reason.into(),
+            reason,
             year: None,
             message_zh,
             message_en,
@@ -170,10 +350,10 @@ impl Error {
     ///
     /// ```
     /// # use posfee_core::Money;
-    /// assert_eq!(Money::parse_amount("a", "-1").unwrap_err().reason(), "sign");
+    /// assert_eq!(Money::parse_amount("a", "-1").unwrap_err().reason().as_str(), "sign");
     /// ```
-    pub fn reason(&self) -> &str {
-        &self.reason
+    pub fn reason(&self) -> Reason {
+        self.reason
     }
 
     /// The uncovered year, for `calendar_not_covered`.
@@ -283,21 +463,21 @@ impl Error {
         Error::new(
             ErrorCode::CalendarNotCovered,
             "calendar",
-            "not_covered",
+            Reason::NotCovered,
             format!("工作日历未包含 {year} 年：请加载 {year} 年的节假日安排，或选择临时（按周一至周五）估算"),
             format!("the working-day calendar does not cover {year}: load the {year} holiday arrangement, or ask for a provisional (Monday–Friday) answer"),
         )
         .with_year(year)
     }
 
-    pub(crate) fn invalid_field(field: &str, reason: &str, zh: String, en: String) -> Error {
+    pub(crate) fn invalid_field(field: &str, reason: Reason, zh: String, en: String) -> Error {
         Error::new(ErrorCode::InvalidField, field, reason, zh, en)
     }
 
     pub(crate) fn missing(field: &str) -> Error {
         Error::invalid_field(
             field,
-            "missing",
+            Reason::Missing,
             format!("{field}：缺少必填字段"),
             format!("{field}: required field is missing"),
         )
@@ -308,7 +488,7 @@ impl Error {
         let value = crate::bounds::echo(value);
         Error::invalid_field(
             field,
-            "unknown_value",
+            Reason::UnknownValue,
             format!("{field}：未知取值 \"{value}\"，可选值为 {list}"),
             format!("{field}: unknown value \"{value}\"; expected one of {list}"),
         )
@@ -317,7 +497,7 @@ impl Error {
     pub(crate) fn not_applicable(field: &str, method: &str) -> Error {
         Error::invalid_field(
             field,
-            "not_applicable",
+            Reason::NotApplicable,
             format!("{field}：该字段不适用于支付方式 {method}，请不要填写"),
             format!("{field}: does not apply to method {method}; leave it out"),
         )
@@ -327,7 +507,7 @@ impl Error {
         Error::new(
             ErrorCode::Overflow,
             field,
-            "overflow",
+            Reason::Overflow,
             format!("{field}：金额合计超出可计算范围"),
             format!("{field}: the sum is beyond the range money arithmetic holds"),
         )

@@ -2,7 +2,7 @@
 //! capped, raised to any minimum, plus any fixed fee. Also the integer batch
 //! path that prices millions of charges at once.
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Reason, Result};
 use crate::merchant::Merchant;
 use crate::money::{Money, Rounding};
 use crate::payment::{Charge, Instrument};
@@ -409,7 +409,7 @@ impl FeeTable {
             return Err(Error::new(
                 ErrorCode::NoFeeRule,
                 format!("[{i}]"),
-                "no_matching_rule",
+                Reason::NoMatchingRule,
                 format!("[{i}]：没有适用于该支付的费率规则"),
                 format!("[{i}]: no fee rule applies to this payment"),
             ));

@@ -4,6 +4,7 @@
 //! Every binding goes through these types so that every language refuses the
 //! same input with the same code, field and reason.
 
+use crate::error::Reason;
 use crate::compare::MixLine;
 use crate::eligibility::MerchantFacts;
 use crate::error::{Error, ErrorCode, Result};
@@ -12,7 +13,6 @@ use crate::merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletSt
 use crate::money::Money;
 use crate::payment::{CardKind, CardMedium, Charge, Instrument, Method, Payment, Wallet};
 use crate::time::ChinaDateTime;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -118,7 +118,7 @@ impl PaymentInput {
     pub fn to_charge(&self, prefix: &str) -> Result<Charge> {
         let f = |n: &str| join(prefix, n);
         let amount = match &self.amount {
-            None => return Err(crate::money::amount_error(&f("amount"), "", "missing")),
+            None => return Err(crate::money::amount_error(&f("amount"), "", Reason::Missing)),
             // The field path is spelled out only when an error needs it.
             Some(a) => match Money::parse_amount("", a) {
                 Ok(m) => m,
@@ -168,7 +168,7 @@ impl PaymentInput {
                 if verified && medium != CardMedium::Magstripe {
                     return Err(Error::invalid_field(
                         &f("magstripe_verified"),
-                        "not_applicable",
+                        Reason::NotApplicable,
                         format!("{}：仅磁条卡有磁条认证", f("magstripe_verified")),
                         format!(
                             "{}: only a magstripe card can be verified",
@@ -230,7 +230,7 @@ impl PaymentInput {
     /// use posfee_core::PaymentInput;
     /// let p = PaymentInput { amount: Some("5".into()), method: Some("qr".into()), wallet: Some("alipay".into()), ..Default::default() };
     /// let e = p.to_payment("payment").unwrap_err();
-    /// assert_eq!((e.field(), e.reason()), ("payment.time", "missing"));
+    /// assert_eq!((e.field(), e.reason().as_str()), ("payment.time", "missing"));
     /// ```
     pub fn to_payment(&self, prefix: &str) -> Result<Payment> {
         let charge = self.to_charge(prefix)?;
@@ -239,7 +239,7 @@ impl PaymentInput {
                 return Err(crate::time::time_error(
                     &join(prefix, "time"),
                     "",
-                    "missing",
+                    Reason::Missing,
                 ))
             }
             Some(t) => match ChinaDateTime::parse("", t) {
@@ -299,7 +299,7 @@ pub struct WalletsInput {
 /// let m: MerchantInput = serde_json::from_str(r#"{"tier": "new", "verification": "none", "credit_rate": "standard", "activated": true}"#).unwrap();
 /// assert!(m.to_merchant("merchant").unwrap().activated);
 /// let bad = MerchantInput { tier: Some("gold".into()), ..m };
-/// assert_eq!(bad.to_merchant("merchant").unwrap_err().reason(), "unknown_value");
+/// assert_eq!(bad.to_merchant("merchant").unwrap_err().reason().as_str(), "unknown_value");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -516,21 +516,9 @@ impl EligibilityInput {
     }
 }
 
-/// Fields whose values are money: a wrong type there is `invalid_amount`.
-const MONEY_LEAVES: &[&str] = &[
-    "amount",
-    "volume",
-    "fee_charged",
-    "net_settled",
-    "debit_cap",
-    "fixed_fee",
-    "minimum_fee",
-];
-/// Fields whose values are times or dates.
-const TIME_LEAVES: &[&str] = &["time", "submitted", "as_of", "qr_created", "settled_date"];
-
-/// Deserializes an input value (JSON, or any serde format) into `T`, naming
-/// the failing field under `prefix`: a wrong type for money is
+/// Reads a JSON input value into `T` with the core's reader
+/// ([`crate::read`]), naming the failing field under `prefix` in snake_case:
+/// a wrong type for money is
 /// `invalid_amount`/`not_a_string`, for a time `invalid_time`/`not_a_string`,
 /// anything else `invalid_field` with `wrong_type`, `unknown_field`,
 /// `missing` or `unknown_value`.
@@ -538,88 +526,12 @@ const TIME_LEAVES: &[&str] = &["time", "submitted", "as_of", "qr_created", "sett
 /// ```
 /// use posfee_core::{input_from_json, PaymentInput};
 /// let e = input_from_json::<PaymentInput>(serde_json::json!({"amount": 1000}), "payment").unwrap_err();
-/// assert_eq!((e.code().as_str(), e.field(), e.reason()), ("invalid_amount", "payment.amount", "not_a_string"));
+/// assert_eq!((e.code().as_str(), e.field(), e.reason().as_str()), ("invalid_amount", "payment.amount", "not_a_string"));
 /// let e = input_from_json::<PaymentInput>(serde_json::json!({"amout": "1"}), "payment").unwrap_err();
-/// assert_eq!((e.field(), e.reason()), ("payment.amout", "unknown_field"));
+/// assert_eq!((e.field(), e.reason().as_str()), ("payment.amout", "unknown_field"));
 /// ```
-pub fn input_from_json<T: DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Result<T> {
-    // A list input (`Vec<MixLineInput>`) is an array at its root; any other
-    // array must be one of the list fields. Checked once serde has read the
-    // value, so serde's own errors (an unknown field) come first, in order.
-    let list = std::any::type_name::<T>().starts_with("alloc::vec::Vec<");
-    if let Some(path) = too_deep(&value, 1, &mut Vec::new()) {
-        return Err(crate::bounds::too_deep_under(prefix, &path));
-    }
-    let stray = stray_array(&value, &mut Vec::new(), list);
-    let read = serde_path_to_error::deserialize(value)
-        .map_err(|e| input_error(prefix, &e.path().to_string(), &e.inner().to_string()))?;
-    match stray {
-        Some(path) => Err(input_error(prefix, &path, STRAY_ARRAY)),
-        None => Ok(read),
-    }
-}
-
-/// The input fields that hold a list. An array anywhere else is refused:
-/// serde would read it as the fields of a struct in declaration order, so
-/// `["1000.00", "card"]` would be taken as a payment.
-pub const LIST_FIELDS: &[&str] = &["monthly_volumes", "recent_payments", "fixed_fee_channels"];
-
-/// The message of an array where a list does not belong (see [`LIST_FIELDS`]).
-pub const STRAY_ARRAY: &str = "invalid type: sequence, expected an object or a single value";
-
-/// The path (serde_path_to_error's spelling) of the first array, in map
-/// order, that is not a list field's value; `list` allows the root.
-fn stray_array(v: &serde_json::Value, path: &mut Vec<String>, list: bool) -> Option<String> {
-    match v {
-        serde_json::Value::Array(items) => {
-            if !list {
-                return Some(path_text(path));
-            }
-            for (i, x) in items.iter().enumerate() {
-                path.push(format!("[{i}]"));
-                if let Some(p) = stray_array(x, path, false) {
-                    return Some(p);
-                }
-                path.pop();
-            }
-            None
-        }
-        serde_json::Value::Object(members) => {
-            for (key, x) in members {
-                path.push(key.clone());
-                if let Some(p) = stray_array(x, path, LIST_FIELDS.contains(&key.as_str())) {
-                    return Some(p);
-                }
-                path.pop();
-            }
-            None
-        }
-        _ => None,
-    }
-}
-
-/// The path of the first value nested deeper than [`crate::bounds::MAX_DEPTH`]
-/// (the root is level 1), in map order; `""` for the root itself.
-fn too_deep(v: &serde_json::Value, depth: usize, path: &mut Vec<String>) -> Option<String> {
-    let children: Box<dyn Iterator<Item = (String, &serde_json::Value)>> = match v {
-        serde_json::Value::Array(items) => {
-            Box::new(items.iter().enumerate().map(|(i, x)| (format!("[{i}]"), x)))
-        }
-        serde_json::Value::Object(members) => Box::new(members.iter().map(|(k, x)| (k.clone(), x))),
-        _ => return None,
-    };
-    if depth > crate::bounds::MAX_DEPTH {
-        let p = path_text(path);
-        return Some(if p == "." { String::new() } else { p });
-    }
-    for (seg, x) in children {
-        path.push(seg);
-        if let Some(p) = too_deep(x, depth + 1, path) {
-            return Some(p);
-        }
-        path.pop();
-    }
-    None
+pub fn input_from_json<T: crate::read::ReadInput>(value: serde_json::Value, prefix: &str) -> Result<T> {
+    crate::read::read(&crate::read::Value::from_json(&value), prefix, crate::read::Naming::Snake)
 }
 
 /// A path of keys and `[i]` indexes in serde_path_to_error's spelling
@@ -649,14 +561,14 @@ pub fn path_text(path: &[String]) -> String {
 ///
 /// ```
 /// let e = posfee_core::input::unreadable("payment");
-/// assert_eq!((e.field(), e.reason()), ("payment", "unreadable"));
+/// assert_eq!((e.field(), e.reason().as_str()), ("payment", "unreadable"));
 /// ```
 pub fn unreadable(field: &str) -> Error {
     let shown = if field.is_empty() { "(root)" } else { field };
     Error::new(
         ErrorCode::InvalidField,
         field,
-        "unreadable",
+        Reason::Unreadable,
         format!("{shown}：读取该值时抛出了异常（getter、Proxy 或迭代器），见 cause"),
         format!("{shown}: reading the value threw an exception (a getter, a Proxy or an iterator); see cause"),
     )
@@ -666,44 +578,16 @@ pub fn unreadable(field: &str) -> Error {
 /// another owner (a detached JavaScript `ArrayBuffer`).
 ///
 /// ```
-/// assert_eq!(posfee_core::input::detached("chunk").reason(), "detached");
+/// assert_eq!(posfee_core::input::detached("chunk").reason().as_str(), "detached");
 /// ```
 pub fn detached(field: &str) -> Error {
     Error::new(
         ErrorCode::InvalidField,
         field,
-        "detached",
+        Reason::Detached,
         format!("{field}：ArrayBuffer 已被转移（detached），无法读取"),
         format!("{field}: the ArrayBuffer is detached and cannot be read"),
     )
-}
-
-/// Maps a deserializer's message at a path to the input error (see
-/// [`input_from_json`]); bindings with their own deserializer use it too.
-///
-/// ```
-/// let e = posfee_core::input_error("payment", "time", "invalid type: integer `5`, expected a string");
-/// assert_eq!((e.code().as_str(), e.reason()), ("invalid_time", "not_a_string"));
-/// ```
-pub fn input_error(prefix: &str, path: &str, message: &str) -> Error {
-    let e = crate::load::serde_error(ErrorCode::InvalidField, prefix, path, message);
-    let leaf = e
-        .field()
-        .rsplit('.')
-        .next()
-        .unwrap_or("")
-        .split('[')
-        .next()
-        .unwrap_or("");
-    let money = MONEY_LEAVES.contains(&leaf);
-    let time = TIME_LEAVES.contains(&leaf);
-    match e.reason() {
-        "wrong_type" if money => crate::money::not_a_string(e.field()),
-        "wrong_type" if time => crate::time::time_error(e.field(), "", "not_a_string"),
-        "missing" if money => crate::money::amount_error(e.field(), "", "missing"),
-        "missing" if time => crate::time::time_error(e.field(), "", "missing"),
-        _ => e,
-    }
 }
 
 #[cfg(test)]
@@ -718,7 +602,7 @@ mod tests {
     fn fields_that_do_not_apply_are_refused() {
         let e = payment(serde_json::json!({"amount": "1", "method": "card", "card_kind": "credit", "card_medium": "chip", "wallet": "alipay", "time": "2025-03-12T10:00"})).unwrap_err();
         assert_eq!(
-            (e.field(), e.reason()),
+            (e.field(), e.reason().as_str()),
             ("payment.wallet", "not_applicable")
         );
         let e = payment(serde_json::json!({"amount": "1", "method": "contactless", "card_kind": "credit", "card_medium": "chip", "time": "2025-03-12T10:00"})).unwrap_err();
@@ -731,7 +615,7 @@ mod tests {
     fn json_types_map_to_the_right_codes() {
         let e = payment(serde_json::json!({"amount": 1.5})).unwrap_err();
         assert_eq!(
-            (e.code(), e.reason()),
+            (e.code(), e.reason().as_str()),
             (ErrorCode::InvalidAmount, "not_a_string")
         );
         let e = payment(
@@ -744,11 +628,11 @@ mod tests {
         );
         let e = payment(serde_json::json!({"amount": "1", "method": 5})).unwrap_err();
         assert_eq!(
-            (e.code(), e.reason()),
+            (e.code(), e.reason().as_str()),
             (ErrorCode::InvalidField, "wrong_type")
         );
         let e = payment(serde_json::json!({"amount": "1", "method": "cash"})).unwrap_err();
-        assert_eq!((e.field(), e.reason()), ("payment.method", "unknown_value"));
+        assert_eq!((e.field(), e.reason().as_str()), ("payment.method", "unknown_value"));
         assert!(e.message_en().contains("card, contactless, qr"));
     }
 }

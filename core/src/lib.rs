@@ -47,6 +47,7 @@ pub mod payment;
 pub mod plan;
 pub mod provider;
 pub mod quote;
+pub mod read;
 pub mod settlement;
 mod sorted_map;
 pub mod statement;
@@ -66,11 +67,11 @@ pub use contract::{
 };
 pub use diagnose::{diagnose, DiagnoseRequest, Diagnosis, NotDue, RankedCause, Situation};
 pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};
-pub use error::{Error, ErrorCode, Result};
+pub use error::{Error, ErrorCode, Reason, Result};
 pub use fee::{fee, Fee, FeeDetail, FeeTable, InstrumentFees, RuleRef};
 pub use input::{
-    input_error, input_from_json, DiagnoseInput, EligibilityInput, MerchantInput, MixLineInput,
-    PaymentInput, UsageInput, WalletInput, WalletsInput, LIST_FIELDS, STRAY_ARRAY,
+    input_from_json, DiagnoseInput, EligibilityInput, MerchantInput, MixLineInput,
+    PaymentInput, UsageInput, WalletInput, WalletsInput,
 };
 pub use limit::{check_limits, DailyBucket, DailyUsage, DayLedger, LimitCheck, Refusal, SingleCap};
 pub use merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatus, Wallets};

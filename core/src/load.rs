@@ -1,6 +1,7 @@
 //! Turning JSON text or values into typed data, with errors that carry the
 //! path of the offending field.
 
+use crate::error::Reason;
 use crate::bounds::{self, MAX_DATA_FILE_BYTES};
 use crate::error::{Error, ErrorCode, Result};
 use serde::de::{
@@ -39,7 +40,7 @@ pub(crate) fn parse_text(
         (Err(_), Some(Fault::Duplicate(path))) => Err(Error::new(
             invalid_code,
             path.clone(),
-            "duplicate_key",
+            Reason::DuplicateKey,
             format!("{path}：同一对象中该键出现不止一次"),
             format!("{path}: the key appears more than once in the same object"),
         )),
@@ -48,7 +49,7 @@ pub(crate) fn parse_text(
             Err(Error::new(
                 syntax_code,
                 "",
-                "syntax",
+                Reason::Syntax,
                 format!(
                     "{what}不是有效的 JSON（第 {} 行第 {} 列）：{e}",
                     e.line(),
@@ -232,10 +233,10 @@ pub(crate) fn serde_error(code: ErrorCode, prefix: &str, path: &str, message: &s
         (false, false) => format!("{prefix}.{path}"),
     };
     let zh_reason = match reason {
-        "missing" => "缺少必填字段",
-        "unknown_field" => "未知字段",
-        "wrong_type" => "类型不正确",
-        "unknown_value" => "未知取值",
+        Reason::Missing => "缺少必填字段",
+        Reason::UnknownField => "未知字段",
+        Reason::WrongType => "类型不正确",
+        Reason::UnknownValue => "未知取值",
         _ => "取值不正确",
     };
     let message = crate::bounds::echo_message(message);
@@ -255,17 +256,17 @@ pub(crate) fn serde_error(code: ErrorCode, prefix: &str, path: &str, message: &s
 
 /// The reason of a serde message and, for missing or unknown fields, the
 /// field's name.
-fn classify(message: &str) -> (&'static str, Option<&str>) {
+fn classify(message: &str) -> (Reason, Option<&str>) {
     if message.starts_with("missing field") {
-        ("missing", message.split('`').nth(1))
+        (Reason::Missing, message.split('`').nth(1))
     } else if message.starts_with("unknown field") {
-        ("unknown_field", message.split('`').nth(1))
+        (Reason::UnknownField, message.split('`').nth(1))
     } else if message.starts_with("invalid type") {
-        ("wrong_type", None)
+        (Reason::WrongType, None)
     } else if message.starts_with("unknown variant") {
-        ("unknown_value", None)
+        (Reason::UnknownValue, None)
     } else {
-        ("invalid_value", None)
+        (Reason::InvalidValue, None)
     }
 }
 
@@ -274,7 +275,7 @@ pub(crate) fn invalid(code: ErrorCode, path: &str, zh: &str, en: &str) -> Error 
     Error::new(
         code,
         path,
-        "invalid_value",
+        Reason::InvalidValue,
         format!("{path}：{zh}"),
         format!("{path}: {en}"),
     )
@@ -295,7 +296,7 @@ pub(crate) fn check_schema(
         Some(v) if v.as_u64().is_some() => Err(Error::new(
             unsupported,
             "schema_version",
-            "unsupported",
+            Reason::Unsupported,
             format!("schema_version：不支持的{what_zh}格式版本 {v}（支持 {expected}）"),
             format!("schema_version: {what_en} schema {v} is not supported (this library reads {expected})"),
         )),

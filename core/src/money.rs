@@ -1,5 +1,6 @@
 //! Money: CNY yuan with fen precision, parsed from and written as decimal strings.
 
+use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -120,14 +121,14 @@ impl Money {
     /// ```
     /// use posfee_core::Money;
     /// assert_eq!(Money::parse_amount("amount", "0.01").unwrap().fen(), 1);
-    /// assert_eq!(Money::parse_amount("amount", "0").unwrap_err().reason(), "zero");
-    /// assert_eq!(Money::parse_amount("amount", "1e3").unwrap_err().reason(), "format");
-    /// assert_eq!(Money::parse_amount("amount", "100000000.00").unwrap_err().reason(), "too_large");
+    /// assert_eq!(Money::parse_amount("amount", "0").unwrap_err().reason().as_str(), "zero");
+    /// assert_eq!(Money::parse_amount("amount", "1e3").unwrap_err().reason().as_str(), "format");
+    /// assert_eq!(Money::parse_amount("amount", "100000000.00").unwrap_err().reason().as_str(), "too_large");
     /// ```
     pub fn parse_amount(field: &str, text: &str) -> Result<Money> {
         let fen = parse_fen(field, text)?;
         if fen == 0 {
-            return Err(amount_error(field, text, "zero"));
+            return Err(amount_error(field, text, Reason::Zero));
         }
         Ok(Money::from_fen(fen))
     }
@@ -138,7 +139,7 @@ impl Money {
     /// ```
     /// use posfee_core::Money;
     /// assert_eq!(Money::parse_non_negative("volume", "0").unwrap(), Money::ZERO);
-    /// assert_eq!(Money::parse_non_negative("volume", "-1").unwrap_err().reason(), "sign");
+    /// assert_eq!(Money::parse_non_negative("volume", "-1").unwrap_err().reason().as_str(), "sign");
     /// ```
     pub fn parse_non_negative(field: &str, text: &str) -> Result<Money> {
         parse_fen(field, text).map(Money::from_fen)
@@ -250,28 +251,28 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
-pub(crate) fn amount_error(field: &str, text: &str, reason: &str) -> Error {
+pub(crate) fn amount_error(field: &str, text: &str, reason: Reason) -> Error {
     let text = crate::bounds::echo(text);
     let (zh, en) = match reason {
-        "empty" => ("金额为空".to_string(), "the amount is empty".to_string()),
-        "missing" => ("缺少金额".to_string(), "the amount is missing".to_string()),
-        "sign" => (
+        Reason::Empty => ("金额为空".to_string(), "the amount is empty".to_string()),
+        Reason::Missing => ("缺少金额".to_string(), "the amount is missing".to_string()),
+        Reason::Sign => (
             format!("金额 \"{text}\" 不能带正负号"),
             format!("amount \"{text}\" must not carry a sign"),
         ),
-        "too_many_decimals" => (
+        Reason::TooManyDecimals => (
             format!("金额 \"{text}\" 超过两位小数（最小单位为分），不会自动四舍五入"),
             format!("amount \"{text}\" has more than two decimals (the fen); it is never rounded silently"),
         ),
-        "zero" => (
+        Reason::Zero => (
             format!("金额 \"{text}\" 为零，须大于零"),
             format!("amount \"{text}\" is zero; it must be above zero"),
         ),
-        "too_large" => (
+        Reason::TooLarge => (
             format!("金额 \"{text}\" 超过上限 99999999.99 元"),
             format!("amount \"{text}\" is above the limit of 99999999.99 yuan"),
         ),
-        "not_a_string" => (
+        Reason::NotAString => (
             "金额须为十进制字符串（如 \"1234.50\"），不接受数字类型".to_string(),
             "amount must be a decimal string such as \"1234.50\", never a number".to_string(),
         ),
@@ -291,17 +292,17 @@ pub(crate) fn amount_error(field: &str, text: &str, reason: &str) -> Error {
 
 /// The error for a money field given as a non-string (a JSON or JS number).
 pub(crate) fn not_a_string(field: &str) -> Error {
-    amount_error(field, "", "not_a_string")
+    amount_error(field, "", Reason::NotAString)
 }
 
 fn parse_fen(field: &str, text: &str) -> Result<i64> {
     crate::bounds::check_value_text(field, text)?;
     let bytes = text.as_bytes();
     let Some(&first) = bytes.first() else {
-        return Err(amount_error(field, text, "empty"));
+        return Err(amount_error(field, text, Reason::Empty));
     };
     if first == b'+' || first == b'-' {
-        return Err(amount_error(field, text, "sign"));
+        return Err(amount_error(field, text, Reason::Sign));
     }
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -311,15 +312,15 @@ fn parse_fen(field: &str, text: &str) -> Result<i64> {
     let int_ok = digits(int_part) && (int_part == "0" || !int_part.starts_with('0'));
     let frac_ok = frac_part.is_none_or(digits);
     if !int_ok || !frac_ok {
-        return Err(amount_error(field, text, "format"));
+        return Err(amount_error(field, text, Reason::Format));
     }
     let frac = frac_part.unwrap_or("");
     if frac.len() > 2 {
-        return Err(amount_error(field, text, "too_many_decimals"));
+        return Err(amount_error(field, text, Reason::TooManyDecimals));
     }
     // Integer part: more than 8 digits is always too large.
     if int_part.len() > 8 {
-        return Err(amount_error(field, text, "too_large"));
+        return Err(amount_error(field, text, Reason::TooLarge));
     }
     let mut fen: i64 = 0;
     for b in int_part.bytes().chain(frac.bytes()) {
@@ -329,7 +330,7 @@ fn parse_fen(field: &str, text: &str) -> Result<i64> {
         fen *= 10;
     }
     if fen > MAX_AMOUNT_FEN {
-        return Err(amount_error(field, text, "too_large"));
+        return Err(amount_error(field, text, Reason::TooLarge));
     }
     Ok(fen)
 }

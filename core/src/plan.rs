@@ -4,7 +4,7 @@
 //! Every rate, cap, time and window lives in the plan file; a second
 //! provider's plan is a new file, not new code.
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Reason, Result};
 use crate::load;
 use crate::merchant::{CreditRate, Merchant, MerchantTier, Verification};
 use crate::money::{Money, Rounding};
@@ -73,6 +73,41 @@ impl std::fmt::Display for Percent {
 impl Serialize for Percent {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.collect_str(&self.0)
+    }
+}
+
+impl Percent {
+    /// A percentage as a caller gives it (`"0.38"`): digits with at most six
+    /// decimals, from 0 to 100; anything else is `invalid_field` /
+    /// `invalid_value` at `field`.
+    ///
+    /// ```
+    /// use posfee_core::Percent;
+    /// assert_eq!(Percent::parse("percent", "0.38").unwrap().percent().to_string(), "0.38");
+    /// assert_eq!(Percent::parse("percent", "101").unwrap_err().reason().as_str(), "invalid_value");
+    /// ```
+    pub fn parse(field: &str, text: &str) -> Result<Percent> {
+        Percent::from_text(text).ok_or_else(|| {
+            let shown = crate::bounds::echo(text);
+            Error::new(
+                ErrorCode::InvalidField,
+                field,
+                Reason::InvalidValue,
+                format!("{field}：取值不正确 \"{shown}\"，应为 \"0\" 至 \"100\" 的百分数字符串，最多六位小数"),
+                format!("{field}: invalid value \"{shown}\", expected a percentage string from \"0\" to \"100\" with at most six decimals"),
+            )
+        })
+    }
+
+    fn from_text(text: &str) -> Option<Percent> {
+        let ok = text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && !text.starts_with('.')
+            && !text.ends_with('.');
+        let value = if ok { text.parse::<Decimal>().ok() } else { None };
+        match value {
+            Some(v) if v.scale() <= 6 && v <= Decimal::ONE_HUNDRED => Some(Percent(v)),
+            _ => None,
+        }
     }
 }
 
@@ -961,7 +996,7 @@ impl Plan {
                 Error::new(
                     ErrorCode::NoFeeRule,
                     "payment",
-                    "no_matching_rule",
+                    Reason::NoMatchingRule,
                     format!("payment：费率方案 {} 没有适用于该支付的费率规则", self.id()),
                     format!(
                         "payment: no fee rule of plan {} applies to this payment",
@@ -977,7 +1012,7 @@ impl Plan {
             Error::new(
                 ErrorCode::PlanIncomplete,
                 name,
-                "missing_section",
+                Reason::MissingSection,
                 format!(
                     "{name}：费率方案 {} 没有此部分（仅含费率的方案只能用于比较）",
                     self.id()

@@ -1,6 +1,7 @@
 //! Settlement (RULES §7): the accounting date with the day cut-off, real-time
 //! (T+0) or T+N working-day arrival, and the frozen-funds review window.
 
+use crate::error::Reason;
 use crate::calendar::{Calendar, ConsultedYear, Trace};
 use crate::error::{Error, Result};
 use crate::merchant::Merchant;
@@ -71,7 +72,7 @@ pub fn accounting_date(plan: &Plan, time: ChinaDateTime) -> Result<NaiveDate> {
                 Error::new(
                     crate::error::ErrorCode::InvalidTime,
                     "payment.time",
-                    "out_of_range",
+                    Reason::OutOfRange,
                     "payment.time：记账日期将晚于 9999-12-31",
                     "payment.time: the accounting date would fall after 9999-12-31",
                 )
@@ -118,7 +119,7 @@ pub(crate) fn arrival_by_rule(
             Error::new(
                 crate::error::ErrorCode::PlanIncomplete,
                 "settlement.rules",
-                "no_matching_rule",
+                Reason::NoMatchingRule,
                 "settlement.rules：没有适用于该支付的到账规则",
                 "settlement.rules: no settlement rule applies to this payment",
             )

@@ -7,6 +7,7 @@
 //! `id`, `time`, `amount`, `method` and `fee_charged` are required; the others
 //! may be left out or empty. Booleans are `true`/`false` (or `1`/`0`).
 
+use crate::error::Reason;
 use crate::bounds::{self, MAX_CHUNK_BYTES, MAX_CSV_RECORD_BYTES};
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::PaymentInput;
@@ -130,7 +131,7 @@ impl StatementLineInput {
         .to_payment(prefix)?;
         let fee_charged = match &self.fee_charged {
             Some(t) => Money::parse_non_negative(&f("fee_charged"), t)?,
-            None => return Err(crate::money::amount_error(&f("fee_charged"), "", "missing")),
+            None => return Err(crate::money::amount_error(&f("fee_charged"), "", Reason::Missing)),
         };
         let net_settled = self
             .net_settled
@@ -216,13 +217,13 @@ fn finished() -> Error {
     Error::new(
         ErrorCode::InvalidState,
         "chunk",
-        "finished",
+        Reason::Finished,
         "chunk：该对账单已结束；下一份对账单请新建一个 Auditor",
         "chunk: this statement has ended; audit the next statement with a new Auditor",
     )
 }
 
-fn csv_error(line: u64, reason: &str, zh: String, en: String) -> Error {
+fn csv_error(line: u64, reason: Reason, zh: String, en: String) -> Error {
     Error::new(
         ErrorCode::InvalidCsv,
         format!("line {line}"),
@@ -349,7 +350,7 @@ impl CsvReader {
     /// ```
     /// let mut r = posfee_core::CsvReader::new();
     /// let err = r.finish(&mut |_| {}).unwrap_err();
-    /// assert_eq!(err.reason(), "empty");
+    /// assert_eq!(err.reason().as_str(), "empty");
     /// ```
     pub fn finish(&mut self, out: &mut dyn FnMut(CsvRecord)) -> Result<()> {
         if self.finished {
@@ -371,7 +372,7 @@ impl CsvReader {
                     line_number: first,
                     error: csv_error(
                         first,
-                        "unterminated_quote",
+                        Reason::UnterminatedQuote,
                         "引号未闭合".into(),
                         "a quoted field is not closed".into(),
                     ),
@@ -383,7 +384,7 @@ impl CsvReader {
         if self.header.is_none() {
             return Err(csv_error(
                 1,
-                "empty",
+                Reason::Empty,
                 "文件为空或没有表头".into(),
                 "the file is empty or has no header".into(),
             ));
@@ -409,7 +410,7 @@ impl CsvReader {
             Err(_) if self.header.is_none() => {
                 return Err(csv_error(
                     first,
-                    "encoding",
+                    Reason::Encoding,
                     "表头不是 UTF-8 编码（如为 GBK，请另存为 UTF-8）".into(),
                     "the header is not UTF-8 (if it is GBK, save the file as UTF-8)".into(),
                 ))
@@ -419,7 +420,7 @@ impl CsvReader {
                     first,
                     csv_error(
                         first,
-                        "encoding",
+                        Reason::Encoding,
                         "该行不是 UTF-8 编码（如为 GBK，请另存为 UTF-8）".into(),
                         "the line is not UTF-8 (if it is GBK, save the file as UTF-8)".into(),
                     ),
@@ -435,7 +436,7 @@ impl CsvReader {
                     first,
                     csv_error(
                         first,
-                        "bad_quote",
+                        Reason::BadQuote,
                         "引号使用不正确".into(),
                         "a quote is misplaced".into(),
                     ),
@@ -452,7 +453,7 @@ impl CsvReader {
                 first,
                 csv_error(
                     first,
-                    "duplicate_header",
+                    Reason::DuplicateHeader,
                     "表头重复出现".into(),
                     "the header appears again".into(),
                 ),
@@ -462,9 +463,9 @@ impl CsvReader {
         }
         if fields.len() != header.len() {
             let reason = if fields.len() < header.len() {
-                "missing_column"
+                Reason::MissingColumn
             } else {
-                "extra_column"
+                Reason::ExtraColumn
             };
             let (zh, en) = (
                 format!("应有 {} 列，实有 {} 列", header.len(), fields.len()),
@@ -484,7 +485,7 @@ impl CsvReader {
                     Some("false" | "0" | "FALSE" | "False") => Ok(Some(false)),
                     Some(other) => Err(Error::invalid_field(
                         &format!("lines[{}].{name}", self.index),
-                        "wrong_type",
+                        Reason::WrongType,
                         format!(
                             "第 {first} 行 {name}：\"{}\" 不是 true/false",
                             crate::bounds::echo(other)
@@ -546,7 +547,7 @@ impl CsvReader {
             let Some(col) = CSV_COLUMNS.iter().position(|c| *c == n) else {
                 return Err(csv_error(
                     line,
-                    "unknown_column",
+                    Reason::UnknownColumn,
                     format!("未知列 \"{shown}\"，可用列为 {}", CSV_COLUMNS.join(",")),
                     format!(
                         "unknown column \"{shown}\"; the columns are {}",
@@ -557,7 +558,7 @@ impl CsvReader {
             if cols.contains(&col) {
                 return Err(csv_error(
                     line,
-                    "repeated_column",
+                    Reason::RepeatedColumn,
                     format!("列 \"{shown}\" 重复"),
                     format!("column \"{shown}\" appears twice"),
                 ));
@@ -568,7 +569,7 @@ impl CsvReader {
             if !fields.iter().any(|f| f.trim() == *req) {
                 return Err(csv_error(
                     line,
-                    "missing_header_column",
+                    Reason::MissingHeaderColumn,
                     format!("表头缺少必需列 \"{req}\""),
                     format!("the header lacks the required column \"{req}\""),
                 ));

@@ -1,5 +1,6 @@
 //! Mainland China time: parsing local and RFC 3339 times, and clock times of day.
 
+use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -39,14 +40,14 @@ impl ChinaDateTime {
     /// ```
     /// use posfee_core::ChinaDateTime;
     /// assert_eq!(ChinaDateTime::parse("t", "2025-10-01T00:30:00+09:00").unwrap().to_string(), "2025-09-30T23:30:00");
-    /// assert_eq!(ChinaDateTime::parse("t", "2025-02-29T10:00").unwrap_err().reason(), "out_of_range");
-    /// assert_eq!(ChinaDateTime::parse("t", "2025/03/12 10:00").unwrap_err().reason(), "format");
+    /// assert_eq!(ChinaDateTime::parse("t", "2025-02-29T10:00").unwrap_err().reason().as_str(), "out_of_range");
+    /// assert_eq!(ChinaDateTime::parse("t", "2025/03/12 10:00").unwrap_err().reason().as_str(), "format");
     /// ```
     pub fn parse(field: &str, text: &str) -> Result<ChinaDateTime> {
         crate::bounds::check_value_text(field, text)?;
         let b = text.as_bytes();
-        let fmt_err = || time_error(field, text, "format");
-        let range_err = || time_error(field, text, "out_of_range");
+        let fmt_err = || time_error(field, text, Reason::Format);
+        let range_err = || time_error(field, text, Reason::OutOfRange);
         if b.len() < 16 {
             return Err(fmt_err());
         }
@@ -167,16 +168,16 @@ impl Serialize for ChinaDateTime {
 /// ```
 /// use posfee_core::parse_date;
 /// assert_eq!(parse_date("submitted", "2025-09-30").unwrap().to_string(), "2025-09-30");
-/// assert_eq!(parse_date("submitted", "2025-09-31").unwrap_err().reason(), "out_of_range");
+/// assert_eq!(parse_date("submitted", "2025-09-31").unwrap_err().reason().as_str(), "out_of_range");
 /// ```
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
     let b = text.as_bytes();
     if b.len() != 10 {
-        return Err(time_error(field, text, "format"));
+        return Err(time_error(field, text, Reason::Format));
     }
     match parse_date_bytes(b) {
-        None => Err(time_error(field, text, "format")),
-        Some(None) => Err(time_error(field, text, "out_of_range")),
+        None => Err(time_error(field, text, Reason::Format)),
+        Some(None) => Err(time_error(field, text, Reason::OutOfRange)),
         Some(Some(d)) => Ok(d),
     }
 }
@@ -205,15 +206,15 @@ fn two_digits(b: &[u8], at: usize) -> Option<u32> {
     }
 }
 
-pub(crate) fn time_error(field: &str, text: &str, reason: &str) -> Error {
+pub(crate) fn time_error(field: &str, text: &str, reason: Reason) -> Error {
     let text = crate::bounds::echo(text);
     let (zh, en) = match reason {
-        "missing" => ("缺少交易时间".to_string(), "the time is missing".to_string()),
-        "out_of_range" => (
+        Reason::Missing => ("缺少交易时间".to_string(), "the time is missing".to_string()),
+        Reason::OutOfRange => (
             format!("时间 \"{text}\" 不存在（日期、时刻或时区超出范围）"),
             format!("time \"{text}\" does not exist (date, clock or offset out of range)"),
         ),
-        "not_a_string" => (
+        Reason::NotAString => (
             "时间须为字符串，如 \"2025-03-12T10:00:00\"".to_string(),
             "time must be a string such as \"2025-03-12T10:00:00\"".to_string(),
         ),

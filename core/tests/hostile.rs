@@ -26,7 +26,7 @@ fn a_key_given_twice_in_a_plan_is_refused_not_taken_last() {
     assert_ne!(doubled, text);
     let e = Plan::from_json(&doubled).unwrap_err();
     assert_eq!(
-        (e.code(), e.field(), e.reason()),
+        (e.code(), e.field(), e.reason().as_str()),
         (
             ErrorCode::PlanInvalid,
             "fee_rules[0].rate_percent",
@@ -41,16 +41,16 @@ fn data_files_nested_too_deep_or_too_big_are_refused() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let e = Plan::from_json(&deep).unwrap_err();
     assert_eq!(
-        (e.code(), e.reason()),
+        (e.code(), e.reason().as_str()),
         (ErrorCode::InputTooLarge, "too_deep")
     );
     assert_eq!(e.field(), "[0]".repeat(MAX_DEPTH));
     let e = Calendar::from_json(&deep).unwrap_err();
-    assert_eq!(e.reason(), "too_deep");
+    assert_eq!(e.reason().as_str(), "too_deep");
     let big = " ".repeat(MAX_DATA_FILE_BYTES + 1);
     let e = Plan::from_json(&big).unwrap_err();
     assert_eq!(
-        (e.code(), e.reason()),
+        (e.code(), e.reason().as_str()),
         (ErrorCode::InputTooLarge, "too_long")
     );
     assert!(e.message_en().contains(&MAX_DATA_FILE_BYTES.to_string()));
@@ -61,11 +61,11 @@ fn an_array_is_never_read_as_a_struct() {
     let e = input_from_json::<PaymentInput>(serde_json::json!(["1000.00", "card"]), "payment")
         .unwrap_err();
     assert_eq!(
-        (e.code(), e.field(), e.reason()),
+        (e.code(), e.field(), e.reason().as_str()),
         (ErrorCode::InvalidField, "payment", "wrong_type")
     );
     let e = input_from_json::<UsageInput>(serde_json::json!({"used": []}), "usage").unwrap_err();
-    assert_eq!((e.field(), e.reason()), ("usage.used", "wrong_type"));
+    assert_eq!((e.field(), e.reason().as_str()), ("usage.used", "wrong_type"));
     // A list input is an array at its root, and its list fields stay lists.
     let mix = serde_json::json!([{"payment": {"amount": "10", "method": "qr", "wallet": "alipay"}, "count": 1}]);
     assert_eq!(
@@ -88,7 +88,7 @@ fn an_input_value_nested_too_deep_is_refused_at_its_path() {
         input_from_json::<PaymentInput>(serde_json::json!({"amount": "1.00", "x": v}), "payment")
             .unwrap_err();
     assert_eq!(
-        (e.code(), e.reason()),
+        (e.code(), e.reason().as_str()),
         (ErrorCode::InputTooLarge, "too_deep")
     );
     assert_eq!(
@@ -102,7 +102,7 @@ fn messages_cut_long_values_and_escape_control_characters() {
     let long = "x\n\u{0}".repeat(1_000_000);
     let e = Money::parse_amount("amount", &long).unwrap_err();
     assert_eq!(
-        (e.code(), e.reason()),
+        (e.code(), e.reason().as_str()),
         (ErrorCode::InputTooLarge, "too_long")
     );
     assert!(e.message_en().len() < 200);
@@ -124,7 +124,7 @@ fn the_accounting_date_never_passes_9999() {
     let t = ChinaDateTime::parse("time", "9999-12-31T23:59").unwrap();
     let e = accounting_date(&plan, t).unwrap_err();
     assert_eq!(
-        (e.code(), e.reason()),
+        (e.code(), e.reason().as_str()),
         (ErrorCode::InvalidTime, "out_of_range")
     );
     let t = ChinaDateTime::parse("time", "9999-12-31T22:59").unwrap();
@@ -153,7 +153,7 @@ fn a_csv_record_with_no_newline_is_cut_at_the_bound_and_reading_goes_on() {
         } => {
             assert_eq!(*line_number, 2);
             assert_eq!(
-                (error.code(), error.field(), error.reason()),
+                (error.code(), error.field(), error.reason().as_str()),
                 (ErrorCode::InputTooLarge, "line 2", "too_long")
             );
         }
@@ -173,7 +173,7 @@ fn a_csv_record_with_no_newline_is_cut_at_the_bound_and_reading_goes_on() {
     let e = r
         .feed(&vec![b'a'; MAX_CSV_RECORD_BYTES + 1], &mut |_| {})
         .unwrap_err();
-    assert_eq!((e.field(), e.reason()), ("line 1", "too_long"));
+    assert_eq!((e.field(), e.reason().as_str()), ("line 1", "too_long"));
 }
 
 #[test]
@@ -183,7 +183,7 @@ fn a_holiday_cn_file_with_more_days_than_a_year_has_is_refused() {
         .collect();
     let text = format!(r#"{{"year": 2030, "days": [{}]}}"#, days.join(","));
     let e = Calendar::from_holiday_cn(&text, Some("2026.12.01")).unwrap_err();
-    assert_eq!((e.field(), e.reason()), ("days", "too_many"));
+    assert_eq!((e.field(), e.reason().as_str()), ("days", "too_many"));
 }
 
 // Found by fuzzing (fuzz/regressions/): each input, and what the core gives.
@@ -193,7 +193,7 @@ fn fuzz_a_time_whose_offset_carries_it_past_9999_or_before_0000_is_out_of_range(
     for text in ["9999-12-31T23:59-08:00", "0000-01-01T00:00+23:59"] {
         let e = ChinaDateTime::parse("time", text).unwrap_err();
         assert_eq!(
-            (e.code(), e.field(), e.reason()),
+            (e.code(), e.field(), e.reason().as_str()),
             (ErrorCode::InvalidTime, "time", "out_of_range"),
             "{text}"
         );
@@ -217,7 +217,7 @@ fn assert_printable(e: &Error) {
 #[test]
 fn fuzz_keys_holding_newlines_nuls_or_thousands_of_characters_are_escaped_and_cut_in_messages() {
     let e = Plan::from_json(r#"{"schema_version":1,"\n":""}"#).unwrap_err();
-    assert_eq!((e.field(), e.reason()), ("\n", "unknown_field"));
+    assert_eq!((e.field(), e.reason().as_str()), ("\n", "unknown_field"));
     assert_printable(&e);
     let key = "k".repeat(5_000);
     let e = Plan::from_json(&format!(r#"{{"schema_version":1,"{key}":""}}"#)).unwrap_err();
@@ -227,6 +227,6 @@ fn fuzz_keys_holding_newlines_nuls_or_thousands_of_characters_are_escaped_and_cu
     assert_printable(&e);
     let u: UsageInput = serde_json::from_str(r#"{"used": {"\u0000": ""}}"#).unwrap();
     let e = u.to_usage("usage").unwrap_err();
-    assert_eq!((e.field(), e.reason()), ("usage.used.\u{0}", "empty"));
+    assert_eq!((e.field(), e.reason().as_str()), ("usage.used.\u{0}", "empty"));
     assert_printable(&e);
 }

@@ -322,7 +322,7 @@ fn a_minimum_above_the_debit_cap_is_refused_by_the_loader_only() {
     value["minimum_fee"] = "20.01".into();
     let e = contract_plan(&value.to_string()).unwrap_err();
     assert_eq!(
-        (e.field(), e.reason()),
+        (e.field(), e.reason().as_str()),
         ("contract.minimum_fee", "out_of_range")
     );
     value["minimum_fee"] = "20.00".into();

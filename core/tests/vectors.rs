@@ -295,10 +295,9 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
                 Some(Value::String(t)) => {
                     out(Money::parse_amount(field, t).map(|v| json!({ "value": v })))
                 }
-                _ => out::<()>(Err(input_error(
-                    "",
+                other => out::<()>(Err(read::wrong_type(
                     field,
-                    "invalid type: expected a string",
+                    &other.map_or(read::Value::Null, read::Value::from_json),
                 ))),
             }
         }
@@ -355,14 +354,10 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
                 let submitted = match input.get("submitted") {
                     Some(Value::String(s)) => parse_date("submitted", s)?,
                     None | Some(Value::Null) => {
-                        return Err(input_error("", "submitted", "missing field `submitted`"))
+                        return Err(read::missing("submitted"))
                     }
-                    _ => {
-                        return Err(input_error(
-                            "",
-                            "submitted",
-                            "invalid type: expected a string",
-                        ))
+                    Some(other) => {
+                        return Err(read::wrong_type("submitted", &read::Value::from_json(other)))
                     }
                 };
                 frozen_window(&plan, &cal, submitted, flag(&input, "provisional"))
@@ -374,7 +369,7 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
             let run = || -> posfee_core::Result<provider::ProviderFacts> {
                 let on = match input.get("on") {
                     Some(Value::String(s)) => parse_date("on", s)?,
-                    _ => return Err(input_error("", "on", "missing field `on`")),
+                    _ => return Err(read::missing("on")),
                 };
                 Ok(provider::provider_facts(&plan, on))
             };
@@ -386,9 +381,9 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
                 let volume = match input.get("volume") {
                     Some(Value::String(s)) => Money::parse_non_negative("volume", s)?,
                     None | Some(Value::Null) => {
-                        return Err(input_error("", "volume", "missing field `volume`"))
+                        return Err(read::missing("volume"))
                     }
-                    _ => return Err(input_error("", "volume", "invalid type: expected a string")),
+                    Some(other) => return Err(read::wrong_type("volume", &read::Value::from_json(other))),
                 };
                 activation_progress(&plan, volume)
             };
@@ -459,7 +454,7 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
                     .to_merchant("merchant")?;
                 let as_of = match input.get("as_of") {
                     Some(Value::String(t)) => ChinaDateTime::parse("as_of", t)?,
-                    _ => return Err(input_error("", "as_of", "missing field `as_of`")),
+                    _ => return Err(read::missing("as_of")),
                 };
                 let opts = AuditOptions {
                     as_of,

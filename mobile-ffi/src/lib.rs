@@ -45,8 +45,7 @@ fn money_from_text(text: &str) -> std::result::Result<pf::Money, PosfeeError> {
 }
 
 fn percent_from_text(text: &str) -> std::result::Result<pf::Percent, PosfeeError> {
-    serde_json::from_value(serde_json::Value::String(text.to_string()))
-        .map_err(|e| pf::input_error("", "percent", &e.to_string()).into())
+    pf::Percent::parse("percent", text).map_err(Into::into)
 }
 
 uniffi::custom_type!(Money, String, {
@@ -176,11 +175,7 @@ impl PosfeeError {
 /// A required string argument: absent is `missing`, as in every binding.
 fn arg(value: Option<String>, field: &str) -> Result<String> {
     value.ok_or_else(|| {
-        err(pf::input_error(
-            "",
-            field,
-            &format!("missing field `{field}`"),
-        ))
+        err(pf::read::missing(field))
     })
 }
 

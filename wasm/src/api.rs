@@ -5,7 +5,7 @@ pub use crate::audit::Auditor;
 
 use crate::args::{parse_merchant, parse_options, parse_payment, parse_usage, payment_input};
 use crate::convert::{
-    data_text, from_js, input, optional_string, string_arg, to_js, JsErr, JsResult,
+    data_text, optional_string, read, string_arg, to_js, JsErr, JsResult,
 };
 use posfee_core as pf;
 use wasm_bindgen::prelude::*;
@@ -401,7 +401,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EligibilityInput")] facts: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let f = input::<pf::EligibilityInput>(&facts, "")?
+        let f = read::<pf::EligibilityInput>(&facts, "")?
             .to_facts("")
             .map_err(JsErr::from)?;
         out(pf::eligibility(self.inner.plan(), &f))
@@ -432,11 +432,11 @@ pub fn compare(
 }
 
 fn contract_input(v: &JsValue) -> JsResult<pf::Contract> {
-    Ok(input::<pf::ContractInput>(v, "contract")?.to_contract("contract")?)
+    Ok(read::<pf::ContractInput>(v, "contract")?.to_contract("contract")?)
 }
 
 fn mix_lines(mix: &JsValue) -> JsResult<Vec<pf::MixLine>> {
-    let lines: Vec<pf::MixLineInput> = input(mix, "mix")?;
+    let lines: Vec<pf::MixLineInput> = read(mix, "mix")?;
     let mut parsed = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         parsed.push(l.to_line(&format!("mix[{i}]"))?);
@@ -538,23 +538,13 @@ impl DayLedger {
     ) -> Result<JsValue, JsValue> {
         let m = parse_merchant(&merchant)?;
         let o = parse_options(&options.unwrap_or(JsValue::UNDEFINED))?;
-        let list = match from_js(&payments, "payments")? {
-            serde_json::Value::Array(a) => a,
-            other => {
-                return Err(JsErr(pf::input_error(
-                    "",
-                    "payments",
-                    &format!("invalid type: {}, expected a sequence", kind(&other)),
-                ))
-                .into())
-            }
-        };
+        let list = crate::convert::list(&payments, "payments")?;
         let e = &engine.inner;
         let mut quotes = Vec::with_capacity(list.len());
-        for (i, v) in list.into_iter().enumerate() {
+        for (i, v) in list.iter().enumerate() {
             let prefix = format!("payments[{i}]");
-            let p = pf::input_from_json::<pf::PaymentInput>(v, &prefix)
-                .and_then(|p| p.to_payment(&prefix))
+            let p = crate::convert::read_tree::<pf::PaymentInput>(v, &prefix)?
+                .to_payment(&prefix)
                 .map_err(JsErr::from)?;
             quotes.push(
                 self.inner
@@ -571,13 +561,3 @@ impl DayLedger {
     }
 }
 
-fn kind(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "boolean",
-        serde_json::Value::Number(_) => "number",
-        serde_json::Value::String(_) => "string",
-        serde_json::Value::Array(_) => "sequence",
-        serde_json::Value::Object(_) => "map",
-    }
-}

@@ -2,7 +2,7 @@
 //! options, each taken the quick way when it can be (`typed.rs`) and the
 //! general way otherwise.
 
-use crate::careful::OptionsInput;
+use posfee_core::read::OptionsInput;
 use crate::convert::JsResult;
 use crate::read_input;
 use posfee_core as pf;

@@ -9,7 +9,8 @@
 
 use crate::api::Engine;
 use crate::args::{parse_merchant, parse_options};
-use crate::convert::{input, json_of, rename, to_js, JsErr, JsResult};
+use crate::convert::{list, read, read_tree, to_js, tree, JsErr, JsResult};
+use posfee_core::read::Value;
 use js_sys::{Array, Function, Uint8Array};
 use posfee_core as pf;
 use wasm_bindgen::prelude::*;
@@ -27,10 +28,8 @@ pub struct Auditor {
 fn as_of(v: &JsValue) -> JsResult<pf::ChinaDateTime> {
     let text = match v.as_string() {
         Some(t) => t,
-        None if v.is_null() || v.is_undefined() => {
-            return Err(pf::input_error("", "as_of", "missing field `as_of`").into())
-        }
-        None => return Err(pf::input_error("", "as_of", "invalid type: expected a string").into()),
+        None if v.is_null() || v.is_undefined() => return Err(JsErr(pf::read::missing("as_of"))),
+        None => return Err(JsErr(pf::read::wrong_type("as_of", &crate::convert::what(v)))),
     };
     Ok(pf::ChinaDateTime::parse("as_of", &text)?)
 }
@@ -76,12 +75,7 @@ fn chunk_bytes(v: &JsValue) -> JsResult<Vec<u8>> {
         }
         return Ok(a.to_vec());
     }
-    Err(pf::input_error(
-        "",
-        "chunk",
-        "invalid type: expected a Uint8Array or a string",
-    )
-    .into())
+    Err(JsErr(pf::read::wrong_type("chunk", &crate::convert::what(&chunk))))
 }
 
 /// The lines as a JavaScript array, each also handed to `on_line`.
@@ -124,17 +118,14 @@ impl Auditor {
         })
     }
 
-    fn judge(&mut self, v: serde_json::Value) -> pf::LineAudit {
+    fn judge(&mut self, v: &Value) -> pf::LineAudit {
         let index = self.lines;
         let prefix = format!("lines[{index}]");
         self.lines += 1;
-        // Errors of the renaming already name the caller's keys.
-        match rename(v, &prefix, "", false) {
+        // The reader's errors already name the caller's keys.
+        match read_tree::<pf::StatementLineInput>(v, &prefix) {
+            Ok(line) => camel_errors(self.inner.audit_input(index, None, &line)),
             Err(e) => self.inner.unjudgeable(index, None, None, e.0),
-            Ok(v) => match pf::input_from_json::<pf::StatementLineInput>(v, &prefix) {
-                Ok(line) => camel_errors(self.inner.audit_input(index, None, &line)),
-                Err(e) => self.inner.unjudgeable(index, None, None, JsErr::from(e).0),
-            },
         }
     }
 
@@ -147,8 +138,8 @@ impl Auditor {
         #[wasm_bindgen(unchecked_param_type = "StatementLineInput")] line: JsValue,
     ) -> Result<JsValue, JsValue> {
         let prefix = format!("lines[{}]", self.lines);
-        let a = match json_of(&line, &prefix) {
-            Ok(v) => self.judge(v),
+        let a = match tree(&line, &prefix) {
+            Ok(v) => self.judge(&v),
             Err(e) => {
                 let a = self.inner.unjudgeable(self.lines, None, None, e.0);
                 self.lines += 1;
@@ -164,18 +155,8 @@ impl Auditor {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "StatementLineInput[]")] lines: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let list = match json_of(&lines, "lines")? {
-            serde_json::Value::Array(a) => a,
-            _ => {
-                return Err(JsErr(pf::input_error(
-                    "",
-                    "lines",
-                    "invalid type: expected a sequence",
-                ))
-                .into())
-            }
-        };
-        let out: Vec<pf::LineAudit> = list.into_iter().map(|v| self.judge(v)).collect();
+        let list = list(&lines, "lines")?;
+        let out: Vec<pf::LineAudit> = list.iter().map(|v| self.judge(v)).collect();
         Ok(to_js(&out)?)
     }
 
@@ -260,7 +241,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DiagnoseInput")] question: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let req = input::<pf::DiagnoseInput>(&question, "")?
+        let req = read::<pf::DiagnoseInput>(&question, "")?
             .to_request("")
             .map_err(JsErr::from)?;
         let d =

@@ -7,11 +7,11 @@
 //! The fees are the core's `FeeTable` (integer fen arithmetic, proven equal
 //! to `fee`).
 
-use crate::careful::InstrumentInput;
+use posfee_core::read::InstrumentInput;
 use crate::convert::{internal, JsErr, JsResult};
 use js_sys::{Array, JsString, Object, Reflect};
 use posfee_core::{
-    input_error, Error, ErrorCode, FeeTable, Instrument, InstrumentFees, Merchant, Money,
+    Error, ErrorCode, Reason, FeeTable, Instrument, InstrumentFees, Merchant, Money,
     PaymentInput, Plan, MAX_AMOUNT_FEN,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -117,7 +117,7 @@ fn utf8(v: &JsValue) -> Option<Vec<u8>> {
     None
 }
 
-fn field_error(field: &str, reason: &str, zh: String, en: String) -> JsErr {
+fn field_error(field: &str, reason: Reason, zh: String, en: String) -> JsErr {
     JsErr(Error::new(ErrorCode::InvalidField, field, reason, zh, en))
 }
 
@@ -354,19 +354,11 @@ fn amount_error(amounts: &Array, i: usize) -> JsErr {
         None => {
             // The core's error for an amount that is absent or not a string,
             // named by its place in the batch.
-            let message = if v.is_null() || v.is_undefined() {
-                "missing field `amount`"
+            JsErr(if v.is_null() || v.is_undefined() {
+                posfee_core::read::amount_missing(&field)
             } else {
-                "invalid type: not a string, expected a string"
-            };
-            let e = input_error("", "amount", message);
-            JsErr(Error::new(
-                e.code(),
-                field,
-                e.reason(),
-                e.message_zh(),
-                e.message_en(),
-            ))
+                posfee_core::read::amount_not_a_string(&field)
+            })
         }
     }
 }
@@ -376,7 +368,7 @@ fn index_list(v: &JsValue, n: usize, kinds: usize) -> JsResult<Option<Vec<u32>>>
         if kinds != 1 && n > 0 {
             return Err(field_error(
                 "instrumentIndex",
-                "missing",
+                Reason::Missing,
                 "instrumentIndex：有多个支付工具时必须给出每笔支付的工具序号".into(),
                 "instrumentIndex: required when more than one instrument is given".into(),
             ));
@@ -387,7 +379,7 @@ fn index_list(v: &JsValue, n: usize, kinds: usize) -> JsResult<Option<Vec<u32>>>
         let field = format!("instrumentIndex[{i}]");
         Err(field_error(
             &field,
-            "out_of_range",
+            Reason::OutOfRange,
             format!("{field}：须为 0 至 {} 的整数", kinds.saturating_sub(1)),
             format!(
                 "{field}: must be an integer from 0 to {}",
@@ -419,16 +411,17 @@ fn index_list(v: &JsValue, n: usize, kinds: usize) -> JsResult<Option<Vec<u32>>>
             })
             .collect()
     } else {
-        return Err(JsErr(input_error(
-            "",
+        return Err(JsErr(posfee_core::read::wrong_kind(
             "instrumentIndex",
-            "invalid type: expected an array or a Uint8Array, Uint16Array or Uint32Array",
+            &crate::convert::what(v),
+            "数组或 Uint8Array、Uint16Array、Uint32Array",
+            "an array or a Uint8Array, Uint16Array or Uint32Array",
         )));
     };
     if list.len() != n {
         return Err(field_error(
             "instrumentIndex",
-            "out_of_range",
+            Reason::OutOfRange,
             format!(
                 "instrumentIndex：长度 {} 与 amounts 的 {n} 不一致",
                 list.len()
@@ -476,17 +469,18 @@ struct Validated {
 fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> JsResult<Validated> {
     let safe = batch_args(batch).map_err(|e| crate::convert::unreadable("", e))?;
     if safe.is_null() {
-        return Err(JsErr(input_error(
+        return Err(JsErr(posfee_core::read::wrong_kind(
             "",
-            "",
-            "invalid type: expected a map with amounts and instruments",
+            &posfee_core::read::Value::Null,
+            "含 amounts 与 instruments 的对象",
+            "an object with amounts and instruments",
         )));
     }
     if let Some(key) = safe.as_string() {
-        return Err(JsErr(input_error(
-            "",
-            "",
-            &format!("unknown field `{key}`, expected one of `amounts`, `instruments`, `instrumentIndex`"),
+        return Err(JsErr(posfee_core::read::unknown_field(
+            &key,
+            &["amounts", "instruments", "instrument_index"],
+            posfee_core::read::Naming::Camel,
         )));
     }
     let batch = &safe;
@@ -505,17 +499,14 @@ fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> J
         (true, Some(t)) => Amounts::Text(t),
         (false, _) if Array::is_array(&amounts_v) => Amounts::Array(amounts_v.unchecked_into()),
         _ => {
-            return Err(JsErr(input_error(
-                "",
-                "amounts",
-                if amounts_v.is_undefined() {
-                    "missing field `amounts`"
-                } else if text {
-                    "invalid type: expected a text of decimal strings, one per line"
-                } else {
-                    "invalid type: expected an array of decimal strings"
-                },
-            )))
+            let what = crate::convert::what(&amounts_v);
+            return Err(JsErr(if amounts_v.is_undefined() {
+                posfee_core::read::missing("amounts")
+            } else if text {
+                posfee_core::read::wrong_kind("amounts", &what, "每行一个金额的文本", "a text of decimal strings, one per line")
+            } else {
+                posfee_core::read::wrong_kind("amounts", &what, "金额字符串数组", "an array of decimal strings")
+            }))
         }
     };
     let n = match &amounts {
@@ -530,15 +521,11 @@ fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> J
     }
     let instruments_v = get(batch, "instruments");
     if !Array::is_array(&instruments_v) {
-        return Err(JsErr(input_error(
-            "",
-            "instruments",
-            if instruments_v.is_undefined() {
-                "missing field `instruments`"
-            } else {
-                "invalid type: expected an array of instruments"
-            },
-        )));
+        return Err(JsErr(if instruments_v.is_undefined() {
+            posfee_core::read::missing("instruments")
+        } else {
+            posfee_core::read::wrong_kind("instruments", &crate::convert::what(&instruments_v), "支付方式数组", "an array of instruments")
+        }));
     }
     let instruments_a: Array = instruments_v.unchecked_into();
     let mut instruments = Vec::with_capacity(instruments_a.length() as usize);
@@ -548,7 +535,7 @@ fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> J
     if instruments.is_empty() && n > 0 {
         return Err(field_error(
             "instruments",
-            "missing",
+            Reason::Missing,
             "instruments：至少需要一个支付工具".into(),
             "instruments: at least one instrument is needed".into(),
         ));
@@ -800,7 +787,7 @@ fn no_fee_rule(i: usize) -> JsErr {
     JsErr(Error::new(
         ErrorCode::NoFeeRule,
         field.clone(),
-        "no_matching_rule",
+        Reason::NoMatchingRule,
         format!("{field}：没有适用于该支付的费率规则"),
         format!("{field}: no fee rule applies to this payment"),
     ))
@@ -903,7 +890,7 @@ fn overflow() -> JsErr {
     JsErr(Error::new(
         ErrorCode::Overflow,
         "amounts",
-        "overflow",
+        Reason::Overflow,
         "amounts：金额合计超出可计算范围",
         "amounts: the sum is beyond the range money arithmetic holds",
     ))

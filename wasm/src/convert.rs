@@ -3,10 +3,9 @@
 //! exported `PosfeeError` class.
 
 use js_sys::{Array, Object, Reflect};
-use posfee_core::{input_error, Error, ErrorCode};
-use serde::de::DeserializeOwned;
+use posfee_core::read::{Naming, ReadInput, Value};
+use posfee_core::{Error, ErrorCode, Reason};
 use serde::Serialize;
-use serde_json::{Map, Value};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
@@ -84,73 +83,6 @@ export function posfeeStringify(value) {
   if (deep !== null) return '\u0000' + deep;
   return JSON.stringify(value, mark);
 }
-// The fast path: a plain input (plain objects with camelCase keys, arrays,
-// strings, booleans, null, finite numbers) as JSON text with the core's
-// snake_case keys, built without a replacer: the same JSON the careful way
-// (posfeeStringify, then renaming in Rust) gives for it. Anything else is
-// undefined and goes the careful way, which words the error. DATA_MAPS in
-// convert.rs: keys kept as given.
-const DATA_MAPS = new Set(['used', 'counts']);
-// `cardKind` → `card_kind`; null for a key that is not camelCase.
-const SNAKE = new Map();
-function snakeKey(key) {
-  let name = SNAKE.get(key);
-  if (name === undefined) {
-    name = key.includes('_') ? null : key.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
-    if (SNAKE.size < 512) SNAKE.set(key, name);
-  }
-  return name;
-}
-function plain(value, dataMap, depth) {
-  switch (typeof value) {
-    case 'string':
-      return !WELL_FORMED || value.isWellFormed() ? value : undefined;
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : undefined;
-    case 'object': {
-      if (value === null) return null;
-      if (depth > MAX_DEPTH) return undefined;
-      if (Array.isArray(value)) {
-        const out = new Array(value.length);
-        for (let i = 0; i < value.length; i++) {
-          const x = value[i];
-          if (x === undefined) return undefined;
-          const y = plain(x, false, depth + 1);
-          if (y === undefined) return undefined;
-          out[i] = y;
-        }
-        return out;
-      }
-      if (!isPlainObject(value)) return undefined;
-      // No prototype: a "__proto__" key is kept as data.
-      const out = Object.create(null);
-      const keys = Object.keys(value);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        const x = value[key];
-        if (x === undefined) continue;
-        let name = key;
-        if (!dataMap) {
-          name = snakeKey(key);
-          if (name === null) return undefined;
-        }
-        const y = plain(x, !dataMap && DATA_MAPS.has(name), depth + 1);
-        if (y === undefined) return undefined;
-        out[name] = y;
-      }
-      return out;
-    }
-    default:
-      return undefined;
-  }
-}
-export function posfeeInputJson(value) {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = plain(value, false, 1);
-  return v === undefined ? undefined : JSON.stringify(v);
-}
 "#)]
 extern "C" {
     /// JSON text of an input; what JSON cannot say is marked `{"\0": what}`;
@@ -158,51 +90,16 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = posfeeStringify)]
     fn stringify(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
 
-    /// JSON text with snake_case keys of a plain input, or `None` when the
-    /// input needs the careful path (see [`input`]).
     /// `JSON.stringify` of a plan or calendar object after its depth is
     /// checked (`"\0path"` for a value nested too deep).
     #[wasm_bindgen(catch, js_name = posfeeDataJson)]
     fn data_json(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
-
-    #[wasm_bindgen(catch, js_name = posfeeInputJson)]
-    fn input_json(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
 }
 
 /// Keys whose object values are data maps (usage buckets): their keys are
 /// plan data, kept as given.
 pub const DATA_MAPS: &[&str] = &["used", "counts"];
 
-/// `cardKind` → `card_kind`.
-pub fn snake(key: &str) -> String {
-    let mut out = String::with_capacity(key.len() + 4);
-    for c in key.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// `card_kind` → `cardKind`.
-pub fn camel(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    let mut up = false;
-    for c in key.chars() {
-        if c == '_' {
-            up = true;
-        } else if up {
-            out.push(c.to_ascii_uppercase());
-            up = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// A core error's field path in JavaScript's spelling: input errors name the
 /// caller's (camelCase) keys; plan and calendar paths stay the file's.
@@ -223,7 +120,7 @@ pub fn js_field(code: ErrorCode, field: &str) -> String {
         if data_map {
             out.push_str(name);
         } else {
-            out.push_str(&camel(name));
+            out.push_str(&Naming::Camel.name(name));
         }
         out.push_str(rest);
         data_map = DATA_MAPS.contains(&name) && rest.is_empty();
@@ -271,7 +168,7 @@ impl From<JsErr> for JsValue {
         let data = Object::new();
         set(&data, "code", &JsValue::from_str(e.code().as_str()));
         set(&data, "field", &JsValue::from_str(e.field()));
-        set(&data, "reason", &JsValue::from_str(e.reason()));
+        set(&data, "reason", &JsValue::from_str(e.reason().as_str()));
         let year = e
             .year()
             .map_or(JsValue::NULL, |y| JsValue::from_f64(f64::from(y)));
@@ -303,55 +200,73 @@ impl From<JsErr> for JsValue {
 /// The result of every entry point.
 pub type JsResult<T> = std::result::Result<T, JsErr>;
 
-pub fn push_key(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-pub fn wrong_type(prefix: &str, path: &str, what: &str) -> JsErr {
-    // Classified by the core's (snake_case) leaf, so a NaN given as
-    // `feeCharged` is money given as a number, like `amount`; then named in
-    // JavaScript's spelling again.
-    JsErr::from(input_error(
-        prefix,
-        &snake(path),
-        &format!("invalid type: {what}, expected a string, number, boolean, array or object"),
-    ))
-}
-
-/// A JavaScript value as a JSON value with the core's snake_case keys.
+/// A JavaScript value as the core's input tree.
 ///
-/// The value crosses the boundary once, as JSON text. Strings, finite
-/// numbers, booleans, null, arrays and plain objects are taken; `undefined`
-/// members are left out (absent). NaN, ±Infinity, BigInt, functions, symbols
-/// and objects that turn themselves into strings (a `Date`) are a wrong type
-/// at their path, so a number given as money is `invalid_amount` /
-/// `not_a_string` whatever the number. Keys must be camelCase (`cardKind`); a
-/// snake_case key (`card_kind`) is an unknown field.
-///
-/// A plain input (the usual case) is turned into snake_case JSON text by
-/// `posfeeInputJson` in one go; anything unusual takes the careful path,
-/// which words the error. Both give the same JSON value for a plain input.
-pub fn from_js(v: &JsValue, prefix: &str) -> JsResult<Value> {
-    match input_json(v) {
-        Ok(Some(text)) => {
-            return serde_json::from_str(&text).map_err(|e| internal(&e.to_string()));
-        }
-        Ok(None) => {}
-        Err(exception) => return Err(unreadable(prefix, exception)),
-    }
-    rename(json_of(v, prefix)?, prefix, "", false)
-}
-
-/// A JavaScript value as JSON, keys not yet renamed (see [`from_js`]); for
-/// inputs whose elements are renamed one by one ([`rename`]).
-pub fn json_of(v: &JsValue, prefix: &str) -> JsResult<Value> {
+/// The value crosses the boundary once, as JSON text written by
+/// `posfeeStringify` (own enumerable keys only, depth checked first). What
+/// JSON cannot say is marked there and becomes a [`Value::Foreign`] that the
+/// core refuses at its path: NaN, ±Infinity, BigInt, functions, symbols,
+/// Maps, Dates, class instances, lone surrogates. `undefined` members are
+/// absent; `undefined` itself is null.
+pub fn tree(v: &JsValue, prefix: &str) -> JsResult<Value> {
     match careful_text(v, prefix)? {
-        Some(text) => serde_json::from_str(&text).map_err(|e| internal(&e.to_string())),
+        Some(text) => Value::from_json_text(&text)
+            .map(unmark)
+            .ok_or_else(|| internal("JSON")),
         None => Ok(Value::Null),
+    }
+}
+
+/// The marks of `posfeeStringify` (`{"\0": what}`) as foreign values.
+fn unmark(v: Value) -> Value {
+    match v {
+        Value::Map(members) => {
+            if let [(k, Value::Text(what))] = members.as_slice() {
+                if k == "\u{0}" {
+                    return Value::Foreign(match what.as_str() {
+                        w @ ("NaN" | "Infinity" | "-Infinity") => format!("the number {w}"),
+                        other => other.to_string(),
+                    });
+                }
+            }
+            Value::Map(members.into_iter().map(|(k, x)| (k, unmark(x))).collect())
+        }
+        Value::List(items) => Value::List(items.into_iter().map(unmark).collect()),
+        other => other,
+    }
+}
+
+/// Reads a JavaScript input with the core's reader, in camelCase: its
+/// errors already name the caller's keys.
+pub fn read<T: ReadInput>(v: &JsValue, prefix: &str) -> JsResult<T> {
+    read_tree(&tree(v, prefix)?, prefix)
+}
+
+/// [`read`] of a tree already built (an element of a list).
+pub fn read_tree<T: ReadInput>(v: &Value, prefix: &str) -> JsResult<T> {
+    posfee_core::read::read(v, prefix, Naming::Camel).map_err(JsErr)
+}
+
+/// The elements of a JavaScript list input (`payments`, `lines`).
+pub fn list(v: &JsValue, field: &str) -> JsResult<Vec<Value>> {
+    match tree(v, field)? {
+        Value::List(items) => Ok(items),
+        other => Err(JsErr(posfee_core::read::not_a_list(field, &other))),
+    }
+}
+
+/// What a JavaScript argument is, for a wrong-type error.
+pub fn what(v: &JsValue) -> Value {
+    if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        Value::Number(n.to_string())
+    } else if v.is_null() {
+        Value::Null
+    } else if v.is_object() {
+        Value::Foreign(if js_sys::Array::is_array(v) { "a list" } else { "an object" }.into())
+    } else {
+        Value::Foreign(v.js_typeof().as_string().unwrap_or_default())
     }
 }
 
@@ -384,72 +299,13 @@ pub fn unreadable(field: &str, exception: JsValue) -> JsErr {
     JsErr(posfee_core::input::unreadable(field))
 }
 
-/// Renames camelCase keys to the core's snake_case (not inside data maps),
-/// refusing keys that are not camelCase and values marked as not JSON.
-pub fn rename(v: Value, prefix: &str, path: &str, data_map: bool) -> JsResult<Value> {
-    match v {
-        Value::Array(a) => {
-            let mut out = Vec::with_capacity(a.len());
-            for (i, x) in a.into_iter().enumerate() {
-                out.push(rename(x, prefix, &format!("{path}[{i}]"), false)?);
-            }
-            Ok(Value::Array(out))
-        }
-        Value::Object(o) => {
-            if let (1, Some(Value::String(what))) = (o.len(), o.get("\u{0}")) {
-                let what = match what.as_str() {
-                    "NaN" | "Infinity" | "-Infinity" => format!("floating point `{what}`"),
-                    other => other.to_string(),
-                };
-                return Err(wrong_type(prefix, path, &what));
-            }
-            let mut out = Map::new();
-            for (key, x) in o {
-                let name = if data_map {
-                    key.clone()
-                } else {
-                    let s = snake(&key);
-                    if camel(&s) != key {
-                        return Err(JsErr(input_error(
-                            prefix,
-                            path,
-                            &format!("unknown field `{key}`, expected a camelCase name"),
-                        )));
-                    }
-                    s
-                };
-                let is_map = !data_map && DATA_MAPS.contains(&name.as_str());
-                let child = push_key(path, &key);
-                out.insert(name, rename(x, prefix, &child, is_map)?);
-            }
-            Ok(Value::Object(out))
-        }
-        other => Ok(other),
-    }
-}
-
-/// Deserializes a JavaScript input through the core's `input_from_json`, so
-/// every language refuses the same input with the same code and reason.
-pub fn input<T: DeserializeOwned>(v: &JsValue, prefix: &str) -> JsResult<T> {
-    let value = from_js(v, prefix)?;
-    posfee_core::input_from_json(value, prefix).map_err(JsErr::from)
-}
-
 /// A string argument (time, date, volume): anything else is the core's
 /// wrong-type error for that field.
 pub fn string_arg(v: &JsValue, field: &str) -> JsResult<String> {
     match v.as_string() {
         Some(s) => Ok(s),
-        None if v.is_null() || v.is_undefined() => Err(JsErr(input_error(
-            "",
-            field,
-            &format!("missing field `{field}`"),
-        ))),
-        None => Err(JsErr(input_error(
-            "",
-            field,
-            "invalid type: expected a string",
-        ))),
+        None if v.is_null() || v.is_undefined() => Err(JsErr(posfee_core::read::missing(field))),
+        None => Err(JsErr(posfee_core::read::wrong_type(field, &what(v)))),
     }
 }
 
@@ -462,11 +318,7 @@ pub fn optional_string(v: &JsValue, name: &str) -> JsResult<Option<String>> {
     }
     match v.as_string() {
         Some(s) => Ok(Some(s)),
-        None => Err(JsErr(input_error(
-            "",
-            name,
-            "invalid type: expected a string",
-        ))),
+        None => Err(JsErr(posfee_core::read::wrong_type(name, &what(v)))),
     }
 }
 
@@ -512,9 +364,9 @@ pub fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
 /// An error that should not happen (serializing a core answer).
 pub fn internal(what: &str) -> JsErr {
     JsErr(Error::new(
-        ErrorCode::Overflow,
+        ErrorCode::Internal,
         "",
-        "internal",
+        Reason::Internal,
         format!("内部错误：{what}"),
         format!("internal error: {what}"),
     ))
@@ -523,14 +375,6 @@ pub fn internal(what: &str) -> JsErr {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_convert_both_ways() {
-        assert_eq!(snake("largeModeApproved"), "large_mode_approved");
-        assert_eq!(camel("large_mode_approved"), "largeModeApproved");
-        assert_eq!(camel(&snake("cardKind")), "cardKind");
-        assert_ne!(camel(&snake("card_kind")), "card_kind");
-    }
 
     #[test]
     fn input_error_fields_are_camel_case_but_data_keys_are_kept() {

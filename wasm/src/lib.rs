@@ -17,7 +17,6 @@ mod args;
 #[cfg(feature = "full")]
 mod audit;
 mod batch;
-mod careful;
 mod convert;
 mod json;
 mod typed;
@@ -61,26 +60,12 @@ pub fn parse_amount(
         Some(t) => Ok(pf::Money::parse_amount(&field, &t)
             .map_err(JsErr::from)?
             .to_string()),
-        None => Err(JsErr(pf::input_error(
-            "",
-            &field,
-            "invalid type: expected a string",
-        ))
-        .into()),
+        None => Err(JsErr(pf::read::wrong_type(&field, &convert::what(&text))).into()),
     }
 }
 
-/// Reads an input the quick shapes cannot say: through serde in the whole
-/// package, through the careful reader (the same errors, no serde) in the
-/// quote module.
-#[cfg(feature = "full")]
-pub(crate) fn read_input<T: serde::de::DeserializeOwned>(v: &JsValue, prefix: &str) -> JsResult<T> {
-    convert::input(v, prefix)
-}
-
-/// See the whole package's `read_input`.
-#[cfg(not(feature = "full"))]
-pub(crate) fn read_input<T: careful::Careful>(v: &JsValue, prefix: &str) -> JsResult<T> {
-    let text = convert::careful_text(v, prefix)?;
-    careful::read::<T>(text.as_deref(), prefix)
+/// Reads an input the quick shapes cannot say, with the core's reader
+/// (both modules alike).
+pub(crate) fn read_input<T: pf::read::ReadInput>(v: &JsValue, prefix: &str) -> JsResult<T> {
+    convert::read(v, prefix)
 }
