@@ -454,6 +454,33 @@ impl Error {
         self
     }
 
+    /// The same error with its field named another way (a binding's
+    /// camelCase): the messages that begin with the field name it the new
+    /// way too, so field and message always agree.
+    ///
+    /// ```
+    /// # use posfee_core::Money;
+    /// let e = Money::parse_amount("payment.fee_charged", "x").unwrap_err().renamed("payment.feeCharged");
+    /// assert_eq!(e.field(), "payment.feeCharged");
+    /// assert!(e.message_en().starts_with("payment.feeCharged: "));
+    /// assert!(e.message_zh().starts_with("payment.feeCharged："));
+    /// ```
+    pub fn renamed(mut self, field: impl Into<String>) -> Error {
+        let field = field.into();
+        if field == self.field {
+            return self;
+        }
+        let shown = |f: &str| crate::bounds::tidy_message(f.to_string(), f);
+        let (old, new) = (shown(&self.field), shown(&field));
+        for m in [&mut self.message_zh, &mut self.message_en] {
+            if !old.is_empty() && m.starts_with(old.as_str()) {
+                *m = format!("{new}{}", &m[old.len()..]);
+            }
+        }
+        self.field = field;
+        self
+    }
+
     pub(crate) fn with_year(mut self, year: i32) -> Error {
         self.year = Some(year);
         self

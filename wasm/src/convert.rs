@@ -138,14 +138,7 @@ impl From<Error> for JsErr {
         if field == e.field() {
             return JsErr(e);
         }
-        // Only input errors are renamed, and they carry no year.
-        JsErr(Error::new(
-            e.code(),
-            field,
-            e.reason(),
-            e.message_zh(),
-            e.message_en(),
-        ))
+        JsErr(e.renamed(field))
     }
 }
 
