@@ -12,8 +12,8 @@
 //! unless another is given). Nothing is defaulted: a channel whose rate is not
 //! given is an error naming it.
 
-use crate::error::Reason;
 use crate::compare::{compare, Cheaper, MixLine};
+use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use crate::load;
 use crate::merchant::Merchant;

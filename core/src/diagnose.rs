@@ -5,8 +5,8 @@
 //! The catalogue of causes, actions and thresholds is data
 //! (`data/diagnose-catalogue.json`, drawn from the seed documents).
 
-use crate::error::Reason;
 use crate::calendar::Calendar;
+use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use crate::limit::{DailyUsage, Refusal};
 use crate::merchant::Merchant;

@@ -94,7 +94,6 @@ impl fmt::Display for ErrorCode {
     }
 }
 
-
 macro_rules! reasons {
     ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
         /// The stable reason within an error's code: why the field was refused.

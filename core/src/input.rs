@@ -4,9 +4,9 @@
 //! Every binding goes through these types so that every language refuses the
 //! same input with the same code, field and reason.
 
-use crate::error::Reason;
 use crate::compare::MixLine;
 use crate::eligibility::MerchantFacts;
+use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use crate::limit::DailyUsage;
 use crate::merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatus, Wallets};
@@ -118,7 +118,13 @@ impl PaymentInput {
     pub fn to_charge(&self, prefix: &str) -> Result<Charge> {
         let f = |n: &str| join(prefix, n);
         let amount = match &self.amount {
-            None => return Err(crate::money::amount_error(&f("amount"), "", Reason::Missing)),
+            None => {
+                return Err(crate::money::amount_error(
+                    &f("amount"),
+                    "",
+                    Reason::Missing,
+                ))
+            }
             // The field path is spelled out only when an error needs it.
             Some(a) => match Money::parse_amount("", a) {
                 Ok(m) => m,
@@ -530,8 +536,15 @@ impl EligibilityInput {
 /// let e = input_from_json::<PaymentInput>(serde_json::json!({"amout": "1"}), "payment").unwrap_err();
 /// assert_eq!((e.field(), e.reason().as_str()), ("payment.amout", "unknown_field"));
 /// ```
-pub fn input_from_json<T: crate::read::ReadInput>(value: serde_json::Value, prefix: &str) -> Result<T> {
-    crate::read::read(&crate::read::Value::from_json(&value), prefix, crate::read::Naming::Snake)
+pub fn input_from_json<T: crate::read::ReadInput>(
+    value: serde_json::Value,
+    prefix: &str,
+) -> Result<T> {
+    crate::read::read(
+        &crate::read::Value::from_json(&value),
+        prefix,
+        crate::read::Naming::Snake,
+    )
 }
 
 /// A path of keys and `[i]` indexes in serde_path_to_error's spelling
@@ -632,7 +645,10 @@ mod tests {
             (ErrorCode::InvalidField, "wrong_type")
         );
         let e = payment(serde_json::json!({"amount": "1", "method": "cash"})).unwrap_err();
-        assert_eq!((e.field(), e.reason().as_str()), ("payment.method", "unknown_value"));
+        assert_eq!(
+            (e.field(), e.reason().as_str()),
+            ("payment.method", "unknown_value")
+        );
         assert!(e.message_en().contains("card, contactless, qr"));
     }
 }

@@ -70,8 +70,8 @@ pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};
 pub use error::{Error, ErrorCode, Reason, Result};
 pub use fee::{fee, Fee, FeeDetail, FeeTable, InstrumentFees, RuleRef};
 pub use input::{
-    input_from_json, DiagnoseInput, EligibilityInput, MerchantInput, MixLineInput,
-    PaymentInput, UsageInput, WalletInput, WalletsInput,
+    input_from_json, DiagnoseInput, EligibilityInput, MerchantInput, MixLineInput, PaymentInput,
+    UsageInput, WalletInput, WalletsInput,
 };
 pub use limit::{check_limits, DailyBucket, DailyUsage, DayLedger, LimitCheck, Refusal, SingleCap};
 pub use merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatus, Wallets};

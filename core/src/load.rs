@@ -1,8 +1,8 @@
 //! Turning JSON text or values into typed data, with errors that carry the
 //! path of the offending field.
 
-use crate::error::Reason;
 use crate::bounds::{self, MAX_DATA_FILE_BYTES};
+use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,

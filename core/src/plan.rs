@@ -103,7 +103,11 @@ impl Percent {
         let ok = text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
             && !text.starts_with('.')
             && !text.ends_with('.');
-        let value = if ok { text.parse::<Decimal>().ok() } else { None };
+        let value = if ok {
+            text.parse::<Decimal>().ok()
+        } else {
+            None
+        };
         match value {
             Some(v) if v.scale() <= 6 && v <= Decimal::ONE_HUNDRED => Some(Percent(v)),
             _ => None,

@@ -161,14 +161,18 @@ impl Value {
     /// let v = Value::map(vec![("b".into(), Value::Null), ("a".into(), Value::Bool(true)), ("b".into(), Value::Bool(false))]);
     /// assert_eq!(v, Value::Map(vec![("a".into(), Value::Bool(true)), ("b".into(), Value::Bool(false))]));
     /// ```
-    pub fn map(mut members: Vec<(String, Value)>) -> Value {
-        // Stable: of equal keys the later stays last, and is kept.
-        members.sort_by(|a, b| a.0.cmp(&b.0));
+    pub fn map(members: Vec<(String, Value)>) -> Value {
+        // Insertion by binary search: a few keys, and far less code than a
+        // general sort.
         let mut out: Vec<(String, Value)> = Vec::with_capacity(members.len());
         for (k, v) in members {
-            match out.last_mut() {
-                Some(last) if last.0 == k => last.1 = v,
-                _ => out.push((k, v)),
+            match out.binary_search_by(|(x, _)| x.as_str().cmp(&k)) {
+                Ok(i) => {
+                    if let Some(slot) = out.get_mut(i) {
+                        slot.1 = v;
+                    }
+                }
+                Err(i) => out.insert(i, (k, v)),
             }
         }
         Value::Map(out)
@@ -347,6 +351,36 @@ pub(crate) fn key_path(at: &str, key: &str) -> String {
 
 fn index_path(at: &str, i: usize) -> String {
     format!("{at}[{i}]")
+}
+
+/// Where a value is: a path kept as links and written out only for an
+/// error, so reading a good input builds no path text.
+#[derive(Debug, Clone, Copy)]
+pub enum At<'a> {
+    /// The input itself, under the caller's prefix (`payment`, `""`).
+    Root(&'a str),
+    /// A member of an object.
+    Key(&'a At<'a>, &'a str),
+    /// An element of a list.
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    /// The path as errors name it (`mix[2].payment.cardKind`).
+    ///
+    /// ```
+    /// use posfee_core::read::At;
+    /// let root = At::Root("mix");
+    /// let line = At::Index(&root, 2);
+    /// assert_eq!(At::Key(&line, "payment").render(), "mix[2].payment");
+    /// ```
+    pub fn render(&self) -> String {
+        match self {
+            At::Root(p) => (*p).to_string(),
+            At::Key(parent, k) => key_path(&parent.render(), k),
+            At::Index(parent, i) => index_path(&parent.render(), *i),
+        }
+    }
 }
 
 /// The money and time fields (by core name): a wrong type there is the
@@ -545,7 +579,10 @@ fn bad_count(field: &str, n: &str) -> Error {
         field,
         Reason::InvalidValue,
         format!("{field}：取值不正确：{n}，应为 0 至 {} 的整数", u32::MAX),
-        format!("{field}: invalid value {n}, expected a whole number from 0 to {}", u32::MAX),
+        format!(
+            "{field}: invalid value {n}, expected a whole number from 0 to {}",
+            u32::MAX
+        ),
     )
 }
 
@@ -554,7 +591,7 @@ fn bad_count(field: &str, n: &str) -> Error {
 /// An input type read from a [`Value`].
 pub trait ReadInput: Sized {
     /// Reads the value at `at` (a path in the caller's naming).
-    fn read_at(v: &Value, at: &str, naming: Naming) -> Result<Self>;
+    fn read_at(v: &Value, at: &At<'_>, naming: Naming) -> Result<Self>;
 }
 
 /// Reads an input: the value must be data (a `Foreign` value is a wrong
@@ -570,34 +607,34 @@ pub trait ReadInput: Sized {
 /// assert_eq!((e.field(), e.reason().as_str()), ("merchant.creditRate", "wrong_type"));
 /// ```
 pub fn read<T: ReadInput>(v: &Value, prefix: &str, naming: Naming) -> Result<T> {
-    if let Some(path) = too_deep(v, 1, "") {
+    if let Some(path) = too_deep(v, 1, &At::Root("")) {
         return Err(too_deep_under(prefix, &path));
     }
     if naming == Naming::Camel {
-        if let Some(e) = not_data(v, prefix, false) {
+        if let Some(e) = not_data(v, &At::Root(prefix), false) {
             return Err(e);
         }
     }
-    T::read_at(v, prefix, naming)
+    T::read_at(v, &At::Root(prefix), naming)
 }
 
 /// The path under the prefix of the first value nested deeper than
 /// [`MAX_DEPTH`] (the root is level 1), `""` for the root itself.
-fn too_deep(v: &Value, depth: usize, path: &str) -> Option<String> {
+fn too_deep(v: &Value, depth: usize, at: &At<'_>) -> Option<String> {
     if !matches!(v, Value::List(_) | Value::Map(_)) {
         return None;
     }
     if depth > MAX_DEPTH {
-        return Some(path.to_string());
+        return Some(at.render());
     }
     match v {
         Value::List(items) => items
             .iter()
             .enumerate()
-            .find_map(|(i, x)| too_deep(x, depth + 1, &index_path(path, i))),
+            .find_map(|(i, x)| too_deep(x, depth + 1, &At::Index(at, i))),
         Value::Map(members) => members
             .iter()
-            .find_map(|(k, x)| too_deep(x, depth + 1, &key_path(path, k))),
+            .find_map(|(k, x)| too_deep(x, depth + 1, &At::Key(at, k))),
         _ => None,
     }
 }
@@ -607,17 +644,17 @@ const DATA_MAPS: &[&str] = &["used", "counts"];
 
 /// The first value that is not data, or key that is not camelCase, in key
 /// order.
-fn not_data(v: &Value, at: &str, data_map: bool) -> Option<Error> {
+fn not_data(v: &Value, at: &At<'_>, data_map: bool) -> Option<Error> {
     match v {
-        Value::Foreign(_) => Some(wrong(at, v, Expect::Text)),
+        Value::Foreign(_) => Some(wrong(&at.render(), v, Expect::Text)),
         Value::List(items) => items
             .iter()
             .enumerate()
-            .find_map(|(i, x)| not_data(x, &index_path(at, i), false)),
+            .find_map(|(i, x)| not_data(x, &At::Index(at, i), false)),
         Value::Map(members) => members.iter().find_map(|(k, x)| {
-            let child = key_path(at, k);
+            let child = At::Key(at, k);
             if !data_map && !is_camel(k) {
-                return Some(not_camel(&child));
+                return Some(not_camel(&child.render()));
             }
             let map = !data_map && DATA_MAPS.contains(&k.as_str());
             not_data(x, &child, map)
@@ -636,82 +673,83 @@ fn is_camel(key: &str) -> bool {
 /// known one handed to `each` with its index in `fields` and its path.
 fn members(
     v: &Value,
-    at: &str,
+    at: &At<'_>,
     naming: Naming,
     fields: &[&str],
-    mut each: impl FnMut(usize, &Value, &str) -> Result<()>,
+    mut each: impl FnMut(usize, &Value, &At<'_>) -> Result<()>,
 ) -> Result<()> {
     let Value::Map(ms) = v else {
-        return Err(wrong(at, v, Expect::Object));
+        return Err(wrong(&at.render(), v, Expect::Object));
     };
     for (k, x) in ms {
+        let child = At::Key(at, k);
         match fields.iter().position(|f| naming.is(k, f)) {
-            Some(i) => each(i, x, &key_path(at, k))?,
-            None => return Err(unknown_field(&key_path(at, k), fields, naming)),
+            Some(i) => each(i, x, &child)?,
+            None => return Err(unknown_field(&child.render(), fields, naming)),
         }
     }
     Ok(())
 }
 
 /// An optional text.
-fn text(v: &Value, at: &str) -> Result<Option<String>> {
+fn text(v: &Value, at: &At<'_>) -> Result<Option<String>> {
     match v {
         Value::Null => Ok(None),
         Value::Text(s) => Ok(Some(s.clone())),
-        other => Err(wrong(at, other, Expect::Text)),
+        other => Err(wrong(&at.render(), other, Expect::Text)),
     }
 }
 
 /// An optional flag.
-fn flag(v: &Value, at: &str) -> Result<Option<bool>> {
+fn flag(v: &Value, at: &At<'_>) -> Result<Option<bool>> {
     match v {
         Value::Null => Ok(None),
         Value::Bool(b) => Ok(Some(*b)),
-        other => Err(wrong(at, other, Expect::Flag)),
+        other => Err(wrong(&at.render(), other, Expect::Flag)),
     }
 }
 
 /// A flag that is `false` when absent, but not null.
-fn bare_flag(v: &Value, at: &str) -> Result<bool> {
+fn bare_flag(v: &Value, at: &At<'_>) -> Result<bool> {
     match v {
         Value::Bool(b) => Ok(*b),
-        other => Err(wrong(at, other, Expect::Flag)),
+        other => Err(wrong(&at.render(), other, Expect::Flag)),
     }
 }
 
 /// A count from 0 to `u32::MAX`: a fraction or exponent is a wrong type, a
 /// negative or larger whole number an invalid value.
-fn count(v: &Value, at: &str) -> Result<u32> {
+fn count(v: &Value, at: &At<'_>) -> Result<u32> {
     let Value::Number(n) = v else {
-        return Err(wrong(at, v, Expect::Count));
+        return Err(wrong(&at.render(), v, Expect::Count));
     };
     if n.contains(['.', 'e', 'E']) {
-        return Err(wrong(at, v, Expect::Count));
+        return Err(wrong(&at.render(), v, Expect::Count));
     }
     let digits = n.strip_prefix('-').unwrap_or(n);
     if digits.len() > 20 {
         // Beyond 64 bits a JSON reader holds it as a fraction.
-        return Err(wrong(at, v, Expect::Count));
+        return Err(wrong(&at.render(), v, Expect::Count));
     }
-    n.parse::<u32>().map_err(|_| bad_count(at, n))
+    n.parse::<u32>().map_err(|_| bad_count(&at.render(), n))
 }
 
 /// A list of texts (`null` refused unless `optional`).
-fn texts(v: &Value, at: &str) -> Result<Vec<String>> {
+fn texts(v: &Value, at: &At<'_>) -> Result<Vec<String>> {
     let Value::List(items) = v else {
-        return Err(wrong(at, v, Expect::List));
+        return Err(wrong(&at.render(), v, Expect::List));
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, x) in items.iter().enumerate() {
         match x {
             Value::Text(s) => out.push(s.clone()),
-            other => return Err(wrong(&index_path(at, i), other, Expect::Text)),
+            other => return Err(wrong(&At::Index(at, i).render(), other, Expect::Text)),
         }
     }
     Ok(out)
 }
 
-fn optional_texts(v: &Value, at: &str) -> Result<Option<Vec<String>>> {
+fn optional_texts(v: &Value, at: &At<'_>) -> Result<Option<Vec<String>>> {
     match v {
         Value::Null => Ok(None),
         other => texts(other, at).map(Some),
@@ -719,9 +757,9 @@ fn optional_texts(v: &Value, at: &str) -> Result<Option<Vec<String>>> {
 }
 
 /// A data map of texts: keys as given.
-fn text_map(v: &Value, at: &str) -> Result<BTreeMap<String, String>> {
+fn text_map(v: &Value, at: &At<'_>) -> Result<BTreeMap<String, String>> {
     let Value::Map(ms) = v else {
-        return Err(wrong(at, v, Expect::Object));
+        return Err(wrong(&at.render(), v, Expect::Object));
     };
     let mut out = BTreeMap::new();
     for (k, x) in ms {
@@ -729,26 +767,26 @@ fn text_map(v: &Value, at: &str) -> Result<BTreeMap<String, String>> {
             Value::Text(s) => {
                 out.insert(k.clone(), s.clone());
             }
-            other => return Err(wrong(&key_path(at, k), other, Expect::Text)),
+            other => return Err(wrong(&At::Key(at, k).render(), other, Expect::Text)),
         }
     }
     Ok(out)
 }
 
 /// A data map of counts: keys as given.
-fn count_map(v: &Value, at: &str) -> Result<BTreeMap<String, u32>> {
+fn count_map(v: &Value, at: &At<'_>) -> Result<BTreeMap<String, u32>> {
     let Value::Map(ms) = v else {
-        return Err(wrong(at, v, Expect::Object));
+        return Err(wrong(&at.render(), v, Expect::Object));
     };
     let mut out = BTreeMap::new();
     for (k, x) in ms {
-        out.insert(k.clone(), count(x, &key_path(at, k))?);
+        out.insert(k.clone(), count(x, &At::Key(at, k))?);
     }
     Ok(out)
 }
 
 /// An optional nested input.
-fn nested<T: ReadInput>(v: &Value, at: &str, naming: Naming) -> Result<Option<T>> {
+fn nested<T: ReadInput>(v: &Value, at: &At<'_>, naming: Naming) -> Result<Option<T>> {
     match v {
         Value::Null => Ok(None),
         other => T::read_at(other, at, naming).map(Some),
@@ -756,14 +794,14 @@ fn nested<T: ReadInput>(v: &Value, at: &str, naming: Naming) -> Result<Option<T>
 }
 
 impl<T: ReadInput> ReadInput for Vec<T> {
-    fn read_at(v: &Value, at: &str, naming: Naming) -> Result<Self> {
+    fn read_at(v: &Value, at: &At<'_>, naming: Naming) -> Result<Self> {
         let Value::List(items) = v else {
-            return Err(wrong(at, v, Expect::List));
+            return Err(wrong(&at.render(), v, Expect::List));
         };
         items
             .iter()
             .enumerate()
-            .map(|(i, x)| T::read_at(x, &index_path(at, i), naming))
+            .map(|(i, x)| T::read_at(x, &At::Index(at, i), naming))
             .collect()
     }
 }
@@ -773,7 +811,7 @@ impl<T: ReadInput> ReadInput for Vec<T> {
 macro_rules! read_struct {
     ($ty:ty { $($field:ident: $how:ident),* $(,)? }) => {
         impl ReadInput for $ty {
-            fn read_at(v: &Value, at: &str, naming: Naming) -> Result<Self> {
+            fn read_at(v: &Value, at: &At<'_>, naming: Naming) -> Result<Self> {
                 const FIELDS: &[&str] = &[$(stringify!($field)),*];
                 let mut out = <$ty>::default();
                 members(v, at, naming, FIELDS, |i, x, path| {
@@ -930,7 +968,7 @@ read_struct!(InstrumentInput {
 
 /// A line of a plan comparison's mix: both fields required.
 impl ReadInput for crate::input::MixLineInput {
-    fn read_at(v: &Value, at: &str, naming: Naming) -> Result<Self> {
+    fn read_at(v: &Value, at: &At<'_>, naming: Naming) -> Result<Self> {
         const FIELDS: &[&str] = &["payment", "count"];
         let (mut payment, mut n) = (None, None);
         members(v, at, naming, FIELDS, |i, x, path| {
@@ -941,8 +979,9 @@ impl ReadInput for crate::input::MixLineInput {
             }
             Ok(())
         })?;
-        let payment = payment.ok_or_else(|| missing(&key_path(at, &naming.name("payment"))))?;
-        let count = n.ok_or_else(|| missing(&key_path(at, &naming.name("count"))))?;
+        let payment =
+            payment.ok_or_else(|| missing(&key_path(&at.render(), &naming.name("payment"))))?;
+        let count = n.ok_or_else(|| missing(&key_path(&at.render(), &naming.name("count"))))?;
         Ok(crate::input::MixLineInput { payment, count })
     }
 }
@@ -957,7 +996,10 @@ mod tests {
         Value::from_json_text(text).unwrap()
     }
 
-    fn fault<T: ReadInput + std::fmt::Debug>(text: &str, naming: Naming) -> (String, String, String) {
+    fn fault<T: ReadInput + std::fmt::Debug>(
+        text: &str,
+        naming: Naming,
+    ) -> (String, String, String) {
         let e = read::<T>(&json(text), "x", naming).unwrap_err();
         (
             e.code().as_str().to_string(),
@@ -997,10 +1039,23 @@ mod tests {
             fault::<PaymentInput>(r#"{"cardKind": "credit"}"#, Naming::Snake),
             f("invalid_field", "x.cardKind", "unknown_field")
         );
-        let p: PaymentInput = read(&json(r#"{"cardKind": "credit", "largeMode": true}"#), "x", Naming::Camel).unwrap();
-        assert_eq!((p.card_kind.as_deref(), p.large_mode), (Some("credit"), Some(true)));
+        let p: PaymentInput = read(
+            &json(r#"{"cardKind": "credit", "largeMode": true}"#),
+            "x",
+            Naming::Camel,
+        )
+        .unwrap();
+        assert_eq!(
+            (p.card_kind.as_deref(), p.large_mode),
+            (Some("credit"), Some(true))
+        );
         // Data map keys are kept as given, in either naming.
-        let u: UsageInput = read(&json(r#"{"used": {"card_credit": "1.00"}}"#), "x", Naming::Camel).unwrap();
+        let u: UsageInput = read(
+            &json(r#"{"used": {"card_credit": "1.00"}}"#),
+            "x",
+            Naming::Camel,
+        )
+        .unwrap();
         assert_eq!(u.used.get("card_credit").map(String::as_str), Some("1.00"));
         assert_eq!(
             fault::<MixLineInput>(r#"{"payment": {}}"#, Naming::Camel),
@@ -1030,7 +1085,8 @@ mod tests {
             fault::<EligibilityInput>(r#"{"monthly_volumes": ["1", 2]}"#, Naming::Snake),
             f("invalid_field", "x.monthly_volumes[1]", "wrong_type")
         );
-        let e: EligibilityInput = read(&json(r#"{"devices": 4294967295}"#), "x", Naming::Snake).unwrap();
+        let e: EligibilityInput =
+            read(&json(r#"{"devices": 4294967295}"#), "x", Naming::Snake).unwrap();
         assert_eq!(e.devices, u32::MAX);
     }
 
@@ -1041,10 +1097,16 @@ mod tests {
             ("zz".into(), Value::Null),
         ]);
         let e = read::<PaymentInput>(&v, "payment", Naming::Camel).unwrap_err();
-        assert_eq!((e.field(), e.reason().as_str()), ("payment.amount", "not_a_string"));
+        assert_eq!(
+            (e.field(), e.reason().as_str()),
+            ("payment.amount", "not_a_string")
+        );
         let v = Value::map(vec![("method".into(), Value::Foreign("bigint".into()))]);
         let e = read::<PaymentInput>(&v, "payment", Naming::Camel).unwrap_err();
-        assert_eq!(e.message_en(), "payment.method: wrong type: bigint, expected a string");
+        assert_eq!(
+            e.message_en(),
+            "payment.method: wrong type: bigint, expected a string"
+        );
     }
 
     #[test]

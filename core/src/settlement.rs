@@ -1,8 +1,8 @@
 //! Settlement (RULES §7): the accounting date with the day cut-off, real-time
 //! (T+0) or T+N working-day arrival, and the frozen-funds review window.
 
-use crate::error::Reason;
 use crate::calendar::{Calendar, ConsultedYear, Trace};
+use crate::error::Reason;
 use crate::error::{Error, Result};
 use crate::merchant::Merchant;
 use crate::payment::Payment;

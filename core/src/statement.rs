@@ -7,8 +7,8 @@
 //! `id`, `time`, `amount`, `method` and `fee_charged` are required; the others
 //! may be left out or empty. Booleans are `true`/`false` (or `1`/`0`).
 
-use crate::error::Reason;
 use crate::bounds::{self, MAX_CHUNK_BYTES, MAX_CSV_RECORD_BYTES};
+use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::PaymentInput;
 use crate::money::Money;
@@ -131,7 +131,13 @@ impl StatementLineInput {
         .to_payment(prefix)?;
         let fee_charged = match &self.fee_charged {
             Some(t) => Money::parse_non_negative(&f("fee_charged"), t)?,
-            None => return Err(crate::money::amount_error(&f("fee_charged"), "", Reason::Missing)),
+            None => {
+                return Err(crate::money::amount_error(
+                    &f("fee_charged"),
+                    "",
+                    Reason::Missing,
+                ))
+            }
         };
         let net_settled = self
             .net_settled

@@ -65,7 +65,10 @@ fn an_array_is_never_read_as_a_struct() {
         (ErrorCode::InvalidField, "payment", "wrong_type")
     );
     let e = input_from_json::<UsageInput>(serde_json::json!({"used": []}), "usage").unwrap_err();
-    assert_eq!((e.field(), e.reason().as_str()), ("usage.used", "wrong_type"));
+    assert_eq!(
+        (e.field(), e.reason().as_str()),
+        ("usage.used", "wrong_type")
+    );
     // A list input is an array at its root, and its list fields stay lists.
     let mix = serde_json::json!([{"payment": {"amount": "10", "method": "qr", "wallet": "alipay"}, "count": 1}]);
     assert_eq!(
@@ -227,6 +230,9 @@ fn fuzz_keys_holding_newlines_nuls_or_thousands_of_characters_are_escaped_and_cu
     assert_printable(&e);
     let u: UsageInput = serde_json::from_str(r#"{"used": {"\u0000": ""}}"#).unwrap();
     let e = u.to_usage("usage").unwrap_err();
-    assert_eq!((e.field(), e.reason().as_str()), ("usage.used.\u{0}", "empty"));
+    assert_eq!(
+        (e.field(), e.reason().as_str()),
+        ("usage.used.\u{0}", "empty")
+    );
     assert_printable(&e);
 }

@@ -11,7 +11,10 @@ fn every_reason_has_one_name_that_reads_back() {
     for r in Reason::ALL {
         assert!(names.insert(r.as_str()), "{} twice", r.as_str());
         assert_eq!(Reason::from_name(r.as_str()), Some(*r));
-        assert!(r.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+        assert!(r
+            .as_str()
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'_'));
     }
 }
 

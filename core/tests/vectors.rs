@@ -353,11 +353,12 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
             let run = || -> posfee_core::Result<FrozenWindow> {
                 let submitted = match input.get("submitted") {
                     Some(Value::String(s)) => parse_date("submitted", s)?,
-                    None | Some(Value::Null) => {
-                        return Err(read::missing("submitted"))
-                    }
+                    None | Some(Value::Null) => return Err(read::missing("submitted")),
                     Some(other) => {
-                        return Err(read::wrong_type("submitted", &read::Value::from_json(other)))
+                        return Err(read::wrong_type(
+                            "submitted",
+                            &read::Value::from_json(other),
+                        ))
                     }
                 };
                 frozen_window(&plan, &cal, submitted, flag(&input, "provisional"))
@@ -380,10 +381,10 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
             let run = || -> posfee_core::Result<ActivationProgress> {
                 let volume = match input.get("volume") {
                     Some(Value::String(s)) => Money::parse_non_negative("volume", s)?,
-                    None | Some(Value::Null) => {
-                        return Err(read::missing("volume"))
+                    None | Some(Value::Null) => return Err(read::missing("volume")),
+                    Some(other) => {
+                        return Err(read::wrong_type("volume", &read::Value::from_json(other)))
                     }
-                    Some(other) => return Err(read::wrong_type("volume", &read::Value::from_json(other))),
                 };
                 activation_progress(&plan, volume)
             };

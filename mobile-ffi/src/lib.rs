@@ -174,9 +174,7 @@ impl PosfeeError {
 
 /// A required string argument: absent is `missing`, as in every binding.
 fn arg(value: Option<String>, field: &str) -> Result<String> {
-    value.ok_or_else(|| {
-        err(pf::read::missing(field))
-    })
+    value.ok_or_else(|| err(pf::read::missing(field)))
 }
 
 fn options_of(o: Option<QuoteOptions>) -> pf::QuoteOptions {

@@ -4,9 +4,7 @@
 pub use crate::audit::Auditor;
 
 use crate::args::{parse_merchant, parse_options, parse_payment, parse_usage, payment_input};
-use crate::convert::{
-    data_text, optional_string, read, string_arg, to_js, JsErr, JsResult,
-};
+use crate::convert::{data_text, optional_string, read, string_arg, to_js, JsErr, JsResult};
 use posfee_core as pf;
 use wasm_bindgen::prelude::*;
 
@@ -560,4 +558,3 @@ impl DayLedger {
         self.inner.dates().iter().map(|d| d.to_string()).collect()
     }
 }
-

@@ -2,10 +2,10 @@
 //! options, each taken the quick way when it can be (`typed.rs`) and the
 //! general way otherwise.
 
-use posfee_core::read::OptionsInput;
 use crate::convert::JsResult;
 use crate::read_input;
 use posfee_core as pf;
+use posfee_core::read::OptionsInput;
 use posfee_core::{MerchantInput, PaymentInput, UsageInput};
 use wasm_bindgen::JsValue;
 

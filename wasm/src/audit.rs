@@ -10,9 +10,9 @@
 use crate::api::Engine;
 use crate::args::{parse_merchant, parse_options};
 use crate::convert::{list, read, read_tree, to_js, tree, JsErr, JsResult};
-use posfee_core::read::Value;
 use js_sys::{Array, Function, Uint8Array};
 use posfee_core as pf;
+use posfee_core::read::Value;
 use wasm_bindgen::prelude::*;
 
 /// Audits a statement, line by line or as a CSV file fed piece by piece.
@@ -28,8 +28,15 @@ pub struct Auditor {
 fn as_of(v: &JsValue) -> JsResult<pf::ChinaDateTime> {
     let text = match v.as_string() {
         Some(t) => t,
-        None if v.is_null() || v.is_undefined() => return Err(JsErr(pf::read::missing("as_of"))),
-        None => return Err(JsErr(pf::read::wrong_type("as_of", &crate::convert::what(v)))),
+        None if v.is_null() || v.is_undefined() => {
+            return Err(JsErr::from(pf::read::missing("as_of")))
+        }
+        None => {
+            return Err(JsErr::from(pf::read::wrong_type(
+                "as_of",
+                &crate::convert::what(v),
+            )))
+        }
     };
     Ok(pf::ChinaDateTime::parse("as_of", &text)?)
 }
@@ -75,7 +82,10 @@ fn chunk_bytes(v: &JsValue) -> JsResult<Vec<u8>> {
         }
         return Ok(a.to_vec());
     }
-    Err(JsErr(pf::read::wrong_type("chunk", &crate::convert::what(&chunk))))
+    Err(JsErr(pf::read::wrong_type(
+        "chunk",
+        &crate::convert::what(&chunk),
+    )))
 }
 
 /// The lines as a JavaScript array, each also handed to `on_line`.

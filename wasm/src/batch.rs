@@ -7,12 +7,12 @@
 //! The fees are the core's `FeeTable` (integer fen arithmetic, proven equal
 //! to `fee`).
 
-use posfee_core::read::InstrumentInput;
 use crate::convert::{internal, JsErr, JsResult};
 use js_sys::{Array, JsString, Object, Reflect};
+use posfee_core::read::InstrumentInput;
 use posfee_core::{
-    Error, ErrorCode, Reason, FeeTable, Instrument, InstrumentFees, Merchant, Money,
-    PaymentInput, Plan, MAX_AMOUNT_FEN,
+    Error, ErrorCode, FeeTable, Instrument, InstrumentFees, Merchant, Money, PaymentInput, Plan,
+    Reason, MAX_AMOUNT_FEN,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -503,10 +503,20 @@ fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> J
             return Err(JsErr(if amounts_v.is_undefined() {
                 posfee_core::read::missing("amounts")
             } else if text {
-                posfee_core::read::wrong_kind("amounts", &what, "每行一个金额的文本", "a text of decimal strings, one per line")
+                posfee_core::read::wrong_kind(
+                    "amounts",
+                    &what,
+                    "每行一个金额的文本",
+                    "a text of decimal strings, one per line",
+                )
             } else {
-                posfee_core::read::wrong_kind("amounts", &what, "金额字符串数组", "an array of decimal strings")
-            }))
+                posfee_core::read::wrong_kind(
+                    "amounts",
+                    &what,
+                    "金额字符串数组",
+                    "an array of decimal strings",
+                )
+            }));
         }
     };
     let n = match &amounts {
@@ -524,7 +534,12 @@ fn validated(plan: &Plan, merchant: &Merchant, batch: &JsValue, text: bool) -> J
         return Err(JsErr(if instruments_v.is_undefined() {
             posfee_core::read::missing("instruments")
         } else {
-            posfee_core::read::wrong_kind("instruments", &crate::convert::what(&instruments_v), "支付方式数组", "an array of instruments")
+            posfee_core::read::wrong_kind(
+                "instruments",
+                &crate::convert::what(&instruments_v),
+                "支付方式数组",
+                "an array of instruments",
+            )
         }));
     }
     let instruments_a: Array = instruments_v.unchecked_into();

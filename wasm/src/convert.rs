@@ -100,7 +100,6 @@ extern "C" {
 /// plan data, kept as given.
 pub const DATA_MAPS: &[&str] = &["used", "counts"];
 
-
 /// A core error's field path in JavaScript's spelling: input errors name the
 /// caller's (camelCase) keys; plan and calendar paths stay the file's.
 pub fn js_field(code: ErrorCode, field: &str) -> String {
@@ -252,12 +251,22 @@ pub fn list(v: &JsValue, field: &str) -> JsResult<Vec<Value>> {
 pub fn what(v: &JsValue) -> Value {
     if let Some(b) = v.as_bool() {
         Value::Bool(b)
-    } else if let Some(n) = v.as_f64() {
-        Value::Number(n.to_string())
+    } else if v.as_f64().is_some() {
+        // JavaScript's own text of the number: no float formatting in wasm.
+        let text =
+            wasm_bindgen::JsCast::unchecked_ref::<js_sys::Number>(v).to_string_with_radix(10);
+        Value::Number(text.ok().and_then(|t| t.as_string()).unwrap_or_default())
     } else if v.is_null() {
         Value::Null
     } else if v.is_object() {
-        Value::Foreign(if js_sys::Array::is_array(v) { "a list" } else { "an object" }.into())
+        Value::Foreign(
+            if js_sys::Array::is_array(v) {
+                "a list"
+            } else {
+                "an object"
+            }
+            .into(),
+        )
     } else {
         Value::Foreign(v.js_typeof().as_string().unwrap_or_default())
     }
