@@ -60,7 +60,7 @@ fn check(text: &str) {
             );
             assert_eq!(e.field(), "amount", "{e:?}");
             posfee_fuzz::assert_message_bounded(e);
-            assert!(!e.reason().is_empty());
+            assert!(!e.reason().as_str().is_empty());
             if e.reason() == "zero" {
                 assert_eq!(n.as_ref().ok(), Some(&Money::ZERO), "{text:?}");
             } else {

@@ -155,7 +155,7 @@ fuzz_target!(|case: Case| {
     let plan = match contract.to_plan(base) {
         Ok(p) => p,
         Err(e) => {
-            assert!(!e.reason().is_empty(), "{e:?}");
+            assert!(!e.reason().as_str().is_empty(), "{e:?}");
             return;
         }
     };

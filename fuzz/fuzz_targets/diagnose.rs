@@ -76,7 +76,7 @@ fuzz_target!(|case: Case| {
     let d = match diagnose(plan, cal, &req) {
         Ok(d) => d,
         Err(e) => {
-            assert!(!e.reason().is_empty(), "{e:?}");
+            assert!(!e.reason().as_str().is_empty(), "{e:?}");
             posfee_fuzz::assert_message_bounded(&e);
             assert_eq!(diagnose(plan, cal, &req).err(), Some(e), "not deterministic");
             return;

@@ -50,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
                 ),
                 "{e:?}"
             );
-            assert!(!e.reason().is_empty(), "{e:?}");
+            assert!(!e.reason().as_str().is_empty(), "{e:?}");
             posfee_fuzz::assert_message_bounded(&e);
         }
     }

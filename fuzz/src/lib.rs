@@ -723,7 +723,7 @@ pub fn assert_field_under(e: &posfee_core::Error, prefix: &str) {
         f == prefix || f.starts_with(&format!("{prefix}.")) || f.starts_with(&format!("{prefix}[")),
         "error field {f:?} is not under {prefix:?}: {e:?}"
     );
-    assert!(!e.reason().is_empty(), "an error without a reason: {e:?}");
+    assert!(!e.reason().as_str().is_empty(), "an error without a reason: {e:?}");
     assert!(!e.message_en().is_empty() && !e.message_zh().is_empty(), "{e:?}");
 }
 
@@ -755,7 +755,7 @@ pub fn check_quote(
         Ok(q) => q,
         Err(e) => {
             trace(&format!("quote-error {}", e.code()));
-            assert!(!e.reason().is_empty(), "{e:?}");
+            assert!(!e.reason().as_str().is_empty(), "{e:?}");
             assert_message_bounded(&e);
             // An input the core refuses is not an overflow of its own sums.
             assert_ne!(e.code(), ErrorCode::Overflow, "quote overflowed: {e:?}");
