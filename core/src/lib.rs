@@ -39,6 +39,7 @@ pub mod eligibility;
 pub mod error;
 pub mod fee;
 pub mod input;
+pub mod ledger;
 pub mod limit;
 mod load;
 pub mod merchant;
@@ -73,7 +74,8 @@ pub use input::{
     input_from_json, DiagnoseInput, EligibilityInput, MerchantInput, MixLineInput, PaymentInput,
     UsageInput, WalletInput, WalletsInput,
 };
-pub use limit::{check_limits, DailyBucket, DailyUsage, DayLedger, LimitCheck, Refusal, SingleCap};
+pub use ledger::DayLedger;
+pub use limit::{check_limits, DailyBucket, DailyUsage, LimitCheck, Refusal, SingleCap};
 pub use merchant::{CreditRate, Merchant, MerchantTier, Verification, WalletStatus, Wallets};
 pub use money::{Money, Rounding, MAX_AMOUNT_FEN};
 pub use payment::{CardKind, CardMedium, Charge, Instrument, Method, Payment, Wallet};
