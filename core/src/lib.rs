@@ -34,6 +34,7 @@ pub mod bounds;
 pub mod calendar;
 pub mod compare;
 pub mod contract;
+mod data_de;
 pub mod diagnose;
 pub mod eligibility;
 pub mod error;

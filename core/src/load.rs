@@ -203,23 +203,23 @@ pub(crate) fn from_value<T: DeserializeOwned>(
     code: ErrorCode,
     prefix: &str,
 ) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    serde_path_to_error::deserialize(crate::data_de::Data(value)).map_err(|e| {
         let path = e.path().to_string();
-        let message = e.inner().to_string();
-        serde_error(code, prefix, &path, &message)
+        fault_error(code, prefix, &path, e.into_inner())
     })
 }
 
-/// Maps a serde message at a path to a posfee error.
-pub(crate) fn serde_error(code: ErrorCode, prefix: &str, path: &str, message: &str) -> Error {
+/// A data file's fault at a path (serde_path_to_error's spelling, `"."`
+/// for the root) as a posfee error; a missing or unknown key is added to
+/// the path.
+fn fault_error(code: ErrorCode, prefix: &str, path: &str, fault: crate::data_de::Fault) -> Error {
     let mut path = if path == "." {
         String::new()
     } else {
         path.to_string()
     };
-    let (reason, named) = classify(message);
-    if let Some(name) = named {
-        if !path.ends_with(name) {
+    if let Some(name) = &fault.name {
+        if !path.ends_with(name.as_str()) {
             if !path.is_empty() {
                 path.push('.');
             }
@@ -232,14 +232,6 @@ pub(crate) fn serde_error(code: ErrorCode, prefix: &str, path: &str, message: &s
         (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
         (false, false) => format!("{prefix}.{path}"),
     };
-    let zh_reason = match reason {
-        Reason::Missing => "缺少必填字段",
-        Reason::UnknownField => "未知字段",
-        Reason::WrongType => "类型不正确",
-        Reason::UnknownValue => "未知取值",
-        _ => "取值不正确",
-    };
-    let message = crate::bounds::echo_message(message);
     let shown = if field.is_empty() {
         "(root)"
     } else {
@@ -248,26 +240,10 @@ pub(crate) fn serde_error(code: ErrorCode, prefix: &str, path: &str, message: &s
     Error::new(
         code,
         field.clone(),
-        reason,
-        format!("{shown}：{zh_reason}（{message}）"),
-        format!("{shown}: {message}"),
+        fault.reason,
+        format!("{shown}：{}", fault.zh),
+        format!("{shown}: {}", fault.en),
     )
-}
-
-/// The reason of a serde message and, for missing or unknown fields, the
-/// field's name.
-fn classify(message: &str) -> (Reason, Option<&str>) {
-    if message.starts_with("missing field") {
-        (Reason::Missing, message.split('`').nth(1))
-    } else if message.starts_with("unknown field") {
-        (Reason::UnknownField, message.split('`').nth(1))
-    } else if message.starts_with("invalid type") {
-        (Reason::WrongType, None)
-    } else if message.starts_with("unknown variant") {
-        (Reason::UnknownValue, None)
-    } else {
-        (Reason::InvalidValue, None)
-    }
 }
 
 /// A validation error at a path.
@@ -300,7 +276,19 @@ pub(crate) fn check_schema(
             format!("schema_version：不支持的{what_zh}格式版本 {v}（支持 {expected}）"),
             format!("schema_version: {what_en} schema {v} is not supported (this library reads {expected})"),
         )),
-        Some(_) => Err(serde_error(invalid, "", "schema_version", "invalid type: expected an integer")),
-        None => Err(serde_error(invalid, "", "", "missing field `schema_version`")),
+        Some(v) => Err(Error::new(
+            invalid,
+            "schema_version",
+            Reason::WrongType,
+            format!("schema_version：类型不正确：应为整数，实为 {}", crate::bounds::echo(&v.to_string())),
+            format!("schema_version: wrong type: {}, expected a whole number", crate::bounds::echo(&v.to_string())),
+        )),
+        None => Err(Error::new(
+            invalid,
+            "schema_version",
+            Reason::Missing,
+            "schema_version：缺少必填字段",
+            "schema_version: required field is missing",
+        )),
     }
 }
