@@ -38,6 +38,17 @@ fn parse_enum<T: Copy>(
     }
 }
 
+/// A count as given (a signed 64-bit number, which every language can
+/// build): 0 to `u32::MAX`, else `invalid_field` / `invalid_value`.
+///
+/// ```
+/// assert_eq!(posfee_core::input::count_value("count", 3).unwrap(), 3);
+/// assert_eq!(posfee_core::input::count_value("count", -1).unwrap_err().reason().as_str(), "invalid_value");
+/// ```
+pub fn count_value(field: &str, n: i64) -> Result<u32> {
+    u32::try_from(n).map_err(|_| crate::read::bad_count(field, &n.to_string()))
+}
+
 fn required<T>(field: &str, v: Option<T>) -> Result<T> {
     v.ok_or_else(|| Error::missing(field))
 }
@@ -445,7 +456,7 @@ pub struct MixLineInput {
     /// The payment (its time, if any, is not used).
     pub payment: PaymentInput,
     /// How many such payments.
-    pub count: u32,
+    pub count: i64,
 }
 
 impl MixLineInput {
@@ -458,7 +469,7 @@ impl MixLineInput {
     pub fn to_line(&self, prefix: &str) -> Result<MixLine> {
         Ok(MixLine {
             charge: self.payment.to_charge(&join(prefix, "payment"))?,
-            count: self.count,
+            count: count_value(&join(prefix, "count"), self.count)?,
         })
     }
 }
@@ -477,7 +488,7 @@ pub struct EligibilityInput {
     pub monthly_volumes: Vec<String>,
     /// Devices.
     #[serde(default)]
-    pub devices: u32,
+    pub devices: i64,
     /// Annual agreement signed.
     #[serde(default)]
     pub annual_agreement: bool,
@@ -514,7 +525,7 @@ impl EligibilityInput {
         )?;
         Ok(MerchantFacts {
             monthly_volumes,
-            devices: self.devices,
+            devices: count_value(&join(prefix, "devices"), self.devices)?,
             annual_agreement: self.annual_agreement,
             risk_record: self.risk_record,
             verification,

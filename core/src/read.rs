@@ -572,7 +572,7 @@ fn not_camel(field: &str) -> Error {
     )
 }
 
-fn bad_count(field: &str, n: &str) -> Error {
+pub(crate) fn bad_count(field: &str, n: &str) -> Error {
     let n = echo(n);
     Error::new(
         ErrorCode::InvalidField,
@@ -834,6 +834,7 @@ macro_rules! read_struct {
     (@ flag $x:ident, $p:ident, $n:ident) => { flag($x, $p)? };
     (@ bare_flag $x:ident, $p:ident, $n:ident) => { bare_flag($x, $p)? };
     (@ count $x:ident, $p:ident, $n:ident) => { count($x, $p)? };
+    (@ signed_count $x:ident, $p:ident, $n:ident) => { i64::from(count($x, $p)?) };
     (@ texts $x:ident, $p:ident, $n:ident) => { texts($x, $p)? };
     (@ optional_texts $x:ident, $p:ident, $n:ident) => { optional_texts($x, $p)? };
     (@ text_map $x:ident, $p:ident, $n:ident) => { text_map($x, $p)? };
@@ -879,7 +880,7 @@ read_struct!(crate::input::UsageInput {
 
 read_struct!(crate::input::EligibilityInput {
     monthly_volumes: texts,
-    devices: count,
+    devices: signed_count,
     annual_agreement: bare_flag,
     risk_record: bare_flag,
     verification: text,
@@ -981,7 +982,8 @@ impl ReadInput for crate::input::MixLineInput {
         })?;
         let payment =
             payment.ok_or_else(|| missing(&key_path(&at.render(), &naming.name("payment"))))?;
-        let count = n.ok_or_else(|| missing(&key_path(&at.render(), &naming.name("count"))))?;
+        let count =
+            i64::from(n.ok_or_else(|| missing(&key_path(&at.render(), &naming.name("count"))))?);
         Ok(crate::input::MixLineInput { payment, count })
     }
 }
@@ -1087,7 +1089,7 @@ mod tests {
         );
         let e: EligibilityInput =
             read(&json(r#"{"devices": 4294967295}"#), "x", Naming::Snake).unwrap();
-        assert_eq!(e.devices, u32::MAX);
+        assert_eq!(e.devices, i64::from(u32::MAX));
     }
 
     #[test]

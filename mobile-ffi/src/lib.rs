@@ -192,17 +192,23 @@ fn payment_of(p: &PaymentInput, prefix: &str) -> Result<pf::Payment> {
 }
 
 /// The core's usage input (its maps are ordered; uniffi's are hash maps).
-fn core_usage(u: UsageInput) -> pf::UsageInput {
-    pf::UsageInput {
-        used: u.used.into_iter().collect::<BTreeMap<_, _>>(),
-        counts: u.counts.into_iter().collect::<BTreeMap<_, _>>(),
+fn core_usage(u: UsageInput) -> Result<pf::UsageInput> {
+    let mut counts = BTreeMap::new();
+    // In key order, so the first bad count is the same on every run.
+    for (k, n) in u.counts.into_iter().collect::<BTreeMap<_, _>>() {
+        let field = format!("usage.counts.{k}");
+        counts.insert(k, pf::input::count_value(&field, n).map_err(err)?);
     }
+    Ok(pf::UsageInput {
+        used: u.used.into_iter().collect::<BTreeMap<_, _>>(),
+        counts,
+    })
 }
 
 fn usage_of(u: Option<UsageInput>) -> Result<pf::DailyUsage> {
     match u {
         None => Ok(pf::DailyUsage::default()),
-        Some(u) => core_usage(u).to_usage("usage").map_err(err),
+        Some(u) => core_usage(u)?.to_usage("usage").map_err(err),
     }
 }
 
@@ -581,7 +587,7 @@ impl Engine {
     /// Ranks the causes of a decline, a payment not arrived, 花呗 unavailable
     /// or a UnionPay suspension by the facts given.
     pub fn diagnose(&self, input: DiagnoseInput) -> Result<Diagnosis> {
-        let usage = input.usage.map(core_usage);
+        let usage = input.usage.map(core_usage).transpose()?;
         let core = pf::DiagnoseInput {
             situation: input.situation,
             payment: input.payment,

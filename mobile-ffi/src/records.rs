@@ -76,7 +76,7 @@ pub struct MerchantInput {
 #[uniffi::remote(Record)]
 pub struct MixLineInput {
     pub payment: PaymentInput,
-    pub count: u32,
+    pub count: i64,
 }
 
 /// Eligibility facts as given (monthly volumes oldest first, decimal strings).
@@ -85,7 +85,7 @@ pub struct EligibilityInput {
     #[uniffi(default)]
     pub monthly_volumes: Vec<String>,
     #[uniffi(default = 0)]
-    pub devices: u32,
+    pub devices: i64,
     #[uniffi(default = false)]
     pub annual_agreement: bool,
     #[uniffi(default = false)]
@@ -145,7 +145,7 @@ pub struct UsageInput {
     pub used: HashMap<String, String>,
     /// Payments per count bucket.
     #[uniffi(default)]
-    pub counts: HashMap<String, u32>,
+    pub counts: HashMap<String, i64>,
 }
 
 /// Options of a quote, an arrival or a frozen window.

@@ -146,7 +146,7 @@ fun usageIn(v: JsonElement?): UsageInput? {
         if (!x.isJsonPrimitive || !x.asJsonPrimitive.isString) throw RunnerError("used.$k: not a string")
         k to x.asString
     } ?: emptyMap()
-    val counts = obj(o.get("counts"), "counts")?.entrySet()?.associate { (k, x) -> k to x.asInt.toUInt() } ?: emptyMap()
+    val counts = obj(o.get("counts"), "counts")?.entrySet()?.associate { (k, x) -> k to x.asLong } ?: emptyMap()
     return UsageInput(used = used, counts = counts)
 }
 
@@ -179,7 +179,7 @@ fun contractIn(v: JsonElement?): ContractInput {
 fun mixIn(input: JsonObject): List<MixLineInput> = (input.getAsJsonArray("mix") ?: JsonArray()).map {
     val l = it.asJsonObject
     keys(l, setOf("payment", "count"), "mix line")
-    MixLineInput(payment = paymentIn(l.get("payment")), count = l.get("count").asInt.toUInt())
+    MixLineInput(payment = paymentIn(l.get("payment")), count = l.get("count").asLong)
 }
 
 fun opts(input: JsonObject) = QuoteOptions(provisional = bool(input, "provisional") == true)
@@ -418,7 +418,7 @@ fun runCase(c: JsonObject, merchants: JsonObject): JsonElement {
             keys(input, setOf("plan", "monthly_volumes", "devices", "annual_agreement", "risk_record", "verification"), "eligibility")
             val facts = EligibilityInput(
                 monthlyVolumes = (input.getAsJsonArray("monthly_volumes") ?: JsonArray()).map { it.asString },
-                devices = (input.get("devices")?.asInt ?: 0).toUInt(),
+                devices = input.get("devices")?.asLong ?: 0L,
                 annualAgreement = bool(input, "annual_agreement") ?: false,
                 riskRecord = bool(input, "risk_record") ?: false,
                 verification = str(input, "verification"),
@@ -610,7 +610,7 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         expectError("invalid_field", "payment.method", "unknown_value") { Engine().quote(std, card.copy(method = "cash")) }
         expectError("invalid_field", "merchant.tier", "unknown_value") { Engine().quote(std.copy(tier = "gold"), card) }
         expectError("invalid_field", "mix[1].payment.wallet", "unknown_value") {
-            compare(Plan.upos(), Plan.reference(), std, listOf(MixLineInput(card, 1u), MixLineInput(PaymentInput(amount = "1", method = "qr", wallet = "paypal"), 1u)))
+            compare(Plan.upos(), Plan.reference(), std, listOf(MixLineInput(card, 1L), MixLineInput(PaymentInput(amount = "1", method = "qr", wallet = "paypal"), 1L)))
         }
     },
     "error: bad plan" to {
@@ -727,7 +727,7 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         // 1000.00 × 0.60 % = 6.00, + 3.00 fixed on credit.
         val q = Engine.withData(p, Calendar.embedded()).quote(std, card)
         check(q.fee == BigDecimal("9.00") && q.rule.id == "credit" && q.arrival?.date == "2025-10-09") { "quote $q" }
-        val mix = listOf(MixLineInput(card, 10u))
+        val mix = listOf(MixLineInput(card, 10L))
         // Contract 10 × 9.00 = 90.00 against 优POS 10 × 5.50 = 55.00.
         val c = compareContract(contract, Plan.upos(), Plan.upos(), std, mix)
         check(c.planA == "contract" && c.planB == "upos" && c.totalA == BigDecimal("90.00") && c.totalB == BigDecimal("55.00")) { "compare $c" }
@@ -743,7 +743,10 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         expectError("plan_incomplete", "limits.single[0].when.rules[1]", "channels_differ") {
             Plan.fromContract(contract, Plan.fromJson(File(root, "plans/acme.json").readText()))
         }
-        expectError("invalid_field", "mix[0].count", "out_of_range") { compareContract(contract, Plan.upos(), Plan.upos(), std, listOf(MixLineInput(card, 0u))) }
+        expectError("invalid_field", "mix[0].count", "out_of_range") { compareContract(contract, Plan.upos(), Plan.upos(), std, listOf(MixLineInput(card, 0L))) }
+        // Counts are Long, so Java can build the record; below 0 or above UInt.MAX_VALUE is refused.
+        expectError("invalid_field", "mix[0].count", "invalid_value") { compare(Plan.upos(), Plan.reference(), std, listOf(MixLineInput(card, -1L))) }
+        expectError("invalid_field", "devices", "invalid_value") { Engine().eligibility(EligibilityInput(devices = 4294967296L, verification = "face_and_card")) }
     },
     "error texts: contract rate" to {
         val rates = ContractRatesInput(credit = "0.60%", debit = "0.50", qr = "0.38", smallContactless = "0.38", contactless = "0.60")
@@ -764,7 +767,7 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         val f = Engine().fee(std, card.copy(time = null))
         check(f.fee.toPlainString() == "5.50" && f.rule.id == "F5") { "fee $f" }
         check(Engine().accountingDate("2025-09-30T23:30") == "2025-10-01") { "accounting date" }
-        val c = compare(Plan.upos(), Plan.reference(), std, listOf(MixLineInput(card, 10u)))
+        val c = compare(Plan.upos(), Plan.reference(), std, listOf(MixLineInput(card, 10L)))
         check(c.cheaper == Cheaper.A && c.difference.toPlainString() == "35.00") { "compare $c" }
     },
 )

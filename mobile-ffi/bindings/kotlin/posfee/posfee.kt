@@ -1412,6 +1412,29 @@ public object FfiConverterULong: FfiConverter<ULong, Long> {
 /**
  * @suppress
  */
+public object FfiConverterLong: FfiConverter<Long, Long> {
+    override fun lift(value: Long): Long {
+        return value
+    }
+
+    override fun read(buf: ByteBuffer): Long {
+        return buf.getLong()
+    }
+
+    override fun lower(value: Long): Long {
+        return value
+    }
+
+    override fun allocationSize(value: Long) = 8UL
+
+    override fun write(value: Long, buf: ByteBuffer) {
+        buf.putLong(value)
+    }
+}
+
+/**
+ * @suppress
+ */
 public object FfiConverterBoolean: FfiConverter<Boolean, Byte> {
     override fun lift(value: Byte): Boolean {
         return value.toInt() != 0
@@ -5145,7 +5168,7 @@ public object FfiConverterTypeEligibilityAnswers: FfiConverterRustBuffer<Eligibi
 data class EligibilityInput (
     var `monthlyVolumes`: List<kotlin.String> = listOf() 
     , 
-    var `devices`: kotlin.UInt = 0u 
+    var `devices`: kotlin.Long = 0L 
     , 
     var `annualAgreement`: kotlin.Boolean = false 
     , 
@@ -5169,7 +5192,7 @@ public object FfiConverterTypeEligibilityInput: FfiConverterRustBuffer<Eligibili
     override fun read(buf: ByteBuffer): EligibilityInput {
         return EligibilityInput(
             FfiConverterSequenceString.read(buf),
-            FfiConverterUInt.read(buf),
+            FfiConverterLong.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterOptionalString.read(buf),
@@ -5178,7 +5201,7 @@ public object FfiConverterTypeEligibilityInput: FfiConverterRustBuffer<Eligibili
 
     override fun allocationSize(value: EligibilityInput) = (
             FfiConverterSequenceString.allocationSize(value.`monthlyVolumes`) +
-            FfiConverterUInt.allocationSize(value.`devices`) +
+            FfiConverterLong.allocationSize(value.`devices`) +
             FfiConverterBoolean.allocationSize(value.`annualAgreement`) +
             FfiConverterBoolean.allocationSize(value.`riskRecord`) +
             FfiConverterOptionalString.allocationSize(value.`verification`)
@@ -5186,7 +5209,7 @@ public object FfiConverterTypeEligibilityInput: FfiConverterRustBuffer<Eligibili
 
     override fun write(value: EligibilityInput, buf: ByteBuffer) {
             FfiConverterSequenceString.write(value.`monthlyVolumes`, buf)
-            FfiConverterUInt.write(value.`devices`, buf)
+            FfiConverterLong.write(value.`devices`, buf)
             FfiConverterBoolean.write(value.`annualAgreement`, buf)
             FfiConverterBoolean.write(value.`riskRecord`, buf)
             FfiConverterOptionalString.write(value.`verification`, buf)
@@ -6045,7 +6068,7 @@ public object FfiConverterTypeMilestone: FfiConverterRustBuffer<Milestone> {
 data class MixLineInput (
     var `payment`: PaymentInput
     , 
-    var `count`: kotlin.UInt
+    var `count`: kotlin.Long
     
 ){
     
@@ -6063,18 +6086,18 @@ public object FfiConverterTypeMixLineInput: FfiConverterRustBuffer<MixLineInput>
     override fun read(buf: ByteBuffer): MixLineInput {
         return MixLineInput(
             FfiConverterTypePaymentInput.read(buf),
-            FfiConverterUInt.read(buf),
+            FfiConverterLong.read(buf),
         )
     }
 
     override fun allocationSize(value: MixLineInput) = (
             FfiConverterTypePaymentInput.allocationSize(value.`payment`) +
-            FfiConverterUInt.allocationSize(value.`count`)
+            FfiConverterLong.allocationSize(value.`count`)
     )
 
     override fun write(value: MixLineInput, buf: ByteBuffer) {
             FfiConverterTypePaymentInput.write(value.`payment`, buf)
-            FfiConverterUInt.write(value.`count`, buf)
+            FfiConverterLong.write(value.`count`, buf)
     }
 }
 
@@ -6947,7 +6970,7 @@ data class UsageInput (
     /**
      * Payments per count bucket.
      */
-    var `counts`: Map<kotlin.String, kotlin.UInt> = mapOf() 
+    var `counts`: Map<kotlin.String, kotlin.Long> = mapOf() 
     
 ){
     
@@ -6965,18 +6988,18 @@ public object FfiConverterTypeUsageInput: FfiConverterRustBuffer<UsageInput> {
     override fun read(buf: ByteBuffer): UsageInput {
         return UsageInput(
             FfiConverterMapStringString.read(buf),
-            FfiConverterMapStringUInt.read(buf),
+            FfiConverterMapStringLong.read(buf),
         )
     }
 
     override fun allocationSize(value: UsageInput) = (
             FfiConverterMapStringString.allocationSize(value.`used`) +
-            FfiConverterMapStringUInt.allocationSize(value.`counts`)
+            FfiConverterMapStringLong.allocationSize(value.`counts`)
     )
 
     override fun write(value: UsageInput, buf: ByteBuffer) {
             FfiConverterMapStringString.write(value.`used`, buf)
-            FfiConverterMapStringUInt.write(value.`counts`, buf)
+            FfiConverterMapStringLong.write(value.`counts`, buf)
     }
 }
 
@@ -9019,45 +9042,6 @@ public object FfiConverterSequenceTypeYearVersion: FfiConverterRustBuffer<List<Y
 /**
  * @suppress
  */
-public object FfiConverterMapStringUInt: FfiConverterRustBuffer<Map<kotlin.String, kotlin.UInt>> {
-    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.UInt> {
-        val len = buf.getInt()
-        return buildMap<kotlin.String, kotlin.UInt>(len) {
-            repeat(len) {
-                val k = FfiConverterString.read(buf)
-                val v = FfiConverterUInt.read(buf)
-                this[k] = v
-            }
-        }
-    }
-
-    override fun allocationSize(value: Map<kotlin.String, kotlin.UInt>): ULong {
-        val spaceForMapSize = 4UL
-        val spaceForChildren = value.map { (k, v) ->
-            FfiConverterString.allocationSize(k) +
-            FfiConverterUInt.allocationSize(v)
-        }.sum()
-        return spaceForMapSize + spaceForChildren
-    }
-
-    override fun write(value: Map<kotlin.String, kotlin.UInt>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        // The parens on `(k, v)` here ensure we're calling the right method,
-        // which is important for compatibility with older android devices.
-        // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
-        value.forEach { (k, v) ->
-            FfiConverterString.write(k, buf)
-            FfiConverterUInt.write(v, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterMapStringULong: FfiConverterRustBuffer<Map<kotlin.String, kotlin.ULong>> {
     override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.ULong> {
         val len = buf.getInt()
@@ -9087,6 +9071,45 @@ public object FfiConverterMapStringULong: FfiConverterRustBuffer<Map<kotlin.Stri
         value.forEach { (k, v) ->
             FfiConverterString.write(k, buf)
             FfiConverterULong.write(v, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterMapStringLong: FfiConverterRustBuffer<Map<kotlin.String, kotlin.Long>> {
+    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.Long> {
+        val len = buf.getInt()
+        return buildMap<kotlin.String, kotlin.Long>(len) {
+            repeat(len) {
+                val k = FfiConverterString.read(buf)
+                val v = FfiConverterLong.read(buf)
+                this[k] = v
+            }
+        }
+    }
+
+    override fun allocationSize(value: Map<kotlin.String, kotlin.Long>): ULong {
+        val spaceForMapSize = 4UL
+        val spaceForChildren = value.map { (k, v) ->
+            FfiConverterString.allocationSize(k) +
+            FfiConverterLong.allocationSize(v)
+        }.sum()
+        return spaceForMapSize + spaceForChildren
+    }
+
+    override fun write(value: Map<kotlin.String, kotlin.Long>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        // The parens on `(k, v)` here ensure we're calling the right method,
+        // which is important for compatibility with older android devices.
+        // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
+        value.forEach { (k, v) ->
+            FfiConverterString.write(k, buf)
+            FfiConverterLong.write(v, buf)
         }
     }
 }

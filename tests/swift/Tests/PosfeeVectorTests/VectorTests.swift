@@ -228,9 +228,9 @@ func usageIn(_ v: J?) throws -> UsageInput? {
             used[k] = s
         }
     }
-    var counts: [String: UInt32] = [:]
+    var counts: [String: Int64] = [:]
     if case let .object(c)? = o["counts"] {
-        for (k, x) in c { counts[k] = UInt32(x.int ?? 0) }
+        for (k, x) in c { counts[k] = x.int ?? 0 }
     }
     return UsageInput(used: used, counts: counts)
 }
@@ -262,7 +262,7 @@ func contractIn(_ v: J?) throws -> ContractInput {
 func mixIn(_ input: J) throws -> [MixLineInput] {
     try (input["mix"]?.array ?? []).map { l -> MixLineInput in
         try keys(l, ["payment", "count"], "mix line")
-        return MixLineInput(payment: try paymentIn(l["payment"]), count: UInt32(l["count"]?.int ?? 0))
+        return MixLineInput(payment: try paymentIn(l["payment"]), count: l["count"]?.int ?? 0)
     }
 }
 
@@ -516,7 +516,7 @@ func runCase(_ c: J, _ merchants: J) throws -> J {
         try keys(input, ["plan", "monthly_volumes", "devices", "annual_agreement", "risk_record", "verification"], "eligibility")
         let facts = EligibilityInput(
             monthlyVolumes: (input["monthly_volumes"]?.array ?? []).map { $0.string ?? "" },
-            devices: UInt32(input["devices"]?.int ?? 0),
+            devices: input["devices"]?.int ?? 0,
             annualAgreement: try flag(input, "annual_agreement") ?? false,
             riskRecord: try flag(input, "risk_record") ?? false,
             verification: try str(input, "verification"))

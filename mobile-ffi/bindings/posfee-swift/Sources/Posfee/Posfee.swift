@@ -514,6 +514,22 @@ fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -3912,14 +3928,14 @@ public func FfiConverterTypeEligibilityAnswers_lower(_ value: EligibilityAnswers
  */
 public struct EligibilityInput: Equatable, Hashable {
     public var monthlyVolumes: [String]
-    public var devices: UInt32
+    public var devices: Int64
     public var annualAgreement: Bool
     public var riskRecord: Bool
     public var verification: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(monthlyVolumes: [String] = [], devices: UInt32 = UInt32(0), annualAgreement: Bool = false, riskRecord: Bool = false, verification: String? = nil) {
+    public init(monthlyVolumes: [String] = [], devices: Int64 = Int64(0), annualAgreement: Bool = false, riskRecord: Bool = false, verification: String? = nil) {
         self.monthlyVolumes = monthlyVolumes
         self.devices = devices
         self.annualAgreement = annualAgreement
@@ -3944,7 +3960,7 @@ public struct FfiConverterTypeEligibilityInput: FfiConverterRustBuffer {
         return
             try EligibilityInput(
                 monthlyVolumes: FfiConverterSequenceString.read(from: &buf), 
-                devices: FfiConverterUInt32.read(from: &buf), 
+                devices: FfiConverterInt64.read(from: &buf), 
                 annualAgreement: FfiConverterBool.read(from: &buf), 
                 riskRecord: FfiConverterBool.read(from: &buf), 
                 verification: FfiConverterOptionString.read(from: &buf)
@@ -3953,7 +3969,7 @@ public struct FfiConverterTypeEligibilityInput: FfiConverterRustBuffer {
 
     public static func write(_ value: EligibilityInput, into buf: inout [UInt8]) {
         FfiConverterSequenceString.write(value.monthlyVolumes, into: &buf)
-        FfiConverterUInt32.write(value.devices, into: &buf)
+        FfiConverterInt64.write(value.devices, into: &buf)
         FfiConverterBool.write(value.annualAgreement, into: &buf)
         FfiConverterBool.write(value.riskRecord, into: &buf)
         FfiConverterOptionString.write(value.verification, into: &buf)
@@ -5135,11 +5151,11 @@ public func FfiConverterTypeMilestone_lower(_ value: Milestone) -> RustBuffer {
  */
 public struct MixLineInput: Equatable, Hashable {
     public var payment: PaymentInput
-    public var count: UInt32
+    public var count: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(payment: PaymentInput, count: UInt32) {
+    public init(payment: PaymentInput, count: Int64) {
         self.payment = payment
         self.count = count
     }
@@ -5161,13 +5177,13 @@ public struct FfiConverterTypeMixLineInput: FfiConverterRustBuffer {
         return
             try MixLineInput(
                 payment: FfiConverterTypePaymentInput.read(from: &buf), 
-                count: FfiConverterUInt32.read(from: &buf)
+                count: FfiConverterInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: MixLineInput, into buf: inout [UInt8]) {
         FfiConverterTypePaymentInput.write(value.payment, into: &buf)
-        FfiConverterUInt32.write(value.count, into: &buf)
+        FfiConverterInt64.write(value.count, into: &buf)
     }
 }
 
@@ -6345,7 +6361,7 @@ public struct UsageInput: Equatable, Hashable {
     /**
      * Payments per count bucket.
      */
-    public var counts: [String: UInt32]
+    public var counts: [String: Int64]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6355,7 +6371,7 @@ public struct UsageInput: Equatable, Hashable {
          */used: [String: String] = [:], 
         /**
          * Payments per count bucket.
-         */counts: [String: UInt32] = [:]) {
+         */counts: [String: Int64] = [:]) {
         self.used = used
         self.counts = counts
     }
@@ -6377,13 +6393,13 @@ public struct FfiConverterTypeUsageInput: FfiConverterRustBuffer {
         return
             try UsageInput(
                 used: FfiConverterDictionaryStringString.read(from: &buf), 
-                counts: FfiConverterDictionaryStringUInt32.read(from: &buf)
+                counts: FfiConverterDictionaryStringInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: UsageInput, into buf: inout [UInt8]) {
         FfiConverterDictionaryStringString.write(value.used, into: &buf)
-        FfiConverterDictionaryStringUInt32.write(value.counts, into: &buf)
+        FfiConverterDictionaryStringInt64.write(value.counts, into: &buf)
     }
 }
 
@@ -8656,32 +8672,6 @@ fileprivate struct FfiConverterSequenceTypeYearVersion: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterDictionaryStringUInt32: FfiConverterRustBuffer {
-    public static func write(_ value: [String: UInt32], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for (key, value) in value {
-            FfiConverterString.write(key, into: &buf)
-            FfiConverterUInt32.write(value, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: UInt32] {
-        let len: Int32 = try readInt(&buf)
-        var dict = [String: UInt32]()
-        dict.reserveCapacity(Int(len))
-        for _ in 0..<len {
-            let key = try FfiConverterString.read(from: &buf)
-            let value = try FfiConverterUInt32.read(from: &buf)
-            dict[key] = value
-        }
-        return dict
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
     public static func write(_ value: [String: UInt64], into buf: inout [UInt8]) {
         let len = Int32(value.count)
@@ -8699,6 +8689,32 @@ fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
         for _ in 0..<len {
             let key = try FfiConverterString.read(from: &buf)
             let value = try FfiConverterUInt64.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringInt64: FfiConverterRustBuffer {
+    public static func write(_ value: [String: Int64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterInt64.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: Int64] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: Int64]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterInt64.read(from: &buf)
             dict[key] = value
         }
         return dict
