@@ -118,20 +118,11 @@ impl Percent {
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        let ok = text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            && !text.starts_with('.')
-            && !text.ends_with('.');
-        let value = if ok {
-            text.parse::<Decimal>().ok()
-        } else {
-            None
-        };
-        match value {
-            Some(v) if v.scale() <= 6 && v <= Decimal::ONE_HUNDRED => Ok(Percent(v)),
-            _ => Err(serde::de::Error::custom(
+        Percent::from_text(&text).ok_or_else(|| {
+            serde::de::Error::custom(
                 "expected a percentage string from \"0\" to \"100\" with at most six decimals",
-            )),
-        }
+            )
+        })
     }
 }
 

@@ -640,7 +640,7 @@ fn too_deep(v: &Value, depth: usize, at: &At<'_>) -> Option<String> {
 }
 
 /// Keys of data maps (usage buckets): plan data, kept as given.
-const DATA_MAPS: &[&str] = &["used", "counts"];
+pub const DATA_MAPS: &[&str] = &["used", "counts"];
 
 /// The first value that is not data, or key that is not camelCase, in key
 /// order.

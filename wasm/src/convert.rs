@@ -3,7 +3,7 @@
 //! exported `PosfeeError` class.
 
 use js_sys::{Array, Object, Reflect};
-use posfee_core::read::{Naming, ReadInput, Value};
+use posfee_core::read::{Naming, ReadInput, Value, DATA_MAPS};
 use posfee_core::{Error, ErrorCode, Reason};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -95,10 +95,6 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = posfeeDataJson)]
     fn data_json(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
 }
-
-/// Keys whose object values are data maps (usage buckets): their keys are
-/// plan data, kept as given.
-pub const DATA_MAPS: &[&str] = &["used", "counts"];
 
 /// A core error's field path in JavaScript's spelling: input errors name the
 /// caller's (camelCase) keys; plan and calendar paths stay the file's.
