@@ -219,7 +219,7 @@ seed
 # --- build once --------------------------------------------------------------
 triple="$(rustc +nightly -vV | sed -n 's/^host: //p')"
 bin_dir="$fuzz/target/$triple/release"
-src_hash="$(cat "$root"/core/src/*.rs "$root"/wasm/src/batch.rs | sha256sum | cut -c1-12)"
+src_hash="$(find "$root/core/src" -name '*.rs' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-12)"
 src_commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
 if [ "$build" = 1 ]; then
   (cd "$root" && cargo +nightly fuzz build -O -a -s "$sanitizer")
@@ -308,7 +308,7 @@ done
 
 if [ "$record" = 1 ]; then
   # A target run again replaces its row; the other rows and their runs stay.
-  desc="\`scripts/fuzz.sh --runs $runs --max-time $max_time --timeout $timeout --rss-mb $rss_mb$([ "$cmin" = 1 ] && echo ' --cmin') --record ${targets[*]}\`, finished $(date -u +%Y-%m-%dT%H:%MZ); build \`cargo +nightly fuzz build -O -a -s $sanitizer\` ($(rustc +nightly --version), $(cargo +nightly fuzz --version)); source commit $src_commit with core/src + wasm/src/batch.rs sha256 $src_hash (before the build$([ "$build" = 0 ] && echo '; --no-build: binaries built earlier')); $(nproc) cores, one target at a time, one job each"
+  desc="\`scripts/fuzz.sh --runs $runs --max-time $max_time --timeout $timeout --rss-mb $rss_mb$([ "$cmin" = 1 ] && echo ' --cmin') --record ${targets[*]}\`, finished $(date -u +%Y-%m-%dT%H:%MZ); build \`cargo +nightly fuzz build -O -a -s $sanitizer\` ($(rustc +nightly --version), $(cargo +nightly fuzz --version)); source commit $src_commit with core/src sha256 $src_hash (before the build$([ "$build" = 0 ] && echo '; --no-build: binaries built earlier')); $(nproc) cores, one target at a time, one job each"
   printf '%s\n' "${rows[@]}" > "$work/rows"
   python3 - "$fuzz/RESULTS.md" "$work/rows" "$started" "$desc" "${all_targets[*]}" <<'PY'
 import os, sys

@@ -529,6 +529,23 @@ impl Error {
         )
     }
 
+    /// A failure inside posfee (a bug, never the input's fault): code and
+    /// reason `internal`, no field.
+    ///
+    /// ```
+    /// let e = posfee_core::Error::internal("a check");
+    /// assert_eq!((e.code().as_str(), e.field(), e.message_en()), ("internal", "", "internal error: a check"));
+    /// ```
+    pub fn internal(what: &str) -> Error {
+        Error::new(
+            ErrorCode::Internal,
+            "",
+            Reason::Internal,
+            format!("内部错误：{what}"),
+            format!("internal error: {what}"),
+        )
+    }
+
     pub(crate) fn overflow(field: &str) -> Error {
         Error::new(
             ErrorCode::Overflow,

@@ -30,6 +30,7 @@ pub mod acceptance;
 pub mod activation;
 pub mod audit;
 mod baked;
+mod batch;
 pub mod bounds;
 pub mod calendar;
 pub mod compare;
@@ -58,6 +59,7 @@ pub mod time;
 pub use acceptance::{check_acceptance, RefusalCode};
 pub use activation::{activation_progress, ActivationProgress, NextMilestone};
 pub use audit::{AuditOptions, AuditSummary, Auditor, Finding, FindingCode, LineAudit, LineStatus};
+pub use batch::{fee_batch, FeeBatch, MAX_BATCH_TEXT};
 pub use calendar::{
     Calendar, ConsultedYear, DataOrigin, DayInfo, DayKind, NamedDay, YearEntry, YearVersion,
 };

@@ -330,6 +330,37 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
             };
             out(run())
         }
+        "fee_batch" => {
+            let plan = plan(&input, "plan")?;
+            let m = merchant(&input, merchants)?;
+            let run = || -> posfee_core::Result<FeeBatch> {
+                let merchant = input_from_json::<MerchantInput>(m.clone(), "merchant")?
+                    .to_merchant("merchant")?;
+                let instruments: Vec<read::InstrumentInput> = input_from_json(
+                    input.get("instruments").cloned().unwrap_or(Value::Null),
+                    "instruments",
+                )?;
+                // Anything but an index from 0 to 2³²−2 is out of range.
+                let index: Option<Vec<u32>> = input
+                    .get("instrument_index")
+                    .and_then(Value::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .map(|v| {
+                                v.as_u64()
+                                    .and_then(|k| u32::try_from(k).ok())
+                                    .unwrap_or(u32::MAX)
+                            })
+                            .collect()
+                    });
+                let amounts = input
+                    .get("amounts")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                fee_batch(&plan, &merchant, amounts, &instruments, index.as_deref())
+            };
+            out(run())
+        }
         "arrival" => {
             let plan = plan(&input, "plan")?;
             let cal = calendar(&input)?;

@@ -1,18 +1,17 @@
-//! Differential: the npm package's batch amount reader (wasm/src/batch.rs:
+//! Differential: Money's fast amount reader (posfee_core::money::text:
 //! `swar_line`, the word-at-a-time reader, then `byte_line`, the byte
-//! reader, then `Money::parse_amount` for what neither reads — the
-//! `feeBatchText` path; `fast_fen` then `parse_amount` — the `feeBatch`
-//! path; `line_count`) against `Money::parse_amount` on each line alone.
-//!
-//! The reader is copied verbatim from wasm/src/batch.rs at build time (see
-//! fuzz/build.rs): it is private to the wasm crate.
+//! reader — the path of `fee_batch`, the npm package's `feeBatchText` and
+//! `feeBatch`; `fast_fen`, the fast path of `Money::parse_amount`;
+//! `line_count`) against the general reader (`general_fen`) on each line
+//! alone.
 //!
 //! Checks, for every line of an arbitrary amounts text: same accept/refuse
-//! decision and same fen as `parse_amount`; a line the fast readers read
-//! is one `parse_amount` accepts with that value; every line in the fast
-//! grammar `(0|[1-9][0-9]{0,7})(\.[0-9]{1,2})?` above zero is read by
-//! `byte_line` (the fast path is complete); `swar_line`, when it reads, agrees
-//! with `byte_line` on value and end; lines end where the text's '\n' are;
+//! decision and same fen as the general reader, and `Money::parse_amount`
+//! (fast path first) the same; a line the fast readers read is one the
+//! general reader accepts with that value; every line in the fast grammar
+//! `(0|[1-9][0-9]{0,7})(\.[0-9]{1,2})?` above zero is read by `byte_line`
+//! (the fast path is complete); `swar_line`, when it reads, agrees with
+//! `byte_line` on value and end; lines end where the text's '\n' are;
 //! `line_count` counts them.
 #![no_main]
 
@@ -20,20 +19,9 @@ use libfuzzer_sys::fuzz_target;
 use posfee_core::Money;
 
 mod reader {
-    include!(concat!(env!("OUT_DIR"), "/batch_reader.rs"));
-
-    pub fn byte(body: &[u8], start: usize) -> (Option<i64>, usize) {
-        byte_line(body, start)
-    }
-    pub fn word(body: &[u8], start: usize) -> Option<(i64, usize)> {
-        swar_line(body, start)
-    }
-    pub fn fast(line: &[u8]) -> Option<i64> {
-        fast_fen(line)
-    }
-    pub fn count(t: &[u8]) -> usize {
-        line_count(t)
-    }
+    pub use posfee_core::money::text::{
+        byte_line as byte, fast_fen as fast, line_count as count, swar_line as word,
+    };
 }
 
 /// The lines of an amounts text as the package defines them (one trailing
@@ -58,9 +46,14 @@ fn in_fast_grammar(line: &[u8]) -> bool {
         && frac.is_none_or(|f| digits(f) && f.len() <= 2)
 }
 
+/// The general reader's answer, after checking that `Money::parse_amount`
+/// (its fast path first) gives the same.
 fn core(line: &[u8]) -> Option<i64> {
     let s = std::str::from_utf8(line).ok()?;
-    Money::parse_amount("amounts[0]", s).ok().map(Money::fen)
+    let general = posfee_core::money::text::general_fen(s);
+    let full = Money::parse_amount("amounts[0]", s).ok().map(Money::fen);
+    assert_eq!(full, general, "parse_amount {s:?}");
+    general
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -529,6 +529,35 @@ impl Engine {
         Ok(f.map_err(err)?.into())
     }
 
+    /// The fees of many payments (a statement's) in one call: `amounts`
+    /// one decimal string per line, `instruments` the instruments used and
+    /// `instrument_index` each payment's (left out for one instrument).
+    /// Errors as [`posfee_core::fee_batch`]'s.
+    #[uniffi::method(default(instrument_index = None))]
+    pub fn fee_batch(
+        &self,
+        merchant: MerchantInput,
+        amounts: String,
+        instruments: Vec<InstrumentInput>,
+        instrument_index: Option<Vec<i32>>,
+    ) -> Result<FeeBatch> {
+        let m = merchant_of(&merchant)?;
+        // A negative index is out of range, as u32::MAX is for every batch.
+        let index: Option<Vec<u32>> = instrument_index.map(|ix| {
+            ix.into_iter()
+                .map(|k| u32::try_from(k).unwrap_or(u32::MAX))
+                .collect()
+        });
+        let b = pf::fee_batch(
+            read(&self.0).plan(),
+            &m,
+            &amounts,
+            &instruments,
+            index.as_deref(),
+        );
+        b.map_err(err)
+    }
+
     /// When the money of a payment arrives.
     #[uniffi::method(default(options = None))]
     pub fn arrival(&self, payment: PaymentInput, options: Option<QuoteOptions>) -> Result<Arrival> {

@@ -5,9 +5,10 @@ use crate::{Money, Percent};
 use posfee_core as pf;
 use std::collections::HashMap;
 
+pub use pf::read::InstrumentInput;
 pub use pf::{
-    ContractInput, ContractRatesInput, EligibilityInput, MerchantInput, MixLineInput, PaymentInput,
-    WalletInput, WalletsInput,
+    ContractInput, ContractRatesInput, EligibilityInput, FeeBatch, MerchantInput, MixLineInput,
+    PaymentInput, WalletInput, WalletsInput,
 };
 
 // ---- inputs: the core's own structs, so the core validates them ----
@@ -32,6 +33,34 @@ pub struct PaymentInput {
     pub large_mode: Option<bool>,
     #[uniffi(default)]
     pub time: Option<String>,
+}
+
+/// The instrument of a batch's payments: a payment without amount and time.
+#[uniffi::remote(Record)]
+pub struct InstrumentInput {
+    #[uniffi(default)]
+    pub method: Option<String>,
+    #[uniffi(default)]
+    pub card_kind: Option<String>,
+    #[uniffi(default)]
+    pub card_medium: Option<String>,
+    #[uniffi(default)]
+    pub magstripe_verified: Option<bool>,
+    #[uniffi(default)]
+    pub wallet: Option<String>,
+    #[uniffi(default)]
+    pub large_mode: Option<bool>,
+}
+
+/// A priced batch: fees and nets one per line, and their totals.
+#[uniffi::remote(Record)]
+pub struct FeeBatch {
+    pub fees: String,
+    pub nets: String,
+    pub total_amount: Money,
+    pub total_fee: Money,
+    pub total_net: Money,
+    pub count: i64,
 }
 
 /// A wallet's status as given (both default to false).

@@ -182,6 +182,15 @@ fun mixIn(input: JsonObject): List<MixLineInput> = (input.getAsJsonArray("mix") 
     MixLineInput(payment = paymentIn(l.get("payment")), count = l.get("count").asLong)
 }
 
+fun instrumentIn(v: JsonElement): InstrumentInput {
+    val o = obj(v, "instrument") ?: throw RunnerError("no instrument")
+    keys(o, paymentKeys - setOf("amount", "time"), "instrument")
+    return InstrumentInput(
+        method = str(o, "method"), cardKind = str(o, "card_kind"), cardMedium = str(o, "card_medium"),
+        magstripeVerified = bool(o, "magstripe_verified"), wallet = str(o, "wallet"), largeMode = bool(o, "large_mode"),
+    )
+}
+
 fun opts(input: JsonObject) = QuoteOptions(provisional = bool(input, "provisional") == true)
 
 // ---- answers: records → the vectors' snake_case JSON ----
@@ -386,6 +395,17 @@ fun runCase(c: JsonObject, merchants: JsonObject): JsonElement {
             val mi = merchantIn(input, merchants)
             val payments = (input.getAsJsonArray("payments") ?: JsonArray()).map { paymentIn(it) }
             out { j("results" to arr(DayLedger().quoteAll(en, mi, payments, opts(input)), ::quoteJson)) }
+        }
+        "fee_batch" -> {
+            val en = engine(input)
+            val mi = merchantIn(input, merchants)
+            val instruments = (input.getAsJsonArray("instruments") ?: JsonArray()).map { instrumentIn(it) }
+            val index = input.getAsJsonArray("instrument_index")?.map { it.asInt }
+            out {
+                val r = en.feeBatch(mi, str(input, "amounts") ?: "", instruments, index)
+                j("fees" to s(r.fees), "nets" to s(r.nets), "total_amount" to m(r.totalAmount), "total_fee" to m(r.totalFee),
+                  "total_net" to m(r.totalNet), "count" to n(r.count))
+            }
         }
         "arrival" -> {
             val en = engine(input)

@@ -4,7 +4,9 @@
 // Reports one `quote` call, one `fee` call, a statement of N payments through
 // `feeBatch` and `feeBatchText`, each through the whole package and the quote
 // module (posfee/quote) where it has the call, and the decimal.js
-// equivalents, with the ratios. The decimal.js
+// equivalents, with the ratios; `feeBatchText` also against a hand-written
+// integer-fen JavaScript batch on byte buffers (int-batch.mjs), its
+// strongest plain-JavaScript peer. The decimal.js
 // quote (decimal-quote.mjs) does the same work as the package's: validation,
 // fee, acceptance, limits, accounting date and arrival.
 import Decimal from 'decimal.js';
@@ -12,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { Engine, Plan } from 'posfee';
 import { Engine as QuoteEngine } from 'posfee/quote';
 import { makeDecimalQuote } from './decimal-quote.mjs';
+import { makeIntBatch } from './int-batch.mjs';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const engine = new Engine();
@@ -140,6 +143,11 @@ const decText = time(`decimal.js, ${N} payments as text`, 3, () => {
   }
   return { fees: fees.join('\n'), nets: nets.join('\n') };
 });
+const intPrice = makeIntBatch(plan, merchant, instruments);
+const intText = time(`integer-fen JavaScript, ${N} payments as text (byte buffers)`, 5, () => intPrice(amountsText, instrumentIndex));
+for (const k of ['fees', 'nets', 'totalAmount', 'totalFee', 'totalNet', 'count']) {
+  if (intText.result[k] !== textBatch.result[k]) throw new Error(`integer JavaScript batch differs in ${k}`);
+}
 if (liteText.result.fees !== decText.result.fees || liteText.result.nets !== decText.result.nets) throw new Error('quote module text batch answers differ');
 if (JSON.stringify(liteQuote.result) !== JSON.stringify(quote.result) || JSON.stringify(liteFee.result) !== JSON.stringify(fee.result)) throw new Error('quote module answers differ');
 if (textBatch.result.fees !== decText.result.fees || textBatch.result.nets !== decText.result.nets) throw new Error('text batch answers differ');
@@ -166,3 +174,5 @@ console.log(`  ${liteText.label}: ${f(liteText.ms, 1)} ms (${f((liteText.ms * 1e
 console.log(`  ${decText.label}: ${f(decText.ms, 1)} ms (${f((decText.ms * 1e6) / N, 1)} ns/payment)`);
 console.log(`  posfee feeBatchText is ${f(decText.ms / textBatch.ms, 1)}× faster than decimal.js (one text per column, in and out; target ≥ 50×)`);
 console.log(`  posfee/quote feeBatchText is ${f(decText.ms / liteText.ms, 1)}× faster than decimal.js (the same call, quote module; target ≥ 50×)`);
+console.log(`  ${intText.label}: ${f(intText.ms, 1)} ms (${f((intText.ms * 1e6) / N, 1)} ns/payment)`);
+console.log(`  posfee feeBatchText is ${f(intText.ms / textBatch.ms, 2)}× the speed of the integer JavaScript batch; posfee/quote ${f(intText.ms / liteText.ms, 2)}× (target ≥ 2×)`);

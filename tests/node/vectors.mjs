@@ -169,6 +169,25 @@ export function runCase(c, merchants) {
       const m = merchant(input, merchants);
       return out(() => ({ results: new DayLedger().quoteAll(e, m, toCamel(input.payments ?? []), opts(input)) }));
     }
+    case 'fee_batch': {
+      // feeBatchText answers; feeBatch (the same amounts as an array) must
+      // give the same fees, nets, totals or error.
+      const e = engine(input);
+      const m = merchant(input, merchants);
+      const batch = { instruments: toCamel(input.instruments) };
+      if (input.instrument_index !== undefined) batch.instrumentIndex = input.instrument_index;
+      const text = out(() => e.feeBatchText(m, { amounts: input.amounts, ...batch }));
+      const list = input.amounts === '' ? [] : input.amounts.replace(/\n$/, '').split('\n');
+      const arrays = out(() => e.feeBatch(m, { amounts: list, ...batch }));
+      if (arrays.fees) {
+        arrays.fees = arrays.fees.join('\n');
+        arrays.nets = arrays.nets.join('\n');
+      }
+      if (JSON.stringify(arrays) !== JSON.stringify(text)) {
+        throw new RunnerError(`feeBatch ${JSON.stringify(arrays)} differs from feeBatchText ${JSON.stringify(text)}`);
+      }
+      return text;
+    }
     case 'arrival': {
       const e = engine(input);
       return out(() => e.arrival(toCamel(input.payment), opts(input)));

@@ -4,7 +4,7 @@
 
 use js_sys::{Array, Object, Reflect};
 use posfee_core::read::{Naming, ReadInput, Value, DATA_MAPS};
-use posfee_core::{Error, ErrorCode, Reason};
+use posfee_core::{Error, ErrorCode};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -361,13 +361,7 @@ pub fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
 
 /// An error that should not happen (serializing a core answer).
 pub fn internal(what: &str) -> JsErr {
-    JsErr(Error::new(
-        ErrorCode::Internal,
-        "",
-        Reason::Internal,
-        format!("内部错误：{what}"),
-        format!("internal error: {what}"),
-    ))
+    JsErr(Error::internal(what))
 }
 
 #[cfg(test)]

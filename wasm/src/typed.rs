@@ -337,7 +337,7 @@ impl Tape {
     }
 
     fn money(&mut self, m: Money) {
-        crate::batch::push_money_str(&mut self.out, m.fen());
+        m.push_to(&mut self.out);
         self.out.push('\0');
     }
 

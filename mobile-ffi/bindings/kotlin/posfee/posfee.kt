@@ -728,6 +728,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_engine_fee(
     ): Int
+    external fun uniffi_posfee_ffi_checksum_method_engine_fee_batch(
+    ): Int
     external fun uniffi_posfee_ffi_checksum_method_engine_frozen_window(
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_engine_load_calendar(
@@ -865,6 +867,8 @@ internal object UniffiLib {
     external fun uniffi_posfee_ffi_fn_method_engine_extend_calendar(`ptr`: Long,`calendar`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_posfee_ffi_fn_method_engine_fee(`ptr`: Long,`merchant`: RustBuffer.ByValue,`payment`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_method_engine_fee_batch(`ptr`: Long,`merchant`: RustBuffer.ByValue,`amounts`: RustBuffer.ByValue,`instruments`: RustBuffer.ByValue,`instrumentIndex`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_engine_frozen_window(`ptr`: Long,`submitted`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1115,6 +1119,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_fee() and 0xFFFF) != 65129) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_fee_batch() and 0xFFFF) != 63295) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_frozen_window() and 0xFFFF) != 5928) {
@@ -2799,6 +2806,14 @@ public interface EngineInterface {
     fun `fee`(`merchant`: MerchantInput, `payment`: PaymentInput): Fee
     
     /**
+     * The fees of many payments (a statement's) in one call: `amounts`
+     * one decimal string per line, `instruments` the instruments used and
+     * `instrument_index` each payment's (left out for one instrument).
+     * Errors as [`posfee_core::fee_batch`]'s.
+     */
+    fun `feeBatch`(`merchant`: MerchantInput, `amounts`: kotlin.String, `instruments`: List<InstrumentInput>, `instrumentIndex`: List<kotlin.Int>? = null): FeeBatch
+    
+    /**
      * The frozen-funds review window after a submission date (`YYYY-MM-DD`).
      */
     fun `frozenWindow`(`submitted`: kotlin.String?, `options`: QuoteOptions? = null): FrozenWindow
@@ -3110,6 +3125,30 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
         
         FfiConverterTypeMerchantInput.lower(`merchant`),
         FfiConverterTypePaymentInput.lower(`payment`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The fees of many payments (a statement's) in one call: `amounts`
+     * one decimal string per line, `instruments` the instruments used and
+     * `instrument_index` each payment's (left out for one instrument).
+     * Errors as [`posfee_core::fee_batch`]'s.
+     */
+    @Throws(PosfeeException::class)override fun `feeBatch`(`merchant`: MerchantInput, `amounts`: kotlin.String, `instruments`: List<InstrumentInput>, `instrumentIndex`: List<kotlin.Int>?): FeeBatch {
+            return FfiConverterTypeFeeBatch.lift(
+    callWithHandle {
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_engine_fee_batch(
+        it,
+        
+        FfiConverterTypeMerchantInput.lower(`merchant`),
+        FfiConverterString.lower(`amounts`),
+        FfiConverterSequenceTypeInstrumentInput.lower(`instruments`),
+        FfiConverterOptionalSequenceInt.lower(`instrumentIndex`),_status)
 }
     }
     )
@@ -5361,6 +5400,67 @@ public object FfiConverterTypeFee: FfiConverterRustBuffer<Fee> {
 
 
 /**
+ * A priced batch: fees and nets one per line, and their totals.
+ */
+data class FeeBatch (
+    var `fees`: kotlin.String
+    , 
+    var `nets`: kotlin.String
+    , 
+    var `totalAmount`: Money
+    , 
+    var `totalFee`: Money
+    , 
+    var `totalNet`: Money
+    , 
+    var `count`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFeeBatch: FfiConverterRustBuffer<FeeBatch> {
+    override fun read(buf: ByteBuffer): FeeBatch {
+        return FeeBatch(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FeeBatch) = (
+            FfiConverterString.allocationSize(value.`fees`) +
+            FfiConverterString.allocationSize(value.`nets`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalAmount`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalFee`) +
+            FfiConverterTypeMoney.allocationSize(value.`totalNet`) +
+            FfiConverterLong.allocationSize(value.`count`)
+    )
+
+    override fun write(value: FeeBatch, buf: ByteBuffer) {
+            FfiConverterString.write(value.`fees`, buf)
+            FfiConverterString.write(value.`nets`, buf)
+            FfiConverterTypeMoney.write(value.`totalAmount`, buf)
+            FfiConverterTypeMoney.write(value.`totalFee`, buf)
+            FfiConverterTypeMoney.write(value.`totalNet`, buf)
+            FfiConverterLong.write(value.`count`, buf)
+    }
+}
+
+
+
+/**
  * How the fee was made up: fee = percentage + fixed.
  */
 data class FeeDetail (
@@ -5552,6 +5652,67 @@ public object FfiConverterTypeFrozenWindow: FfiConverterRustBuffer<FrozenWindow>
             FfiConverterBoolean.write(value.`provisional`, buf)
             FfiConverterSequenceInt.write(value.`uncoveredYears`, buf)
             FfiConverterSequenceTypeConsultedYear.write(value.`calendar`, buf)
+    }
+}
+
+
+
+/**
+ * The instrument of a batch's payments: a payment without amount and time.
+ */
+data class InstrumentInput (
+    var `method`: kotlin.String? = null 
+    , 
+    var `cardKind`: kotlin.String? = null 
+    , 
+    var `cardMedium`: kotlin.String? = null 
+    , 
+    var `magstripeVerified`: kotlin.Boolean? = null 
+    , 
+    var `wallet`: kotlin.String? = null 
+    , 
+    var `largeMode`: kotlin.Boolean? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInstrumentInput: FfiConverterRustBuffer<InstrumentInput> {
+    override fun read(buf: ByteBuffer): InstrumentInput {
+        return InstrumentInput(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: InstrumentInput) = (
+            FfiConverterOptionalString.allocationSize(value.`method`) +
+            FfiConverterOptionalString.allocationSize(value.`cardKind`) +
+            FfiConverterOptionalString.allocationSize(value.`cardMedium`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`magstripeVerified`) +
+            FfiConverterOptionalString.allocationSize(value.`wallet`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`largeMode`)
+    )
+
+    override fun write(value: InstrumentInput, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`method`, buf)
+            FfiConverterOptionalString.write(value.`cardKind`, buf)
+            FfiConverterOptionalString.write(value.`cardMedium`, buf)
+            FfiConverterOptionalBoolean.write(value.`magstripeVerified`, buf)
+            FfiConverterOptionalString.write(value.`wallet`, buf)
+            FfiConverterOptionalBoolean.write(value.`largeMode`, buf)
     }
 }
 
@@ -8502,6 +8663,38 @@ public object FfiConverterOptionalTypeWalletsInput: FfiConverterRustBuffer<Walle
 /**
  * @suppress
  */
+public object FfiConverterOptionalSequenceInt: FfiConverterRustBuffer<List<kotlin.Int>?> {
+    override fun read(buf: ByteBuffer): List<kotlin.Int>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceInt.read(buf)
+    }
+
+    override fun allocationSize(value: List<kotlin.Int>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceInt.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<kotlin.Int>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceInt.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalSequenceString: FfiConverterRustBuffer<List<kotlin.String>?> {
     override fun read(buf: ByteBuffer): List<kotlin.String>? {
         if (buf.get().toInt() == 0) {
@@ -8752,6 +8945,34 @@ public object FfiConverterSequenceTypeFinding: FfiConverterRustBuffer<List<Findi
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeFinding.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeInstrumentInput: FfiConverterRustBuffer<List<InstrumentInput>> {
+    override fun read(buf: ByteBuffer): List<InstrumentInput> {
+        val len = buf.getInt()
+        return List<InstrumentInput>(len) {
+            FfiConverterTypeInstrumentInput.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<InstrumentInput>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeInstrumentInput.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<InstrumentInput>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeInstrumentInput.write(it, buf)
         }
     }
 }

@@ -195,6 +195,14 @@ func paymentIn(_ v: J?) throws -> PaymentInput {
         wallet: try str(o, "wallet"), largeMode: try flag(o, "large_mode"), time: try str(o, "time"))
 }
 
+func instrumentIn(_ v: J) throws -> InstrumentInput {
+    guard v != .null else { throw RunnerError(description: "no instrument") }
+    try keys(v, ["method", "card_kind", "card_medium", "magstripe_verified", "wallet", "large_mode"], "instrument")
+    return InstrumentInput(
+        method: try str(v, "method"), cardKind: try str(v, "card_kind"), cardMedium: try str(v, "card_medium"),
+        magstripeVerified: try flag(v, "magstripe_verified"), wallet: try str(v, "wallet"), largeMode: try flag(v, "large_mode"))
+}
+
 func walletIn(_ v: J?) throws -> WalletInput? {
     guard let o = v, o != .null else { return nil }
     try keys(o, ["enabled", "verified"], "wallet")
@@ -482,6 +490,19 @@ func runCase(_ c: J, _ merchants: J) throws -> J {
         let mi = try merchantIn(input, merchants)
         let payments = try (input["payments"]?.array ?? []).map { try paymentIn($0) }
         return try out { .object(["results": .array(try DayLedger().quoteAll(engine: en, merchant: mi, payments: payments, options: try opts(input)).map(quoteJ))]) }
+    case "fee_batch":
+        let en = try engine(input)
+        let mi = try merchantIn(input, merchants)
+        let instruments = try (input["instruments"]?.array ?? []).map { try instrumentIn($0) }
+        let index: [Int32]? = try input["instrument_index"]?.array?.map { x -> Int32 in
+            guard case let .int(i) = x, let k = Int32(exactly: i) else { throw RunnerError(description: "instrument_index: not an integer") }
+            return k
+        }
+        return try out {
+            let r = try en.feeBatch(merchant: mi, amounts: try str(input, "amounts") ?? "", instruments: instruments, instrumentIndex: index)
+            return .object(["fees": .string(r.fees), "nets": .string(r.nets), "total_amount": m(r.totalAmount),
+                            "total_fee": m(r.totalFee), "total_net": m(r.totalNet), "count": .int(r.count)])
+        }
     case "arrival":
         let en = try engine(input)
         return try out { arrivalJ(try en.arrival(payment: try paymentIn(input["payment"]), options: try opts(input))) }

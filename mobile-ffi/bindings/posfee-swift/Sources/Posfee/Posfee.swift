@@ -1321,6 +1321,14 @@ public protocol EngineProtocol: AnyObject, Sendable {
     func fee(merchant: MerchantInput, payment: PaymentInput) throws  -> Fee
     
     /**
+     * The fees of many payments (a statement's) in one call: `amounts`
+     * one decimal string per line, `instruments` the instruments used and
+     * `instrument_index` each payment's (left out for one instrument).
+     * Errors as [`posfee_core::fee_batch`]'s.
+     */
+    func feeBatch(merchant: MerchantInput, amounts: String, instruments: [InstrumentInput], instrumentIndex: [Int32]?) throws  -> FeeBatch
+    
+    /**
      * The frozen-funds review window after a submission date (`YYYY-MM-DD`).
      */
     func frozenWindow(submitted: String?, options: QuoteOptions?) throws  -> FrozenWindow
@@ -1554,6 +1562,25 @@ open func fee(merchant: MerchantInput, payment: PaymentInput)throws  -> Fee  {
             self.uniffiCloneHandle(),
         FfiConverterTypeMerchantInput_lower(merchant),
         FfiConverterTypePaymentInput_lower(payment),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The fees of many payments (a statement's) in one call: `amounts`
+     * one decimal string per line, `instruments` the instruments used and
+     * `instrument_index` each payment's (left out for one instrument).
+     * Errors as [`posfee_core::fee_batch`]'s.
+     */
+open func feeBatch(merchant: MerchantInput, amounts: String, instruments: [InstrumentInput], instrumentIndex: [Int32]? = nil)throws  -> FeeBatch  {
+    return try  FfiConverterTypeFeeBatch_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_engine_fee_batch(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeMerchantInput_lower(merchant),
+        FfiConverterString.lower(amounts),
+        FfiConverterSequenceTypeInstrumentInput.lower(instruments),
+        FfiConverterOptionSequenceInt32.lower(instrumentIndex),uniffiCallStatus
     )
 })
 }
@@ -4191,6 +4218,79 @@ public func FfiConverterTypeFee_lower(_ value: Fee) -> RustBuffer {
 
 
 /**
+ * A priced batch: fees and nets one per line, and their totals.
+ */
+public struct FeeBatch: Equatable, Hashable {
+    public var fees: String
+    public var nets: String
+    public var totalAmount: Money
+    public var totalFee: Money
+    public var totalNet: Money
+    public var count: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(fees: String, nets: String, totalAmount: Money, totalFee: Money, totalNet: Money, count: Int64) {
+        self.fees = fees
+        self.nets = nets
+        self.totalAmount = totalAmount
+        self.totalFee = totalFee
+        self.totalNet = totalNet
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FeeBatch: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeeBatch: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeeBatch {
+        return
+            try FeeBatch(
+                fees: FfiConverterString.read(from: &buf), 
+                nets: FfiConverterString.read(from: &buf), 
+                totalAmount: FfiConverterTypeMoney.read(from: &buf), 
+                totalFee: FfiConverterTypeMoney.read(from: &buf), 
+                totalNet: FfiConverterTypeMoney.read(from: &buf), 
+                count: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FeeBatch, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.fees, into: &buf)
+        FfiConverterString.write(value.nets, into: &buf)
+        FfiConverterTypeMoney.write(value.totalAmount, into: &buf)
+        FfiConverterTypeMoney.write(value.totalFee, into: &buf)
+        FfiConverterTypeMoney.write(value.totalNet, into: &buf)
+        FfiConverterInt64.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeeBatch_lift(_ buf: RustBuffer) throws -> FeeBatch {
+    return try FfiConverterTypeFeeBatch.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeeBatch_lower(_ value: FeeBatch) -> RustBuffer {
+    return FfiConverterTypeFeeBatch.lower(value)
+}
+
+
+/**
  * How the fee was made up: fee = percentage + fixed.
  */
 public struct FeeDetail: Equatable, Hashable {
@@ -4464,6 +4564,79 @@ public func FfiConverterTypeFrozenWindow_lift(_ buf: RustBuffer) throws -> Froze
 #endif
 public func FfiConverterTypeFrozenWindow_lower(_ value: FrozenWindow) -> RustBuffer {
     return FfiConverterTypeFrozenWindow.lower(value)
+}
+
+
+/**
+ * The instrument of a batch's payments: a payment without amount and time.
+ */
+public struct InstrumentInput: Equatable, Hashable {
+    public var method: String?
+    public var cardKind: String?
+    public var cardMedium: String?
+    public var magstripeVerified: Bool?
+    public var wallet: String?
+    public var largeMode: Bool?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(method: String? = nil, cardKind: String? = nil, cardMedium: String? = nil, magstripeVerified: Bool? = nil, wallet: String? = nil, largeMode: Bool? = nil) {
+        self.method = method
+        self.cardKind = cardKind
+        self.cardMedium = cardMedium
+        self.magstripeVerified = magstripeVerified
+        self.wallet = wallet
+        self.largeMode = largeMode
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension InstrumentInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInstrumentInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InstrumentInput {
+        return
+            try InstrumentInput(
+                method: FfiConverterOptionString.read(from: &buf), 
+                cardKind: FfiConverterOptionString.read(from: &buf), 
+                cardMedium: FfiConverterOptionString.read(from: &buf), 
+                magstripeVerified: FfiConverterOptionBool.read(from: &buf), 
+                wallet: FfiConverterOptionString.read(from: &buf), 
+                largeMode: FfiConverterOptionBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InstrumentInput, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.method, into: &buf)
+        FfiConverterOptionString.write(value.cardKind, into: &buf)
+        FfiConverterOptionString.write(value.cardMedium, into: &buf)
+        FfiConverterOptionBool.write(value.magstripeVerified, into: &buf)
+        FfiConverterOptionString.write(value.wallet, into: &buf)
+        FfiConverterOptionBool.write(value.largeMode, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstrumentInput_lift(_ buf: RustBuffer) throws -> InstrumentInput {
+    return try FfiConverterTypeInstrumentInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInstrumentInput_lower(_ value: InstrumentInput) -> RustBuffer {
+    return FfiConverterTypeInstrumentInput.lower(value)
 }
 
 
@@ -8199,6 +8372,30 @@ fileprivate struct FfiConverterOptionTypeWalletsInput: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [Int32]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]?
 
@@ -8414,6 +8611,31 @@ fileprivate struct FfiConverterSequenceTypeFinding: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeFinding.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeInstrumentInput: FfiConverterRustBuffer {
+    typealias SwiftType = [InstrumentInput]
+
+    public static func write(_ value: [InstrumentInput], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInstrumentInput.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InstrumentInput] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [InstrumentInput]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInstrumentInput.read(from: &buf))
         }
         return seq
     }
@@ -9005,6 +9227,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_fee() != 65129) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_engine_fee_batch() != 63295) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_frozen_window() != 5928) {

@@ -432,6 +432,11 @@ void uniffi_posfee_ffi_fn_method_engine_extend_calendar(uint64_t ptr, uint64_t c
 RustBuffer uniffi_posfee_ffi_fn_method_engine_fee(uint64_t ptr, RustBuffer merchant, RustBuffer payment, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_FEE_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_FEE_BATCH
+RustBuffer uniffi_posfee_ffi_fn_method_engine_fee_batch(uint64_t ptr, RustBuffer merchant, RustBuffer amounts, RustBuffer instruments, RustBuffer instrument_index, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_FROZEN_WINDOW
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_ENGINE_FROZEN_WINDOW
 RustBuffer uniffi_posfee_ffi_fn_method_engine_frozen_window(uint64_t ptr, RustBuffer submitted, RustBuffer options, RustCallStatus *_Nonnull out_status
@@ -983,6 +988,12 @@ uint16_t uniffi_posfee_ffi_checksum_method_engine_extend_calendar(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_FEE
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_FEE
 uint16_t uniffi_posfee_ffi_checksum_method_engine_fee(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_FEE_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_ENGINE_FEE_BATCH
+uint16_t uniffi_posfee_ffi_checksum_method_engine_fee_batch(void
     
 );
 #endif

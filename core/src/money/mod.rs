@@ -6,6 +6,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
+pub mod text;
+
 /// The largest amount one payment may have, in fen (99,999,999.99 yuan).
 /// This is the width of the amount field, not a plan cap.
 pub const MAX_AMOUNT_FEN: i64 = 9_999_999_999;
@@ -126,6 +128,10 @@ impl Money {
     /// assert_eq!(Money::parse_amount("amount", "100000000.00").unwrap_err().reason().as_str(), "too_large");
     /// ```
     pub fn parse_amount(field: &str, text: &str) -> Result<Money> {
+        // The common shape, read in one pass; everything else below.
+        if let Some(fen) = self::text::fast_fen(text.as_bytes()) {
+            return Ok(Money::from_fen(fen));
+        }
         let fen = parse_fen(field, text)?;
         if fen == 0 {
             return Err(amount_error(field, text, Reason::Zero));
@@ -143,6 +149,19 @@ impl Money {
     /// ```
     pub fn parse_non_negative(field: &str, text: &str) -> Result<Money> {
         parse_fen(field, text).map(Money::from_fen)
+    }
+
+    /// Appends the money's text (`"1234.50"`) to `out`, without the
+    /// formatting machinery.
+    ///
+    /// ```
+    /// use posfee_core::Money;
+    /// let mut out = String::from("fee=");
+    /// Money::from_fen(-5).push_to(&mut out);
+    /// assert_eq!(out, "fee=-0.05");
+    /// ```
+    pub fn push_to(self, out: &mut String) {
+        self::text::push_str(out, self.fen());
     }
 
     /// Checked sum.
@@ -186,59 +205,17 @@ impl Money {
     }
 }
 
-/// The text of a fen count (`-123450` → `-1234.50`), written without the
-/// formatting machinery: money is written often (every answer, every line of
-/// a statement).
-struct MoneyText {
-    buf: [u8; 24],
-    start: usize,
-}
-
-impl MoneyText {
-    fn new(fen: i64) -> MoneyText {
-        let mut buf = [b'0'; 24];
-        let mut abs = fen.unsigned_abs();
-        let mut i = buf.len();
-        let mut digits = 0;
-        // An i64 has at most 19 digits: with the point and sign, 21 bytes.
-        while (abs > 0 || digits < 3) && i > 2 {
-            if digits == 2 {
-                i -= 1;
-                if let Some(b) = buf.get_mut(i) {
-                    *b = b'.';
-                }
-            }
-            i -= 1;
-            if let Some(b) = buf.get_mut(i) {
-                *b = b'0' + (abs % 10) as u8;
-            }
-            abs /= 10;
-            digits += 1;
-        }
-        if fen < 0 {
-            i -= 1;
-            if let Some(b) = buf.get_mut(i) {
-                *b = b'-';
-            }
-        }
-        MoneyText { buf, start: i }
-    }
-
-    fn as_str(&self) -> &str {
-        // Only ASCII digits, '.' and '-' were written.
-        std::str::from_utf8(self.buf.get(self.start..).unwrap_or_default()).unwrap_or_default()
-    }
-}
-
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(MoneyText::new(self.fen()).as_str())
+        let (buf, i) = text::money_text(self.fen(), false);
+        f.write_str(text::as_str(&buf, i))
     }
 }
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(MoneyText::new(self.fen()).as_str())
+        let (buf, i) = text::money_text(self.fen(), false);
+        s.serialize_str(text::as_str(&buf, i))
     }
 }
 
@@ -354,7 +331,7 @@ mod tests {
             let abs = fen.unsigned_abs();
             let sign = if fen < 0 { "-" } else { "" };
             let want = format!("{sign}{}.{:02}", abs / 100, abs % 100);
-            assert_eq!(MoneyText::new(fen).as_str(), want, "fen {fen}");
+            assert_eq!(Money::from_fen(fen).to_string(), want, "fen {fen}");
             assert_eq!(
                 serde_json::to_string(&Money::from_fen(fen)).unwrap(),
                 format!("\"{want}\"")
