@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the Kotlin and Swift bindings (mobile-ffi/):
 #   1. builds the cdylib and the uniffi-bindgen at the pinned uniffi version
-#      (debug profile, panic = "unwind");
+#      (release profile: the library the JAR ships is the optimised one;
+#      panic = "unwind", as the FFI crate needs);
 #   2. regenerates the Kotlin and Swift sources and fails if the committed
 #      copies under mobile-ffi/bindings/ differ (`--write` updates them);
 #   3. builds the JAR (bindings + linux-x86-64/libposfee_ffi.so where JNA
@@ -27,7 +28,7 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 
 # 1. The library and the generator, one build.
-cargo build -p posfee-ffi --features cli --lib --bin uniffi-bindgen
+cargo build --release -p posfee-ffi --features cli --lib --bin uniffi-bindgen
 # JNA's resource prefix for this platform (<os>-<arch>) and the library's name.
 case "$(uname -s)-$(uname -m)" in
   Darwin-arm64) JNA_PREFIX=darwin-aarch64 EXT=dylib ;;
@@ -35,11 +36,11 @@ case "$(uname -s)-$(uname -m)" in
   Linux-aarch64) JNA_PREFIX=linux-aarch64 EXT=so ;;
   *) JNA_PREFIX=linux-x86-64 EXT=so ;;
 esac
-LIB="$TARGET/debug/libposfee_ffi.$EXT"
+LIB="$TARGET/release/libposfee_ffi.$EXT"
 
 # 2. Regenerate and compare with the committed sources.
-"$TARGET/debug/uniffi-bindgen" generate --no-format "$LIB" --language kotlin --out-dir "$OUT/gen/kotlin" >/dev/null
-"$TARGET/debug/uniffi-bindgen" generate --no-format "$LIB" --language swift --out-dir "$OUT/gen/swift" >/dev/null
+"$TARGET/release/uniffi-bindgen" generate --no-format "$LIB" --language kotlin --out-dir "$OUT/gen/kotlin" >/dev/null
+"$TARGET/release/uniffi-bindgen" generate --no-format "$LIB" --language swift --out-dir "$OUT/gen/swift" >/dev/null
 B=mobile-ffi/bindings
 pairs=(
   "$OUT/gen/kotlin/posfee/posfee.kt|$B/kotlin/posfee/posfee.kt"
@@ -99,7 +100,7 @@ echo "kotlin: $(grep -E '^[0-9]+ passed, ' "$OUT/kotlin.log" | tail -1)"
 
 # 5. Swift.
 if command -v swift >/dev/null 2>&1; then
-  libdir="$(cd "$TARGET/debug" && pwd)"
+  libdir="$(cd "$TARGET/release" && pwd)"
   (cd tests/swift && LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
     swift test -Xlinker -L"$libdir")
 else

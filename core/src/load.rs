@@ -44,21 +44,52 @@ pub(crate) fn parse_text(
             format!("{path}：同一对象中该键出现不止一次"),
             format!("{path}: the key appears more than once in the same object"),
         )),
-        (Err(e), None) => {
-            let at = format!("line {} column {}", e.line(), e.column());
-            Err(Error::new(
-                syntax_code,
-                "",
-                Reason::Syntax,
-                format!(
-                    "{what}不是有效的 JSON（第 {} 行第 {} 列）：{e}",
-                    e.line(),
-                    e.column()
-                ),
-                format!("the {what_en} is not valid JSON ({at}): {e}"),
-            ))
-        }
+        (Err(e), None) => Err(syntax_error(text, &e, syntax_code, what, what_en)),
     }
+}
+
+/// A JSON syntax error in posfee's words: where (line and column, as
+/// serde_json counts them) and what is there — the character that does not
+/// fit, or the end of the text.
+fn syntax_error(
+    text: &str,
+    e: &serde_json::Error,
+    code: ErrorCode,
+    what: &str,
+    what_en: &str,
+) -> Error {
+    let (line, column) = (e.line(), e.column());
+    let found = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .and_then(|l| {
+            // The column counts bytes from 1; step back to a character's start.
+            let mut at = column.saturating_sub(1).min(l.len());
+            while !l.is_char_boundary(at) {
+                at -= 1;
+            }
+            l.get(at..)
+        })
+        .and_then(|rest| rest.chars().next());
+    let eof = matches!(e.classify(), serde_json::error::Category::Eof);
+    let (zh, en) = match found {
+        Some(c) if !eof => (
+            format!("字符 {c:?} 不符合 JSON 语法"),
+            format!("the character {c:?} does not fit JSON syntax here"),
+        ),
+        _ => (
+            "文本在 JSON 值结束前就结束了（对象、数组或字符串未闭合）".to_string(),
+            "the text ends before the JSON value does (an object, array or string is not closed)"
+                .to_string(),
+        ),
+    };
+    Error::new(
+        code,
+        "",
+        Reason::Syntax,
+        format!("{what}不是有效的 JSON（第 {line} 行第 {column} 列）：{zh}"),
+        format!("the {what_en} is not valid JSON (line {line} column {column}): {en}"),
+    )
 }
 
 /// What the strict reader refused, beyond JSON syntax.
@@ -290,5 +321,52 @@ pub(crate) fn check_schema(
             "schema_version：缺少必填字段",
             "schema_version: required field is missing",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn syntax(text: &str) -> (String, String) {
+        let e = parse_text(text, ErrorCode::PlanSyntax, "费率方案", "plan file").unwrap_err();
+        assert_eq!(
+            (e.code(), e.reason(), e.field()),
+            (ErrorCode::PlanSyntax, Reason::Syntax, "")
+        );
+        (e.message_en().to_string(), e.message_zh().to_string())
+    }
+
+    #[test]
+    fn syntax_errors_are_worded_by_posfee() {
+        let (en, zh) = syntax("{\n  \"id\": 5,\n  }");
+        assert_eq!(
+            en,
+            "the plan file is not valid JSON (line 3 column 3): the character '}' does not fit JSON syntax here"
+        );
+        assert!(
+            zh.starts_with("费率方案不是有效的 JSON（第 3 行第 3 列）"),
+            "{zh}"
+        );
+        let (en, _) = syntax("{\"id\": \"upos");
+        assert!(
+            en.ends_with("(an object, array or string is not closed)"),
+            "{en}"
+        );
+        let (en, _) = syntax("");
+        assert!(en.contains("the text ends before"), "{en}");
+        // A multi-byte character where the error is: named whole.
+        let (en, _) = syntax("{\"a\": 好}");
+        assert!(
+            en.ends_with("the character '好' does not fit JSON syntax here"),
+            "{en}"
+        );
+        // Nothing of serde_json's own wording.
+        for t in ["[1,]", "{\"a\" 1}", "nul", "{\"a\":1}x", "\"\\q\""] {
+            let (en, _) = syntax(t);
+            for word in ["expected", "trailing", "invalid escape", "EOF"] {
+                assert!(!en.contains(word), "{t:?}: {en}");
+            }
+        }
     }
 }

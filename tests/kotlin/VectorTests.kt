@@ -821,8 +821,17 @@ val libc: LibC = com.sun.jna.Native.load("c", LibC::class.java)
  * where resident memory would hide it in reused free blocks.
  */
 fun liveMallocBytes(): Long {
-    repeat(3) { System.gc(); Thread.sleep(50) }
-    return libc.mallinfo2().uordblks
+    // Collect until the count stops falling (up to 3 s): the cleaners free
+    // native memory after a collection, on their own thread.
+    var last = Long.MAX_VALUE
+    for (i in 0 until 30) {
+        System.gc()
+        Thread.sleep(100)
+        val now = libc.mallinfo2().uordblks
+        if (i >= 2 && now >= last) return now
+        last = now
+    }
+    return last
 }
 
 /** Resident memory of this process in KiB (Linux), after a collection. */

@@ -31,17 +31,18 @@ export function posfeeNumbers(list) {
 // '\n', with an empty line for any element that is not a string or holds a
 // newline; and the index of the first such element (-1 for none).
 export function posfeeJoin(list) {
+  if (list.length === 0) return ['', -1];
   let bad = -1;
-  const parts = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const v = list[i];
-    if (typeof v === 'string' && v.indexOf('\n') < 0) parts[i] = v;
-    else {
-      parts[i] = '';
-      if (bad < 0) bad = i;
+    if (typeof v !== 'string' || v.indexOf('\n') >= 0) {
+      bad = i;
+      break;
     }
   }
-  return [list.length === 0 ? '' : parts.join('\n') + '\n', bad];
+  if (bad < 0) return [list.join('\n') + '\n', -1];
+  const parts = list.map((v) => (typeof v === 'string' && v.indexOf('\n') < 0 ? v : ''));
+  return [parts.join('\n') + '\n', bad];
 }
 export function posfeeText(bytes) {
   return DECODER.decode(bytes);
