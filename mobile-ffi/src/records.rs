@@ -11,6 +11,12 @@ pub use pf::{
     PaymentInput, WalletInput, WalletsInput,
 };
 
+/// A count as every language reads it: a signed 64-bit integer (Java has
+/// no unsigned types). Counts never come near 2⁶³.
+fn count<T: TryInto<i64>>(n: T) -> i64 {
+    n.try_into().unwrap_or(i64::MAX)
+}
+
 // ---- inputs: the core's own structs, so the core validates them ----
 
 /// A payment as strings: `amount` a decimal string of yuan, `method` one of
@@ -396,7 +402,7 @@ pub struct Refusal {
     /// The binding money cap.
     pub cap: Option<Money>,
     /// The binding count cap.
-    pub count_cap: Option<u32>,
+    pub count_cap: Option<i64>,
     /// What is left today.
     pub left_today: Option<Money>,
     /// What the merchant can do about the cap that refused.
@@ -413,7 +419,7 @@ impl From<pf::Refusal> for Refusal {
             code: r.code.into(),
             dimension: os(r.dimension),
             cap: r.cap,
-            count_cap: r.count_cap,
+            count_cap: r.count_cap.map(count),
             left_today: r.left_today,
             steps: steps(&r.steps),
             message_zh: r.message_zh,
@@ -441,15 +447,15 @@ pub struct DailyBucket {
     /// Money cap.
     pub cap: Option<Money>,
     /// Count cap.
-    pub count_cap: Option<u32>,
+    pub count_cap: Option<i64>,
     /// Money used before this payment.
     pub used: Money,
     /// Payments counted before this payment.
-    pub used_count: u32,
+    pub used_count: i64,
     /// Money left before this payment (never below zero).
     pub left: Option<Money>,
     /// Payments left before this payment.
-    pub left_count: Option<u32>,
+    pub left_count: Option<i64>,
 }
 
 /// A step to take (raise a limit, become eligible).
@@ -519,11 +525,11 @@ impl From<pf::LimitCheck> for LimitCheck {
                     bucket: s(&b.bucket),
                     class: os(b.class),
                     cap: b.cap,
-                    count_cap: b.count_cap,
+                    count_cap: b.count_cap.map(count),
                     used: b.used,
-                    used_count: b.used_count,
+                    used_count: count(b.used_count),
                     left: b.left,
-                    left_count: b.left_count,
+                    left_count: b.left_count.map(count),
                 })
                 .collect(),
             raise_steps: steps(&l.raise_steps),
@@ -848,7 +854,7 @@ pub struct Comparison {
     /// Total amount paid.
     pub volume: Money,
     /// Number of payments.
-    pub payments: u64,
+    pub payments: i64,
     /// Per line.
     pub lines: Vec<LineCost>,
 }
@@ -863,7 +869,7 @@ impl From<pf::Comparison> for Comparison {
             difference: c.difference,
             cheaper: c.cheaper.into(),
             volume: c.volume,
-            payments: c.payments,
+            payments: count(c.payments),
             lines: c
                 .lines
                 .into_iter()
@@ -919,7 +925,7 @@ pub struct ChannelCost {
     /// Its English name.
     pub name_en: String,
     /// Number of payments in the channel.
-    pub payments: u64,
+    pub payments: i64,
     /// Amount paid in the channel.
     pub volume: Money,
     /// Fees under A.
@@ -973,7 +979,7 @@ pub struct ChannelComparison {
     /// Total amount paid.
     pub volume: Money,
     /// Number of payments.
-    pub payments: u64,
+    pub payments: i64,
     /// The channels the mix uses, in channel order.
     pub channels: Vec<ChannelCost>,
     /// Per line of the mix.
@@ -991,7 +997,7 @@ impl From<pf::ChannelComparison> for ChannelComparison {
             saving: c.saving,
             cheaper: c.cheaper.into(),
             volume: c.volume,
-            payments: c.payments,
+            payments: count(c.payments),
             channels: c
                 .channels
                 .into_iter()
@@ -999,7 +1005,7 @@ impl From<pf::ChannelComparison> for ChannelComparison {
                     channel: x.channel.into(),
                     name_zh: s(&x.name_zh),
                     name_en: s(&x.name_en),
-                    payments: x.payments,
+                    payments: count(x.payments),
                     volume: x.volume,
                     total_a: x.total_a,
                     total_b: x.total_b,
@@ -1089,7 +1095,7 @@ pub struct DataVersions {
     /// Plan data version.
     pub plan_version: String,
     /// Plan schema version read.
-    pub plan_schema: u32,
+    pub plan_schema: i64,
     /// Covered calendar years and their versions.
     pub calendar_years: Vec<YearVersion>,
     /// Last day of the unbroken coverage.
@@ -1102,7 +1108,7 @@ impl From<pf::DataVersions> for DataVersions {
             library: v.library,
             plan_id: v.plan_id,
             plan_version: v.plan_version,
-            plan_schema: v.plan_schema,
+            plan_schema: count(v.plan_schema),
             calendar_years: v.calendar_years.into_iter().map(Into::into).collect(),
             calendar_valid_until: v.calendar_valid_until,
         }
@@ -1241,9 +1247,9 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct LineAudit {
     /// 0-based position in the statement.
-    pub index: u64,
+    pub index: i64,
     /// Line number in the CSV file, when read from CSV.
-    pub line_number: Option<u64>,
+    pub line_number: Option<i64>,
     /// Transaction id, when readable.
     pub id: Option<String>,
     /// Ok, findings or unjudgeable.
@@ -1275,8 +1281,8 @@ pub struct LineAudit {
 impl From<pf::LineAudit> for LineAudit {
     fn from(a: pf::LineAudit) -> Self {
         LineAudit {
-            index: a.index,
-            line_number: a.line_number,
+            index: count(a.index),
+            line_number: a.line_number.map(count),
             id: a.id,
             status: a.status.into(),
             findings: a
@@ -1307,15 +1313,15 @@ impl From<pf::LineAudit> for LineAudit {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct AuditSummary {
     /// Lines audited.
-    pub lines: u64,
+    pub lines: i64,
     /// Lines with nothing found.
-    pub ok: u64,
+    pub ok: i64,
     /// Lines with findings.
-    pub with_findings: u64,
+    pub with_findings: i64,
     /// Lines that could not be judged.
-    pub unjudgeable: u64,
+    pub unjudgeable: i64,
     /// Count per finding code (snake_case keys, every code present).
-    pub counts: HashMap<String, u64>,
+    pub counts: HashMap<String, i64>,
     /// Total overcharged.
     pub overcharged: Money,
     /// Total undercharged.
@@ -1337,14 +1343,14 @@ pub struct AuditSummary {
 impl From<pf::AuditSummary> for AuditSummary {
     fn from(s: pf::AuditSummary) -> Self {
         AuditSummary {
-            lines: s.lines,
-            ok: s.ok,
-            with_findings: s.with_findings,
-            unjudgeable: s.unjudgeable,
+            lines: count(s.lines),
+            ok: count(s.ok),
+            with_findings: count(s.with_findings),
+            unjudgeable: count(s.unjudgeable),
             counts: s
                 .counts
                 .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
+                .map(|(k, v)| (k.to_string(), count(v)))
                 .collect(),
             overcharged: s.overcharged,
             undercharged: s.undercharged,

@@ -201,7 +201,6 @@ fun pct(x: BigDecimal): JsonElement = JsonPrimitive(x.toPlainString())
 fun s(x: String?): JsonElement = x?.let { JsonPrimitive(it) } ?: JsonNull.INSTANCE
 fun b(x: Boolean): JsonElement = JsonPrimitive(x)
 fun n(x: Long?): JsonElement = x?.let { JsonPrimitive(it) } ?: JsonNull.INSTANCE
-fun u(x: UInt?): JsonElement = n(x?.toLong())
 fun e(x: Enum<*>): JsonElement = JsonPrimitive(x.name.lowercase())
 fun <T> arr(xs: List<T>, f: (T) -> JsonElement): JsonArray = JsonArray().apply { xs.forEach { add(f(it)) } }
 fun <T> opt(x: T?, f: (T) -> JsonElement): JsonElement = x?.let(f) ?: JsonNull.INSTANCE
@@ -226,14 +225,14 @@ fun limitsJson(l: LimitCheck) = j(
     "left_today" to m(l.leftToday), "left_after" to m(l.leftAfter),
     "single" to arr(l.single) { j("dimension" to s(it.dimension), "cap" to m(it.cap)) },
     "daily" to arr(l.daily) {
-        j("bucket" to s(it.bucket), "class" to s(it.`class`), "cap" to m(it.cap), "count_cap" to u(it.countCap),
-            "used" to m(it.used), "used_count" to u(it.usedCount), "left" to m(it.left), "left_count" to u(it.leftCount))
+        j("bucket" to s(it.bucket), "class" to s(it.`class`), "cap" to m(it.cap), "count_cap" to n(it.countCap),
+            "used" to m(it.used), "used_count" to n(it.usedCount), "left" to m(it.left), "left_count" to n(it.leftCount))
     },
     "raise_steps" to steps(l.raiseSteps),
 )
 
 fun refusalJson(r: Refusal) = j(
-    "code" to e(r.code), "dimension" to s(r.dimension), "cap" to m(r.cap), "count_cap" to u(r.countCap),
+    "code" to e(r.code), "dimension" to s(r.dimension), "cap" to m(r.cap), "count_cap" to n(r.countCap),
     "left_today" to m(r.leftToday), "steps" to steps(r.steps), "message_zh" to s(r.messageZh), "message_en" to s(r.messageEn),
 )
 
@@ -692,7 +691,7 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         val l = a.auditLine(StatementLineInput(id = "T1", time = "2025-03-12T10:00", amount = "1000.00", method = "card",
             cardKind = "credit", cardMedium = "chip", feeCharged = "6.00", netSettled = "994.00", settledDate = "2025-03-12"))
         check(l.findings.single().code == FindingCode.FEE_OVERCHARGED && l.findings.single().amount == BigDecimal("0.50")) { "line $l" }
-        check(a.summary().overcharged == BigDecimal("0.50") && a.summary().counts["fee_overcharged"] == 1uL) { "summary ${a.summary()}" }
+        check(a.summary().overcharged == BigDecimal("0.50") && a.summary().counts["fee_overcharged"] == 1L) { "summary ${a.summary()}" }
         val bad = a.auditLine(StatementLineInput(id = "T2", time = "2025-03-12T10:00", amount = "1.005", method = "qr", wallet = "alipay", feeCharged = "0"))
         check(bad.status == LineStatus.UNJUDGEABLE && bad.error?.field == "lines[1].amount") { "bad $bad" }
     },
@@ -752,7 +751,7 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         val c = compareContract(contract, Plan.upos(), Plan.upos(), std, mix)
         check(c.planA == "contract" && c.planB == "upos" && c.totalA == BigDecimal("90.00") && c.totalB == BigDecimal("55.00")) { "compare $c" }
         check(c.difference == BigDecimal("-35.00") && c.saving == BigDecimal("35.00") && c.cheaper == Cheaper.B) { "saving $c" }
-        check(c.channels.single().let { it.channel == ContractChannel.CREDIT && it.nameZh == "信用卡刷卡" && it.payments == 10uL }) { "channels ${c.channels}" }
+        check(c.channels.single().let { it.channel == ContractChannel.CREDIT && it.nameZh == "信用卡刷卡" && it.payments == 10L }) { "channels ${c.channels}" }
         check(c.lines.single().let { it.ruleA == "credit" && it.ruleB == "F5" && it.feeA == BigDecimal("9.00") }) { "lines ${c.lines}" }
         val d = compareByChannel(Plan.upos(), p, std, mix)
         check(d.cheaper == Cheaper.A && d.difference == BigDecimal("35.00") && d.lines.single().channel == ContractChannel.CREDIT) { "by channel $d" }

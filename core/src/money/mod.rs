@@ -274,12 +274,17 @@ pub(crate) fn not_a_string(field: &str) -> Error {
 
 fn parse_fen(field: &str, text: &str) -> Result<i64> {
     crate::bounds::check_value_text(field, text)?;
+    fen_of(text).map_err(|reason| amount_error(field, text, reason))
+}
+
+/// The fen of an amount text (bounded by the caller), or why it is refused.
+fn fen_of(text: &str) -> std::result::Result<i64, Reason> {
     let bytes = text.as_bytes();
     let Some(&first) = bytes.first() else {
-        return Err(amount_error(field, text, Reason::Empty));
+        return Err(Reason::Empty);
     };
     if first == b'+' || first == b'-' {
-        return Err(amount_error(field, text, Reason::Sign));
+        return Err(Reason::Sign);
     }
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -289,15 +294,15 @@ fn parse_fen(field: &str, text: &str) -> Result<i64> {
     let int_ok = digits(int_part) && (int_part == "0" || !int_part.starts_with('0'));
     let frac_ok = frac_part.is_none_or(digits);
     if !int_ok || !frac_ok {
-        return Err(amount_error(field, text, Reason::Format));
+        return Err(Reason::Format);
     }
     let frac = frac_part.unwrap_or("");
     if frac.len() > 2 {
-        return Err(amount_error(field, text, Reason::TooManyDecimals));
+        return Err(Reason::TooManyDecimals);
     }
     // Integer part: more than 8 digits is always too large.
     if int_part.len() > 8 {
-        return Err(amount_error(field, text, Reason::TooLarge));
+        return Err(Reason::TooLarge);
     }
     let mut fen: i64 = 0;
     for b in int_part.bytes().chain(frac.bytes()) {
@@ -307,7 +312,7 @@ fn parse_fen(field: &str, text: &str) -> Result<i64> {
         fen *= 10;
     }
     if fen > MAX_AMOUNT_FEN {
-        return Err(amount_error(field, text, Reason::TooLarge));
+        return Err(Reason::TooLarge);
     }
     Ok(fen)
 }

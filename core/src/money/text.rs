@@ -348,7 +348,11 @@ pub fn swar_line(body: &[u8], start: usize) -> Option<(i64, usize)> {
 /// [`crate::Money::parse_amount`] uses for what [`fast_fen`] does not read: the
 /// reference the fast readers are held to.
 pub fn general_fen(text: &str) -> Option<i64> {
-    super::parse_fen("", text).ok().filter(|&fen| fen != 0)
+    // As `parse_amount` without wording an error: bounded, then read.
+    if crate::bounds::check_value_text("", text).is_err() {
+        return None;
+    }
+    super::fen_of(text).ok().filter(|&fen| fen != 0)
 }
 
 /// Appends `fen` as yuan with two decimals to a text.

@@ -1350,29 +1350,6 @@ private class JavaLangRefCleanable(
 /**
  * @suppress
  */
-public object FfiConverterUInt: FfiConverter<UInt, Int> {
-    override fun lift(value: Int): UInt {
-        return value.toUInt()
-    }
-
-    override fun read(buf: ByteBuffer): UInt {
-        return lift(buf.getInt())
-    }
-
-    override fun lower(value: UInt): Int {
-        return value.toInt()
-    }
-
-    override fun allocationSize(value: UInt) = 4UL
-
-    override fun write(value: UInt, buf: ByteBuffer) {
-        buf.putInt(value.toInt())
-    }
-}
-
-/**
- * @suppress
- */
 public object FfiConverterInt: FfiConverter<Int, Int> {
     override fun lift(value: Int): Int {
         return value
@@ -1390,29 +1367,6 @@ public object FfiConverterInt: FfiConverter<Int, Int> {
 
     override fun write(value: Int, buf: ByteBuffer) {
         buf.putInt(value)
-    }
-}
-
-/**
- * @suppress
- */
-public object FfiConverterULong: FfiConverter<ULong, Long> {
-    override fun lift(value: Long): ULong {
-        return value.toULong()
-    }
-
-    override fun read(buf: ByteBuffer): ULong {
-        return lift(buf.getLong())
-    }
-
-    override fun lower(value: ULong): Long {
-        return value.toLong()
-    }
-
-    override fun allocationSize(value: ULong) = 8UL
-
-    override fun write(value: ULong, buf: ByteBuffer) {
-        buf.putLong(value.toLong())
     }
 }
 
@@ -3948,27 +3902,27 @@ data class AuditSummary (
     /**
      * Lines audited.
      */
-    var `lines`: kotlin.ULong
+    var `lines`: kotlin.Long
     , 
     /**
      * Lines with nothing found.
      */
-    var `ok`: kotlin.ULong
+    var `ok`: kotlin.Long
     , 
     /**
      * Lines with findings.
      */
-    var `withFindings`: kotlin.ULong
+    var `withFindings`: kotlin.Long
     , 
     /**
      * Lines that could not be judged.
      */
-    var `unjudgeable`: kotlin.ULong
+    var `unjudgeable`: kotlin.Long
     , 
     /**
      * Count per finding code (snake_case keys, every code present).
      */
-    var `counts`: Map<kotlin.String, kotlin.ULong>
+    var `counts`: Map<kotlin.String, kotlin.Long>
     , 
     /**
      * Total overcharged.
@@ -4025,11 +3979,11 @@ data class AuditSummary (
 public object FfiConverterTypeAuditSummary: FfiConverterRustBuffer<AuditSummary> {
     override fun read(buf: ByteBuffer): AuditSummary {
         return AuditSummary(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterMapStringULong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterMapStringLong.read(buf),
             FfiConverterTypeMoney.read(buf),
             FfiConverterTypeMoney.read(buf),
             FfiConverterTypeMoney.read(buf),
@@ -4042,11 +3996,11 @@ public object FfiConverterTypeAuditSummary: FfiConverterRustBuffer<AuditSummary>
     }
 
     override fun allocationSize(value: AuditSummary) = (
-            FfiConverterULong.allocationSize(value.`lines`) +
-            FfiConverterULong.allocationSize(value.`ok`) +
-            FfiConverterULong.allocationSize(value.`withFindings`) +
-            FfiConverterULong.allocationSize(value.`unjudgeable`) +
-            FfiConverterMapStringULong.allocationSize(value.`counts`) +
+            FfiConverterLong.allocationSize(value.`lines`) +
+            FfiConverterLong.allocationSize(value.`ok`) +
+            FfiConverterLong.allocationSize(value.`withFindings`) +
+            FfiConverterLong.allocationSize(value.`unjudgeable`) +
+            FfiConverterMapStringLong.allocationSize(value.`counts`) +
             FfiConverterTypeMoney.allocationSize(value.`overcharged`) +
             FfiConverterTypeMoney.allocationSize(value.`undercharged`) +
             FfiConverterTypeMoney.allocationSize(value.`netMismatch`) +
@@ -4058,11 +4012,11 @@ public object FfiConverterTypeAuditSummary: FfiConverterRustBuffer<AuditSummary>
     )
 
     override fun write(value: AuditSummary, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`lines`, buf)
-            FfiConverterULong.write(value.`ok`, buf)
-            FfiConverterULong.write(value.`withFindings`, buf)
-            FfiConverterULong.write(value.`unjudgeable`, buf)
-            FfiConverterMapStringULong.write(value.`counts`, buf)
+            FfiConverterLong.write(value.`lines`, buf)
+            FfiConverterLong.write(value.`ok`, buf)
+            FfiConverterLong.write(value.`withFindings`, buf)
+            FfiConverterLong.write(value.`unjudgeable`, buf)
+            FfiConverterMapStringLong.write(value.`counts`, buf)
             FfiConverterTypeMoney.write(value.`overcharged`, buf)
             FfiConverterTypeMoney.write(value.`undercharged`, buf)
             FfiConverterTypeMoney.write(value.`netMismatch`, buf)
@@ -4123,7 +4077,7 @@ data class ChannelComparison (
     /**
      * Number of payments.
      */
-    var `payments`: kotlin.ULong
+    var `payments`: kotlin.Long
     , 
     /**
      * The channels the mix uses, in channel order.
@@ -4158,7 +4112,7 @@ public object FfiConverterTypeChannelComparison: FfiConverterRustBuffer<ChannelC
             FfiConverterTypeMoney.read(buf),
             FfiConverterTypeCheaper.read(buf),
             FfiConverterTypeMoney.read(buf),
-            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
             FfiConverterSequenceTypeChannelCost.read(buf),
             FfiConverterSequenceTypeChannelLineCost.read(buf),
         )
@@ -4173,7 +4127,7 @@ public object FfiConverterTypeChannelComparison: FfiConverterRustBuffer<ChannelC
             FfiConverterTypeMoney.allocationSize(value.`saving`) +
             FfiConverterTypeCheaper.allocationSize(value.`cheaper`) +
             FfiConverterTypeMoney.allocationSize(value.`volume`) +
-            FfiConverterULong.allocationSize(value.`payments`) +
+            FfiConverterLong.allocationSize(value.`payments`) +
             FfiConverterSequenceTypeChannelCost.allocationSize(value.`channels`) +
             FfiConverterSequenceTypeChannelLineCost.allocationSize(value.`lines`)
     )
@@ -4187,7 +4141,7 @@ public object FfiConverterTypeChannelComparison: FfiConverterRustBuffer<ChannelC
             FfiConverterTypeMoney.write(value.`saving`, buf)
             FfiConverterTypeCheaper.write(value.`cheaper`, buf)
             FfiConverterTypeMoney.write(value.`volume`, buf)
-            FfiConverterULong.write(value.`payments`, buf)
+            FfiConverterLong.write(value.`payments`, buf)
             FfiConverterSequenceTypeChannelCost.write(value.`channels`, buf)
             FfiConverterSequenceTypeChannelLineCost.write(value.`lines`, buf)
     }
@@ -4217,7 +4171,7 @@ data class ChannelCost (
     /**
      * Number of payments in the channel.
      */
-    var `payments`: kotlin.ULong
+    var `payments`: kotlin.Long
     , 
     /**
      * Amount paid in the channel.
@@ -4267,7 +4221,7 @@ public object FfiConverterTypeChannelCost: FfiConverterRustBuffer<ChannelCost> {
             FfiConverterTypeContractChannel.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
             FfiConverterTypeMoney.read(buf),
             FfiConverterTypeMoney.read(buf),
             FfiConverterTypeMoney.read(buf),
@@ -4281,7 +4235,7 @@ public object FfiConverterTypeChannelCost: FfiConverterRustBuffer<ChannelCost> {
             FfiConverterTypeContractChannel.allocationSize(value.`channel`) +
             FfiConverterString.allocationSize(value.`nameZh`) +
             FfiConverterString.allocationSize(value.`nameEn`) +
-            FfiConverterULong.allocationSize(value.`payments`) +
+            FfiConverterLong.allocationSize(value.`payments`) +
             FfiConverterTypeMoney.allocationSize(value.`volume`) +
             FfiConverterTypeMoney.allocationSize(value.`totalA`) +
             FfiConverterTypeMoney.allocationSize(value.`totalB`) +
@@ -4294,7 +4248,7 @@ public object FfiConverterTypeChannelCost: FfiConverterRustBuffer<ChannelCost> {
             FfiConverterTypeContractChannel.write(value.`channel`, buf)
             FfiConverterString.write(value.`nameZh`, buf)
             FfiConverterString.write(value.`nameEn`, buf)
-            FfiConverterULong.write(value.`payments`, buf)
+            FfiConverterLong.write(value.`payments`, buf)
             FfiConverterTypeMoney.write(value.`volume`, buf)
             FfiConverterTypeMoney.write(value.`totalA`, buf)
             FfiConverterTypeMoney.write(value.`totalB`, buf)
@@ -4435,7 +4389,7 @@ data class Comparison (
     /**
      * Number of payments.
      */
-    var `payments`: kotlin.ULong
+    var `payments`: kotlin.Long
     , 
     /**
      * Per line.
@@ -4464,7 +4418,7 @@ public object FfiConverterTypeComparison: FfiConverterRustBuffer<Comparison> {
             FfiConverterTypeMoney.read(buf),
             FfiConverterTypeCheaper.read(buf),
             FfiConverterTypeMoney.read(buf),
-            FfiConverterULong.read(buf),
+            FfiConverterLong.read(buf),
             FfiConverterSequenceTypeLineCost.read(buf),
         )
     }
@@ -4477,7 +4431,7 @@ public object FfiConverterTypeComparison: FfiConverterRustBuffer<Comparison> {
             FfiConverterTypeMoney.allocationSize(value.`difference`) +
             FfiConverterTypeCheaper.allocationSize(value.`cheaper`) +
             FfiConverterTypeMoney.allocationSize(value.`volume`) +
-            FfiConverterULong.allocationSize(value.`payments`) +
+            FfiConverterLong.allocationSize(value.`payments`) +
             FfiConverterSequenceTypeLineCost.allocationSize(value.`lines`)
     )
 
@@ -4489,7 +4443,7 @@ public object FfiConverterTypeComparison: FfiConverterRustBuffer<Comparison> {
             FfiConverterTypeMoney.write(value.`difference`, buf)
             FfiConverterTypeCheaper.write(value.`cheaper`, buf)
             FfiConverterTypeMoney.write(value.`volume`, buf)
-            FfiConverterULong.write(value.`payments`, buf)
+            FfiConverterLong.write(value.`payments`, buf)
             FfiConverterSequenceTypeLineCost.write(value.`lines`, buf)
     }
 }
@@ -4706,7 +4660,7 @@ data class DailyBucket (
     /**
      * Count cap.
      */
-    var `countCap`: kotlin.UInt?
+    var `countCap`: kotlin.Long?
     , 
     /**
      * Money used before this payment.
@@ -4716,7 +4670,7 @@ data class DailyBucket (
     /**
      * Payments counted before this payment.
      */
-    var `usedCount`: kotlin.UInt
+    var `usedCount`: kotlin.Long
     , 
     /**
      * Money left before this payment (never below zero).
@@ -4726,7 +4680,7 @@ data class DailyBucket (
     /**
      * Payments left before this payment.
      */
-    var `leftCount`: kotlin.UInt?
+    var `leftCount`: kotlin.Long?
     
 ){
     
@@ -4746,11 +4700,11 @@ public object FfiConverterTypeDailyBucket: FfiConverterRustBuffer<DailyBucket> {
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeMoney.read(buf),
-            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalLong.read(buf),
             FfiConverterTypeMoney.read(buf),
-            FfiConverterUInt.read(buf),
+            FfiConverterLong.read(buf),
             FfiConverterOptionalTypeMoney.read(buf),
-            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalLong.read(buf),
         )
     }
 
@@ -4758,22 +4712,22 @@ public object FfiConverterTypeDailyBucket: FfiConverterRustBuffer<DailyBucket> {
             FfiConverterString.allocationSize(value.`bucket`) +
             FfiConverterOptionalString.allocationSize(value.`class`) +
             FfiConverterOptionalTypeMoney.allocationSize(value.`cap`) +
-            FfiConverterOptionalUInt.allocationSize(value.`countCap`) +
+            FfiConverterOptionalLong.allocationSize(value.`countCap`) +
             FfiConverterTypeMoney.allocationSize(value.`used`) +
-            FfiConverterUInt.allocationSize(value.`usedCount`) +
+            FfiConverterLong.allocationSize(value.`usedCount`) +
             FfiConverterOptionalTypeMoney.allocationSize(value.`left`) +
-            FfiConverterOptionalUInt.allocationSize(value.`leftCount`)
+            FfiConverterOptionalLong.allocationSize(value.`leftCount`)
     )
 
     override fun write(value: DailyBucket, buf: ByteBuffer) {
             FfiConverterString.write(value.`bucket`, buf)
             FfiConverterOptionalString.write(value.`class`, buf)
             FfiConverterOptionalTypeMoney.write(value.`cap`, buf)
-            FfiConverterOptionalUInt.write(value.`countCap`, buf)
+            FfiConverterOptionalLong.write(value.`countCap`, buf)
             FfiConverterTypeMoney.write(value.`used`, buf)
-            FfiConverterUInt.write(value.`usedCount`, buf)
+            FfiConverterLong.write(value.`usedCount`, buf)
             FfiConverterOptionalTypeMoney.write(value.`left`, buf)
-            FfiConverterOptionalUInt.write(value.`leftCount`, buf)
+            FfiConverterOptionalLong.write(value.`leftCount`, buf)
     }
 }
 
@@ -4801,7 +4755,7 @@ data class DataVersions (
     /**
      * Plan schema version read.
      */
-    var `planSchema`: kotlin.UInt
+    var `planSchema`: kotlin.Long
     , 
     /**
      * Covered calendar years and their versions.
@@ -4831,7 +4785,7 @@ public object FfiConverterTypeDataVersions: FfiConverterRustBuffer<DataVersions>
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterUInt.read(buf),
+            FfiConverterLong.read(buf),
             FfiConverterSequenceTypeYearVersion.read(buf),
             FfiConverterOptionalString.read(buf),
         )
@@ -4841,7 +4795,7 @@ public object FfiConverterTypeDataVersions: FfiConverterRustBuffer<DataVersions>
             FfiConverterString.allocationSize(value.`library`) +
             FfiConverterString.allocationSize(value.`planId`) +
             FfiConverterString.allocationSize(value.`planVersion`) +
-            FfiConverterUInt.allocationSize(value.`planSchema`) +
+            FfiConverterLong.allocationSize(value.`planSchema`) +
             FfiConverterSequenceTypeYearVersion.allocationSize(value.`calendarYears`) +
             FfiConverterOptionalString.allocationSize(value.`calendarValidUntil`)
     )
@@ -4850,7 +4804,7 @@ public object FfiConverterTypeDataVersions: FfiConverterRustBuffer<DataVersions>
             FfiConverterString.write(value.`library`, buf)
             FfiConverterString.write(value.`planId`, buf)
             FfiConverterString.write(value.`planVersion`, buf)
-            FfiConverterUInt.write(value.`planSchema`, buf)
+            FfiConverterLong.write(value.`planSchema`, buf)
             FfiConverterSequenceTypeYearVersion.write(value.`calendarYears`, buf)
             FfiConverterOptionalString.write(value.`calendarValidUntil`, buf)
     }
@@ -5891,12 +5845,12 @@ data class LineAudit (
     /**
      * 0-based position in the statement.
      */
-    var `index`: kotlin.ULong
+    var `index`: kotlin.Long
     , 
     /**
      * Line number in the CSV file, when read from CSV.
      */
-    var `lineNumber`: kotlin.ULong?
+    var `lineNumber`: kotlin.Long?
     , 
     /**
      * Transaction id, when readable.
@@ -5978,8 +5932,8 @@ data class LineAudit (
 public object FfiConverterTypeLineAudit: FfiConverterRustBuffer<LineAudit> {
     override fun read(buf: ByteBuffer): LineAudit {
         return LineAudit(
-            FfiConverterULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterOptionalLong.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterTypeLineStatus.read(buf),
             FfiConverterSequenceTypeFinding.read(buf),
@@ -5997,8 +5951,8 @@ public object FfiConverterTypeLineAudit: FfiConverterRustBuffer<LineAudit> {
     }
 
     override fun allocationSize(value: LineAudit) = (
-            FfiConverterULong.allocationSize(value.`index`) +
-            FfiConverterOptionalULong.allocationSize(value.`lineNumber`) +
+            FfiConverterLong.allocationSize(value.`index`) +
+            FfiConverterOptionalLong.allocationSize(value.`lineNumber`) +
             FfiConverterOptionalString.allocationSize(value.`id`) +
             FfiConverterTypeLineStatus.allocationSize(value.`status`) +
             FfiConverterSequenceTypeFinding.allocationSize(value.`findings`) +
@@ -6015,8 +5969,8 @@ public object FfiConverterTypeLineAudit: FfiConverterRustBuffer<LineAudit> {
     )
 
     override fun write(value: LineAudit, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`index`, buf)
-            FfiConverterOptionalULong.write(value.`lineNumber`, buf)
+            FfiConverterLong.write(value.`index`, buf)
+            FfiConverterOptionalLong.write(value.`lineNumber`, buf)
             FfiConverterOptionalString.write(value.`id`, buf)
             FfiConverterTypeLineStatus.write(value.`status`, buf)
             FfiConverterSequenceTypeFinding.write(value.`findings`, buf)
@@ -6779,7 +6733,7 @@ data class Refusal (
     /**
      * The binding count cap.
      */
-    var `countCap`: kotlin.UInt?
+    var `countCap`: kotlin.Long?
     , 
     /**
      * What is left today.
@@ -6819,7 +6773,7 @@ public object FfiConverterTypeRefusal: FfiConverterRustBuffer<Refusal> {
             FfiConverterTypeRefusalCode.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeMoney.read(buf),
-            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalLong.read(buf),
             FfiConverterOptionalTypeMoney.read(buf),
             FfiConverterSequenceTypeStep.read(buf),
             FfiConverterString.read(buf),
@@ -6831,7 +6785,7 @@ public object FfiConverterTypeRefusal: FfiConverterRustBuffer<Refusal> {
             FfiConverterTypeRefusalCode.allocationSize(value.`code`) +
             FfiConverterOptionalString.allocationSize(value.`dimension`) +
             FfiConverterOptionalTypeMoney.allocationSize(value.`cap`) +
-            FfiConverterOptionalUInt.allocationSize(value.`countCap`) +
+            FfiConverterOptionalLong.allocationSize(value.`countCap`) +
             FfiConverterOptionalTypeMoney.allocationSize(value.`leftToday`) +
             FfiConverterSequenceTypeStep.allocationSize(value.`steps`) +
             FfiConverterString.allocationSize(value.`messageZh`) +
@@ -6842,7 +6796,7 @@ public object FfiConverterTypeRefusal: FfiConverterRustBuffer<Refusal> {
             FfiConverterTypeRefusalCode.write(value.`code`, buf)
             FfiConverterOptionalString.write(value.`dimension`, buf)
             FfiConverterOptionalTypeMoney.write(value.`cap`, buf)
-            FfiConverterOptionalUInt.write(value.`countCap`, buf)
+            FfiConverterOptionalLong.write(value.`countCap`, buf)
             FfiConverterOptionalTypeMoney.write(value.`leftToday`, buf)
             FfiConverterSequenceTypeStep.write(value.`steps`, buf)
             FfiConverterString.write(value.`messageZh`, buf)
@@ -7991,38 +7945,6 @@ public object FfiConverterTypeSituation: FfiConverterRustBuffer<Situation> {
 /**
  * @suppress
  */
-public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
-    override fun read(buf: ByteBuffer): kotlin.UInt? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterUInt.read(buf)
-    }
-
-    override fun allocationSize(value: kotlin.UInt?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterUInt.allocationSize(value)
-        }
-    }
-
-    override fun write(value: kotlin.UInt?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterUInt.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalInt: FfiConverterRustBuffer<kotlin.Int?> {
     override fun read(buf: ByteBuffer): kotlin.Int? {
         if (buf.get().toInt() == 0) {
@@ -8055,28 +7977,28 @@ public object FfiConverterOptionalInt: FfiConverterRustBuffer<kotlin.Int?> {
 /**
  * @suppress
  */
-public object FfiConverterOptionalULong: FfiConverterRustBuffer<kotlin.ULong?> {
-    override fun read(buf: ByteBuffer): kotlin.ULong? {
+public object FfiConverterOptionalLong: FfiConverterRustBuffer<kotlin.Long?> {
+    override fun read(buf: ByteBuffer): kotlin.Long? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterULong.read(buf)
+        return FfiConverterLong.read(buf)
     }
 
-    override fun allocationSize(value: kotlin.ULong?): ULong {
+    override fun allocationSize(value: kotlin.Long?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterULong.allocationSize(value)
+            return 1UL + FfiConverterLong.allocationSize(value)
         }
     }
 
-    override fun write(value: kotlin.ULong?, buf: ByteBuffer) {
+    override fun write(value: kotlin.Long?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterULong.write(value, buf)
+            FfiConverterLong.write(value, buf)
         }
     }
 }
@@ -9253,45 +9175,6 @@ public object FfiConverterSequenceTypeYearVersion: FfiConverterRustBuffer<List<Y
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeYearVersion.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterMapStringULong: FfiConverterRustBuffer<Map<kotlin.String, kotlin.ULong>> {
-    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.ULong> {
-        val len = buf.getInt()
-        return buildMap<kotlin.String, kotlin.ULong>(len) {
-            repeat(len) {
-                val k = FfiConverterString.read(buf)
-                val v = FfiConverterULong.read(buf)
-                this[k] = v
-            }
-        }
-    }
-
-    override fun allocationSize(value: Map<kotlin.String, kotlin.ULong>): ULong {
-        val spaceForMapSize = 4UL
-        val spaceForChildren = value.map { (k, v) ->
-            FfiConverterString.allocationSize(k) +
-            FfiConverterULong.allocationSize(v)
-        }.sum()
-        return spaceForMapSize + spaceForChildren
-    }
-
-    override fun write(value: Map<kotlin.String, kotlin.ULong>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        // The parens on `(k, v)` here ensure we're calling the right method,
-        // which is important for compatibility with older android devices.
-        // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
-        value.forEach { (k, v) ->
-            FfiConverterString.write(k, buf)
-            FfiConverterULong.write(v, buf)
         }
     }
 }

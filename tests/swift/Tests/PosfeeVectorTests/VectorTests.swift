@@ -291,7 +291,7 @@ func m(_ x: Decimal?) -> J {
 
 func pct(_ x: Decimal) -> J { .string(NSDecimalNumber(decimal: x).stringValue) }
 func s(_ x: String?) -> J { x.map { J.string($0) } ?? J.null }
-func u(_ x: UInt32?) -> J { x.map { J.int(Int64($0)) } ?? J.null }
+func n(_ x: Int64?) -> J { x.map { J.int($0) } ?? J.null }
 
 /// An enum case as its snake_case name (`merchantNotActivated` → `merchant_not_activated`).
 func e<T>(_ x: T) -> J {
@@ -323,8 +323,8 @@ func limitsJ(_ l: LimitCheck) -> J {
         "left_today": m(l.leftToday), "left_after": m(l.leftAfter),
         "single": .array(l.single.map { J.object(["dimension": s($0.dimension), "cap": m($0.cap)]) }),
         "daily": .array(l.daily.map {
-            J.object(["bucket": s($0.bucket), "class": s($0.class), "cap": m($0.cap), "count_cap": u($0.countCap),
-                     "used": m($0.used), "used_count": u($0.usedCount), "left": m($0.left), "left_count": u($0.leftCount)])
+            J.object(["bucket": s($0.bucket), "class": s($0.class), "cap": m($0.cap), "count_cap": n($0.countCap),
+                     "used": m($0.used), "used_count": n($0.usedCount), "left": m($0.left), "left_count": n($0.leftCount)])
         }),
         "raise_steps": steps(l.raiseSteps),
     ])
@@ -339,7 +339,7 @@ func quoteJ(_ q: Quote) -> J {
                                "minimum_applied": .bool(q.feeDetail.minimumApplied), "fixed": m(q.feeDetail.fixed)]),
         "accounting_date": s(q.accountingDate),
         "refusal": q.refusal.map { r -> J in
-            J.object(["code": e(r.code), "dimension": s(r.dimension), "cap": m(r.cap), "count_cap": u(r.countCap),
+            J.object(["code": e(r.code), "dimension": s(r.dimension), "cap": m(r.cap), "count_cap": n(r.countCap),
                      "left_today": m(r.leftToday), "steps": steps(r.steps), "message_zh": s(r.messageZh), "message_en": s(r.messageEn)])
         } ?? J.null,
         "limits": q.limits.map(limitsJ) ?? J.null,
@@ -383,7 +383,7 @@ func diagnosisJ(_ d: Diagnosis) -> J {
         "situation": e(d.situation), "situation_zh": s(d.situationZh), "situation_en": s(d.situationEn),
         "not_due": d.notDue.map { J.object(["due": s($0.due), "realtime": .bool($0.realtime), "provisional": .bool($0.provisional)]) } ?? J.null,
         "plan_refusal": d.planRefusal.map { r -> J in
-            J.object(["code": e(r.code), "dimension": s(r.dimension), "cap": m(r.cap), "count_cap": u(r.countCap),
+            J.object(["code": e(r.code), "dimension": s(r.dimension), "cap": m(r.cap), "count_cap": n(r.countCap),
                      "left_today": m(r.leftToday), "steps": steps(r.steps), "message_zh": s(r.messageZh), "message_en": s(r.messageEn)])
         } ?? J.null,
         "causes": .array(d.causes.map {

@@ -466,22 +466,6 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
-    typealias FfiType = UInt32
-    typealias SwiftType = UInt32
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt32 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
     typealias FfiType = Int32
     typealias SwiftType = Int32
@@ -491,22 +475,6 @@ fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
     }
 
     public static func write(_ value: Int32, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
-    typealias FfiType = UInt64
-    typealias SwiftType = UInt64
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -2269,23 +2237,23 @@ public struct AuditSummary: Equatable, Hashable {
     /**
      * Lines audited.
      */
-    public var lines: UInt64
+    public var lines: Int64
     /**
      * Lines with nothing found.
      */
-    public var ok: UInt64
+    public var ok: Int64
     /**
      * Lines with findings.
      */
-    public var withFindings: UInt64
+    public var withFindings: Int64
     /**
      * Lines that could not be judged.
      */
-    public var unjudgeable: UInt64
+    public var unjudgeable: Int64
     /**
      * Count per finding code (snake_case keys, every code present).
      */
-    public var counts: [String: UInt64]
+    public var counts: [String: Int64]
     /**
      * Total overcharged.
      */
@@ -2324,19 +2292,19 @@ public struct AuditSummary: Equatable, Hashable {
     public init(
         /**
          * Lines audited.
-         */lines: UInt64, 
+         */lines: Int64, 
         /**
          * Lines with nothing found.
-         */ok: UInt64, 
+         */ok: Int64, 
         /**
          * Lines with findings.
-         */withFindings: UInt64, 
+         */withFindings: Int64, 
         /**
          * Lines that could not be judged.
-         */unjudgeable: UInt64, 
+         */unjudgeable: Int64, 
         /**
          * Count per finding code (snake_case keys, every code present).
-         */counts: [String: UInt64], 
+         */counts: [String: Int64], 
         /**
          * Total overcharged.
          */overcharged: Money, 
@@ -2392,11 +2360,11 @@ public struct FfiConverterTypeAuditSummary: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditSummary {
         return
             try AuditSummary(
-                lines: FfiConverterUInt64.read(from: &buf), 
-                ok: FfiConverterUInt64.read(from: &buf), 
-                withFindings: FfiConverterUInt64.read(from: &buf), 
-                unjudgeable: FfiConverterUInt64.read(from: &buf), 
-                counts: FfiConverterDictionaryStringUInt64.read(from: &buf), 
+                lines: FfiConverterInt64.read(from: &buf), 
+                ok: FfiConverterInt64.read(from: &buf), 
+                withFindings: FfiConverterInt64.read(from: &buf), 
+                unjudgeable: FfiConverterInt64.read(from: &buf), 
+                counts: FfiConverterDictionaryStringInt64.read(from: &buf), 
                 overcharged: FfiConverterTypeMoney.read(from: &buf), 
                 undercharged: FfiConverterTypeMoney.read(from: &buf), 
                 netMismatch: FfiConverterTypeMoney.read(from: &buf), 
@@ -2409,11 +2377,11 @@ public struct FfiConverterTypeAuditSummary: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: AuditSummary, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.lines, into: &buf)
-        FfiConverterUInt64.write(value.ok, into: &buf)
-        FfiConverterUInt64.write(value.withFindings, into: &buf)
-        FfiConverterUInt64.write(value.unjudgeable, into: &buf)
-        FfiConverterDictionaryStringUInt64.write(value.counts, into: &buf)
+        FfiConverterInt64.write(value.lines, into: &buf)
+        FfiConverterInt64.write(value.ok, into: &buf)
+        FfiConverterInt64.write(value.withFindings, into: &buf)
+        FfiConverterInt64.write(value.unjudgeable, into: &buf)
+        FfiConverterDictionaryStringInt64.write(value.counts, into: &buf)
         FfiConverterTypeMoney.write(value.overcharged, into: &buf)
         FfiConverterTypeMoney.write(value.undercharged, into: &buf)
         FfiConverterTypeMoney.write(value.netMismatch, into: &buf)
@@ -2480,7 +2448,7 @@ public struct ChannelComparison: Equatable, Hashable {
     /**
      * Number of payments.
      */
-    public var payments: UInt64
+    public var payments: Int64
     /**
      * The channels the mix uses, in channel order.
      */
@@ -2519,7 +2487,7 @@ public struct ChannelComparison: Equatable, Hashable {
          */volume: Money, 
         /**
          * Number of payments.
-         */payments: UInt64, 
+         */payments: Int64, 
         /**
          * The channels the mix uses, in channel order.
          */channels: [ChannelCost], 
@@ -2563,7 +2531,7 @@ public struct FfiConverterTypeChannelComparison: FfiConverterRustBuffer {
                 saving: FfiConverterTypeMoney.read(from: &buf), 
                 cheaper: FfiConverterTypeCheaper.read(from: &buf), 
                 volume: FfiConverterTypeMoney.read(from: &buf), 
-                payments: FfiConverterUInt64.read(from: &buf), 
+                payments: FfiConverterInt64.read(from: &buf), 
                 channels: FfiConverterSequenceTypeChannelCost.read(from: &buf), 
                 lines: FfiConverterSequenceTypeChannelLineCost.read(from: &buf)
         )
@@ -2578,7 +2546,7 @@ public struct FfiConverterTypeChannelComparison: FfiConverterRustBuffer {
         FfiConverterTypeMoney.write(value.saving, into: &buf)
         FfiConverterTypeCheaper.write(value.cheaper, into: &buf)
         FfiConverterTypeMoney.write(value.volume, into: &buf)
-        FfiConverterUInt64.write(value.payments, into: &buf)
+        FfiConverterInt64.write(value.payments, into: &buf)
         FfiConverterSequenceTypeChannelCost.write(value.channels, into: &buf)
         FfiConverterSequenceTypeChannelLineCost.write(value.lines, into: &buf)
     }
@@ -2619,7 +2587,7 @@ public struct ChannelCost: Equatable, Hashable {
     /**
      * Number of payments in the channel.
      */
-    public var payments: UInt64
+    public var payments: Int64
     /**
      * Amount paid in the channel.
      */
@@ -2659,7 +2627,7 @@ public struct ChannelCost: Equatable, Hashable {
          */nameEn: String, 
         /**
          * Number of payments in the channel.
-         */payments: UInt64, 
+         */payments: Int64, 
         /**
          * Amount paid in the channel.
          */volume: Money, 
@@ -2709,7 +2677,7 @@ public struct FfiConverterTypeChannelCost: FfiConverterRustBuffer {
                 channel: FfiConverterTypeContractChannel.read(from: &buf), 
                 nameZh: FfiConverterString.read(from: &buf), 
                 nameEn: FfiConverterString.read(from: &buf), 
-                payments: FfiConverterUInt64.read(from: &buf), 
+                payments: FfiConverterInt64.read(from: &buf), 
                 volume: FfiConverterTypeMoney.read(from: &buf), 
                 totalA: FfiConverterTypeMoney.read(from: &buf), 
                 totalB: FfiConverterTypeMoney.read(from: &buf), 
@@ -2723,7 +2691,7 @@ public struct FfiConverterTypeChannelCost: FfiConverterRustBuffer {
         FfiConverterTypeContractChannel.write(value.channel, into: &buf)
         FfiConverterString.write(value.nameZh, into: &buf)
         FfiConverterString.write(value.nameEn, into: &buf)
-        FfiConverterUInt64.write(value.payments, into: &buf)
+        FfiConverterInt64.write(value.payments, into: &buf)
         FfiConverterTypeMoney.write(value.volume, into: &buf)
         FfiConverterTypeMoney.write(value.totalA, into: &buf)
         FfiConverterTypeMoney.write(value.totalB, into: &buf)
@@ -2903,7 +2871,7 @@ public struct Comparison: Equatable, Hashable {
     /**
      * Number of payments.
      */
-    public var payments: UInt64
+    public var payments: Int64
     /**
      * Per line.
      */
@@ -2935,7 +2903,7 @@ public struct Comparison: Equatable, Hashable {
          */volume: Money, 
         /**
          * Number of payments.
-         */payments: UInt64, 
+         */payments: Int64, 
         /**
          * Per line.
          */lines: [LineCost]) {
@@ -2973,7 +2941,7 @@ public struct FfiConverterTypeComparison: FfiConverterRustBuffer {
                 difference: FfiConverterTypeMoney.read(from: &buf), 
                 cheaper: FfiConverterTypeCheaper.read(from: &buf), 
                 volume: FfiConverterTypeMoney.read(from: &buf), 
-                payments: FfiConverterUInt64.read(from: &buf), 
+                payments: FfiConverterInt64.read(from: &buf), 
                 lines: FfiConverterSequenceTypeLineCost.read(from: &buf)
         )
     }
@@ -2986,7 +2954,7 @@ public struct FfiConverterTypeComparison: FfiConverterRustBuffer {
         FfiConverterTypeMoney.write(value.difference, into: &buf)
         FfiConverterTypeCheaper.write(value.cheaper, into: &buf)
         FfiConverterTypeMoney.write(value.volume, into: &buf)
-        FfiConverterUInt64.write(value.payments, into: &buf)
+        FfiConverterInt64.write(value.payments, into: &buf)
         FfiConverterSequenceTypeLineCost.write(value.lines, into: &buf)
     }
 }
@@ -3261,7 +3229,7 @@ public struct DailyBucket: Equatable, Hashable {
     /**
      * Count cap.
      */
-    public var countCap: UInt32?
+    public var countCap: Int64?
     /**
      * Money used before this payment.
      */
@@ -3269,7 +3237,7 @@ public struct DailyBucket: Equatable, Hashable {
     /**
      * Payments counted before this payment.
      */
-    public var usedCount: UInt32
+    public var usedCount: Int64
     /**
      * Money left before this payment (never below zero).
      */
@@ -3277,7 +3245,7 @@ public struct DailyBucket: Equatable, Hashable {
     /**
      * Payments left before this payment.
      */
-    public var leftCount: UInt32?
+    public var leftCount: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3293,19 +3261,19 @@ public struct DailyBucket: Equatable, Hashable {
          */cap: Money?, 
         /**
          * Count cap.
-         */countCap: UInt32?, 
+         */countCap: Int64?, 
         /**
          * Money used before this payment.
          */used: Money, 
         /**
          * Payments counted before this payment.
-         */usedCount: UInt32, 
+         */usedCount: Int64, 
         /**
          * Money left before this payment (never below zero).
          */left: Money?, 
         /**
          * Payments left before this payment.
-         */leftCount: UInt32?) {
+         */leftCount: Int64?) {
         self.bucket = bucket
         self.`class` = `class`
         self.cap = cap
@@ -3335,11 +3303,11 @@ public struct FfiConverterTypeDailyBucket: FfiConverterRustBuffer {
                 bucket: FfiConverterString.read(from: &buf), 
                 class: FfiConverterOptionString.read(from: &buf), 
                 cap: FfiConverterOptionTypeMoney.read(from: &buf), 
-                countCap: FfiConverterOptionUInt32.read(from: &buf), 
+                countCap: FfiConverterOptionInt64.read(from: &buf), 
                 used: FfiConverterTypeMoney.read(from: &buf), 
-                usedCount: FfiConverterUInt32.read(from: &buf), 
+                usedCount: FfiConverterInt64.read(from: &buf), 
                 left: FfiConverterOptionTypeMoney.read(from: &buf), 
-                leftCount: FfiConverterOptionUInt32.read(from: &buf)
+                leftCount: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
@@ -3347,11 +3315,11 @@ public struct FfiConverterTypeDailyBucket: FfiConverterRustBuffer {
         FfiConverterString.write(value.bucket, into: &buf)
         FfiConverterOptionString.write(value.`class`, into: &buf)
         FfiConverterOptionTypeMoney.write(value.cap, into: &buf)
-        FfiConverterOptionUInt32.write(value.countCap, into: &buf)
+        FfiConverterOptionInt64.write(value.countCap, into: &buf)
         FfiConverterTypeMoney.write(value.used, into: &buf)
-        FfiConverterUInt32.write(value.usedCount, into: &buf)
+        FfiConverterInt64.write(value.usedCount, into: &buf)
         FfiConverterOptionTypeMoney.write(value.left, into: &buf)
-        FfiConverterOptionUInt32.write(value.leftCount, into: &buf)
+        FfiConverterOptionInt64.write(value.leftCount, into: &buf)
     }
 }
 
@@ -3390,7 +3358,7 @@ public struct DataVersions: Equatable, Hashable {
     /**
      * Plan schema version read.
      */
-    public var planSchema: UInt32
+    public var planSchema: Int64
     /**
      * Covered calendar years and their versions.
      */
@@ -3414,7 +3382,7 @@ public struct DataVersions: Equatable, Hashable {
          */planVersion: String, 
         /**
          * Plan schema version read.
-         */planSchema: UInt32, 
+         */planSchema: Int64, 
         /**
          * Covered calendar years and their versions.
          */calendarYears: [YearVersion], 
@@ -3448,7 +3416,7 @@ public struct FfiConverterTypeDataVersions: FfiConverterRustBuffer {
                 library: FfiConverterString.read(from: &buf), 
                 planId: FfiConverterString.read(from: &buf), 
                 planVersion: FfiConverterString.read(from: &buf), 
-                planSchema: FfiConverterUInt32.read(from: &buf), 
+                planSchema: FfiConverterInt64.read(from: &buf), 
                 calendarYears: FfiConverterSequenceTypeYearVersion.read(from: &buf), 
                 calendarValidUntil: FfiConverterOptionString.read(from: &buf)
         )
@@ -3458,7 +3426,7 @@ public struct FfiConverterTypeDataVersions: FfiConverterRustBuffer {
         FfiConverterString.write(value.library, into: &buf)
         FfiConverterString.write(value.planId, into: &buf)
         FfiConverterString.write(value.planVersion, into: &buf)
-        FfiConverterUInt32.write(value.planSchema, into: &buf)
+        FfiConverterInt64.write(value.planSchema, into: &buf)
         FfiConverterSequenceTypeYearVersion.write(value.calendarYears, into: &buf)
         FfiConverterOptionString.write(value.calendarValidUntil, into: &buf)
     }
@@ -4875,11 +4843,11 @@ public struct LineAudit: Equatable, Hashable {
     /**
      * 0-based position in the statement.
      */
-    public var index: UInt64
+    public var index: Int64
     /**
      * Line number in the CSV file, when read from CSV.
      */
-    public var lineNumber: UInt64?
+    public var lineNumber: Int64?
     /**
      * Transaction id, when readable.
      */
@@ -4938,10 +4906,10 @@ public struct LineAudit: Equatable, Hashable {
     public init(
         /**
          * 0-based position in the statement.
-         */index: UInt64, 
+         */index: Int64, 
         /**
          * Line number in the CSV file, when read from CSV.
-         */lineNumber: UInt64?, 
+         */lineNumber: Int64?, 
         /**
          * Transaction id, when readable.
          */id: String?, 
@@ -5014,8 +4982,8 @@ public struct FfiConverterTypeLineAudit: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LineAudit {
         return
             try LineAudit(
-                index: FfiConverterUInt64.read(from: &buf), 
-                lineNumber: FfiConverterOptionUInt64.read(from: &buf), 
+                index: FfiConverterInt64.read(from: &buf), 
+                lineNumber: FfiConverterOptionInt64.read(from: &buf), 
                 id: FfiConverterOptionString.read(from: &buf), 
                 status: FfiConverterTypeLineStatus.read(from: &buf), 
                 findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
@@ -5033,8 +5001,8 @@ public struct FfiConverterTypeLineAudit: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: LineAudit, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.index, into: &buf)
-        FfiConverterOptionUInt64.write(value.lineNumber, into: &buf)
+        FfiConverterInt64.write(value.index, into: &buf)
+        FfiConverterOptionInt64.write(value.lineNumber, into: &buf)
         FfiConverterOptionString.write(value.id, into: &buf)
         FfiConverterTypeLineStatus.write(value.status, into: &buf)
         FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
@@ -6066,7 +6034,7 @@ public struct Refusal: Equatable, Hashable {
     /**
      * The binding count cap.
      */
-    public var countCap: UInt32?
+    public var countCap: Int64?
     /**
      * What is left today.
      */
@@ -6098,7 +6066,7 @@ public struct Refusal: Equatable, Hashable {
          */cap: Money?, 
         /**
          * The binding count cap.
-         */countCap: UInt32?, 
+         */countCap: Int64?, 
         /**
          * What is left today.
          */leftToday: Money?, 
@@ -6140,7 +6108,7 @@ public struct FfiConverterTypeRefusal: FfiConverterRustBuffer {
                 code: FfiConverterTypeRefusalCode.read(from: &buf), 
                 dimension: FfiConverterOptionString.read(from: &buf), 
                 cap: FfiConverterOptionTypeMoney.read(from: &buf), 
-                countCap: FfiConverterOptionUInt32.read(from: &buf), 
+                countCap: FfiConverterOptionInt64.read(from: &buf), 
                 leftToday: FfiConverterOptionTypeMoney.read(from: &buf), 
                 steps: FfiConverterSequenceTypeStep.read(from: &buf), 
                 messageZh: FfiConverterString.read(from: &buf), 
@@ -6152,7 +6120,7 @@ public struct FfiConverterTypeRefusal: FfiConverterRustBuffer {
         FfiConverterTypeRefusalCode.write(value.code, into: &buf)
         FfiConverterOptionString.write(value.dimension, into: &buf)
         FfiConverterOptionTypeMoney.write(value.cap, into: &buf)
-        FfiConverterOptionUInt32.write(value.countCap, into: &buf)
+        FfiConverterOptionInt64.write(value.countCap, into: &buf)
         FfiConverterOptionTypeMoney.write(value.leftToday, into: &buf)
         FfiConverterSequenceTypeStep.write(value.steps, into: &buf)
         FfiConverterString.write(value.messageZh, into: &buf)
@@ -7868,30 +7836,6 @@ public func FfiConverterTypeSituation_lower(_ value: Situation) -> RustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
-    typealias SwiftType = UInt32?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterUInt32.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterUInt32.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
     typealias SwiftType = Int32?
 
@@ -7916,8 +7860,8 @@ fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
-    typealias SwiftType = UInt64?
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -7925,13 +7869,13 @@ fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterUInt64.write(value, into: &buf)
+        FfiConverterInt64.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterUInt64.read(from: &buf)
+        case 1: return try FfiConverterInt64.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -8888,32 +8832,6 @@ fileprivate struct FfiConverterSequenceTypeYearVersion: FfiConverterRustBuffer {
             seq.append(try FfiConverterTypeYearVersion.read(from: &buf))
         }
         return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
-    public static func write(_ value: [String: UInt64], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for (key, value) in value {
-            FfiConverterString.write(key, into: &buf)
-            FfiConverterUInt64.write(value, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: UInt64] {
-        let len: Int32 = try readInt(&buf)
-        var dict = [String: UInt64]()
-        dict.reserveCapacity(Int(len))
-        for _ in 0..<len {
-            let key = try FfiConverterString.read(from: &buf)
-            let value = try FfiConverterUInt64.read(from: &buf)
-            dict[key] = value
-        }
-        return dict
     }
 }
 
