@@ -49,6 +49,7 @@ pub mod money;
 pub mod payment;
 pub mod plan;
 pub mod provider;
+mod questions;
 pub mod quote;
 pub mod read;
 pub mod settlement;

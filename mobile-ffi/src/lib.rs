@@ -548,13 +548,7 @@ impl Engine {
                 .map(|k| u32::try_from(k).unwrap_or(u32::MAX))
                 .collect()
         });
-        let b = pf::fee_batch(
-            read(&self.0).plan(),
-            &m,
-            &amounts,
-            &instruments,
-            index.as_deref(),
-        );
+        let b = read(&self.0).fee_batch(&m, &amounts, &instruments, index.as_deref());
         b.map_err(err)
     }
 
@@ -568,9 +562,8 @@ impl Engine {
 
     /// The accounting date of a time (日切 applied), `YYYY-MM-DD`.
     pub fn accounting_date(&self, time: Option<String>) -> Result<String> {
-        let t = pf::ChinaDateTime::parse("time", &arg(time, "time")?).map_err(err)?;
-        let d = pf::accounting_date(read(&self.0).plan(), t).map_err(err)?;
-        Ok(d.to_string())
+        let d = read(&self.0).accounting_date(&arg(time, "time")?);
+        Ok(d.map_err(err)?.to_string())
     }
 
     /// The frozen-funds review window after a submission date (`YYYY-MM-DD`).
@@ -580,32 +573,27 @@ impl Engine {
         submitted: Option<String>,
         options: Option<QuoteOptions>,
     ) -> Result<FrozenWindow> {
-        let d = pf::parse_date("submitted", &arg(submitted, "submitted")?).map_err(err)?;
-        let e = read(&self.0);
-        let w = pf::frozen_window(e.plan(), e.calendar(), d, options_of(options).provisional);
+        let submitted = arg(submitted, "submitted")?;
+        let w = read(&self.0).frozen_window(&submitted, options_of(options).provisional);
         Ok(w.map_err(err)?.into())
     }
 
     /// The provider's facts on a day (`YYYY-MM-DD`): its licence as the
     /// plan's source gives it, whether that date has passed, how to check it.
     pub fn provider(&self, on: Option<String>) -> Result<ProviderFacts> {
-        let d = pf::parse_date("on", &arg(on, "on")?).map_err(err)?;
-        Ok(pf::provider::provider_facts(read(&self.0).plan(), d).into())
+        Ok(read(&self.0).provider(&arg(on, "on")?).map_err(err)?.into())
     }
 
     /// Activation cashback progress at a cumulative volume (decimal string).
     pub fn activation(&self, volume: Option<String>) -> Result<ActivationProgress> {
-        let v = pf::Money::parse_non_negative("volume", &arg(volume, "volume")?).map_err(err)?;
-        let a = pf::activation_progress(read(&self.0).plan(), v);
+        let a = read(&self.0).activation(&arg(volume, "volume")?);
         Ok(a.map_err(err)?.into())
     }
 
     /// Which of the premium rate, bulk rate and limit upgrade a merchant may
     /// apply for, and what is unmet.
     pub fn eligibility(&self, facts: EligibilityInput) -> Result<EligibilityAnswers> {
-        let f = facts.to_facts("").map_err(err)?;
-        let a = pf::eligibility(read(&self.0).plan(), &f);
-        Ok(a.map_err(err)?.into())
+        Ok(read(&self.0).eligibility(&facts).map_err(err)?.into())
     }
 
     /// The versions of the plan and calendar data in use.
@@ -628,11 +616,7 @@ impl Engine {
             recent_payments: input.recent_payments,
             provisional: input.provisional,
         };
-        let req = core.to_request("").map_err(err)?;
-        let e = read(&self.0);
-        Ok(pf::diagnose(e.plan(), e.calendar(), &req)
-            .map_err(err)?
-            .into())
+        Ok(read(&self.0).diagnose(&core).map_err(err)?.into())
     }
 }
 

@@ -343,10 +343,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] time: JsValue,
     ) -> Result<String, JsValue> {
-        let text = string_arg(&time, "time")?;
-        let t = pf::ChinaDateTime::parse("time", &text).map_err(JsErr::from)?;
-        let d = pf::accounting_date(self.inner.plan(), t).map_err(JsErr::from)?;
-        Ok(d.to_string())
+        let d = self.inner.accounting_date(&string_arg(&time, "time")?);
+        Ok(d.map_err(JsErr::from)?.to_string())
     }
 
     /// The frozen-funds review window after a submission date (`YYYY-MM-DD`).
@@ -359,14 +357,8 @@ impl Engine {
         >,
     ) -> Result<JsValue, JsValue> {
         let text = string_arg(&submitted, "submitted")?;
-        let d = pf::parse_date("submitted", &text).map_err(JsErr::from)?;
         let o = parse_options(&options.unwrap_or(JsValue::UNDEFINED))?;
-        out(pf::frozen_window(
-            self.inner.plan(),
-            self.inner.calendar(),
-            d,
-            o.provisional,
-        ))
+        out(self.inner.frozen_window(&text, o.provisional))
     }
 
     /// The provider's facts on a day (`YYYY-MM-DD`): its licence as the
@@ -376,9 +368,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] on: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = string_arg(&on, "on")?;
-        let d = pf::parse_date("on", &text).map_err(JsErr::from)?;
-        Ok(to_js(&pf::provider::provider_facts(self.inner.plan(), d))?)
+        out(self.inner.provider(&string_arg(&on, "on")?))
     }
 
     /// Activation cashback progress at a cumulative volume (decimal string).
@@ -387,9 +377,7 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] volume: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = string_arg(&volume, "volume")?;
-        let v = pf::Money::parse_non_negative("volume", &text).map_err(JsErr::from)?;
-        out(pf::activation_progress(self.inner.plan(), v))
+        out(self.inner.activation(&string_arg(&volume, "volume")?))
     }
 
     /// Which of the premium rate, bulk rate and limit upgrade a merchant may
@@ -399,10 +387,9 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "EligibilityInput")] facts: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let f = read::<pf::EligibilityInput>(&facts, "")?
-            .to_facts("")
-            .map_err(JsErr::from)?;
-        out(pf::eligibility(self.inner.plan(), &f))
+        out(self
+            .inner
+            .eligibility(&read::<pf::EligibilityInput>(&facts, "")?))
     }
 
     /// The versions of the plan and calendar data in use.

@@ -251,11 +251,8 @@ impl Engine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "DiagnoseInput")] question: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let req = read::<pf::DiagnoseInput>(&question, "")?
-            .to_request("")
-            .map_err(JsErr::from)?;
-        let d =
-            pf::diagnose(self.inner.plan(), self.inner.calendar(), &req).map_err(JsErr::from)?;
+        let input = read::<pf::DiagnoseInput>(&question, "")?;
+        let d = self.inner.diagnose(&input).map_err(JsErr::from)?;
         Ok(to_js(&d)?)
     }
 }
