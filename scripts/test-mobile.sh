@@ -87,6 +87,9 @@ echo "jar: $OUT/posfee-kotlin.jar ($(du -h "$OUT/posfee-kotlin.jar" | cut -f1))"
 # the library inside the JAR).
 "$KOTLIN_HOME/bin/kotlinc" tests/kotlin/VectorTests.kt -cp "$OUT/posfee-kotlin.jar:$JNA:$GSON" \
   -d "$OUT/tests.jar" -nowarn 2>&1 | { grep -v '^warning:' || true; }
+# The JVM benchmark (scripts/bench-mobile.sh) is compiled too, so it cannot rot.
+"$KOTLIN_HOME/bin/kotlinc" tests/kotlin/bench/Bench.kt -cp "$OUT/posfee-kotlin.jar:$JNA" \
+  -d "$OUT/bench.jar" -nowarn 2>&1 | { grep -v '^warning:' || true; }
 set +e
 # A fixed, pre-touched heap: the memory checks then see native memory only.
 java -Xms384m -Xmx384m -XX:+AlwaysPreTouch -XX:+UseSerialGC \
