@@ -245,14 +245,7 @@ fn price(
 }
 
 fn no_fee_rule(i: usize) -> Error {
-    let field = format!("amounts[{i}]");
-    Error::new(
-        ErrorCode::NoFeeRule,
-        field.clone(),
-        Reason::NoMatchingRule,
-        format!("{field}：没有适用于该支付的费率规则"),
-        format!("{field}: no fee rule applies to this payment"),
-    )
+    Error::no_fee_rule(&format!("amounts[{i}]"))
 }
 
 #[cfg(test)]

@@ -546,6 +546,18 @@ impl Error {
         )
     }
 
+    /// `no_fee_rule` for the payment at `field`: no fee rule of the plan
+    /// matches it (a batch's line, an element of a list of charges).
+    pub(crate) fn no_fee_rule(field: &str) -> Error {
+        Error::new(
+            ErrorCode::NoFeeRule,
+            field,
+            Reason::NoMatchingRule,
+            format!("{field}：没有适用于该支付的费率规则"),
+            format!("{field}: no fee rule applies to this payment"),
+        )
+    }
+
     pub(crate) fn overflow(field: &str) -> Error {
         Error::new(
             ErrorCode::Overflow,

@@ -2,7 +2,7 @@
 //! capped, raised to any minimum, plus any fixed fee. Also the integer batch
 //! path that prices millions of charges at once.
 
-use crate::error::{Error, ErrorCode, Reason, Result};
+use crate::error::{Error, Result};
 use crate::merchant::Merchant;
 use crate::money::{Money, Rounding};
 use crate::payment::{Charge, Instrument};
@@ -406,13 +406,7 @@ impl FeeTable {
         }));
         let i = out.len() - start;
         if i < charges.len() {
-            return Err(Error::new(
-                ErrorCode::NoFeeRule,
-                format!("[{i}]"),
-                Reason::NoMatchingRule,
-                format!("[{i}]：没有适用于该支付的费率规则"),
-                format!("[{i}]: no fee rule applies to this payment"),
-            ));
+            return Err(Error::no_fee_rule(&format!("[{i}]")));
         }
         Ok(())
     }
@@ -495,6 +489,7 @@ fn div_pow10(n: u64, exp: u32) -> Option<(u64, u64, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
     use crate::merchant::{CreditRate, MerchantTier, Verification, Wallets};
     use crate::payment::{CardKind, CardMedium, Wallet};
 
