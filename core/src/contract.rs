@@ -19,10 +19,10 @@ use crate::load;
 use crate::merchant::Merchant;
 use crate::money::{Money, Rounding};
 use crate::payment::{named_enum, Charge};
-use crate::plan::{Condition, Percent, Plan};
+use crate::plan::{Condition, FeeRule, Percent, Plan, Provider};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::sync::{Arc, OnceLock};
 
 /// The schema version of the channel file this library reads.
@@ -614,45 +614,29 @@ impl ContractInput {
     }
 }
 
-fn to_value<T: Serialize>(v: &T, what: &str) -> Result<Value> {
-    serde_json::to_value(v).map_err(|e| {
-        load::invalid(
-            ErrorCode::PlanInvalid,
-            what,
-            &format!("无法写出：{e}"),
-            &format!("cannot be written: {e}"),
-        )
-    })
-}
-
 /// Rewrites the fee rule references (`when.rules`) of one list of limit or
 /// settlement entries from the base plan's rule ids to channel ids.
-fn remap_rules(
-    list: Option<&mut Value>,
+fn remap_rules<'a>(
+    conditions: impl Iterator<Item = &'a mut Condition>,
     path: &str,
     map: &dyn Fn(&str) -> Option<ContractChannel>,
 ) -> Result<()> {
-    let Some(Value::Array(items)) = list else {
-        return Ok(());
-    };
-    for (i, item) in items.iter_mut().enumerate() {
-        let Some(Value::Array(rules)) = item.get_mut("when").and_then(|w| w.get_mut("rules"))
-        else {
+    for (i, when) in conditions.enumerate() {
+        let Some(rules) = &mut when.rules else {
             continue;
         };
         for (k, r) in rules.iter_mut().enumerate() {
-            let id = r.as_str().unwrap_or_default().to_string();
-            let field = format!("{path}[{i}].when.rules[{k}]");
-            let c = map(&id).ok_or_else(|| {
+            let c = map(r).ok_or_else(|| {
+                let field = format!("{path}[{i}].when.rules[{k}]");
                 Error::new(
                     ErrorCode::PlanIncomplete,
                     &field,
                     Reason::ChannelsDiffer,
-                    format!("{field}：基础方案的费率规则 {id} 与合同的任何渠道条件都不相同，其限额或到账规则无法沿用"),
-                    format!("{field}: the base plan's fee rule {id} has the condition of no contract channel, so its limit or settlement entry cannot be carried over"),
+                    format!("{field}：基础方案的费率规则 {r} 与合同的任何渠道条件都不相同，其限额或到账规则无法沿用"),
+                    format!("{field}: the base plan's fee rule {r} has the condition of no contract channel, so its limit or settlement entry cannot be carried over"),
                 )
             })?;
-            *r = Value::String(c.as_str().to_string());
+            *r = c.as_str().to_string();
         }
     }
     Ok(())
@@ -695,69 +679,68 @@ impl Contract {
                 .find(|c| c.when == rule.when)
                 .map(|c| c.id)
         };
-        let mut v = to_value(data, "plan")?;
-        let Some(obj) = v.as_object_mut() else {
-            return Err(Error::overflow("plan"));
-        };
-        if let Some(limits) = obj.get_mut("limits") {
-            remap_rules(limits.get_mut("single"), "limits.single", &map)?;
-            remap_rules(limits.get_mut("daily"), "limits.daily", &map)?;
+        // The plan is built as data and validated as a loaded file is
+        // (validation recomputes what it derives: rule masks, resolved
+        // advice), without a trip through JSON.
+        let mut plan = data.clone();
+        if let Some(limits) = &mut plan.limits {
+            remap_rules(
+                limits.single.iter_mut().map(|l| &mut l.when),
+                "limits.single",
+                &map,
+            )?;
+            remap_rules(
+                limits.daily.iter_mut().map(|l| &mut l.when),
+                "limits.daily",
+                &map,
+            )?;
         }
-        if let Some(s) = obj.get_mut("settlement") {
-            remap_rules(s.get_mut("rules"), "settlement.rules", &map)?;
+        if let Some(s) = &mut plan.settlement {
+            remap_rules(
+                s.rules.iter_mut().map(|r| &mut r.when),
+                "settlement.rules",
+                &map,
+            )?;
         }
-        let mut rules = Vec::with_capacity(table.channels.len());
-        for c in &table.channels {
-            let mut r = Map::new();
-            r.insert("id".into(), Value::from(c.id.as_str()));
-            r.insert("name_zh".into(), Value::from(&*c.name_zh));
-            r.insert("name_en".into(), Value::from(&*c.name_en));
-            r.insert("when".into(), to_value(&c.when, "when")?);
-            r.insert(
-                "rate_percent".into(),
-                Value::from(self.rates.get(c.id).to_string()),
-            );
-            if let (ContractChannel::Debit, Some(cap)) = (c.id, self.debit_cap) {
-                r.insert("cap".into(), Value::from(cap.to_string()));
-            }
-            if let Some(min) = self.minimum_fee.filter(|m| *m != Money::ZERO) {
-                r.insert("minimum".into(), Value::from(min.to_string()));
-            }
-            if let Some(fixed) = self.fixed_fee.filter(|m| *m != Money::ZERO) {
-                if self.fixed_fee_channels.contains(&c.id) {
-                    r.insert("fixed".into(), Value::from(fixed.to_string()));
-                }
-            }
-            rules.push(Value::Object(r));
-        }
+        let nonzero = |m: Option<Money>| m.filter(|m| *m != Money::ZERO);
+        plan.fee_rules = table
+            .channels
+            .iter()
+            .map(|c| FeeRule {
+                id: Arc::from(c.id.as_str()),
+                name_zh: c.name_zh.clone(),
+                name_en: c.name_en.clone(),
+                when: c.when.clone(),
+                rate_percent: Some(self.rates.get(c.id)),
+                use_credit_rate: false,
+                cap: self.debit_cap.filter(|_| c.id == ContractChannel::Debit),
+                minimum: nonzero(self.minimum_fee),
+                fixed: nonzero(self.fixed_fee).filter(|_| self.fixed_fee_channels.contains(&c.id)),
+            })
+            .collect();
         let (name_zh, name_en) = match &self.name {
             Some(n) => (n.clone(), n.clone()),
             None => (table.default_name_zh.clone(), table.default_name_en.clone()),
         };
-        let id = self.id.as_deref().unwrap_or(CONTRACT_PLAN_ID);
-        obj.insert("plan_id".into(), Value::from(id));
-        obj.insert(
-            "data_version".into(),
-            Value::from(format!("contract/{}/{}", base.id(), base.data_version())),
-        );
-        obj.insert("name_zh".into(), Value::from(&*name_zh));
-        obj.insert("name_en".into(), Value::from(&*name_en));
-        obj.insert(
-            "source".into(),
-            Value::from(format!(
-                "merchant's own contract: fees as entered; every other section from plan {} {}",
-                base.id(),
-                base.data_version()
-            )),
-        );
-        obj.insert(
-            "provider".into(),
-            serde_json::json!({"name_zh": &*name_zh, "name_en": &*name_en, "support_line": ""}),
-        );
-        obj.insert("rounding".into(), to_value(&self.rounding, "rounding")?);
-        obj.remove("credit_rates");
-        obj.insert("fee_rules".into(), Value::Array(rules));
-        Plan::from_value(v)
+        plan.plan_id = Arc::from(self.id.as_deref().unwrap_or(CONTRACT_PLAN_ID));
+        plan.data_version = Arc::from(format!("contract/{}/{}", base.id(), base.data_version()));
+        plan.source = Some(Arc::from(format!(
+            "merchant's own contract: fees as entered; every other section from plan {} {}",
+            base.id(),
+            base.data_version()
+        )));
+        plan.provider = Provider {
+            name_zh: name_zh.clone(),
+            name_en: name_en.clone(),
+            support_line: Arc::from(""),
+            licence: None,
+            clearing: None,
+        };
+        plan.name_zh = name_zh;
+        plan.name_en = name_en;
+        plan.rounding = self.rounding;
+        plan.credit_rates = None;
+        Plan::from_data(plan)
     }
 }
 

@@ -932,7 +932,13 @@ impl Plan {
             "费率方案",
             "plan",
         )?;
-        let mut data: PlanData = load::from_value(value, ErrorCode::PlanInvalid, "")?;
+        let data: PlanData = load::from_value(value, ErrorCode::PlanInvalid, "")?;
+        Plan::from_data(data)
+    }
+
+    /// Validates plan data built in code, as a loaded file is validated
+    /// (what validation derives is recomputed).
+    pub(crate) fn from_data(mut data: PlanData) -> Result<Plan> {
         validate(&mut data)?;
         Ok(Plan(Arc::new(data)))
     }
