@@ -7,6 +7,10 @@ use std::collections::HashMap;
 
 pub use pf::read::InstrumentInput;
 pub use pf::{
+    Cheaper, ContractChannel, DataOrigin, DayKind, FindingCode, LineStatus, Outcome, RefusalCode,
+    Situation,
+};
+pub use pf::{
     ContractInput, ContractRatesInput, EligibilityInput, FeeBatch, MerchantInput, MixLineInput,
     PaymentInput, WalletInput, WalletsInput,
 };
@@ -203,7 +207,7 @@ fn os(a: Option<std::sync::Arc<str>>) -> Option<String> {
 }
 
 /// Accepted or refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum Outcome {
     /// The payment goes through.
     Accepted,
@@ -211,17 +215,8 @@ pub enum Outcome {
     Refused,
 }
 
-impl From<pf::Outcome> for Outcome {
-    fn from(o: pf::Outcome) -> Self {
-        match o {
-            pf::Outcome::Accepted => Outcome::Accepted,
-            pf::Outcome::Refused => Outcome::Refused,
-        }
-    }
-}
-
 /// Why a payment is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum RefusalCode {
     /// Pay the activation swipe first.
     MerchantNotActivated,
@@ -239,23 +234,8 @@ pub enum RefusalCode {
     DailyLimitExceeded,
 }
 
-impl From<pf::RefusalCode> for RefusalCode {
-    fn from(c: pf::RefusalCode) -> Self {
-        use pf::RefusalCode as C;
-        match c {
-            C::MerchantNotActivated => RefusalCode::MerchantNotActivated,
-            C::DebitChipOnly => RefusalCode::DebitChipOnly,
-            C::WalletNotEnabled => RefusalCode::WalletNotEnabled,
-            C::WalletNotVerified => RefusalCode::WalletNotVerified,
-            C::LargeModeNotApproved => RefusalCode::LargeModeNotApproved,
-            C::SingleLimitExceeded => RefusalCode::SingleLimitExceeded,
-            C::DailyLimitExceeded => RefusalCode::DailyLimitExceeded,
-        }
-    }
-}
-
 /// Which plan is cheaper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum Cheaper {
     /// Plan A costs less.
     A,
@@ -265,18 +245,8 @@ pub enum Cheaper {
     Equal,
 }
 
-impl From<pf::Cheaper> for Cheaper {
-    fn from(c: pf::Cheaper) -> Self {
-        match c {
-            pf::Cheaper::A => Cheaper::A,
-            pf::Cheaper::B => Cheaper::B,
-            pf::Cheaper::Equal => Cheaper::Equal,
-        }
-    }
-}
-
 /// What kind of day a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum DayKind {
     /// An ordinary Monday–Friday.
     Workday,
@@ -288,33 +258,13 @@ pub enum DayKind {
     AdjustedWorkingDay,
 }
 
-impl From<pf::DayKind> for DayKind {
-    fn from(k: pf::DayKind) -> Self {
-        match k {
-            pf::DayKind::Workday => DayKind::Workday,
-            pf::DayKind::Weekend => DayKind::Weekend,
-            pf::DayKind::Holiday => DayKind::Holiday,
-            pf::DayKind::AdjustedWorkingDay => DayKind::AdjustedWorkingDay,
-        }
-    }
-}
-
 /// Where calendar data came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum DataOrigin {
     /// Embedded in the library.
     Embedded,
     /// Loaded at run time.
     Loaded,
-}
-
-impl From<pf::DataOrigin> for DataOrigin {
-    fn from(o: pf::DataOrigin) -> Self {
-        match o {
-            pf::DataOrigin::Embedded => DataOrigin::Embedded,
-            pf::DataOrigin::Loaded => DataOrigin::Loaded,
-        }
-    }
 }
 
 /// The fee rule applied.
@@ -416,7 +366,7 @@ pub struct Refusal {
 impl From<pf::Refusal> for Refusal {
     fn from(r: pf::Refusal) -> Self {
         Refusal {
-            code: r.code.into(),
+            code: r.code,
             dimension: os(r.dimension),
             cap: r.cap,
             count_cap: r.count_cap.map(count),
@@ -554,7 +504,7 @@ fn consulted(c: Vec<pf::ConsultedYear>) -> Vec<ConsultedYear> {
         .map(|y| ConsultedYear {
             year: y.year,
             data_version: s(&y.data_version),
-            origin: y.origin.into(),
+            origin: y.origin,
         })
         .collect()
 }
@@ -674,7 +624,7 @@ pub struct Quote {
 impl From<pf::Quote> for Quote {
     fn from(q: pf::Quote) -> Self {
         Quote {
-            outcome: q.outcome.into(),
+            outcome: q.outcome,
             amount: q.amount,
             fee: q.fee,
             net: q.net,
@@ -867,7 +817,7 @@ impl From<pf::Comparison> for Comparison {
             total_a: c.total_a,
             total_b: c.total_b,
             difference: c.difference,
-            cheaper: c.cheaper.into(),
+            cheaper: c.cheaper,
             volume: c.volume,
             payments: count(c.payments),
             lines: c
@@ -888,7 +838,7 @@ impl From<pf::Comparison> for Comparison {
 
 /// A channel of a merchant's contract (the 优POS fee rules F1–F5), in
 /// first-match order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum ContractChannel {
     /// 扫码: any QR wallet.
     Qr,
@@ -900,19 +850,6 @@ pub enum ContractChannel {
     Contactless,
     /// 信用卡刷卡: a credit card inserted or swiped.
     Credit,
-}
-
-impl From<pf::ContractChannel> for ContractChannel {
-    fn from(c: pf::ContractChannel) -> Self {
-        use pf::ContractChannel as C;
-        match c {
-            C::Qr => ContractChannel::Qr,
-            C::SmallContactless => ContractChannel::SmallContactless,
-            C::Debit => ContractChannel::Debit,
-            C::Contactless => ContractChannel::Contactless,
-            C::Credit => ContractChannel::Credit,
-        }
-    }
 }
 
 /// What the payments of one channel cost under plan A and plan B.
@@ -995,14 +932,14 @@ impl From<pf::ChannelComparison> for ChannelComparison {
             total_b: c.total_b,
             difference: c.difference,
             saving: c.saving,
-            cheaper: c.cheaper.into(),
+            cheaper: c.cheaper,
             volume: c.volume,
             payments: count(c.payments),
             channels: c
                 .channels
                 .into_iter()
                 .map(|x| ChannelCost {
-                    channel: x.channel.into(),
+                    channel: x.channel,
                     name_zh: s(&x.name_zh),
                     name_en: s(&x.name_en),
                     payments: count(x.payments),
@@ -1011,14 +948,14 @@ impl From<pf::ChannelComparison> for ChannelComparison {
                     total_b: x.total_b,
                     difference: x.difference,
                     saving: x.saving,
-                    cheaper: x.cheaper.into(),
+                    cheaper: x.cheaper,
                 })
                 .collect(),
             lines: c
                 .lines
                 .into_iter()
                 .map(|l| ChannelLineCost {
-                    channel: l.channel.into(),
+                    channel: l.channel,
                     rule_a: s(&l.rule_a),
                     rule_b: s(&l.rule_b),
                     fee_a: l.fee_a,
@@ -1051,7 +988,7 @@ impl From<pf::YearVersion> for YearVersion {
         YearVersion {
             year: v.year,
             data_version: s(&v.data_version),
-            origin: v.origin.into(),
+            origin: v.origin,
             notice: os(v.notice),
             papers: v.papers.to_vec(),
         }
@@ -1078,7 +1015,7 @@ impl From<pf::DayInfo> for DayInfo {
         DayInfo {
             date: d.date.to_string(),
             working: d.working,
-            kind: d.kind.into(),
+            kind: d.kind,
             name_zh: os(d.name_zh),
             name_en: os(d.name_en),
         }
@@ -1180,7 +1117,7 @@ impl From<pf::Error> for ErrorInfo {
 }
 
 /// What an audit found on a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum FindingCode {
     /// The fee charged is above the plan's fee.
     FeeOvercharged,
@@ -1196,21 +1133,8 @@ pub enum FindingCode {
     NotSettled,
 }
 
-impl From<pf::FindingCode> for FindingCode {
-    fn from(c: pf::FindingCode) -> Self {
-        match c {
-            pf::FindingCode::FeeOvercharged => FindingCode::FeeOvercharged,
-            pf::FindingCode::FeeUndercharged => FindingCode::FeeUndercharged,
-            pf::FindingCode::NetMismatch => FindingCode::NetMismatch,
-            pf::FindingCode::DuplicateSettlement => FindingCode::DuplicateSettlement,
-            pf::FindingCode::SettledLate => FindingCode::SettledLate,
-            pf::FindingCode::NotSettled => FindingCode::NotSettled,
-        }
-    }
-}
-
 /// How a line came out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum LineStatus {
     /// Nothing found.
     Ok,
@@ -1218,16 +1142,6 @@ pub enum LineStatus {
     Findings,
     /// The line cannot be judged; see `error`.
     Unjudgeable,
-}
-
-impl From<pf::LineStatus> for LineStatus {
-    fn from(s: pf::LineStatus) -> Self {
-        match s {
-            pf::LineStatus::Ok => LineStatus::Ok,
-            pf::LineStatus::Findings => LineStatus::Findings,
-            pf::LineStatus::Unjudgeable => LineStatus::Unjudgeable,
-        }
-    }
 }
 
 /// One finding with the money at stake.
@@ -1284,12 +1198,12 @@ impl From<pf::LineAudit> for LineAudit {
             index: count(a.index),
             line_number: a.line_number.map(count),
             id: a.id,
-            status: a.status.into(),
+            status: a.status,
             findings: a
                 .findings
                 .into_iter()
                 .map(|f| Finding {
-                    code: f.code.into(),
+                    code: f.code,
                     amount: f.amount,
                     message_zh: f.message_zh,
                     message_en: f.message_en,
@@ -1367,7 +1281,7 @@ impl From<pf::AuditSummary> for AuditSummary {
 // ---- troubleshooting (诊断) ----
 
 /// What happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum Situation {
     /// 不到账.
     NotArrived,
@@ -1379,18 +1293,6 @@ pub enum Situation {
     Suspended,
     /// 交易记录缺失.
     RecordsMissing,
-}
-
-impl From<pf::Situation> for Situation {
-    fn from(s: pf::Situation) -> Self {
-        match s {
-            pf::Situation::NotArrived => Situation::NotArrived,
-            pf::Situation::Declined => Situation::Declined,
-            pf::Situation::HuabeiUnavailable => Situation::HuabeiUnavailable,
-            pf::Situation::Suspended => Situation::Suspended,
-            pf::Situation::RecordsMissing => Situation::RecordsMissing,
-        }
-    }
 }
 
 /// A troubleshooting question as given (`situation`: `not_arrived`,
@@ -1486,7 +1388,7 @@ pub struct Diagnosis {
 impl From<pf::Diagnosis> for Diagnosis {
     fn from(d: pf::Diagnosis) -> Self {
         Diagnosis {
-            situation: d.situation.into(),
+            situation: d.situation,
             situation_zh: d.situation_zh.to_string(),
             situation_en: d.situation_en.to_string(),
             not_due: d.not_due.map(|n| NotDue {
