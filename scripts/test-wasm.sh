@@ -24,6 +24,8 @@ QUOTE_BUDGET="${POSFEE_QUOTE_BUDGET:-117760}"
 
 echo "== the quote module's code (clippy, without the whole package's feature)"
 cargo clippy -q -p posfee-wasm --no-default-features --target wasm32-unknown-unknown -- -D warnings
+echo "== the boundary benchmark probe compiles (feature probe, never shipped)"
+cargo clippy -q -p posfee-wasm --features probe --target wasm32-unknown-unknown -- -D warnings
 
 echo "== wasm glue tests (wasm-pack test --node)"
 wasm-pack --log-level warn test --node wasm

@@ -19,6 +19,8 @@ mod audit;
 mod batch;
 mod convert;
 mod json;
+#[cfg(feature = "probe")]
+mod probe;
 mod typed;
 
 #[cfg(feature = "full")]
