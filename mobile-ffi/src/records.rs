@@ -1,9 +1,12 @@
-//! Records and enums: the core's string-typed inputs (exported as they are),
-//! and mirrors of the core's answers.
+//! Records and enums: the core's string-typed inputs and C-like enums
+//! (exported as they are, `#[uniffi::remote]`), and the answer records, each
+//! declared once by `mirror!` with the fields Kotlin and Swift see and
+//! converted from the core's record field by field (`FromCore`).
 
 use crate::{Money, Percent};
 use posfee_core as pf;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 pub use pf::read::InstrumentInput;
 pub use pf::{
@@ -15,10 +18,141 @@ pub use pf::{
     PaymentInput, WalletInput, WalletsInput,
 };
 
-/// A count as every language reads it: a signed 64-bit integer (Java has
-/// no unsigned types). Counts never come near 2⁶³.
-fn count<T: TryInto<i64>>(n: T) -> i64 {
-    n.try_into().unwrap_or(i64::MAX)
+/// A core value in its exported form. The identity for the types the core
+/// and the bindings share (money, flags, the core's enums); a shared text
+/// (`Arc<str>`), a static word or a date becomes a `String`; a count
+/// becomes an `i64` (Java has no unsigned types; counts never come near
+/// 2⁶³, and one that did would saturate); lists, options and mirrors
+/// convert element by element.
+pub(crate) trait FromCore<T> {
+    /// The exported form of `value`.
+    fn from_core(value: T) -> Self;
+}
+
+macro_rules! same_type {
+    ($($t:ty),* $(,)?) => {
+        $(impl FromCore<$t> for $t {
+            fn from_core(value: $t) -> Self {
+                value
+            }
+        })*
+    };
+}
+
+same_type!(
+    bool,
+    i32,
+    String,
+    Money,
+    Percent,
+    pf::Outcome,
+    pf::RefusalCode,
+    pf::Cheaper,
+    pf::DayKind,
+    pf::DataOrigin,
+    pf::ContractChannel,
+    pf::FindingCode,
+    pf::LineStatus,
+    pf::Situation
+);
+
+impl FromCore<Arc<str>> for String {
+    fn from_core(value: Arc<str>) -> Self {
+        value.to_string()
+    }
+}
+
+impl FromCore<&'static str> for String {
+    fn from_core(value: &'static str) -> Self {
+        value.to_string()
+    }
+}
+
+impl FromCore<chrono::NaiveDate> for String {
+    fn from_core(value: chrono::NaiveDate) -> Self {
+        value.to_string()
+    }
+}
+
+macro_rules! count_type {
+    ($($t:ty),*) => {
+        $(impl FromCore<$t> for i64 {
+            fn from_core(value: $t) -> Self {
+                value.try_into().unwrap_or(i64::MAX)
+            }
+        })*
+    };
+}
+
+count_type!(u32, u64, usize);
+
+impl<T, U: FromCore<T>> FromCore<Option<T>> for Option<U> {
+    fn from_core(value: Option<T>) -> Self {
+        value.map(U::from_core)
+    }
+}
+
+impl<T, U: FromCore<T>> FromCore<Vec<T>> for Vec<U> {
+    fn from_core(value: Vec<T>) -> Self {
+        value.into_iter().map(U::from_core).collect()
+    }
+}
+
+impl<K, V, K2, V2> FromCore<BTreeMap<K, V>> for HashMap<K2, V2>
+where
+    K2: FromCore<K> + Eq + std::hash::Hash,
+    V2: FromCore<V>,
+{
+    fn from_core(value: BTreeMap<K, V>) -> Self {
+        value
+            .into_iter()
+            .map(|(k, v)| (K2::from_core(k), V2::from_core(v)))
+            .collect()
+    }
+}
+
+impl FromCore<pf::Error> for ErrorInfo {
+    fn from_core(value: pf::Error) -> Self {
+        value.into()
+    }
+}
+
+impl<T: Clone, U: FromCore<T>> FromCore<Arc<[T]>> for Vec<U> {
+    fn from_core(value: Arc<[T]>) -> Self {
+        value.iter().cloned().map(U::from_core).collect()
+    }
+}
+
+/// An answer record declared once, as its fields appear to Kotlin and
+/// Swift, and converted from the core's record of the same name field by
+/// field through [`FromCore`] (so a field the core lacks does not compile).
+macro_rules! mirror {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident from $core:path {
+            $($(#[$fmeta:meta])* pub $field:ident: $ty:ty),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: $ty),*
+        }
+
+        impl FromCore<$core> for $name {
+            fn from_core(value: $core) -> Self {
+                $name {
+                    $($field: FromCore::from_core(value.$field)),*
+                }
+            }
+        }
+
+        impl From<$core> for $name {
+            fn from(value: $core) -> Self {
+                FromCore::from_core(value)
+            }
+        }
+    };
 }
 
 // ---- inputs: the core's own structs, so the core validates them ----
@@ -198,14 +332,6 @@ pub struct QuoteOptions {
 
 // ---- answers ----
 
-fn s(a: &str) -> String {
-    a.to_string()
-}
-
-fn os(a: Option<std::sync::Arc<str>>) -> Option<String> {
-    a.map(|a| a.to_string())
-}
-
 /// Accepted or refused.
 #[uniffi::remote(Enum)]
 pub enum Outcome {
@@ -267,9 +393,9 @@ pub enum DataOrigin {
     Loaded,
 }
 
+mirror! {
 /// The fee rule applied.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct RuleRef {
+pub struct RuleRef from pf::RuleRef {
     /// Rule id (`F5`).
     pub id: String,
     /// Chinese name (信用卡刷卡).
@@ -281,22 +407,11 @@ pub struct RuleRef {
     /// The cap of the percentage part, if any.
     pub cap: Option<Money>,
 }
-
-impl From<pf::RuleRef> for RuleRef {
-    fn from(r: pf::RuleRef) -> Self {
-        RuleRef {
-            id: s(&r.id),
-            name_zh: s(&r.name_zh),
-            name_en: s(&r.name_en),
-            rate_percent: r.rate_percent,
-            cap: r.cap,
-        }
-    }
 }
 
+mirror! {
 /// How the fee was made up: fee = percentage + fixed.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct FeeDetail {
+pub struct FeeDetail from pf::FeeDetail {
     /// The percentage part after rounding, cap and minimum.
     pub percentage: Money,
     /// The cap was applied.
@@ -306,21 +421,11 @@ pub struct FeeDetail {
     /// The fixed part.
     pub fixed: Money,
 }
-
-impl From<pf::FeeDetail> for FeeDetail {
-    fn from(d: pf::FeeDetail) -> Self {
-        FeeDetail {
-            percentage: d.percentage,
-            capped: d.capped,
-            minimum_applied: d.minimum_applied,
-            fixed: d.fixed,
-        }
-    }
 }
 
+mirror! {
 /// A priced payment: fee, net and the rule.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Fee {
+pub struct Fee from pf::Fee {
     /// The rule.
     pub rule: RuleRef,
     /// The fee.
@@ -330,21 +435,11 @@ pub struct Fee {
     /// How the fee was made up.
     pub detail: FeeDetail,
 }
-
-impl From<pf::Fee> for Fee {
-    fn from(f: pf::Fee) -> Self {
-        Fee {
-            rule: f.rule.into(),
-            fee: f.fee,
-            net: f.net,
-            detail: f.detail.into(),
-        }
-    }
 }
 
+mirror! {
 /// A refusal with what bound it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Refusal {
+pub struct Refusal from pf::Refusal {
     /// The code.
     pub code: RefusalCode,
     /// The binding dimension or bucket, for limit refusals.
@@ -362,34 +457,21 @@ pub struct Refusal {
     /// English message with how to fix it.
     pub message_en: String,
 }
-
-impl From<pf::Refusal> for Refusal {
-    fn from(r: pf::Refusal) -> Self {
-        Refusal {
-            code: r.code,
-            dimension: os(r.dimension),
-            cap: r.cap,
-            count_cap: r.count_cap.map(count),
-            left_today: r.left_today,
-            steps: steps(&r.steps),
-            message_zh: r.message_zh,
-            message_en: r.message_en,
-        }
-    }
 }
 
+mirror! {
 /// A single-transaction cap that applies.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct SingleCap {
+pub struct SingleCap from pf::SingleCap {
     /// Dimension name (`channel`, `merchant_tier`, …).
     pub dimension: String,
     /// The cap.
     pub cap: Money,
 }
+}
 
+mirror! {
 /// A daily bucket that applies to the payment, with its usage.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DailyBucket {
+pub struct DailyBucket from pf::DailyBucket {
     /// Bucket name.
     pub bucket: String,
     /// Class within the bucket.
@@ -407,10 +489,11 @@ pub struct DailyBucket {
     /// Payments left before this payment.
     pub left_count: Option<i64>,
 }
+}
 
+mirror! {
 /// A step to take (raise a limit, become eligible).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Step {
+pub struct Step from pf::Step {
     /// Stable code.
     pub code: String,
     /// Chinese text.
@@ -418,22 +501,11 @@ pub struct Step {
     /// English text.
     pub en: String,
 }
-
-fn step(x: &pf::Step) -> Step {
-    Step {
-        code: x.code.to_string(),
-        zh: x.zh.to_string(),
-        en: x.en.to_string(),
-    }
 }
 
-fn steps(s: &[pf::Step]) -> Vec<Step> {
-    s.iter().map(step).collect()
-}
-
+mirror! {
 /// The limit answer for a payment.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct LimitCheck {
+pub struct LimitCheck from pf::LimitCheck {
     /// The smallest single cap that applies.
     pub single_cap: Option<Money>,
     /// Its dimension.
@@ -451,46 +523,12 @@ pub struct LimitCheck {
     /// How to raise the caps.
     pub raise_steps: Vec<Step>,
 }
-
-impl From<pf::LimitCheck> for LimitCheck {
-    fn from(l: pf::LimitCheck) -> Self {
-        LimitCheck {
-            single_cap: l.single_cap,
-            single_dimension: os(l.single_dimension),
-            daily_dimension: os(l.daily_dimension),
-            left_today: l.left_today,
-            left_after: l.left_after,
-            single: l
-                .single
-                .into_iter()
-                .map(|c| SingleCap {
-                    dimension: s(&c.dimension),
-                    cap: c.cap,
-                })
-                .collect(),
-            daily: l
-                .daily
-                .into_iter()
-                .map(|b| DailyBucket {
-                    bucket: s(&b.bucket),
-                    class: os(b.class),
-                    cap: b.cap,
-                    count_cap: b.count_cap.map(count),
-                    used: b.used,
-                    used_count: count(b.used_count),
-                    left: b.left,
-                    left_count: b.left_count.map(count),
-                })
-                .collect(),
-            raise_steps: steps(&l.raise_steps),
-        }
-    }
 }
 
+mirror! {
 /// A calendar year whose data answered a question, with its data version
 /// and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ConsultedYear {
+pub struct ConsultedYear from pf::ConsultedYear {
     /// The year.
     pub year: i32,
     /// The data version of the file it came from.
@@ -498,20 +536,11 @@ pub struct ConsultedYear {
     /// Embedded or loaded.
     pub origin: DataOrigin,
 }
-
-fn consulted(c: Vec<pf::ConsultedYear>) -> Vec<ConsultedYear> {
-    c.into_iter()
-        .map(|y| ConsultedYear {
-            year: y.year,
-            data_version: s(&y.data_version),
-            origin: y.origin,
-        })
-        .collect()
 }
 
+mirror! {
 /// The provider's facts on a day.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ProviderFacts {
+pub struct ProviderFacts from pf::provider::ProviderFacts {
     /// Chinese name.
     pub name_zh: String,
     /// English name.
@@ -524,10 +553,11 @@ pub struct ProviderFacts {
     /// how funds are cleared.
     pub notes: Vec<Step>,
 }
+}
 
+mirror! {
 /// A payment licence as the plan's source gives it, judged on a day.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct LicenceFacts {
+pub struct LicenceFacts from pf::provider::LicenceFacts {
     /// The licence number.
     pub number: String,
     /// What it covers, in Chinese.
@@ -539,28 +569,11 @@ pub struct LicenceFacts {
     /// Whether that date has passed on the day asked.
     pub date_passed: bool,
 }
-
-impl From<pf::provider::ProviderFacts> for ProviderFacts {
-    fn from(p: pf::provider::ProviderFacts) -> Self {
-        ProviderFacts {
-            name_zh: s(&p.name_zh),
-            name_en: s(&p.name_en),
-            support_line: s(&p.support_line),
-            licence: p.licence.map(|l| LicenceFacts {
-                number: s(&l.number),
-                scope_zh: s(&l.scope_zh),
-                scope_en: s(&l.scope_en),
-                valid_until: l.valid_until.to_string(),
-                date_passed: l.date_passed,
-            }),
-            notes: steps(&p.notes),
-        }
-    }
 }
 
+mirror! {
 /// When the money of a payment arrives.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Arrival {
+pub struct Arrival from pf::Arrival {
     /// The date the money arrives (`YYYY-MM-DD`).
     pub date: String,
     /// Real time (T+0).
@@ -579,26 +592,12 @@ pub struct Arrival {
     /// Set when the day cut-off moved the accounting date to the next day.
     pub cutoff_note: Option<Step>,
 }
-
-impl From<pf::Arrival> for Arrival {
-    fn from(a: pf::Arrival) -> Self {
-        Arrival {
-            date: a.date.to_string(),
-            realtime: a.realtime,
-            accounting_date: a.accounting_date.to_string(),
-            provisional: a.provisional,
-            uncovered_years: a.uncovered_years,
-            calendar: consulted(a.calendar),
-            rule: s(&a.rule),
-            cutoff_note: a.cutoff_note.as_ref().map(step),
-        }
-    }
 }
 
+mirror! {
 /// The answer to "what will this payment cost, will it go through, and when
 /// does the money arrive?"
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Quote {
+pub struct Quote from pf::Quote {
     /// Accepted or refused.
     pub outcome: Outcome,
     /// The amount.
@@ -620,27 +619,11 @@ pub struct Quote {
     /// When the money arrives (absent for a refusal).
     pub arrival: Option<Arrival>,
 }
-
-impl From<pf::Quote> for Quote {
-    fn from(q: pf::Quote) -> Self {
-        Quote {
-            outcome: q.outcome,
-            amount: q.amount,
-            fee: q.fee,
-            net: q.net,
-            rule: q.rule.into(),
-            fee_detail: q.fee_detail.into(),
-            accounting_date: q.accounting_date.to_string(),
-            refusal: q.refusal.map(Into::into),
-            limits: q.limits.map(Into::into),
-            arrival: q.arrival.map(Into::into),
-        }
-    }
 }
 
+mirror! {
 /// The frozen-funds review window.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct FrozenWindow {
+pub struct FrozenWindow from pf::FrozenWindow {
     /// The earliest day the review ends (`YYYY-MM-DD`).
     pub first: String,
     /// The latest day the review ends.
@@ -652,31 +635,21 @@ pub struct FrozenWindow {
     /// The calendar years whose data answered, in the order consulted.
     pub calendar: Vec<ConsultedYear>,
 }
-
-impl From<pf::FrozenWindow> for FrozenWindow {
-    fn from(w: pf::FrozenWindow) -> Self {
-        FrozenWindow {
-            first: w.first.to_string(),
-            last: w.last.to_string(),
-            provisional: w.provisional,
-            uncovered_years: w.uncovered_years,
-            calendar: consulted(w.calendar),
-        }
-    }
 }
 
+mirror! {
 /// A cashback milestone.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Milestone {
+pub struct Milestone from pf::Milestone {
     /// Volume at which it is reached (≥).
     pub volume: Money,
     /// Cashback paid.
     pub cashback: Money,
 }
+}
 
+mirror! {
 /// The next cashback milestone and the volume still needed to reach it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct NextMilestone {
+pub struct NextMilestone from pf::NextMilestone {
     /// The milestone's volume.
     pub volume: Money,
     /// Its cashback.
@@ -684,10 +657,11 @@ pub struct NextMilestone {
     /// Volume still needed.
     pub still_needed: Money,
 }
+}
 
+mirror! {
 /// Where a merchant stands on activation cashback.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ActivationProgress {
+pub struct ActivationProgress from pf::ActivationProgress {
     /// The activation service fee.
     pub activation_fee: Money,
     /// The volume counted.
@@ -701,34 +675,11 @@ pub struct ActivationProgress {
     /// The next milestone, if any.
     pub next: Option<NextMilestone>,
 }
-
-impl From<pf::ActivationProgress> for ActivationProgress {
-    fn from(a: pf::ActivationProgress) -> Self {
-        ActivationProgress {
-            activation_fee: a.activation_fee,
-            volume: a.volume,
-            earned: a.earned,
-            net_cost: a.net_cost,
-            reached: a
-                .reached
-                .into_iter()
-                .map(|m| Milestone {
-                    volume: m.volume,
-                    cashback: m.cashback,
-                })
-                .collect(),
-            next: a.next.map(|n| NextMilestone {
-                volume: n.volume,
-                cashback: n.cashback,
-                still_needed: n.still_needed,
-            }),
-        }
-    }
 }
 
+mirror! {
 /// One eligibility answer.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Answer {
+pub struct Answer from pf::Answer {
     /// Every condition is met.
     pub eligible: bool,
     /// Codes of the conditions not met, in a fixed order (`monthly_volume`,
@@ -737,20 +688,11 @@ pub struct Answer {
     /// What to do next.
     pub steps: Vec<Step>,
 }
-
-impl From<pf::Answer> for Answer {
-    fn from(a: pf::Answer) -> Self {
-        Answer {
-            eligible: a.eligible,
-            unmet: a.unmet.iter().map(|u| s(u)).collect(),
-            steps: steps(&a.steps),
-        }
-    }
 }
 
+mirror! {
 /// The three eligibility answers.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct EligibilityAnswers {
+pub struct EligibilityAnswers from pf::EligibilityAnswers {
     /// The premium credit rate.
     pub premium_rate: Answer,
     /// The bulk credit rate.
@@ -758,20 +700,11 @@ pub struct EligibilityAnswers {
     /// A limit upgrade.
     pub limit_upgrade: Answer,
 }
-
-impl From<pf::EligibilityAnswers> for EligibilityAnswers {
-    fn from(e: pf::EligibilityAnswers) -> Self {
-        EligibilityAnswers {
-            premium_rate: e.premium_rate.into(),
-            bulk_rate: e.bulk_rate.into(),
-            limit_upgrade: e.limit_upgrade.into(),
-        }
-    }
 }
 
+mirror! {
 /// One line of a comparison.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct LineCost {
+pub struct LineCost from pf::LineCost {
     /// Rule applied under A.
     pub rule_a: String,
     /// Rule applied under B.
@@ -785,10 +718,11 @@ pub struct LineCost {
     /// Line total under B.
     pub total_b: Money,
 }
+}
 
+mirror! {
 /// A comparison of two plans over a month's mix.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Comparison {
+pub struct Comparison from pf::Comparison {
     /// Plan A's id.
     pub plan_a: String,
     /// Plan B's id.
@@ -808,32 +742,6 @@ pub struct Comparison {
     /// Per line.
     pub lines: Vec<LineCost>,
 }
-
-impl From<pf::Comparison> for Comparison {
-    fn from(c: pf::Comparison) -> Self {
-        Comparison {
-            plan_a: s(&c.plan_a),
-            plan_b: s(&c.plan_b),
-            total_a: c.total_a,
-            total_b: c.total_b,
-            difference: c.difference,
-            cheaper: c.cheaper,
-            volume: c.volume,
-            payments: count(c.payments),
-            lines: c
-                .lines
-                .into_iter()
-                .map(|l| LineCost {
-                    rule_a: s(&l.rule_a),
-                    rule_b: s(&l.rule_b),
-                    fee_a: l.fee_a,
-                    fee_b: l.fee_b,
-                    total_a: l.total_a,
-                    total_b: l.total_b,
-                })
-                .collect(),
-        }
-    }
 }
 
 /// A channel of a merchant's contract (the 优POS fee rules F1–F5), in
@@ -852,9 +760,9 @@ pub enum ContractChannel {
     Credit,
 }
 
+mirror! {
 /// What the payments of one channel cost under plan A and plan B.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ChannelCost {
+pub struct ChannelCost from pf::ChannelCost {
     /// The channel.
     pub channel: ContractChannel,
     /// Its Chinese name.
@@ -876,10 +784,11 @@ pub struct ChannelCost {
     /// Which is cheaper in this channel.
     pub cheaper: Cheaper,
 }
+}
 
+mirror! {
 /// One line of a comparison by channel.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ChannelLineCost {
+pub struct ChannelLineCost from pf::ChannelLineCost {
     /// The contract channel the line's payment falls into.
     pub channel: ContractChannel,
     /// Rule applied under A.
@@ -895,10 +804,11 @@ pub struct ChannelLineCost {
     /// Line total under B.
     pub total_b: Money,
 }
+}
 
+mirror! {
 /// Two plans over a month's mix, per contract channel and in total.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ChannelComparison {
+pub struct ChannelComparison from pf::ChannelComparison {
     /// Plan A's id.
     pub plan_a: String,
     /// Plan B's id.
@@ -922,55 +832,11 @@ pub struct ChannelComparison {
     /// Per line of the mix.
     pub lines: Vec<ChannelLineCost>,
 }
-
-impl From<pf::ChannelComparison> for ChannelComparison {
-    fn from(c: pf::ChannelComparison) -> Self {
-        ChannelComparison {
-            plan_a: s(&c.plan_a),
-            plan_b: s(&c.plan_b),
-            total_a: c.total_a,
-            total_b: c.total_b,
-            difference: c.difference,
-            saving: c.saving,
-            cheaper: c.cheaper,
-            volume: c.volume,
-            payments: count(c.payments),
-            channels: c
-                .channels
-                .into_iter()
-                .map(|x| ChannelCost {
-                    channel: x.channel,
-                    name_zh: s(&x.name_zh),
-                    name_en: s(&x.name_en),
-                    payments: count(x.payments),
-                    volume: x.volume,
-                    total_a: x.total_a,
-                    total_b: x.total_b,
-                    difference: x.difference,
-                    saving: x.saving,
-                    cheaper: x.cheaper,
-                })
-                .collect(),
-            lines: c
-                .lines
-                .into_iter()
-                .map(|l| ChannelLineCost {
-                    channel: l.channel,
-                    rule_a: s(&l.rule_a),
-                    rule_b: s(&l.rule_b),
-                    fee_a: l.fee_a,
-                    fee_b: l.fee_b,
-                    total_a: l.total_a,
-                    total_b: l.total_b,
-                })
-                .collect(),
-        }
-    }
 }
 
+mirror! {
 /// The version and provenance of one covered calendar year.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct YearVersion {
+pub struct YearVersion from pf::YearVersion {
     /// The year.
     pub year: i32,
     /// The data version of the file it came from.
@@ -982,22 +848,11 @@ pub struct YearVersion {
     /// The official documents.
     pub papers: Vec<String>,
 }
-
-impl From<pf::YearVersion> for YearVersion {
-    fn from(v: pf::YearVersion) -> Self {
-        YearVersion {
-            year: v.year,
-            data_version: s(&v.data_version),
-            origin: v.origin,
-            notice: os(v.notice),
-            papers: v.papers.to_vec(),
-        }
-    }
 }
 
+mirror! {
 /// One date, as the calendar sees it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DayInfo {
+pub struct DayInfo from pf::DayInfo {
     /// The date (`YYYY-MM-DD`).
     pub date: String,
     /// Whether it is a working day.
@@ -1009,22 +864,11 @@ pub struct DayInfo {
     /// The festival or adjustment name in English.
     pub name_en: Option<String>,
 }
-
-impl From<pf::DayInfo> for DayInfo {
-    fn from(d: pf::DayInfo) -> Self {
-        DayInfo {
-            date: d.date.to_string(),
-            working: d.working,
-            kind: d.kind,
-            name_zh: os(d.name_zh),
-            name_en: os(d.name_en),
-        }
-    }
 }
 
+mirror! {
 /// The versions of the data in use.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DataVersions {
+pub struct DataVersions from pf::DataVersions {
     /// Library version.
     pub library: String,
     /// Plan id.
@@ -1038,18 +882,6 @@ pub struct DataVersions {
     /// Last day of the unbroken coverage.
     pub calendar_valid_until: Option<String>,
 }
-
-impl From<pf::DataVersions> for DataVersions {
-    fn from(v: pf::DataVersions) -> Self {
-        DataVersions {
-            library: v.library,
-            plan_id: v.plan_id,
-            plan_version: v.plan_version,
-            plan_schema: count(v.plan_schema),
-            calendar_years: v.calendar_years.into_iter().map(Into::into).collect(),
-            calendar_valid_until: v.calendar_valid_until,
-        }
-    }
 }
 
 // ---- statement audit (对账) ----
@@ -1144,9 +976,9 @@ pub enum LineStatus {
     Unjudgeable,
 }
 
+mirror! {
 /// One finding with the money at stake.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Finding {
+pub struct Finding from pf::Finding {
     /// The finding.
     pub code: FindingCode,
     /// Money at stake.
@@ -1156,10 +988,11 @@ pub struct Finding {
     /// English message.
     pub message_en: String,
 }
+}
 
+mirror! {
 /// The audit of one statement line.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct LineAudit {
+pub struct LineAudit from pf::LineAudit {
     /// 0-based position in the statement.
     pub index: i64,
     /// Line number in the CSV file, when read from CSV.
@@ -1191,41 +1024,11 @@ pub struct LineAudit {
     /// What to do, for fee findings.
     pub actions: Vec<Step>,
 }
-
-impl From<pf::LineAudit> for LineAudit {
-    fn from(a: pf::LineAudit) -> Self {
-        LineAudit {
-            index: count(a.index),
-            line_number: a.line_number.map(count),
-            id: a.id,
-            status: a.status,
-            findings: a
-                .findings
-                .into_iter()
-                .map(|f| Finding {
-                    code: f.code,
-                    amount: f.amount,
-                    message_zh: f.message_zh,
-                    message_en: f.message_en,
-                })
-                .collect(),
-            expected_fee: a.expected_fee,
-            fee_charged: a.fee_charged,
-            rule: os(a.rule),
-            expected_arrival: a.expected_arrival.map(|d| d.to_string()),
-            realtime: a.realtime,
-            settled_date: a.settled_date.map(|d| d.to_string()),
-            error: a.error.map(Into::into),
-            arrival_error: a.arrival_error.map(Into::into),
-            likely_causes: steps(&a.likely_causes),
-            actions: steps(&a.actions),
-        }
-    }
 }
 
+mirror! {
 /// The audit's totals; every total is the sum of the lines' findings.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct AuditSummary {
+pub struct AuditSummary from pf::AuditSummary {
     /// Lines audited.
     pub lines: i64,
     /// Lines with nothing found.
@@ -1253,29 +1056,6 @@ pub struct AuditSummary {
     /// Fees the plan expects on judged lines.
     pub fees_expected: Money,
 }
-
-impl From<pf::AuditSummary> for AuditSummary {
-    fn from(s: pf::AuditSummary) -> Self {
-        AuditSummary {
-            lines: count(s.lines),
-            ok: count(s.ok),
-            with_findings: count(s.with_findings),
-            unjudgeable: count(s.unjudgeable),
-            counts: s
-                .counts
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), count(v)))
-                .collect(),
-            overcharged: s.overcharged,
-            undercharged: s.undercharged,
-            net_mismatch: s.net_mismatch,
-            duplicates: s.duplicates,
-            settled_late: s.settled_late,
-            not_settled: s.not_settled,
-            fees_charged: s.fees_charged,
-            fees_expected: s.fees_expected,
-        }
-    }
 }
 
 // ---- troubleshooting (诊断) ----
@@ -1329,9 +1109,9 @@ pub struct DiagnoseInput {
     pub provisional: bool,
 }
 
+mirror! {
 /// The money is simply not due yet.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct NotDue {
+pub struct NotDue from pf::NotDue {
     /// Expected arrival date.
     pub due: String,
     /// Real-time arrival.
@@ -1339,10 +1119,11 @@ pub struct NotDue {
     /// Assumed Monday–Friday for an uncovered year.
     pub provisional: bool,
 }
+}
 
+mirror! {
 /// A cause, ranked, with the facts that point to it and what to do.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct RankedCause {
+pub struct RankedCause from pf::RankedCause {
     /// Stable code.
     pub code: String,
     /// Chinese text.
@@ -1358,10 +1139,11 @@ pub struct RankedCause {
     /// What to do.
     pub actions: Vec<Step>,
 }
+}
 
+mirror! {
 /// Causes ranked most likely first.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Diagnosis {
+pub struct Diagnosis from pf::Diagnosis {
     /// What happened.
     pub situation: Situation,
     /// Its name in Chinese.
@@ -1384,36 +1166,4 @@ pub struct Diagnosis {
     /// Catalogue version.
     pub catalogue_version: String,
 }
-
-impl From<pf::Diagnosis> for Diagnosis {
-    fn from(d: pf::Diagnosis) -> Self {
-        Diagnosis {
-            situation: d.situation,
-            situation_zh: d.situation_zh.to_string(),
-            situation_en: d.situation_en.to_string(),
-            not_due: d.not_due.map(|n| NotDue {
-                due: n.due.to_string(),
-                realtime: n.realtime,
-                provisional: n.provisional,
-            }),
-            plan_refusal: d.plan_refusal.map(Into::into),
-            causes: d
-                .causes
-                .into_iter()
-                .map(|c| RankedCause {
-                    code: c.code.to_string(),
-                    zh: c.zh.to_string(),
-                    en: c.en.to_string(),
-                    matched: c.matched.iter().map(|m| m.to_string()).collect(),
-                    heuristic: c.heuristic,
-                    seeds: c.seeds,
-                    actions: steps(&c.actions),
-                })
-                .collect(),
-            recovery_steps: steps(&d.recovery_steps),
-            notes: steps(&d.notes),
-            support_line: d.support_line,
-            catalogue_version: d.catalogue_version.to_string(),
-        }
-    }
 }
