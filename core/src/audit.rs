@@ -20,7 +20,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-const CAUSES_JSON: &str = include_str!("../data/audit-causes.json");
+/// The fee causes' source; the library carries them as baked data
+/// (`core/src/baked/audit_causes.rs`), checked against this file.
+#[cfg(test)]
+pub(crate) const CAUSES_JSON: &str = include_str!("../data/audit-causes.json");
 
 /// What an audit found on a line.
 ///
@@ -247,11 +250,17 @@ pub struct AuditOptions {
     pub provisional: bool,
 }
 
-#[derive(Debug, Deserialize)]
-struct CausesFile {
-    fee_causes: Vec<Step>,
-    fee_actions: Vec<Step>,
-    settlement_actions: Vec<Step>,
+/// `core/data/audit-causes.json`: the causes and actions of the audit's
+/// findings (seed 000 问题4, 异常处理流程).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CausesFile {
+    pub(crate) schema_version: u32,
+    pub(crate) data_version: Arc<str>,
+    pub(crate) source: Arc<str>,
+    pub(crate) fee_causes: Vec<Step>,
+    pub(crate) fee_actions: Vec<Step>,
+    pub(crate) settlement_actions: Vec<Step>,
 }
 
 /// Likely causes and actions for the findings (seed 000 问题4, 异常处理流程).
@@ -325,11 +334,7 @@ fn fee_causes() -> CauseLists {
     static CAUSES: OnceLock<CauseLists> = OnceLock::new();
     CAUSES
         .get_or_init(|| {
-            let f = serde_json::from_str::<CausesFile>(CAUSES_JSON).unwrap_or(CausesFile {
-                fee_causes: Vec::new(),
-                fee_actions: Vec::new(),
-                settlement_actions: Vec::new(),
-            });
+            let f = crate::baked::audit_causes::data();
             let all: Vec<Step> = f
                 .fee_actions
                 .iter()

@@ -25,7 +25,10 @@ use std::sync::{Arc, OnceLock};
 /// The calendar schema version this library reads.
 pub const CALENDAR_SCHEMA_VERSION: u32 = 1;
 
-const NAMES_JSON: &str = include_str!("../data/holiday-names.json");
+/// The holiday names' source; the library carries them as baked data
+/// (`core/src/baked/holiday_names.rs`), checked against this file.
+#[cfg(test)]
+pub(crate) const NAMES_JSON: &str = include_str!("../data/holiday-names.json");
 
 /// The `data_version` recorded for a holiday-cn file loaded without one.
 pub const UNVERSIONED: &str = "unversioned";
@@ -277,36 +280,44 @@ struct HolidayCnDay {
     is_off_day: bool,
 }
 
-#[derive(Debug, Deserialize)]
-struct NameTable {
-    working_day: NamePair,
-    names: Vec<NamePair>,
+/// `core/data/holiday-names.json`: English names of holiday-cn days, and
+/// the template that names an adjusted working day after its festival.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NameTable {
+    pub(crate) data_version: Arc<str>,
+    pub(crate) note: Arc<str>,
+    pub(crate) working_day: NamePair,
+    pub(crate) names: Vec<NamePair>,
 }
 
-#[derive(Debug, Deserialize)]
-struct NamePair {
-    zh: String,
-    en: String,
+/// A Chinese name and its English name.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NamePair {
+    pub(crate) zh: Arc<str>,
+    pub(crate) en: Arc<str>,
 }
 
-static NAMES: OnceLock<Option<NameTable>> = OnceLock::new();
+static NAMES: OnceLock<NameTable> = OnceLock::new();
 
 /// The Chinese and English names of a holiday-cn day: English from the name
 /// table (`core/data/holiday-names.json`), else the Chinese name; an adjusted
 /// working day is named from its festival by the table's template.
 fn holiday_names(name: &str, off: bool) -> (Arc<str>, Arc<str>) {
-    let table = NAMES
-        .get_or_init(|| serde_json::from_str::<NameTable>(NAMES_JSON).ok())
-        .as_ref();
-    let en = table
-        .and_then(|t| t.names.iter().find(|n| n.zh == name))
-        .map_or(name, |n| n.en.as_str());
-    match (off, table) {
-        (false, Some(t)) => (
+    let t = NAMES.get_or_init(crate::baked::holiday_names::data);
+    let en = t
+        .names
+        .iter()
+        .find(|n| &*n.zh == name)
+        .map_or(name, |n| &*n.en);
+    if off {
+        (Arc::from(name), Arc::from(en))
+    } else {
+        (
             Arc::from(t.working_day.zh.replace("{name}", name).as_str()),
             Arc::from(t.working_day.en.replace("{name}", en).as_str()),
-        ),
-        _ => (Arc::from(name), Arc::from(en)),
+        )
     }
 }
 
@@ -1260,7 +1271,7 @@ mod tests {
     #[test]
     fn name_table_parses() {
         let t: NameTable = serde_json::from_str(NAMES_JSON).unwrap();
-        assert!(t.names.iter().any(|n| n.zh == "春节"));
+        assert!(t.names.iter().any(|n| &*n.zh == "春节"));
         assert_eq!(
             holiday_names("国庆节", false).1.as_ref(),
             "Adjusted working day (National Day)"

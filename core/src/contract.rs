@@ -15,6 +15,7 @@
 use crate::compare::{compare, Cheaper, MixLine};
 use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
+#[cfg(test)]
 use crate::load;
 use crate::merchant::Merchant;
 use crate::money::{Money, Rounding};
@@ -50,7 +51,10 @@ pub const CONTRACT_PLAN_ID: &str = "contract";
 /// ```
 pub const MAX_RATE_DECIMALS: u32 = 6;
 
-const CHANNELS_JSON: &str = include_str!("../data/contract-channels.json");
+/// The channel table's source; the library carries it as baked data
+/// (`core/src/baked/contract_channels.rs`), checked against this file.
+#[cfg(test)]
+pub(crate) const CHANNELS_JSON: &str = include_str!("../data/contract-channels.json");
 
 named_enum! {
     /// A channel of a merchant's contract, in the first-match order of the
@@ -121,7 +125,7 @@ pub struct ContractChannels {
     pub channels: Vec<ChannelDef>,
 }
 
-static CHANNELS: OnceLock<Result<ContractChannels>> = OnceLock::new();
+static CHANNELS: OnceLock<ContractChannels> = OnceLock::new();
 
 impl ContractChannels {
     /// The embedded channel table.
@@ -131,10 +135,7 @@ impl ContractChannels {
     /// assert_eq!(t.channels[4].id, posfee_core::ContractChannel::Credit);
     /// ```
     pub fn embedded() -> Result<&'static ContractChannels> {
-        CHANNELS
-            .get_or_init(|| load_channels(CHANNELS_JSON))
-            .as_ref()
-            .map_err(Clone::clone)
+        Ok(CHANNELS.get_or_init(crate::baked::contract_channels::data))
     }
 
     /// The channel a charge by a merchant falls into (the first whose
@@ -166,7 +167,10 @@ impl ContractChannels {
     }
 }
 
-fn load_channels(text: &str) -> Result<ContractChannels> {
+/// Reads and checks a channel table file (at test time: the embedded table
+/// is baked from the file this reads).
+#[cfg(test)]
+pub(crate) fn load_channels(text: &str) -> Result<ContractChannels> {
     let value = load::parse_text(
         text,
         ErrorCode::PlanSyntax,

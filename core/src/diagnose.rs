@@ -6,8 +6,7 @@
 //! (`data/diagnose-catalogue.json`, drawn from the seed documents).
 
 use crate::calendar::Calendar;
-use crate::error::Reason;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, Result};
 use crate::limit::{DailyUsage, Refusal};
 use crate::merchant::Merchant;
 use crate::money::Money;
@@ -20,7 +19,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-const CATALOGUE_JSON: &str = include_str!("../data/diagnose-catalogue.json");
+/// The catalogue's source; the library carries it as baked data
+/// (`core/src/baked/diagnose_catalogue.rs`), checked against this file.
+#[cfg(test)]
+pub(crate) const CATALOGUE_JSON: &str = include_str!("../data/diagnose-catalogue.json");
 
 /// What happened.
 ///
@@ -88,86 +90,84 @@ impl Situation {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct CauseData {
-    code: Arc<str>,
-    zh: Arc<str>,
-    en: Arc<str>,
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CauseData {
+    pub(crate) code: Arc<str>,
+    pub(crate) zh: Arc<str>,
+    pub(crate) en: Arc<str>,
     #[serde(default)]
-    seeds: Vec<String>,
+    pub(crate) seeds: Vec<String>,
     #[serde(default)]
-    signals: Vec<String>,
+    pub(crate) signals: Vec<String>,
     #[serde(default)]
-    actions: Vec<String>,
+    pub(crate) actions: Vec<String>,
     #[serde(default)]
-    terminal_keywords: Vec<String>,
+    pub(crate) terminal_keywords: Vec<String>,
     #[serde(default)]
-    refusal_codes: Vec<String>,
+    pub(crate) refusal_codes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct SituationData {
-    zh: Arc<str>,
-    en: Arc<str>,
-    causes: Vec<CauseData>,
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SituationData {
+    pub(crate) zh: Arc<str>,
+    pub(crate) en: Arc<str>,
+    pub(crate) causes: Vec<CauseData>,
     #[serde(default)]
-    recovery_steps: Vec<Step>,
+    pub(crate) recovery_steps: Vec<Step>,
     #[serde(default)]
-    risks: Vec<Step>,
+    pub(crate) risks: Vec<Step>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct SignalData {
-    heuristic: bool,
-    #[allow(dead_code)]
-    source: String,
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SignalData {
+    pub(crate) heuristic: bool,
+    pub(crate) source: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct ManyPayments {
-    count: usize,
-    within_minutes: i64,
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ManyPayments {
+    pub(crate) count: usize,
+    pub(crate) within_minutes: i64,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct Thresholds {
-    late_night: Window,
-    large_amount_above: Money,
-    many_payments: ManyPayments,
-    qr_valid_minutes: i64,
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Thresholds {
+    pub(crate) late_night: Window,
+    pub(crate) large_amount_above: Money,
+    pub(crate) many_payments: ManyPayments,
+    pub(crate) qr_valid_minutes: i64,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct TextData {
-    zh: Arc<str>,
-    en: Arc<str>,
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TextData {
+    pub(crate) zh: Arc<str>,
+    pub(crate) en: Arc<str>,
     /// The plan's support line is added to the text.
     #[serde(default)]
-    support_line: bool,
+    pub(crate) support_line: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct Catalogue {
-    data_version: Arc<str>,
-    thresholds: Thresholds,
-    signals: BTreeMap<String, SignalData>,
-    situations: BTreeMap<String, SituationData>,
-    actions: BTreeMap<String, TextData>,
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Catalogue {
+    pub(crate) schema_version: u32,
+    pub(crate) data_version: Arc<str>,
+    pub(crate) source: Arc<str>,
+    pub(crate) thresholds: Thresholds,
+    pub(crate) signals: BTreeMap<String, SignalData>,
+    pub(crate) situations: BTreeMap<String, SituationData>,
+    pub(crate) actions: BTreeMap<String, TextData>,
 }
 
 fn catalogue() -> Result<&'static Catalogue> {
-    static CAT: OnceLock<std::result::Result<Catalogue, String>> = OnceLock::new();
-    CAT.get_or_init(|| serde_json::from_str(CATALOGUE_JSON).map_err(|e| e.to_string()))
-        .as_ref()
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::PlanInvalid,
-                "diagnose-catalogue",
-                Reason::InvalidValue,
-                format!("内置诊断目录无效：{e}"),
-                format!("the embedded troubleshooting catalogue is invalid: {e}"),
-            )
-        })
+    static CAT: OnceLock<Catalogue> = OnceLock::new();
+    Ok(CAT.get_or_init(crate::baked::diagnose_catalogue::data))
 }
 
 /// The version of the troubleshooting catalogue.

@@ -4,7 +4,14 @@
 //! types does not compile until it is baked here too. Run the tests with
 //! `POSFEE_BLESS=1` to rewrite the modules after a data file changes.
 
-use crate::calendar::{Calendar, DataOrigin, Spill, SpillDay, YearData, YearVersion};
+use crate::audit::CausesFile;
+use crate::calendar::{
+    Calendar, DataOrigin, NamePair, NameTable, Spill, SpillDay, YearData, YearVersion,
+};
+use crate::contract::{ChannelDef, ContractChannel, ContractChannels};
+use crate::diagnose::{
+    Catalogue, CauseData, ManyPayments, SignalData, SituationData, TextData, Thresholds,
+};
 use crate::merchant::{MerchantTier, Verification};
 use crate::money::{Money, Rounding};
 use crate::payment::{CardKind, CardMedium, Method, Wallet};
@@ -180,7 +187,7 @@ macro_rules! bake_display {
     )*};
 }
 
-bake_display!(u32, i32, bool);
+bake_display!(u32, i32, i64, usize, bool);
 
 /// Bit masks, in hex.
 impl Bake for u64 {
@@ -251,6 +258,26 @@ impl<A: Bake, B: Bake> Bake for (A, B) {
     fn bake(&self, out: &mut Out) {
         let items = [out.render(&self.0), out.render(&self.1)];
         out.group("(", &items, None, ")", false);
+    }
+}
+
+/// Maps keyed by text, in key order.
+impl<V: Bake> Bake for BTreeMap<String, V> {
+    fn bake(&self, out: &mut Out) {
+        out.name("std::collections", "BTreeMap");
+        let pairs: Vec<Keyed<'_, V>> = self.iter().map(|(k, v)| Keyed(k, v)).collect();
+        out.seq("::from([", &pairs, "])");
+    }
+}
+
+/// A text key and a value borrowed, baked as a tuple.
+struct Keyed<'a, V>(&'a str, &'a V);
+
+impl<V: Bake> Bake for Keyed<'_, V> {
+    fn bake(&self, out: &mut Out) {
+        out.push(&format!("(String::from({:?}), ", self.0));
+        self.1.bake(out);
+        out.push(")");
     }
 }
 
@@ -367,6 +394,7 @@ bake_enum!("crate::merchant" Verification { FaceAndCard, FaceOnly, None });
 bake_enum!("crate::money" Rounding { HalfUp, HalfEven, Down, Up });
 bake_enum!("crate::plan" RealtimeMode { Always, Never, Window });
 bake_enum!("crate::calendar" DataOrigin { Embedded, Loaded });
+bake_enum!("crate::contract" ContractChannel { Qr, SmallContactless, Debit, Contactless, Credit });
 
 /// Structs: destructured in full, so a new field does not compile until
 /// baked. `default` structs write only the fields that differ from
@@ -443,6 +471,28 @@ bake_struct!("crate::calendar" YearData {
 });
 bake_struct!("crate::calendar" SpillDay { date, off, names, path });
 bake_struct!("crate::calendar" Spill { version, days });
+bake_struct!("crate::calendar" NameTable { data_version, note, working_day, names });
+bake_struct!("crate::calendar" NamePair { zh, en });
+bake_struct!("crate::contract" ContractChannels {
+    schema_version, data_version, source, default_name_zh, default_name_en, channels,
+});
+bake_struct!("crate::contract" ChannelDef { id, name_zh, name_en, when });
+bake_struct!("crate::audit" CausesFile {
+    schema_version, data_version, source, fee_causes, fee_actions, settlement_actions,
+});
+bake_struct!("crate::diagnose" CauseData {
+    code, zh, en, seeds, signals, actions, terminal_keywords, refusal_codes,
+});
+bake_struct!("crate::diagnose" SituationData { zh, en, causes, recovery_steps, risks });
+bake_struct!("crate::diagnose" SignalData { heuristic, source });
+bake_struct!("crate::diagnose" ManyPayments { count, within_minutes });
+bake_struct!("crate::diagnose" Thresholds {
+    late_night, large_amount_above, many_payments, qr_valid_minutes,
+});
+bake_struct!("crate::diagnose" TextData { zh, en, support_line });
+bake_struct!("crate::diagnose" Catalogue {
+    schema_version, data_version, source, thresholds, signals, situations, actions,
+});
 
 /// A calendar: the years as answered, and the years as loaded written as
 /// the same shared data when they are the same (as for a file in posfee's
@@ -568,6 +618,77 @@ mod tests {
             assert_eq!(baked.versions(), loaded.versions());
             assert_eq!(baked.source(), loaded.source());
             assert_eq!(baked.to_json(), loaded.to_json());
+        }
+    }
+
+    /// A data file read strictly: posfee's parse (a key given twice is
+    /// refused), then serde with unknown keys refused.
+    fn strict<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> T {
+        let value = crate::load::parse_text(text, crate::ErrorCode::PlanSyntax, what, what)
+            .unwrap_or_else(|e| panic!("{what}: {e:?}"));
+        serde_json::from_value(value).unwrap_or_else(|e| panic!("{what}: {e}"))
+    }
+
+    #[test]
+    fn contract_channels_are_baked() {
+        let loaded = crate::contract::load_channels(crate::contract::CHANNELS_JSON).unwrap();
+        let text = module(
+            "contract-channels.json",
+            "The contract channel table of `core/data/contract-channels.json`, checked.",
+            ("crate::contract", "ContractChannels"),
+            &loaded,
+        );
+        if check("contract_channels.rs", "contract-channels.json", &text) {
+            assert_eq!(super::super::contract_channels::data(), loaded);
+        }
+    }
+
+    #[test]
+    fn audit_causes_are_baked() {
+        let loaded: CausesFile = strict(crate::audit::CAUSES_JSON, "audit-causes.json");
+        assert_eq!(loaded.schema_version, 1);
+        assert!(!loaded.fee_causes.is_empty() && !loaded.fee_actions.is_empty());
+        assert!(!loaded.settlement_actions.is_empty());
+        let text = module(
+            "audit-causes.json",
+            "The audit's causes and actions of `core/data/audit-causes.json`.",
+            ("crate::audit", "CausesFile"),
+            &loaded,
+        );
+        if check("audit_causes.rs", "audit-causes.json", &text) {
+            assert_eq!(super::super::audit_causes::data(), loaded);
+        }
+    }
+
+    #[test]
+    fn holiday_names_are_baked() {
+        let loaded: NameTable = strict(crate::calendar::NAMES_JSON, "holiday-names.json");
+        assert!(
+            loaded.working_day.zh.contains("{name}") && loaded.working_day.en.contains("{name}")
+        );
+        let text = module(
+            "holiday-names.json",
+            "The holiday name table of `core/data/holiday-names.json`.",
+            ("crate::calendar", "NameTable"),
+            &loaded,
+        );
+        if check("holiday_names.rs", "holiday-names.json", &text) {
+            assert_eq!(super::super::holiday_names::data(), loaded);
+        }
+    }
+
+    #[test]
+    fn diagnose_catalogue_is_baked() {
+        let loaded: Catalogue = strict(crate::diagnose::CATALOGUE_JSON, "diagnose-catalogue.json");
+        assert_eq!(loaded.schema_version, 1);
+        let text = module(
+            "diagnose-catalogue.json",
+            "The troubleshooting catalogue of `core/data/diagnose-catalogue.json`.",
+            ("crate::diagnose", "Catalogue"),
+            &loaded,
+        );
+        if check("diagnose_catalogue.rs", "diagnose-catalogue.json", &text) {
+            assert_eq!(super::super::diagnose_catalogue::data(), loaded);
         }
     }
 

@@ -1,9 +1,12 @@
-//! The embedded data files as Rust code ("baked" data).
+//! The embedded data files as Rust code ("baked" data): all seven files of
+//! `core/data/` by one mechanism.
 //!
-//! [`Plan::upos`](crate::Plan::upos), [`Plan::reference`](crate::Plan::reference)
-//! and [`Calendar::embedded`](crate::Calendar::embedded) build their data
-//! from the generated modules here instead of parsing JSON, so a program that
-//! only quotes with the built-in data carries no JSON reader. The JSON files
+//! [`Plan::upos`](crate::Plan::upos), [`Plan::reference`](crate::Plan::reference),
+//! [`Calendar::embedded`](crate::Calendar::embedded), the holiday names, the
+//! troubleshooting catalogue, the audit's causes and the contract channels
+//! build their data from the generated modules here instead of parsing JSON,
+//! so a program that only quotes with the built-in data carries no JSON
+//! reader, and nothing is parsed on a first `diagnose` or audit. The JSON files
 //! in `core/data/` stay the source of truth: the generator (`bake`, built
 //! for tests only) turns the data loaded from them into these modules, and
 //! its tests fail when a module differs from what the file gives.
@@ -17,7 +20,15 @@ use std::sync::Arc;
 #[cfg(test)]
 mod bake;
 #[rustfmt::skip]
+pub(crate) mod audit_causes;
+#[rustfmt::skip]
 pub(crate) mod calendar_cn;
+#[rustfmt::skip]
+pub(crate) mod contract_channels;
+#[rustfmt::skip]
+pub(crate) mod diagnose_catalogue;
+#[rustfmt::skip]
+pub(crate) mod holiday_names;
 #[rustfmt::skip]
 pub(crate) mod plan_reference;
 #[rustfmt::skip]
