@@ -3,7 +3,7 @@
 
 pub use crate::audit::Auditor;
 
-use crate::args::{parse_merchant, parse_options, parse_payment, parse_usage, payment_input};
+use crate::args::{parse_merchant, parse_options, parse_payment};
 use crate::convert::{data_text, optional_string, read, string_arg, to_js, JsErr, JsResult};
 use posfee_core as pf;
 use wasm_bindgen::prelude::*;
@@ -269,15 +269,13 @@ impl Engine {
             JsValue,
         >,
     ) -> Result<JsValue, JsValue> {
-        let p = parse_payment(&payment, "payment")?;
-        let m = parse_merchant(&merchant)?;
-        let u = parse_usage(&usage.unwrap_or(JsValue::UNDEFINED))?;
-        let o = parse_options(&options.unwrap_or(JsValue::UNDEFINED))?;
-        let q = self.inner.quote(&m, &p, &u, o).map_err(JsErr::from)?;
-        match crate::typed::quote_value(&q) {
-            Some(v) => Ok(v),
-            None => Ok(to_js(&q)?),
-        }
+        Ok(crate::calls::quote(
+            &self.inner,
+            &merchant,
+            &payment,
+            usage,
+            options,
+        )?)
     }
 
     /// The fee of a payment alone (its time, if any, is not used).
@@ -287,15 +285,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PaymentInput")] payment: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let charge = payment_input(&payment, "payment")?
-            .to_charge("payment")
-            .map_err(JsErr::from)?;
-        let m = parse_merchant(&merchant)?;
-        let f = pf::fee(self.inner.plan(), &m, &charge).map_err(JsErr::from)?;
-        match crate::typed::fee_value(&f) {
-            Some(v) => Ok(v),
-            None => Ok(to_js(&f)?),
-        }
+        Ok(crate::calls::fee(&self.inner, &merchant, &payment)?)
     }
 
     /// The fees of many payments in one call (a statement): amounts as
@@ -319,8 +309,11 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FeeBatchTextInput")] batch: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let m = parse_merchant(&merchant)?;
-        Ok(crate::batch::fee_batch_text(self.inner.plan(), &m, &batch)?)
+        Ok(crate::calls::fee_batch_text(
+            &self.inner,
+            &merchant,
+            &batch,
+        )?)
     }
 
     /// When the money of a payment arrives.
@@ -395,11 +388,7 @@ impl Engine {
     /// The versions of the plan and calendar data in use.
     #[wasm_bindgen(js_name = dataVersions, unchecked_return_type = "DataVersions")]
     pub fn data_versions(&self) -> Result<JsValue, JsValue> {
-        let v = pf::DataVersions::of(&self.inner);
-        match crate::typed::versions_value(&v) {
-            Some(js) => Ok(js),
-            None => Ok(to_js(&v)?),
-        }
+        Ok(crate::calls::data_versions(&self.inner)?)
     }
 }
 

@@ -17,6 +17,7 @@ mod args;
 #[cfg(feature = "full")]
 mod audit;
 mod batch;
+mod calls;
 mod convert;
 mod json;
 #[cfg(feature = "probe")]

@@ -5,8 +5,7 @@
 //! at run time, day ledgers, comparison, audit and troubleshooting are the
 //! whole package's.
 
-use crate::args::{parse_merchant, parse_options, parse_payment, parse_usage, payment_input};
-use crate::convert::{internal, JsErr};
+use crate::convert::JsErr;
 use posfee_core as pf;
 use wasm_bindgen::prelude::*;
 
@@ -40,12 +39,13 @@ impl Engine {
             JsValue,
         >,
     ) -> Result<JsValue, JsValue> {
-        let p = parse_payment(&payment, "payment")?;
-        let m = parse_merchant(&merchant)?;
-        let u = parse_usage(&usage.unwrap_or(JsValue::UNDEFINED))?;
-        let o = parse_options(&options.unwrap_or(JsValue::UNDEFINED))?;
-        let q = self.inner.quote(&m, &p, &u, o).map_err(JsErr::from)?;
-        Ok(crate::typed::quote_value(&q).ok_or_else(|| internal("quote text"))?)
+        Ok(crate::calls::quote(
+            &self.inner,
+            &merchant,
+            &payment,
+            usage,
+            options,
+        )?)
     }
 
     /// The fee of a payment alone (its time, if any, is not used).
@@ -55,12 +55,7 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PaymentInput")] payment: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let charge = payment_input(&payment, "payment")?
-            .to_charge("payment")
-            .map_err(JsErr::from)?;
-        let m = parse_merchant(&merchant)?;
-        let f = pf::fee(self.inner.plan(), &m, &charge).map_err(JsErr::from)?;
-        Ok(crate::typed::fee_value(&f).ok_or_else(|| internal("fee text"))?)
+        Ok(crate::calls::fee(&self.inner, &merchant, &payment)?)
     }
 
     /// The fees of many payments in one call, the amounts as one text, one
@@ -71,14 +66,16 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FeeBatchTextInput")] batch: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let m = parse_merchant(&merchant)?;
-        Ok(crate::batch::fee_batch_text(self.inner.plan(), &m, &batch)?)
+        Ok(crate::calls::fee_batch_text(
+            &self.inner,
+            &merchant,
+            &batch,
+        )?)
     }
 
     /// The versions of the plan and calendar data in use.
     #[wasm_bindgen(js_name = dataVersions, unchecked_return_type = "DataVersions")]
     pub fn data_versions(&self) -> Result<JsValue, JsValue> {
-        let v = pf::DataVersions::of(&self.inner);
-        Ok(crate::typed::versions_value(&v).ok_or_else(|| internal("versions text"))?)
+        Ok(crate::calls::data_versions(&self.inner)?)
     }
 }
