@@ -258,36 +258,6 @@ impl Engine {
         self.extend_calendar(&cal)
     }
 
-    /// Fee, acceptance, limits against the day's usage, and arrival.
-    #[wasm_bindgen(unchecked_return_type = "Quote")]
-    pub fn quote(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PaymentInput")] payment: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "UsageInput | null")] usage: Option<JsValue>,
-        #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions | null")] options: Option<
-            JsValue,
-        >,
-    ) -> Result<JsValue, JsValue> {
-        Ok(crate::calls::quote(
-            &self.inner,
-            &merchant,
-            &payment,
-            usage,
-            options,
-        )?)
-    }
-
-    /// The fee of a payment alone (its time, if any, is not used).
-    #[wasm_bindgen(unchecked_return_type = "Fee")]
-    pub fn fee(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PaymentInput")] payment: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        Ok(crate::calls::fee(&self.inner, &merchant, &payment)?)
-    }
-
     /// The fees of many payments in one call (a statement): amounts as
     /// decimal strings, each naming one of a few instruments.
     #[wasm_bindgen(js_name = feeBatch, unchecked_return_type = "FeeBatch")]
@@ -298,22 +268,6 @@ impl Engine {
     ) -> Result<JsValue, JsValue> {
         let m = parse_merchant(&merchant)?;
         Ok(crate::batch::fee_batch(self.inner.plan(), &m, &batch)?)
-    }
-
-    /// Like `feeBatch`, with the amounts as one text, one decimal string per
-    /// line (a statement column as read from a file); the fees and nets come
-    /// back as texts the same way. The fastest way to price many payments.
-    #[wasm_bindgen(js_name = feeBatchText, unchecked_return_type = "FeeBatchText")]
-    pub fn fee_batch_text(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "FeeBatchTextInput")] batch: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        Ok(crate::calls::fee_batch_text(
-            &self.inner,
-            &merchant,
-            &batch,
-        )?)
     }
 
     /// When the money of a payment arrives.
@@ -383,12 +337,6 @@ impl Engine {
         out(self
             .inner
             .eligibility(&read::<pf::EligibilityInput>(&facts, "")?))
-    }
-
-    /// The versions of the plan and calendar data in use.
-    #[wasm_bindgen(js_name = dataVersions, unchecked_return_type = "DataVersions")]
-    pub fn data_versions(&self) -> Result<JsValue, JsValue> {
-        Ok(crate::calls::data_versions(&self.inner)?)
     }
 }
 
@@ -534,3 +482,5 @@ impl DayLedger {
         self.inner.dates().iter().map(|d| d.to_string()).collect()
     }
 }
+
+crate::calls::engine_calls!(Engine);

@@ -1,6 +1,7 @@
-//! The calls both npm modules answer, written once: the whole package's
-//! `Engine` and the quote module's `Engine` delegate to these in one line,
-//! so the two cannot answer differently.
+//! The calls both npm modules answer, written once: `engine_calls!` declares
+//! the methods on each module's `Engine` (one more `#[wasm_bindgen] impl`
+//! block), and each method delegates to a function here in one line, so the
+//! two modules cannot answer differently.
 
 use crate::args::{parse_merchant, parse_options, parse_payment, parse_usage, payment_input};
 use crate::convert::{JsErr, JsResult};
@@ -68,3 +69,69 @@ pub(crate) fn data_versions(engine: &pf::Engine) -> JsResult<JsValue> {
     let v = pf::DataVersions::of(engine);
     answer(crate::typed::versions_value(&v), &v, "versions text")
 }
+
+/// The methods both modules' `Engine` export (`quote`, `fee`,
+/// `feeBatchText`, `dataVersions`), declared once. `$engine` holds the core
+/// engine as `inner`.
+macro_rules! engine_calls {
+    ($engine:ident) => {
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        impl $engine {
+            /// Fee, acceptance, limits against the day's usage, and arrival.
+            #[wasm_bindgen(unchecked_return_type = "Quote")]
+            pub fn quote(
+                &self,
+                #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
+                #[wasm_bindgen(unchecked_param_type = "PaymentInput")] payment: JsValue,
+                #[wasm_bindgen(unchecked_optional_param_type = "UsageInput | null")] usage: Option<
+                    JsValue,
+                >,
+                #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions | null")]
+                options: Option<JsValue>,
+            ) -> Result<JsValue, JsValue> {
+                Ok($crate::calls::quote(
+                    &self.inner,
+                    &merchant,
+                    &payment,
+                    usage,
+                    options,
+                )?)
+            }
+
+            /// The fee of a payment alone (its time, if any, is not used).
+            #[wasm_bindgen(unchecked_return_type = "Fee")]
+            pub fn fee(
+                &self,
+                #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
+                #[wasm_bindgen(unchecked_param_type = "PaymentInput")] payment: JsValue,
+            ) -> Result<JsValue, JsValue> {
+                Ok($crate::calls::fee(&self.inner, &merchant, &payment)?)
+            }
+
+            /// The fees of many payments in one call, the amounts as one
+            /// text, one decimal string per line (a statement column as read
+            /// from a file); the fees and nets come back as texts the same
+            /// way. The fastest way to price many payments.
+            #[wasm_bindgen(js_name = feeBatchText, unchecked_return_type = "FeeBatchText")]
+            pub fn fee_batch_text(
+                &self,
+                #[wasm_bindgen(unchecked_param_type = "MerchantInput")] merchant: JsValue,
+                #[wasm_bindgen(unchecked_param_type = "FeeBatchTextInput")] batch: JsValue,
+            ) -> Result<JsValue, JsValue> {
+                Ok($crate::calls::fee_batch_text(
+                    &self.inner,
+                    &merchant,
+                    &batch,
+                )?)
+            }
+
+            /// The versions of the plan and calendar data in use.
+            #[wasm_bindgen(js_name = dataVersions, unchecked_return_type = "DataVersions")]
+            pub fn data_versions(&self) -> Result<JsValue, JsValue> {
+                Ok($crate::calls::data_versions(&self.inner)?)
+            }
+        }
+    };
+}
+
+pub(crate) use engine_calls;

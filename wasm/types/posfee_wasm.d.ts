@@ -810,9 +810,10 @@ export class Engine {
      */
     extendCalendar(calendar: Calendar): void;
     /**
-     * Like `feeBatch`, with the amounts as one text, one decimal string per
-     * line (a statement column as read from a file); the fees and nets come
-     * back as texts the same way. The fastest way to price many payments.
+     * The fees of many payments in one call, the amounts as one
+     * text, one decimal string per line (a statement column as read
+     * from a file); the fees and nets come back as texts the same
+     * way. The fastest way to price many payments.
      */
     feeBatchText(merchant: MerchantInput, batch: FeeBatchTextInput): FeeBatchText;
     /**
