@@ -42,6 +42,7 @@ const text = probe.probeAnswerText();
 
 const answer = [
   ['packed fields + JS assembly (typed.rs; the package\'s quote path)', () => probe.probeAnswer(0)],
+  ['the same packed, with the plan\'s static texts (rule names, steps, cut-off note) left out', () => probe.probeAnswerWithoutStaticTexts()],
   ['camelCase JSON text + JSON.parse (json.rs; the general path)', () => probe.probeAnswer(1)],
   ['serde-wasm-bindgen to_value (default: Maps for maps)', () => probe.probeAnswer(2)],
   ['serde-wasm-bindgen json_compatible (plain objects)', () => probe.probeAnswer(3)],

@@ -75,6 +75,34 @@ pub fn probe_answer(mode: u8) -> Result<JsValue, JsValue> {
     })
 }
 
+/// The sample quote packed as `probeAnswer(0)` does, with every text that
+/// comes from plan data (rule names, steps, the cut-off note) emptied: what
+/// the packed answer would cost if static texts crossed by reference.
+#[wasm_bindgen(js_name = probeAnswerWithoutStaticTexts)]
+pub fn probe_answer_without_static_texts() -> Result<JsValue, JsValue> {
+    thread_local! {
+        static LEAN: OnceCell<Quote> = const { OnceCell::new() };
+    }
+    let lean = with_quote(|q| {
+        let mut q = q.clone();
+        let empty: std::sync::Arc<str> = std::sync::Arc::from("");
+        q.rule.name_zh = empty.clone();
+        q.rule.name_en = empty.clone();
+        if let Some(l) = &mut q.limits {
+            l.raise_steps = std::sync::Arc::from([]);
+        }
+        if let Some(a) = &mut q.arrival {
+            a.cutoff_note = None;
+            a.rule = empty.clone();
+        }
+        Ok(q)
+    })?;
+    LEAN.with(|cell| {
+        let q = cell.get_or_init(|| lean);
+        crate::typed::quote_value(q).ok_or_else(|| JsValue::from_str("not packable"))
+    })
+}
+
 /// The answer's JSON text alone, to weigh it (`1` without the parse).
 #[wasm_bindgen(js_name = probeAnswerText)]
 pub fn probe_answer_text() -> Result<String, JsValue> {
