@@ -472,6 +472,24 @@ impl MixLineInput {
             count: count_value(&join(prefix, "count"), self.count)?,
         })
     }
+
+    /// Validates a mix in order, each line named `<field>[i]`; the first bad
+    /// line is the error.
+    ///
+    /// ```
+    /// use posfee_core::MixLineInput;
+    /// let good: MixLineInput = serde_json::from_str(r#"{"payment": {"amount": "10", "method": "qr", "wallet": "alipay"}, "count": 3}"#).unwrap();
+    /// assert_eq!(MixLineInput::to_lines(&[good.clone()], "mix").unwrap().len(), 1);
+    /// let bad = MixLineInput::default();
+    /// assert_eq!(MixLineInput::to_lines(&[good, bad], "mix").unwrap_err().field(), "mix[1].payment.amount");
+    /// ```
+    pub fn to_lines(lines: &[MixLineInput], field: &str) -> Result<Vec<MixLine>> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| l.to_line(&format!("{field}[{i}]")))
+            .collect()
+    }
 }
 
 /// Eligibility facts as given.

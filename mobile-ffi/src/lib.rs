@@ -242,11 +242,7 @@ pub fn parse_amount(text: Option<String>, field: Option<String>) -> Result<Money
 }
 
 fn mix_of(mix: &[MixLineInput]) -> Result<Vec<pf::MixLine>> {
-    mix.iter()
-        .enumerate()
-        .map(|(i, l)| l.to_line(&format!("mix[{i}]")))
-        .collect::<pf::Result<Vec<_>>>()
-        .map_err(err)
+    MixLineInput::to_lines(mix, "mix").map_err(err)
 }
 
 /// A merchant's contract validated, its errors naming `contract.…`.

@@ -359,11 +359,7 @@ fn contract_input(v: &JsValue) -> JsResult<pf::Contract> {
 
 fn mix_lines(mix: &JsValue) -> JsResult<Vec<pf::MixLine>> {
     let lines: Vec<pf::MixLineInput> = read(mix, "mix")?;
-    let mut parsed = Vec::with_capacity(lines.len());
-    for (i, l) in lines.iter().enumerate() {
-        parsed.push(l.to_line(&format!("mix[{i}]"))?);
-    }
-    Ok(parsed)
+    Ok(pf::MixLineInput::to_lines(&lines, "mix")?)
 }
 
 /// What a payment mix costs under plan A and under plan B, per channel of a
