@@ -16,10 +16,11 @@ source wasm/tools/env.sh
 
 # Gzipped budgets of the browser payloads (JS glue + .wasm), in bytes:
 # regression guards a little above the sizes when they were last lowered
-# (the whole package 361.6 KiB after all built-in data was baked, the quote
+# (the whole package 364.7 KiB with serde-wasm-bindgen for the general path
+# and all built-in data baked, the quote
 # module 111.2 KiB); the measured sizes are in docs/FIGURES.md, the target
 # is 64 KiB for the quote module (docs/decisions/0004-two-npm-modules-and-size.md).
-BUDGET="${POSFEE_WASM_BUDGET:-373760}"
+BUDGET="${POSFEE_WASM_BUDGET:-376832}"
 QUOTE_BUDGET="${POSFEE_QUOTE_BUDGET:-117760}"
 
 echo "== the quote module's code (clippy, without the whole package's feature)"

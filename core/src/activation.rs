@@ -14,6 +14,7 @@ use serde::Serialize;
 /// assert_eq!(next.still_needed.to_string(), "0.01");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct NextMilestone {
     /// The milestone's volume.
     pub volume: Money,
@@ -33,6 +34,7 @@ pub struct NextMilestone {
 /// assert!(a.next.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct ActivationProgress {
     /// The activation service fee.
     pub activation_fee: Money,

@@ -87,6 +87,7 @@ impl FindingCode {
 /// assert_eq!(f.amount.to_string(), "0.10");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Finding {
     /// The finding.
     pub code: FindingCode,
@@ -131,6 +132,7 @@ pub enum LineStatus {
 /// assert_eq!(a.likely_causes.len(), 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct LineAudit {
     /// 0-based position in the statement.
     pub index: u64,
@@ -176,6 +178,7 @@ pub struct LineAudit {
 /// assert_eq!(auditor.summary().lines, 0);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct AuditSummary {
     /// Lines audited.
     pub lines: u64,

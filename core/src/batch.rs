@@ -31,6 +31,7 @@ use serde::Serialize;
 /// assert_eq!((b.total_fee.to_string(), b.count), ("4.28".to_string(), 2));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct FeeBatch {
     /// The fee of each payment, one per line.
     pub fees: String,

@@ -111,6 +111,7 @@ pub enum DataOrigin {
 /// assert!(v.papers[0].contains("gov.cn"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct YearVersion {
     /// The year.
     pub year: i32,
@@ -154,6 +155,7 @@ pub enum DayKind {
 /// assert_eq!(d.name_zh.as_deref(), Some("国庆节"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct DayInfo {
     /// The date.
     pub date: NaiveDate,
@@ -206,6 +208,7 @@ impl YearData {
 /// assert_eq!(&*w.calendar[0].data_version, "2026.11.23");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct ConsultedYear {
     /// The calendar year.
     pub year: i32,

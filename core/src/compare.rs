@@ -35,6 +35,7 @@ pub struct MixLine {
 /// assert_eq!(c.lines[0].fee_b.to_string(), "3.60");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct LineCost {
     /// Rule of plan A.
     pub rule_a: Arc<str>,
@@ -80,6 +81,7 @@ pub enum Cheaper {
 /// assert_eq!(c.cheaper, Cheaper::A);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Comparison {
     /// Plan A's id.
     pub plan_a: Arc<str>,

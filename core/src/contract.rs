@@ -762,6 +762,7 @@ impl Contract {
 /// assert_eq!(c.channels[0].saving.to_string(), "6.44");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct ChannelCost {
     /// The channel.
     pub channel: ContractChannel,
@@ -796,6 +797,7 @@ pub struct ChannelCost {
 /// assert_eq!((c.lines[0].channel, &*c.lines[0].rule_a), (ContractChannel::Debit, "F3"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct ChannelLineCost {
     /// The contract channel the payment falls into.
     pub channel: ContractChannel,
@@ -828,6 +830,7 @@ pub struct ChannelLineCost {
 /// assert_eq!(c.channels[0].channel, ContractChannel::Credit);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct ChannelComparison {
     /// Plan A's id.
     pub plan_a: Arc<str>,

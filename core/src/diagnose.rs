@@ -239,6 +239,7 @@ impl DiagnoseRequest {
 /// assert_eq!(&*d.causes[0].code, "terminal_not_integrated");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct RankedCause {
     /// Stable code.
     pub code: Arc<str>,
@@ -265,6 +266,7 @@ pub struct RankedCause {
 /// assert!(!n.realtime);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct NotDue {
     /// The expected arrival date.
     pub due: NaiveDate,
@@ -285,6 +287,7 @@ pub struct NotDue {
 /// assert_eq!(d.support_line, "4001125883");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Diagnosis {
     /// What happened.
     pub situation: Situation,

@@ -37,6 +37,7 @@ pub struct MerchantFacts {
 /// assert_eq!(e.bulk_rate.unmet, vec!["devices"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Answer {
     /// Every condition is met.
     pub eligible: bool,
@@ -54,6 +55,7 @@ pub struct Answer {
 /// assert!(eligibility(&Plan::upos().unwrap(), &f).unwrap().limit_upgrade.eligible);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct EligibilityAnswers {
     /// The premium credit rate.
     pub premium_rate: Answer,

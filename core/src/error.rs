@@ -287,6 +287,7 @@ impl PartialEq<str> for Reason {
 /// assert!(err.message_en().contains("1.234"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Error {
     code: ErrorCode,
     field: String,

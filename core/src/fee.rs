@@ -22,6 +22,7 @@ use std::sync::Arc;
 /// assert_eq!(f.rule.rate_percent.to_string(), "0.53");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct RuleRef {
     /// Rule id (`F5`).
     pub id: Arc<str>,
@@ -47,6 +48,7 @@ pub struct RuleRef {
 /// assert_eq!(f.fee.to_string(), "25.00");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct FeeDetail {
     /// The percentage part after rounding, cap and minimum.
     pub percentage: Money,
@@ -70,6 +72,7 @@ pub struct FeeDetail {
 /// assert_eq!(f.net.to_string(), "124.52");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Fee {
     /// Index of the rule in the plan.
     #[serde(skip)]

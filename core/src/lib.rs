@@ -102,6 +102,7 @@ pub use time::{parse_date, ChinaDateTime, ClockTime};
 /// assert_eq!(v.calendar_valid_until.as_deref(), Some("2026-12-31"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct DataVersions {
     /// Library version.
     pub library: String,

@@ -99,6 +99,7 @@ impl DailyUsage {
 /// assert_eq!(&*c.dimension, "channel");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct SingleCap {
     /// Dimension name.
     pub dimension: Arc<str>,
@@ -114,6 +115,7 @@ pub struct SingleCap {
 /// assert_eq!(b.left, b.cap);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct DailyBucket {
     /// Bucket name.
     pub bucket: Arc<str>,
@@ -148,6 +150,7 @@ pub struct DailyBucket {
 /// assert_eq!(r.cap, Some(Money::from_fen(1_000_000)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Refusal {
     /// The code.
     pub code: crate::acceptance::RefusalCode,
@@ -183,6 +186,7 @@ pub struct Refusal {
 /// assert!(l.refusal.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct LimitCheck {
     /// The smallest single cap that applies.
     pub single_cap: Option<Money>,

@@ -21,6 +21,7 @@ use std::sync::Arc;
 /// assert_eq!(&*after.notes[0].code, "licence_date_passed");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct ProviderFacts {
     /// Chinese name.
     pub name_zh: Arc<str>,
@@ -48,6 +49,7 @@ pub struct ProviderFacts {
 /// assert_eq!(l.valid_until.to_string(), "2026-08-28");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct LicenceFacts {
     /// The licence number.
     pub number: Arc<str>,

@@ -59,6 +59,7 @@ pub enum Outcome {
 /// assert!(q.arrival.as_ref().unwrap().realtime);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Quote {
     /// Accepted or refused.
     pub outcome: Outcome,

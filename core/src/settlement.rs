@@ -28,6 +28,7 @@ use std::sync::Arc;
 /// assert!(!a.realtime);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Arrival {
     /// The date the money arrives.
     pub date: NaiveDate,
@@ -203,6 +204,7 @@ fn neutral_merchant() -> Merchant {
 /// assert_eq!((w.first.to_string(), w.last.to_string()), ("2025-10-09".into(), "2025-10-11".into()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct FrozenWindow {
     /// The earliest day the review ends.
     pub first: NaiveDate,

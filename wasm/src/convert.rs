@@ -346,17 +346,14 @@ pub fn data_text(v: &JsValue) -> JsResult<String> {
     }
 }
 
-/// A core answer as JSON text with camelCase field names (map keys, the
-/// codes of data maps such as `summary.counts`, kept as they are).
-pub fn camel_json<T: Serialize>(value: &T) -> JsResult<String> {
-    crate::json::to_json(value).map_err(|e| internal(&e.to_string()))
-}
-
-/// A core answer as a JavaScript value with camelCase keys (serialized once
-/// to JSON and parsed by the engine's JSON.parse: two boundary crossings).
+/// A core answer as a JavaScript value: plain objects with camelCase keys
+/// (the core's answer types are renamed so in wasm builds), maps as objects
+/// with their keys as they are, `None` as `null`, money and dates as
+/// strings, built by serde-wasm-bindgen's JSON-compatible serializer.
 pub fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
-    let text = camel_json(value)?;
-    js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse"))
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| internal("answer"))
 }
 
 /// An error that should not happen (serializing a core answer).

@@ -19,7 +19,6 @@ mod audit;
 mod batch;
 mod calls;
 mod convert;
-mod json;
 #[cfg(feature = "probe")]
 mod probe;
 mod typed;

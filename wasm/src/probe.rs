@@ -58,20 +58,21 @@ fn with_quote<R>(f: impl FnOnce(&Quote) -> Result<R, JsValue>) -> Result<R, JsVa
     })
 }
 
-/// The sample quote's answer as the package builds it today: `0` the
-/// packed fields (`typed.rs`), `1` camelCase JSON text for `JSON.parse`
-/// (`json.rs`), `2` serde-wasm-bindgen's `to_value`, `3` serde-wasm-bindgen
-/// with `Serializer::json_compatible()` (plain objects, no `Map`s).
+/// The sample quote's answer built each way: `0` the packed fields
+/// (`typed.rs`, the package's quote path), `1` JSON text (serde_json) for
+/// `JSON.parse`, `2` serde-wasm-bindgen's `to_value`, `3` serde-wasm-bindgen
+/// with `Serializer::json_compatible()` (plain objects, no `Map`s: the
+/// package's general path).
 #[wasm_bindgen(js_name = probeAnswer)]
 pub fn probe_answer(mode: u8) -> Result<JsValue, JsValue> {
     with_quote(|q| match mode {
         0 => crate::typed::quote_value(q).ok_or_else(|| JsValue::from_str("not packable")),
-        1 => convert::to_js(q).map_err(JsValue::from),
-        2 => serde_wasm_bindgen::to_value(q).map_err(JsValue::from),
-        _ => {
-            let s = serde_wasm_bindgen::Serializer::json_compatible();
-            serde::Serialize::serialize(q, &s).map_err(JsValue::from)
+        1 => {
+            let text = serde_json::to_string(q).map_err(|e| JsValue::from_str(&e.to_string()))?;
+            js_sys::JSON::parse(&text)
         }
+        2 => serde_wasm_bindgen::to_value(q).map_err(JsValue::from),
+        _ => convert::to_js(q).map_err(JsValue::from),
     })
 }
 
@@ -106,7 +107,7 @@ pub fn probe_answer_without_static_texts() -> Result<JsValue, JsValue> {
 /// The answer's JSON text alone, to weigh it (`1` without the parse).
 #[wasm_bindgen(js_name = probeAnswerText)]
 pub fn probe_answer_text() -> Result<String, JsValue> {
-    with_quote(|q| convert::camel_json(q).map_err(JsValue::from))
+    with_quote(|q| serde_json::to_string(q).map_err(|e| JsValue::from_str(&e.to_string())))
 }
 
 /// A payment read into the core's input: `0` the core's reader over the

@@ -10,7 +10,6 @@
 //! not compile until it is written here, and the Node suite holds the result
 //! to the general path's answer.
 
-use crate::json::Digits;
 use chrono::{Datelike, NaiveDate};
 use posfee_core::{Arrival, DataVersions, Fee, YearVersion};
 use posfee_core::{
@@ -614,6 +613,36 @@ pub fn versions_value(v: &DataVersions) -> Option<JsValue> {
     });
     t.opt(calendar_valid_until, |t, d| t.s(d));
     t.ok.then(|| read_versions(&t.out))
+}
+
+/// The decimal digits of a whole number, written without the formatting
+/// machinery (the tapes write many).
+pub(crate) struct Digits {
+    buf: [u8; 20],
+    start: usize,
+}
+
+impl Digits {
+    pub(crate) fn new(mut v: u64) -> Digits {
+        let mut buf = [b'0'; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            if let Some(d) = buf.get_mut(i) {
+                *d = b'0' + (v % 10) as u8;
+            }
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        Digits { buf, start: i }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII digits were written.
+        std::str::from_utf8(self.buf.get(self.start..).unwrap_or_default()).unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
