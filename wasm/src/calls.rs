@@ -15,16 +15,8 @@ use wasm_bindgen::JsValue;
 fn answer<T: Serialize>(quick: Option<JsValue>, value: &T, what: &str) -> JsResult<JsValue> {
     match quick {
         Some(v) => Ok(v),
-        #[cfg(feature = "full")]
-        None => {
-            let _ = what;
-            crate::convert::to_js(value)
-        }
-        #[cfg(not(feature = "full"))]
-        None => {
-            let _ = value;
-            Err(crate::convert::internal(what))
-        }
+        None if cfg!(feature = "full") => crate::convert::to_js(value),
+        None => Err(crate::convert::internal(what)),
     }
 }
 
