@@ -16,7 +16,13 @@
 #   3. scripts/bench-mobile.sh: an empty call, a quote and feeBatch from
 #      Kotlin, and the core's own quote (criterion);
 #   4. cargo bench -p posfee-core --bench quote: the core's quote and batch;
-#   5. the core's 1,000,000-line statement audit (time and peak memory).
+#   5. the core's 1,000,000-line statement audit (time and peak memory);
+#   6. under load ($FIGURES_CSV_MB MB, default 200): a statement of that size
+#      with 1% bad lines streamed through the npm package's auditCsv and the
+#      Kotlin auditor, and memory over many quotes and errors
+#      (tests/node/resources.test.mjs and the Kotlin suite's
+#      resource checks, which assert the bounds; their printed figures are
+#      kept).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-1000000}"
@@ -39,10 +45,13 @@ run boundary bash scripts/bench-boundary.sh
 run jvm bash scripts/bench-mobile.sh "$n"
 run core bash -c 'cargo bench -q -p posfee-core --bench quote -- --noplot 2>/dev/null | grep -E "^[A-Za-z]|time:|thrpt:"'
 run audit cargo run -q --release -p posfee-core --example audit_million
+csv_mb="${FIGURES_CSV_MB:-200}"
+run load_npm bash -c "cd tests/node && POSFEE_CSV_MB=$csv_mb node resources.test.mjs 2>&1 | grep -E '^resources: ' | sed -E 's/^resources: //'"
+run load_kotlin bash -c "POSFEE_CSV_MB=$csv_mb bash scripts/test-mobile.sh 2>&1 | grep -E '^kotlin: .*(MB CSV|memory)' | sed -E 's/^kotlin: //'"
 
-python3 - "$work" "$n" >docs/FIGURES.md <<'PY'
+python3 - "$work" "$n" "$csv_mb" >docs/FIGURES.md <<'PY'
 import os, platform, subprocess, sys, time
-work, n = sys.argv[1], sys.argv[2]
+work, n, csv_mb = sys.argv[1], sys.argv[2], sys.argv[3]
 
 def sh(cmd):
     try:
@@ -113,6 +122,26 @@ between the Kotlin quote and the core's quote, in the same run.
 
 ```
 {read('audit')}
+```
+
+## Under load
+
+A {csv_mb} MB statement with 1% bad lines, streamed; memory over many
+quotes and errors. The tests assert the bounds (every line
+accounted for, in order; memory flat within generous limits); these are
+the figures they printed in this run.
+
+npm package (`POSFEE_CSV_MB={csv_mb} node tests/node/resources.test.mjs`):
+
+```
+{read('load_npm')}
+```
+
+Kotlin (`POSFEE_CSV_MB={csv_mb} bash scripts/test-mobile.sh`, JVM heap as
+the suite sets it, the JAR's release library):
+
+```
+{read('load_kotlin')}
 ```""")
 PY
 echo "figures: wrote docs/FIGURES.md" >&2
