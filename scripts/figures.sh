@@ -43,7 +43,7 @@ run() { # name, command...
 run npm bash scripts/bench-wasm.sh "$n"
 run boundary bash scripts/bench-boundary.sh
 run jvm bash scripts/bench-mobile.sh "$n"
-run core bash -c 'cargo bench -q -p posfee-core --bench quote -- --noplot 2>/dev/null | grep -E "^[A-Za-z]|time:|thrpt:"'
+run core bash -c 'cargo bench -q -p posfee-core --bench quote -- --noplot 2>/dev/null | grep -E "^[A-Za-z]|time:|thrpt:" | grep -v "%"'
 run audit cargo run -q --release -p posfee-core --example audit_million
 csv_mb="${FIGURES_CSV_MB:-200}"
 run load_npm bash -c "cd tests/node && POSFEE_CSV_MB=$csv_mb node resources.test.mjs 2>&1 | grep -E '^resources: ' | sed -E 's/^resources: //'"
