@@ -629,18 +629,31 @@ mod tests {
         serde_json::from_value(value).unwrap_or_else(|e| panic!("{what}: {e}"))
     }
 
+    /// Bakes `loaded`, read from `core/data/{source}`, as
+    /// `core/src/baked/{file}`; when that module is up to date, holds what it
+    /// builds to `loaded`.
+    fn holds<T: Bake + PartialEq + std::fmt::Debug>(
+        (file, source): (&str, &str),
+        doc: &str,
+        ty: (&str, &str),
+        loaded: &T,
+        baked: fn() -> T,
+    ) {
+        if check(file, source, &module(source, doc, ty, loaded)) {
+            assert_eq!(&baked(), loaded);
+        }
+    }
+
     #[test]
     fn contract_channels_are_baked() {
         let loaded = crate::contract::load_channels(crate::contract::CHANNELS_JSON).unwrap();
-        let text = module(
-            "contract-channels.json",
+        holds(
+            ("contract_channels.rs", "contract-channels.json"),
             "The contract channel table of `core/data/contract-channels.json`, checked.",
             ("crate::contract", "ContractChannels"),
             &loaded,
+            super::super::contract_channels::data,
         );
-        if check("contract_channels.rs", "contract-channels.json", &text) {
-            assert_eq!(super::super::contract_channels::data(), loaded);
-        }
     }
 
     #[test]
@@ -649,15 +662,13 @@ mod tests {
         assert_eq!(loaded.schema_version, 1);
         assert!(!loaded.fee_causes.is_empty() && !loaded.fee_actions.is_empty());
         assert!(!loaded.settlement_actions.is_empty());
-        let text = module(
-            "audit-causes.json",
+        holds(
+            ("audit_causes.rs", "audit-causes.json"),
             "The audit's causes and actions of `core/data/audit-causes.json`.",
             ("crate::audit", "CausesFile"),
             &loaded,
+            super::super::audit_causes::data,
         );
-        if check("audit_causes.rs", "audit-causes.json", &text) {
-            assert_eq!(super::super::audit_causes::data(), loaded);
-        }
     }
 
     #[test]
@@ -666,30 +677,26 @@ mod tests {
         assert!(
             loaded.working_day.zh.contains("{name}") && loaded.working_day.en.contains("{name}")
         );
-        let text = module(
-            "holiday-names.json",
+        holds(
+            ("holiday_names.rs", "holiday-names.json"),
             "The holiday name table of `core/data/holiday-names.json`.",
             ("crate::calendar", "NameTable"),
             &loaded,
+            super::super::holiday_names::data,
         );
-        if check("holiday_names.rs", "holiday-names.json", &text) {
-            assert_eq!(super::super::holiday_names::data(), loaded);
-        }
     }
 
     #[test]
     fn diagnose_catalogue_is_baked() {
         let loaded: Catalogue = strict(crate::diagnose::CATALOGUE_JSON, "diagnose-catalogue.json");
         assert_eq!(loaded.schema_version, 1);
-        let text = module(
-            "diagnose-catalogue.json",
+        holds(
+            ("diagnose_catalogue.rs", "diagnose-catalogue.json"),
             "The troubleshooting catalogue of `core/data/diagnose-catalogue.json`.",
             ("crate::diagnose", "Catalogue"),
             &loaded,
+            super::super::diagnose_catalogue::data,
         );
-        if check("diagnose_catalogue.rs", "diagnose-catalogue.json", &text) {
-            assert_eq!(super::super::diagnose_catalogue::data(), loaded);
-        }
     }
 
     #[test]
