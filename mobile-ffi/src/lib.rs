@@ -2,9 +2,10 @@
 //!
 //! A thin layer: every object is a newtype over the core type and every
 //! method is a line or two. Inputs are the core's string-typed input records
-//! ([`posfee_core::PaymentInput`], [`posfee_core::MerchantInput`], …), so the
-//! core validates them and names the failing field exactly as in Rust and
-//! JavaScript (`payment.amount`, `mix[2].payment.wallet`). Answers are records
+//! ([`posfee_core::PaymentInput`], [`posfee_core::MerchantInput`], …) with
+//! their texts as [`InputText`] (see `inputs.rs`), so the core validates them
+//! and names the failing field exactly as in Rust and JavaScript
+//! (`payment.amount`, `mix[2].payment.wallet`). Answers are records
 //! mirroring the core's outputs; money crosses as a decimal string and
 //! surfaces as `java.math.BigDecimal` in Kotlin and `Decimal` in Swift (the
 //! [`Money`] custom type), never as a float. Every fallible call returns
@@ -15,12 +16,13 @@
 // an object handle in an error was not), so every `Result` carries it by value.
 #![allow(clippy::result_large_err)]
 
+mod inputs;
 mod records;
 
+pub use inputs::*;
 pub use records::*;
 
 use posfee_core as pf;
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 uniffi::setup_scaffolding!("posfee");
@@ -172,9 +174,22 @@ impl PosfeeError {
     }
 }
 
-/// A required string argument: absent is `missing`, as in every binding.
-fn arg(value: Option<String>, field: &str) -> Result<String> {
-    value.ok_or_else(|| err(pf::read::missing(field)))
+/// A required text argument: absent is `missing`, as in every binding.
+fn arg(value: Option<InputText>, field: &str) -> Result<String> {
+    value
+        .ok_or_else(|| pf::read::missing(field))
+        .and_then(|t| t.into_string(field))
+        .map_err(err)
+}
+
+/// An optional text argument.
+fn optional(value: Option<InputText>, field: &str) -> Result<Option<String>> {
+    value.map(|t| text(t, field)).transpose()
+}
+
+/// A text argument that is always given (a file's text).
+fn text(value: InputText, field: &str) -> Result<String> {
+    value.into_string(field).map_err(err)
 }
 
 fn options_of(o: Option<QuoteOptions>) -> pf::QuoteOptions {
@@ -183,32 +198,23 @@ fn options_of(o: Option<QuoteOptions>) -> pf::QuoteOptions {
     }
 }
 
-fn merchant_of(m: &MerchantInput) -> Result<pf::Merchant> {
+fn merchant_of(m: MerchantInput) -> Result<pf::Merchant> {
+    let m: pf::MerchantInput = lift(m, "merchant")?;
     m.to_merchant("merchant").map_err(err)
 }
 
-fn payment_of(p: &PaymentInput, prefix: &str) -> Result<pf::Payment> {
+fn payment_of(p: PaymentInput, prefix: &str) -> Result<pf::Payment> {
+    let p: pf::PaymentInput = lift(p, prefix)?;
     p.to_payment(prefix).map_err(err)
-}
-
-/// The core's usage input (its maps are ordered; uniffi's are hash maps).
-fn core_usage(u: UsageInput) -> Result<pf::UsageInput> {
-    let mut counts = BTreeMap::new();
-    // In key order, so the first bad count is the same on every run.
-    for (k, n) in u.counts.into_iter().collect::<BTreeMap<_, _>>() {
-        let field = format!("usage.counts.{k}");
-        counts.insert(k, pf::input::count_value(&field, n).map_err(err)?);
-    }
-    Ok(pf::UsageInput {
-        used: u.used.into_iter().collect::<BTreeMap<_, _>>(),
-        counts,
-    })
 }
 
 fn usage_of(u: Option<UsageInput>) -> Result<pf::DailyUsage> {
     match u {
         None => Ok(pf::DailyUsage::default()),
-        Some(u) => core_usage(u)?.to_usage("usage").map_err(err),
+        Some(u) => {
+            let u: pf::UsageInput = lift(u, "usage")?;
+            u.to_usage("usage").map_err(err)
+        }
     }
 }
 
@@ -235,18 +241,23 @@ pub fn version() -> String {
 /// decimals, above zero) and returns it: "12.5" → 12.50. Errors name `field`
 /// (default `amount`).
 #[uniffi::export(default(field = None))]
-pub fn parse_amount(text: Option<String>, field: Option<String>) -> Result<Money> {
-    let field = field.unwrap_or_else(|| "amount".to_string());
+pub fn parse_amount(text: Option<InputText>, field: Option<InputText>) -> Result<Money> {
+    let field = match field {
+        Some(f) => f.into_string("field").map_err(err)?,
+        None => "amount".to_string(),
+    };
     let text = arg(text, &field)?;
     pf::Money::parse_amount(&field, &text).map_err(err)
 }
 
-fn mix_of(mix: &[MixLineInput]) -> Result<Vec<pf::MixLine>> {
-    MixLineInput::to_lines(mix, "mix").map_err(err)
+fn mix_of(mix: Vec<MixLineInput>) -> Result<Vec<pf::MixLine>> {
+    let mix: Vec<pf::MixLineInput> = lift(mix, "mix")?;
+    pf::MixLineInput::to_lines(&mix, "mix").map_err(err)
 }
 
 /// A merchant's contract validated, its errors naming `contract.…`.
-fn contract_of(c: &ContractInput) -> Result<pf::Contract> {
+fn contract_of(c: ContractInput) -> Result<pf::Contract> {
+    let c: pf::ContractInput = lift(c, "contract")?;
     c.to_contract("contract").map_err(err)
 }
 
@@ -258,8 +269,8 @@ pub fn compare(
     merchant: MerchantInput,
     mix: Vec<MixLineInput>,
 ) -> Result<Comparison> {
-    let m = merchant_of(&merchant)?;
-    let lines = mix_of(&mix)?;
+    let m = merchant_of(merchant)?;
+    let lines = mix_of(mix)?;
     Ok(pf::compare(&plan_a.0, &plan_b.0, &m, &lines)
         .map_err(err)?
         .into())
@@ -275,8 +286,8 @@ pub fn compare_by_channel(
     merchant: MerchantInput,
     mix: Vec<MixLineInput>,
 ) -> Result<ChannelComparison> {
-    let m = merchant_of(&merchant)?;
-    let lines = mix_of(&mix)?;
+    let m = merchant_of(merchant)?;
+    let lines = mix_of(mix)?;
     Ok(pf::compare_by_channel(&plan_a.0, &plan_b.0, &m, &lines)
         .map_err(err)?
         .into())
@@ -293,9 +304,9 @@ pub fn compare_contract(
     merchant: MerchantInput,
     mix: Vec<MixLineInput>,
 ) -> Result<ChannelComparison> {
-    let c = contract_of(&contract)?;
-    let m = merchant_of(&merchant)?;
-    let lines = mix_of(&mix)?;
+    let c = contract_of(contract)?;
+    let m = merchant_of(merchant)?;
+    let lines = mix_of(mix)?;
     Ok(pf::compare_contract(&c, &base.0, &other.0, &m, &lines)
         .map_err(err)?
         .into())
@@ -321,8 +332,10 @@ impl Plan {
 
     /// Loads and validates a plan file (JSON text).
     #[uniffi::constructor]
-    pub fn from_json(json: String) -> Result<Arc<Plan>> {
-        Ok(Arc::new(Plan(pf::Plan::from_json(&json).map_err(err)?)))
+    pub fn from_json(json: InputText) -> Result<Arc<Plan>> {
+        Ok(Arc::new(Plan(
+            pf::Plan::from_json(&text(json, "json")?).map_err(err)?,
+        )))
     }
 
     /// The plan of a merchant's own contract (rates per channel, optional
@@ -331,7 +344,7 @@ impl Plan {
     /// embedded 优POS plan). Errors name `contract.…`.
     #[uniffi::constructor(default(base = None))]
     pub fn from_contract(contract: ContractInput, base: Option<Arc<Plan>>) -> Result<Arc<Plan>> {
-        let c = contract_of(&contract)?;
+        let c = contract_of(contract)?;
         let plan = match base {
             Some(b) => c.to_plan(&b.0),
             None => c.to_plan(&pf::Plan::upos().map_err(err)?),
@@ -387,8 +400,10 @@ impl Calendar {
     /// Loads a calendar file (JSON text): posfee's own calendar format, or
     /// one year in the holiday-cn format (then unversioned).
     #[uniffi::constructor]
-    pub fn from_json(json: String) -> Result<Arc<Calendar>> {
-        Ok(Calendar::new(pf::Calendar::from_json(&json).map_err(err)?))
+    pub fn from_json(json: InputText) -> Result<Arc<Calendar>> {
+        Ok(Calendar::new(
+            pf::Calendar::from_json(&text(json, "json")?).map_err(err)?,
+        ))
     }
 
     /// Loads one year in the holiday-cn format (`{"year", "papers", "days":
@@ -396,8 +411,15 @@ impl Calendar {
     /// newer version may replace a year already covered; none:
     /// `unversioned`).
     #[uniffi::constructor(default(data_version = None))]
-    pub fn from_holiday_cn(text: String, data_version: Option<String>) -> Result<Arc<Calendar>> {
-        let c = pf::Calendar::from_holiday_cn(&text, data_version.as_deref()).map_err(err)?;
+    pub fn from_holiday_cn(
+        text: InputText,
+        data_version: Option<InputText>,
+    ) -> Result<Arc<Calendar>> {
+        let (text, version) = (
+            self::text(text, "text")?,
+            optional(data_version, "data_version")?,
+        );
+        let c = pf::Calendar::from_holiday_cn(&text, version.as_deref()).map_err(err)?;
         Ok(Calendar::new(c))
     }
 
@@ -430,7 +452,7 @@ impl Calendar {
 
     /// What a date (`YYYY-MM-DD`) is: working day, weekend, holiday or
     /// adjusted working day.
-    pub fn day(&self, date: Option<String>) -> Result<DayInfo> {
+    pub fn day(&self, date: Option<InputText>) -> Result<DayInfo> {
         let d = pf::parse_date("date", &arg(date, "date")?).map_err(err)?;
         Ok(read(&self.0).day(d).map_err(err)?.into())
     }
@@ -475,8 +497,8 @@ impl Engine {
     }
 
     /// Loads a plan file (JSON text) and uses it.
-    pub fn load_plan(&self, json: String) -> Result<()> {
-        let plan = pf::Plan::from_json(&json).map_err(err)?;
+    pub fn load_plan(&self, json: InputText) -> Result<()> {
+        let plan = pf::Plan::from_json(&text(json, "json")?).map_err(err)?;
         write(&self.0).set_plan(plan);
         Ok(())
     }
@@ -492,8 +514,9 @@ impl Engine {
     /// adds its years; with `data_version`, the file is read as holiday-cn
     /// data of that version.
     #[uniffi::method(default(data_version = None))]
-    pub fn load_calendar(&self, json: String, data_version: Option<String>) -> Result<()> {
-        let cal = match data_version {
+    pub fn load_calendar(&self, json: InputText, data_version: Option<InputText>) -> Result<()> {
+        let json = text(json, "json")?;
+        let cal = match optional(data_version, "data_version")? {
             Some(v) => pf::Calendar::from_holiday_cn(&json, Some(&v)),
             None => pf::Calendar::from_json(&json),
         }
@@ -510,8 +533,8 @@ impl Engine {
         usage: Option<UsageInput>,
         options: Option<QuoteOptions>,
     ) -> Result<Quote> {
-        let p = payment_of(&payment, "payment")?;
-        let m = merchant_of(&merchant)?;
+        let p = payment_of(payment, "payment")?;
+        let m = merchant_of(merchant)?;
         let u = usage_of(usage)?;
         let q = read(&self.0).quote(&m, &p, &u, options_of(options));
         Ok(q.map_err(err)?.into())
@@ -519,8 +542,9 @@ impl Engine {
 
     /// The fee of a payment alone (its time, if any, is not used).
     pub fn fee(&self, merchant: MerchantInput, payment: PaymentInput) -> Result<Fee> {
+        let payment: pf::PaymentInput = lift(payment, "payment")?;
         let charge = payment.to_charge("payment").map_err(err)?;
-        let m = merchant_of(&merchant)?;
+        let m = merchant_of(merchant)?;
         let f = pf::fee(read(&self.0).plan(), &m, &charge);
         Ok(f.map_err(err)?.into())
     }
@@ -533,17 +557,19 @@ impl Engine {
     pub fn fee_batch(
         &self,
         merchant: MerchantInput,
-        amounts: String,
+        amounts: InputText,
         instruments: Vec<InstrumentInput>,
         instrument_index: Option<Vec<i32>>,
     ) -> Result<FeeBatch> {
-        let m = merchant_of(&merchant)?;
+        let m = merchant_of(merchant)?;
         // A negative index is out of range, as u32::MAX is for every batch.
         let index: Option<Vec<u32>> = instrument_index.map(|ix| {
             ix.into_iter()
                 .map(|k| u32::try_from(k).unwrap_or(u32::MAX))
                 .collect()
         });
+        let amounts = text(amounts, "amounts")?;
+        let instruments: Vec<pf::read::InstrumentInput> = lift(instruments, "instruments")?;
         let b = read(&self.0).fee_batch(&m, &amounts, &instruments, index.as_deref());
         b.map_err(err)
     }
@@ -551,13 +577,13 @@ impl Engine {
     /// When the money of a payment arrives.
     #[uniffi::method(default(options = None))]
     pub fn arrival(&self, payment: PaymentInput, options: Option<QuoteOptions>) -> Result<Arrival> {
-        let p = payment_of(&payment, "payment")?;
+        let p = payment_of(payment, "payment")?;
         let a = read(&self.0).arrival(&p, options_of(options).provisional);
         Ok(a.map_err(err)?.into())
     }
 
     /// The accounting date of a time (日切 applied), `YYYY-MM-DD`.
-    pub fn accounting_date(&self, time: Option<String>) -> Result<String> {
+    pub fn accounting_date(&self, time: Option<InputText>) -> Result<String> {
         let d = read(&self.0).accounting_date(&arg(time, "time")?);
         Ok(d.map_err(err)?.to_string())
     }
@@ -566,7 +592,7 @@ impl Engine {
     #[uniffi::method(default(options = None))]
     pub fn frozen_window(
         &self,
-        submitted: Option<String>,
+        submitted: Option<InputText>,
         options: Option<QuoteOptions>,
     ) -> Result<FrozenWindow> {
         let submitted = arg(submitted, "submitted")?;
@@ -576,12 +602,12 @@ impl Engine {
 
     /// The provider's facts on a day (`YYYY-MM-DD`): its licence as the
     /// plan's source gives it, whether that date has passed, how to check it.
-    pub fn provider(&self, on: Option<String>) -> Result<ProviderFacts> {
+    pub fn provider(&self, on: Option<InputText>) -> Result<ProviderFacts> {
         Ok(read(&self.0).provider(&arg(on, "on")?).map_err(err)?.into())
     }
 
     /// Activation cashback progress at a cumulative volume (decimal string).
-    pub fn activation(&self, volume: Option<String>) -> Result<ActivationProgress> {
+    pub fn activation(&self, volume: Option<InputText>) -> Result<ActivationProgress> {
         let a = read(&self.0).activation(&arg(volume, "volume")?);
         Ok(a.map_err(err)?.into())
     }
@@ -589,6 +615,7 @@ impl Engine {
     /// Which of the premium rate, bulk rate and limit upgrade a merchant may
     /// apply for, and what is unmet.
     pub fn eligibility(&self, facts: EligibilityInput) -> Result<EligibilityAnswers> {
+        let facts: pf::EligibilityInput = lift(facts, "")?;
         Ok(read(&self.0).eligibility(&facts).map_err(err)?.into())
     }
 
@@ -600,18 +627,7 @@ impl Engine {
     /// Ranks the causes of a decline, a payment not arrived, 花呗 unavailable
     /// or a UnionPay suspension by the facts given.
     pub fn diagnose(&self, input: DiagnoseInput) -> Result<Diagnosis> {
-        let usage = input.usage.map(core_usage).transpose()?;
-        let core = pf::DiagnoseInput {
-            situation: input.situation,
-            payment: input.payment,
-            merchant: input.merchant,
-            usage,
-            terminal_message: input.terminal_message,
-            as_of: input.as_of,
-            qr_created: input.qr_created,
-            recent_payments: input.recent_payments,
-            provisional: input.provisional,
-        };
+        let core: pf::DiagnoseInput = lift(input, "")?;
         Ok(read(&self.0).diagnose(&core).map_err(err)?.into())
     }
 }
@@ -632,10 +648,10 @@ impl Auditor {
     pub fn new(
         engine: &Engine,
         merchant: MerchantInput,
-        as_of: Option<String>,
+        as_of: Option<InputText>,
         options: Option<QuoteOptions>,
     ) -> Result<Arc<Auditor>> {
-        let m = merchant_of(&merchant)?;
+        let m = merchant_of(merchant)?;
         let t = pf::ChinaDateTime::parse("as_of", &arg(as_of, "as_of")?).map_err(err)?;
         let e = read(&engine.0);
         let opts = pf::AuditOptions {
@@ -654,7 +670,11 @@ impl Auditor {
     pub fn audit_line(&self, line: StatementLineInput) -> LineAudit {
         let mut a = lock(&self.auditor);
         let index = a.summary().lines;
-        a.audit_input(index, None, &line).into()
+        let id = line.id.clone().and_then(|t| t.into_string("").ok());
+        match line.lift(&|| format!("lines[{index}]")) {
+            Ok(line) => a.audit_input(index, None, &line).into(),
+            Err(e) => a.unjudgeable(index, None, id, e).into(),
+        }
     }
 
     /// Feeds a chunk of a CSV statement; returns the lines it completed, in
@@ -707,8 +727,8 @@ impl DayLedger {
         payment: PaymentInput,
         options: Option<QuoteOptions>,
     ) -> Result<Quote> {
-        let p = payment_of(&payment, "payment")?;
-        let m = merchant_of(&merchant)?;
+        let p = payment_of(payment, "payment")?;
+        let m = merchant_of(merchant)?;
         let e = read(&engine.0);
         let q = lock(&self.0).quote_and_record(e.plan(), e.calendar(), &m, &p, options_of(options));
         Ok(q.map_err(err)?.into())
@@ -724,12 +744,12 @@ impl DayLedger {
         payments: Vec<PaymentInput>,
         options: Option<QuoteOptions>,
     ) -> Result<Vec<Quote>> {
-        let m = merchant_of(&merchant)?;
+        let m = merchant_of(merchant)?;
         let o = options_of(options);
         let e = read(&engine.0);
         let mut ledger = lock(&self.0);
         let mut quotes = Vec::with_capacity(payments.len());
-        for (i, p) in payments.iter().enumerate() {
+        for (i, p) in payments.into_iter().enumerate() {
             let p = payment_of(p, &format!("payments[{i}]"))?;
             let q = ledger.quote_and_record(e.plan(), e.calendar(), &m, &p, o);
             quotes.push(q.map_err(err)?.into());
@@ -784,6 +804,127 @@ mod tests {
         assert!(percent_from_text("101").is_err());
     }
 
+    /// A text that is not Unicode (a Kotlin string with a lone surrogate)
+    /// is refused at its own field, as in JavaScript, and leaves nothing
+    /// behind: the engine and auditor go on answering.
+    #[test]
+    fn a_lone_surrogate_is_refused_at_its_field() {
+        let lone = || InputText::from_utf16(&[0x63, 0xD800]);
+        let e = Engine::new().unwrap();
+        let what = |r: Result<Quote>| {
+            let x = r.unwrap_err();
+            (x.code(), x.field(), x.reason())
+        };
+        let bad = PaymentInput {
+            method: Some(lone()),
+            ..card("10.00")
+        };
+        assert_eq!(
+            what(e.quote(std_merchant(), bad, None, None)),
+            (
+                "invalid_field".into(),
+                "payment.method".into(),
+                "wrong_type".into()
+            )
+        );
+        let bad = PaymentInput {
+            amount: Some(lone()),
+            ..card("10.00")
+        };
+        assert_eq!(
+            what(e.quote(std_merchant(), bad, None, None)),
+            (
+                "invalid_amount".into(),
+                "payment.amount".into(),
+                "not_a_string".into()
+            )
+        );
+        let m = MerchantInput {
+            tier: Some(lone()),
+            ..std_merchant()
+        };
+        assert_eq!(
+            what(e.quote(m, card("10.00"), None, None)).1,
+            "merchant.tier"
+        );
+        let used = std::collections::HashMap::from([("credit".into(), lone())]);
+        let u = UsageInput {
+            used,
+            ..Default::default()
+        };
+        assert_eq!(
+            what(e.quote(std_merchant(), card("10.00"), Some(u), None)).1,
+            "usage.used.credit"
+        );
+        let mix = vec![
+            MixLineInput {
+                payment: card("1.00"),
+                count: 1,
+            },
+            MixLineInput {
+                payment: PaymentInput {
+                    wallet: Some(lone()),
+                    ..card("1.00")
+                },
+                count: 1,
+            },
+        ];
+        let x = compare(
+            &Plan::upos().unwrap(),
+            &Plan::reference().unwrap(),
+            std_merchant(),
+            mix,
+        )
+        .unwrap_err();
+        assert_eq!(x.field(), "mix[1].payment.wallet");
+        let x = e.accounting_date(Some(lone())).unwrap_err();
+        assert_eq!(
+            (x.field(), x.reason()),
+            ("time".into(), "not_a_string".into())
+        );
+        let x = Plan::from_json(lone()).unwrap_err();
+        assert_eq!(
+            (x.field(), x.reason()),
+            ("json".into(), "wrong_type".into())
+        );
+        let a = Auditor::new(&e, std_merchant(), Some("2025-10-20T00:00".into()), None).unwrap();
+        let line = StatementLineInput {
+            id: Some("T1".into()),
+            card_kind: Some(lone()),
+            ..Default::default()
+        };
+        let l = a.audit_line(line);
+        assert_eq!(
+            l.error.map(|x| x.field),
+            Some("lines[0].card_kind".to_string())
+        );
+        assert_eq!(l.id.as_deref(), Some("T1"));
+        assert_eq!(
+            e.quote(std_merchant(), card("1000.00"), None, None)
+                .unwrap()
+                .fee
+                .to_string(),
+            "5.50"
+        );
+    }
+
+    #[test]
+    fn the_text_crosses_as_utf16_code_units() {
+        for s in ["", "card", "贷记卡", "𝄞 ¥1,000"] {
+            let t = InputText::from(s);
+            assert_eq!(
+                InputText::from_bytes(&t.to_bytes())
+                    .into_string("f")
+                    .unwrap(),
+                s
+            );
+        }
+        assert!(InputText::from_bytes(&[0x63]).into_string("f").is_err());
+        assert!(InputText::from_bytes(&[0x00, 0xD8])
+            .into_string("f")
+            .is_err());
+    }
+
     #[test]
     fn quotes_and_errors_match_the_core() {
         let e = Engine::new().unwrap();
@@ -822,8 +963,10 @@ mod tests {
         ))
         .unwrap();
         let cal = Calendar::empty();
-        cal.extend(&Calendar::from_holiday_cn(text.clone(), Some("2026.12.01".into())).unwrap())
-            .unwrap();
+        cal.extend(
+            &Calendar::from_holiday_cn(text.clone().into(), Some("2026.12.01".into())).unwrap(),
+        )
+        .unwrap();
         assert_eq!(cal.years(), vec![2027]);
         // The same object on both sides: an error, not a deadlock.
         let e = cal.extend(&cal).unwrap_err();
@@ -833,7 +976,7 @@ mod tests {
         );
         let engine = Engine::new().unwrap();
         engine
-            .load_calendar(text, Some("2026.12.01".into()))
+            .load_calendar(text.into(), Some("2026.12.01".into()))
             .unwrap();
         let p = PaymentInput {
             amount: Some("100.00".into()),

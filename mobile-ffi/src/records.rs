@@ -1,5 +1,5 @@
-//! Records and enums: the core's string-typed inputs and C-like enums
-//! (exported as they are, `#[uniffi::remote]`), and the answer records, each
+//! Records and enums of the answers: the core's C-like enums (exported as
+//! they are, `#[uniffi::remote]`), and the answer records, each
 //! declared once by `mirror!` with the fields Kotlin and Swift see and
 //! converted from the core's record field by field (`FromCore`).
 
@@ -8,14 +8,10 @@ use posfee_core as pf;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-pub use pf::read::InstrumentInput;
+pub use pf::FeeBatch;
 pub use pf::{
     Cheaper, ContractChannel, DataOrigin, DayKind, FindingCode, LineStatus, Outcome, RefusalCode,
     Situation,
-};
-pub use pf::{
-    ContractInput, ContractRatesInput, EligibilityInput, FeeBatch, MerchantInput, MixLineInput,
-    PaymentInput, WalletInput, WalletsInput,
 };
 
 /// A core value in its exported form. The identity for the types the core
@@ -155,47 +151,6 @@ macro_rules! mirror {
     };
 }
 
-// ---- inputs: the core's own structs, so the core validates them ----
-
-/// A payment as strings: `amount` a decimal string of yuan, `method` one of
-/// `card`, `contactless`, `qr`; fields that do not apply stay null.
-#[uniffi::remote(Record)]
-pub struct PaymentInput {
-    #[uniffi(default)]
-    pub amount: Option<String>,
-    #[uniffi(default)]
-    pub method: Option<String>,
-    #[uniffi(default)]
-    pub card_kind: Option<String>,
-    #[uniffi(default)]
-    pub card_medium: Option<String>,
-    #[uniffi(default)]
-    pub magstripe_verified: Option<bool>,
-    #[uniffi(default)]
-    pub wallet: Option<String>,
-    #[uniffi(default)]
-    pub large_mode: Option<bool>,
-    #[uniffi(default)]
-    pub time: Option<String>,
-}
-
-/// The instrument of a batch's payments: a payment without amount and time.
-#[uniffi::remote(Record)]
-pub struct InstrumentInput {
-    #[uniffi(default)]
-    pub method: Option<String>,
-    #[uniffi(default)]
-    pub card_kind: Option<String>,
-    #[uniffi(default)]
-    pub card_medium: Option<String>,
-    #[uniffi(default)]
-    pub magstripe_verified: Option<bool>,
-    #[uniffi(default)]
-    pub wallet: Option<String>,
-    #[uniffi(default)]
-    pub large_mode: Option<bool>,
-}
-
 /// A priced batch: fees and nets one per line, and their totals.
 #[uniffi::remote(Record)]
 pub struct FeeBatch {
@@ -205,129 +160,6 @@ pub struct FeeBatch {
     pub total_fee: Money,
     pub total_net: Money,
     pub count: i64,
-}
-
-/// A wallet's status as given (both default to false).
-#[uniffi::remote(Record)]
-pub struct WalletInput {
-    #[uniffi(default)]
-    pub enabled: Option<bool>,
-    #[uniffi(default)]
-    pub verified: Option<bool>,
-}
-
-/// The wallets as given; a missing wallet is neither enabled nor verified.
-#[uniffi::remote(Record)]
-pub struct WalletsInput {
-    #[uniffi(default)]
-    pub alipay: Option<WalletInput>,
-    #[uniffi(default)]
-    pub wechat: Option<WalletInput>,
-    #[uniffi(default)]
-    pub unionpay: Option<WalletInput>,
-}
-
-/// A merchant profile as strings (`tier`: `new`/`premium`, `verification`:
-/// `face_and_card`/`face_only`/`none`, `credit_rate`: `standard`/`bulk`/`premium`).
-#[uniffi::remote(Record)]
-pub struct MerchantInput {
-    #[uniffi(default)]
-    pub tier: Option<String>,
-    #[uniffi(default)]
-    pub verification: Option<String>,
-    #[uniffi(default)]
-    pub credit_rate: Option<String>,
-    #[uniffi(default)]
-    pub activated: Option<bool>,
-    #[uniffi(default)]
-    pub wallets: Option<WalletsInput>,
-    #[uniffi(default)]
-    pub large_mode_approved: Option<bool>,
-}
-
-/// A line of a payment mix: a payment (its time is not used) and a count.
-#[uniffi::remote(Record)]
-pub struct MixLineInput {
-    pub payment: PaymentInput,
-    pub count: i64,
-}
-
-/// Eligibility facts as given (monthly volumes oldest first, decimal strings).
-#[uniffi::remote(Record)]
-pub struct EligibilityInput {
-    #[uniffi(default)]
-    pub monthly_volumes: Vec<String>,
-    #[uniffi(default = 0)]
-    pub devices: i64,
-    #[uniffi(default = false)]
-    pub annual_agreement: bool,
-    #[uniffi(default = false)]
-    pub risk_record: bool,
-    #[uniffi(default)]
-    pub verification: Option<String>,
-}
-
-/// The rate of each channel of a merchant's contract, as percent strings
-/// (`"0.60"` is 0.60 %). Every channel is required: a missing one is an
-/// error (`contract.rates.qr`, `missing`), never a default.
-#[uniffi::remote(Record)]
-pub struct ContractRatesInput {
-    #[uniffi(default)]
-    pub credit: Option<String>,
-    #[uniffi(default)]
-    pub debit: Option<String>,
-    #[uniffi(default)]
-    pub qr: Option<String>,
-    #[uniffi(default)]
-    pub small_contactless: Option<String>,
-    #[uniffi(default)]
-    pub contactless: Option<String>,
-}
-
-/// A merchant's own contract as strings: the rate of every channel, and
-/// optionally `id` (the plan id, a lowercase code), `name`, `debit_cap`,
-/// `fixed_fee` (with `fixed_fee_channels`), `minimum_fee` and `rounding`
-/// (`half_up`, `half_even`, `down`, `up`). Errors name `contract.…`.
-#[uniffi::remote(Record)]
-pub struct ContractInput {
-    #[uniffi(default)]
-    pub id: Option<String>,
-    #[uniffi(default)]
-    pub name: Option<String>,
-    #[uniffi(default)]
-    pub rates: Option<ContractRatesInput>,
-    #[uniffi(default)]
-    pub debit_cap: Option<String>,
-    #[uniffi(default)]
-    pub fixed_fee: Option<String>,
-    #[uniffi(default)]
-    pub fixed_fee_channels: Option<Vec<String>>,
-    #[uniffi(default)]
-    pub minimum_fee: Option<String>,
-    #[uniffi(default)]
-    pub rounding: Option<String>,
-}
-
-/// What the merchant already used on the payment's accounting date: money per
-/// bucket (`credit`, `qr`, …) as decimal strings, payments per count bucket
-/// (`qr_large_count`). Missing buckets are zero.
-#[derive(Debug, Clone, Default, uniffi::Record)]
-pub struct UsageInput {
-    /// Money used per bucket.
-    #[uniffi(default)]
-    pub used: HashMap<String, String>,
-    /// Payments per count bucket.
-    #[uniffi(default)]
-    pub counts: HashMap<String, i64>,
-}
-
-/// Options of a quote, an arrival or a frozen window.
-#[derive(Debug, Clone, Copy, Default, uniffi::Record)]
-pub struct QuoteOptions {
-    /// Answer with a provisional (Monday–Friday) arrival for years the
-    /// calendar lacks, instead of `calendar_not_covered`.
-    #[uniffi(default = false)]
-    pub provisional: bool,
 }
 
 // ---- answers ----
@@ -886,38 +718,6 @@ pub struct DataVersions from pf::DataVersions {
 
 // ---- statement audit (对账) ----
 
-pub use pf::StatementLineInput;
-
-/// A statement line as given: strings as in a CSV statement; `fee_charged`
-/// required, `net_settled` and `settled_date` when settled.
-#[uniffi::remote(Record)]
-pub struct StatementLineInput {
-    #[uniffi(default)]
-    pub id: Option<String>,
-    #[uniffi(default)]
-    pub time: Option<String>,
-    #[uniffi(default)]
-    pub amount: Option<String>,
-    #[uniffi(default)]
-    pub method: Option<String>,
-    #[uniffi(default)]
-    pub card_kind: Option<String>,
-    #[uniffi(default)]
-    pub card_medium: Option<String>,
-    #[uniffi(default)]
-    pub magstripe_verified: Option<bool>,
-    #[uniffi(default)]
-    pub wallet: Option<String>,
-    #[uniffi(default)]
-    pub large_mode: Option<bool>,
-    #[uniffi(default)]
-    pub fee_charged: Option<String>,
-    #[uniffi(default)]
-    pub net_settled: Option<String>,
-    #[uniffi(default)]
-    pub settled_date: Option<String>,
-}
-
 /// An error carried inside an answer (a line that cannot be judged).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ErrorInfo {
@@ -1073,40 +873,6 @@ pub enum Situation {
     Suspended,
     /// 交易记录缺失.
     RecordsMissing,
-}
-
-/// A troubleshooting question as given (`situation`: `not_arrived`,
-/// `declined`, `huabei_unavailable`, `suspended` or `records_missing`;
-/// times as strings).
-#[derive(Debug, Clone, Default, uniffi::Record)]
-pub struct DiagnoseInput {
-    /// The situation.
-    #[uniffi(default)]
-    pub situation: Option<String>,
-    /// The payment, if any.
-    #[uniffi(default)]
-    pub payment: Option<PaymentInput>,
-    /// The merchant, to check the plan's own rules.
-    #[uniffi(default)]
-    pub merchant: Option<MerchantInput>,
-    /// The day's usage before the payment.
-    #[uniffi(default)]
-    pub usage: Option<UsageInput>,
-    /// What the terminal or app showed.
-    #[uniffi(default)]
-    pub terminal_message: Option<String>,
-    /// When the question is asked.
-    #[uniffi(default)]
-    pub as_of: Option<String>,
-    /// When the QR code was generated.
-    #[uniffi(default)]
-    pub qr_created: Option<String>,
-    /// Times of the day's other payments.
-    #[uniffi(default)]
-    pub recent_payments: Vec<String>,
-    /// Provisional arrival dates for uncovered years.
-    #[uniffi(default = false)]
-    pub provisional: bool,
 }
 
 mirror! {

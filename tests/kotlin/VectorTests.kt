@@ -625,6 +625,31 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         expectError("invalid_amount", "amount", "format") { parseAmount("1e3") }
         expectError("invalid_amount", "volume", "sign") { Engine().activation("-1") }
     },
+    "error: a string with a lone surrogate is refused at its field, and leaks nothing" to {
+        // Before InputText, uniffi's String lowering threw MalformedInputException
+        // here, before the call, leaving the arguments already lowered unfreed.
+        val lone = "card\uD800"
+        val engine = Engine()
+        expectError("invalid_field", "payment.method", "wrong_type") { engine.quote(std, card.copy(method = lone)) }
+        expectError("invalid_amount", "payment.amount", "not_a_string") { engine.quote(std, card.copy(amount = "\uDC00")) }
+        expectError("invalid_field", "merchant.tier", "wrong_type") { engine.quote(std.copy(tier = "\uD83D"), card) }
+        expectError("invalid_field", "usage.used.credit", "wrong_type") { engine.quote(std, card, UsageInput(used = mapOf("credit" to lone)), null) }
+        expectError("invalid_time", "time", "not_a_string") { engine.accountingDate(lone) }
+        expectError("invalid_field", "json", "wrong_type") { Plan.fromJson("{\uD800}") }
+        expectError("invalid_field", "mix[1].payment.wallet", "wrong_type") {
+            compare(Plan.upos(), Plan.reference(), std, listOf(MixLineInput(card, 1L), MixLineInput(PaymentInput(amount = "1", method = "qr", wallet = lone), 1L)))
+        }
+        val line = Auditor(engine, std, "2025-10-20T00:00", null).auditLine(StatementLineInput(id = "T1", cardKind = lone))
+        check(line.status == LineStatus.UNJUDGEABLE && line.error?.field == "lines[0].card_kind" && line.id == "T1") { "audit line $line" }
+        // Valid text of every plane crosses unchanged, and the engine answers as before.
+        check(engine.quote(std, card).fee == Engine().quote(std, card).fee)
+        expectError("invalid_field", "payment.method", "unknown_value") { engine.quote(std, card.copy(method = "贷记卡𝄞")) }
+        try { engine.quote(std, card.copy(method = "贷记卡𝄞")) } catch (x: PosfeeException) { check(x.messageEn().contains("贷记卡𝄞")) { x.messageEn() } }
+        val before = liveMallocBytes()
+        repeat(100_000) { try { engine.quote(std, card.copy(method = lone)) } catch (x: PosfeeException) { check(x.reason() == "wrong_type") } }
+        val growth = liveMallocBytes() - before
+        check(growth < 3_000_000) { "allocated native memory grew by $growth bytes over 100,000 lone-surrogate errors" }
+    },
     "error: unknown enum" to {
         expectError("invalid_field", "payment.method", "unknown_value") { Engine().quote(std, card.copy(method = "cash")) }
         expectError("invalid_field", "merchant.tier", "unknown_value") { Engine().quote(std.copy(tier = "gold"), card) }

@@ -1043,22 +1043,22 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_posfee_ffi_checksum_func_compare() and 0xFFFF) != 33847) {
+    if ((lib.uniffi_posfee_ffi_checksum_func_compare() and 0xFFFF) != 37340) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_func_compare_by_channel() and 0xFFFF) != 6099) {
+    if ((lib.uniffi_posfee_ffi_checksum_func_compare_by_channel() and 0xFFFF) != 57944) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_func_compare_contract() and 0xFFFF) != 16142) {
+    if ((lib.uniffi_posfee_ffi_checksum_func_compare_contract() and 0xFFFF) != 53891) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_func_parse_amount() and 0xFFFF) != 45025) {
+    if ((lib.uniffi_posfee_ffi_checksum_func_parse_amount() and 0xFFFF) != 50965) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_func_version() and 0xFFFF) != 63405) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_audit_line() and 0xFFFF) != 40043) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_audit_line() and 0xFFFF) != 36875) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_auditor_feed_csv() and 0xFFFF) != 57700) {
@@ -1070,7 +1070,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_method_auditor_summary() and 0xFFFF) != 19005) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_calendar_day() and 0xFFFF) != 262) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_calendar_day() and 0xFFFF) != 13358) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_calendar_extend() and 0xFFFF) != 50169) {
@@ -1088,19 +1088,19 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_method_dayledger_dates() and 0xFFFF) != 64474) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_dayledger_quote_all() and 0xFFFF) != 28421) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_dayledger_quote_all() and 0xFFFF) != 56379) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_dayledger_quote_and_record() and 0xFFFF) != 46758) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_dayledger_quote_and_record() and 0xFFFF) != 31876) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_accounting_date() and 0xFFFF) != 30450) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_accounting_date() and 0xFFFF) != 39884) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_activation() and 0xFFFF) != 9872) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_activation() and 0xFFFF) != 26055) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_arrival() and 0xFFFF) != 32887) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_arrival() and 0xFFFF) != 3281) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_calendar() and 0xFFFF) != 30261) {
@@ -1109,37 +1109,37 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_data_versions() and 0xFFFF) != 907) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_diagnose() and 0xFFFF) != 38574) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_diagnose() and 0xFFFF) != 102) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_eligibility() and 0xFFFF) != 36878) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_eligibility() and 0xFFFF) != 7320) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_extend_calendar() and 0xFFFF) != 45062) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_fee() and 0xFFFF) != 65129) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_fee() and 0xFFFF) != 56303) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_fee_batch() and 0xFFFF) != 63295) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_fee_batch() and 0xFFFF) != 5559) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_frozen_window() and 0xFFFF) != 5928) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_frozen_window() and 0xFFFF) != 43192) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_calendar() and 0xFFFF) != 22889) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_calendar() and 0xFFFF) != 13539) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_plan() and 0xFFFF) != 64802) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_load_plan() and 0xFFFF) != 24388) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_plan() and 0xFFFF) != 63522) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_provider() and 0xFFFF) != 16798) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_provider() and 0xFFFF) != 48836) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_method_engine_quote() and 0xFFFF) != 34602) {
+    if ((lib.uniffi_posfee_ffi_checksum_method_engine_quote() and 0xFFFF) != 36734) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_engine_set_plan() and 0xFFFF) != 33375) {
@@ -1154,7 +1154,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_method_plan_to_json() and 0xFFFF) != 8479) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_auditor_new() and 0xFFFF) != 25740) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_auditor_new() and 0xFFFF) != 36765) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_embedded() and 0xFFFF) != 16745) {
@@ -1163,10 +1163,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_empty() and 0xFFFF) != 54955) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn() and 0xFFFF) != 43337) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn() and 0xFFFF) != 59645) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_json() and 0xFFFF) != 23429) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_calendar_from_json() and 0xFFFF) != 16022) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_constructor_dayledger_new() and 0xFFFF) != 61484) {
@@ -1178,10 +1178,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_posfee_ffi_checksum_constructor_engine_with_data() and 0xFFFF) != 56558) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_from_contract() and 0xFFFF) != 3680) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_from_contract() and 0xFFFF) != 37444) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_from_json() and 0xFFFF) != 38770) {
+    if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_from_json() and 0xFFFF) != 3767) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_constructor_plan_reference() and 0xFFFF) != 65236) {
@@ -1652,7 +1652,7 @@ open class Auditor: Disposable, AutoCloseable, AuditorInterface
     /**
      * An auditor for a merchant, judging `not_settled` as of `as_of`.
      */
-    constructor(`engine`: Engine, `merchant`: MerchantInput, `asOf`: kotlin.String?, `options`: QuoteOptions? = null) :
+    constructor(`engine`: Engine, `merchant`: MerchantInput, `asOf`: InputText?, `options`: QuoteOptions? = null) :
         this(UniffiWithHandle, 
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_constructor_auditor_new(
@@ -1660,7 +1660,7 @@ open class Auditor: Disposable, AutoCloseable, AuditorInterface
         
         FfiConverterTypeEngine.lower(`engine`),
         FfiConverterTypeMerchantInput.lower(`merchant`),
-        FfiConverterOptionalString.lower(`asOf`),
+        FfiConverterOptionalTypeInputText.lower(`asOf`),
         FfiConverterOptionalTypeQuoteOptions.lower(`options`),_status)
 }
     )
@@ -1954,7 +1954,7 @@ public interface CalendarInterface {
      * What a date (`YYYY-MM-DD`) is: working day, weekend, holiday or
      * adjusted working day.
      */
-    fun `day`(`date`: kotlin.String?): DayInfo
+    fun `day`(`date`: InputText?): DayInfo
     
     /**
      * Adds the years of another calendar; a year already covered is
@@ -2090,14 +2090,14 @@ open class Calendar: Disposable, AutoCloseable, CalendarInterface
      * What a date (`YYYY-MM-DD`) is: working day, weekend, holiday or
      * adjusted working day.
      */
-    @Throws(PosfeeException::class)override fun `day`(`date`: kotlin.String?): DayInfo {
+    @Throws(PosfeeException::class)override fun `day`(`date`: InputText?): DayInfo {
             return FfiConverterTypeDayInfo.lift(
     callWithHandle {
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_method_calendar_day(
         it,
         
-        FfiConverterOptionalString.lower(`date`),_status)
+        FfiConverterOptionalTypeInputText.lower(`date`),_status)
 }
     }
     )
@@ -2215,14 +2215,14 @@ open class Calendar: Disposable, AutoCloseable, CalendarInterface
      * newer version may replace a year already covered; none:
      * `unversioned`).
      */
-    @Throws(PosfeeException::class) fun `fromHolidayCn`(`text`: kotlin.String, `dataVersion`: kotlin.String? = null): Calendar {
+    @Throws(PosfeeException::class) fun `fromHolidayCn`(`text`: InputText, `dataVersion`: InputText? = null): Calendar {
             return FfiConverterTypeCalendar.lift(
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_constructor_calendar_from_holiday_cn(
     
         
-        FfiConverterString.lower(`text`),
-        FfiConverterOptionalString.lower(`dataVersion`),_status)
+        FfiConverterTypeInputText.lower(`text`),
+        FfiConverterOptionalTypeInputText.lower(`dataVersion`),_status)
 }
     )
     }
@@ -2233,13 +2233,13 @@ open class Calendar: Disposable, AutoCloseable, CalendarInterface
      * Loads a calendar file (JSON text): posfee's own calendar format, or
      * one year in the holiday-cn format (then unversioned).
      */
-    @Throws(PosfeeException::class) fun `fromJson`(`json`: kotlin.String): Calendar {
+    @Throws(PosfeeException::class) fun `fromJson`(`json`: InputText): Calendar {
             return FfiConverterTypeCalendar.lift(
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_constructor_calendar_from_json(
     
         
-        FfiConverterString.lower(`json`),_status)
+        FfiConverterTypeInputText.lower(`json`),_status)
 }
     )
     }
@@ -2714,12 +2714,12 @@ public interface EngineInterface {
     /**
      * The accounting date of a time (日切 applied), `YYYY-MM-DD`.
      */
-    fun `accountingDate`(`time`: kotlin.String?): kotlin.String
+    fun `accountingDate`(`time`: InputText?): kotlin.String
     
     /**
      * Activation cashback progress at a cumulative volume (decimal string).
      */
-    fun `activation`(`volume`: kotlin.String?): ActivationProgress
+    fun `activation`(`volume`: InputText?): ActivationProgress
     
     /**
      * When the money of a payment arrives.
@@ -2765,24 +2765,24 @@ public interface EngineInterface {
      * `instrument_index` each payment's (left out for one instrument).
      * Errors as [`posfee_core::fee_batch`]'s.
      */
-    fun `feeBatch`(`merchant`: MerchantInput, `amounts`: kotlin.String, `instruments`: List<InstrumentInput>, `instrumentIndex`: List<kotlin.Int>? = null): FeeBatch
+    fun `feeBatch`(`merchant`: MerchantInput, `amounts`: InputText, `instruments`: List<InstrumentInput>, `instrumentIndex`: List<kotlin.Int>? = null): FeeBatch
     
     /**
      * The frozen-funds review window after a submission date (`YYYY-MM-DD`).
      */
-    fun `frozenWindow`(`submitted`: kotlin.String?, `options`: QuoteOptions? = null): FrozenWindow
+    fun `frozenWindow`(`submitted`: InputText?, `options`: QuoteOptions? = null): FrozenWindow
     
     /**
      * Loads a calendar file (JSON text, posfee's format or holiday-cn) and
      * adds its years; with `data_version`, the file is read as holiday-cn
      * data of that version.
      */
-    fun `loadCalendar`(`json`: kotlin.String, `dataVersion`: kotlin.String? = null)
+    fun `loadCalendar`(`json`: InputText, `dataVersion`: InputText? = null)
     
     /**
      * Loads a plan file (JSON text) and uses it.
      */
-    fun `loadPlan`(`json`: kotlin.String)
+    fun `loadPlan`(`json`: InputText)
     
     /**
      * The plan in use.
@@ -2793,7 +2793,7 @@ public interface EngineInterface {
      * The provider's facts on a day (`YYYY-MM-DD`): its licence as the
      * plan's source gives it, whether that date has passed, how to check it.
      */
-    fun `provider`(`on`: kotlin.String?): ProviderFacts
+    fun `provider`(`on`: InputText?): ProviderFacts
     
     /**
      * Fee, acceptance, limits against the day's usage, and arrival.
@@ -2927,14 +2927,14 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
     /**
      * The accounting date of a time (日切 applied), `YYYY-MM-DD`.
      */
-    @Throws(PosfeeException::class)override fun `accountingDate`(`time`: kotlin.String?): kotlin.String {
+    @Throws(PosfeeException::class)override fun `accountingDate`(`time`: InputText?): kotlin.String {
             return FfiConverterString.lift(
     callWithHandle {
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_method_engine_accounting_date(
         it,
         
-        FfiConverterOptionalString.lower(`time`),_status)
+        FfiConverterOptionalTypeInputText.lower(`time`),_status)
 }
     }
     )
@@ -2945,14 +2945,14 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
     /**
      * Activation cashback progress at a cumulative volume (decimal string).
      */
-    @Throws(PosfeeException::class)override fun `activation`(`volume`: kotlin.String?): ActivationProgress {
+    @Throws(PosfeeException::class)override fun `activation`(`volume`: InputText?): ActivationProgress {
             return FfiConverterTypeActivationProgress.lift(
     callWithHandle {
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_method_engine_activation(
         it,
         
-        FfiConverterOptionalString.lower(`volume`),_status)
+        FfiConverterOptionalTypeInputText.lower(`volume`),_status)
 }
     }
     )
@@ -3092,7 +3092,7 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
      * `instrument_index` each payment's (left out for one instrument).
      * Errors as [`posfee_core::fee_batch`]'s.
      */
-    @Throws(PosfeeException::class)override fun `feeBatch`(`merchant`: MerchantInput, `amounts`: kotlin.String, `instruments`: List<InstrumentInput>, `instrumentIndex`: List<kotlin.Int>?): FeeBatch {
+    @Throws(PosfeeException::class)override fun `feeBatch`(`merchant`: MerchantInput, `amounts`: InputText, `instruments`: List<InstrumentInput>, `instrumentIndex`: List<kotlin.Int>?): FeeBatch {
             return FfiConverterTypeFeeBatch.lift(
     callWithHandle {
     uniffiRustCallWithError(PosfeeException) { _status ->
@@ -3100,7 +3100,7 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
         it,
         
         FfiConverterTypeMerchantInput.lower(`merchant`),
-        FfiConverterString.lower(`amounts`),
+        FfiConverterTypeInputText.lower(`amounts`),
         FfiConverterSequenceTypeInstrumentInput.lower(`instruments`),
         FfiConverterOptionalSequenceInt.lower(`instrumentIndex`),_status)
 }
@@ -3113,14 +3113,14 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
     /**
      * The frozen-funds review window after a submission date (`YYYY-MM-DD`).
      */
-    @Throws(PosfeeException::class)override fun `frozenWindow`(`submitted`: kotlin.String?, `options`: QuoteOptions?): FrozenWindow {
+    @Throws(PosfeeException::class)override fun `frozenWindow`(`submitted`: InputText?, `options`: QuoteOptions?): FrozenWindow {
             return FfiConverterTypeFrozenWindow.lift(
     callWithHandle {
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_method_engine_frozen_window(
         it,
         
-        FfiConverterOptionalString.lower(`submitted`),
+        FfiConverterOptionalTypeInputText.lower(`submitted`),
         FfiConverterOptionalTypeQuoteOptions.lower(`options`),_status)
 }
     }
@@ -3134,15 +3134,15 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
      * adds its years; with `data_version`, the file is read as holiday-cn
      * data of that version.
      */
-    @Throws(PosfeeException::class)override fun `loadCalendar`(`json`: kotlin.String, `dataVersion`: kotlin.String?)
+    @Throws(PosfeeException::class)override fun `loadCalendar`(`json`: InputText, `dataVersion`: InputText?)
         = 
     callWithHandle {
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_method_engine_load_calendar(
         it,
         
-        FfiConverterString.lower(`json`),
-        FfiConverterOptionalString.lower(`dataVersion`),_status)
+        FfiConverterTypeInputText.lower(`json`),
+        FfiConverterOptionalTypeInputText.lower(`dataVersion`),_status)
 }
     }
     
@@ -3152,14 +3152,14 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
     /**
      * Loads a plan file (JSON text) and uses it.
      */
-    @Throws(PosfeeException::class)override fun `loadPlan`(`json`: kotlin.String)
+    @Throws(PosfeeException::class)override fun `loadPlan`(`json`: InputText)
         = 
     callWithHandle {
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_method_engine_load_plan(
         it,
         
-        FfiConverterString.lower(`json`),_status)
+        FfiConverterTypeInputText.lower(`json`),_status)
 }
     }
     
@@ -3186,14 +3186,14 @@ open class Engine: Disposable, AutoCloseable, EngineInterface
      * The provider's facts on a day (`YYYY-MM-DD`): its licence as the
      * plan's source gives it, whether that date has passed, how to check it.
      */
-    @Throws(PosfeeException::class)override fun `provider`(`on`: kotlin.String?): ProviderFacts {
+    @Throws(PosfeeException::class)override fun `provider`(`on`: InputText?): ProviderFacts {
             return FfiConverterTypeProviderFacts.lift(
     callWithHandle {
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_method_engine_provider(
         it,
         
-        FfiConverterOptionalString.lower(`on`),_status)
+        FfiConverterOptionalTypeInputText.lower(`on`),_status)
 }
     }
     )
@@ -3591,13 +3591,13 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     /**
      * Loads and validates a plan file (JSON text).
      */
-    @Throws(PosfeeException::class) fun `fromJson`(`json`: kotlin.String): Plan {
+    @Throws(PosfeeException::class) fun `fromJson`(`json`: InputText): Plan {
             return FfiConverterTypePlan.lift(
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_constructor_plan_from_json(
     
         
-        FfiConverterString.lower(`json`),_status)
+        FfiConverterTypeInputText.lower(`json`),_status)
 }
     )
     }
@@ -4513,21 +4513,45 @@ public object FfiConverterTypeConsultedYear: FfiConverterRustBuffer<ConsultedYea
  * (`half_up`, `half_even`, `down`, `up`). Errors name `contract.…`.
  */
 data class ContractInput (
-    var `id`: kotlin.String? = null 
+    /**
+     * The plan id (a lowercase code).
+     */
+    var `id`: InputText? = null 
     , 
-    var `name`: kotlin.String? = null 
+    /**
+     * The plan's name.
+     */
+    var `name`: InputText? = null 
     , 
+    /**
+     * The rate of each channel.
+     */
     var `rates`: ContractRatesInput? = null 
     , 
-    var `debitCap`: kotlin.String? = null 
+    /**
+     * The debit cap, yuan.
+     */
+    var `debitCap`: InputText? = null 
     , 
-    var `fixedFee`: kotlin.String? = null 
+    /**
+     * A fixed fee per payment, yuan.
+     */
+    var `fixedFee`: InputText? = null 
     , 
-    var `fixedFeeChannels`: List<kotlin.String>? = null 
+    /**
+     * The channels the fixed fee applies to.
+     */
+    var `fixedFeeChannels`: List<InputText>? = null 
     , 
-    var `minimumFee`: kotlin.String? = null 
+    /**
+     * The minimum fee, yuan.
+     */
+    var `minimumFee`: InputText? = null 
     , 
-    var `rounding`: kotlin.String? = null 
+    /**
+     * `half_up`, `half_even`, `down` or `up`.
+     */
+    var `rounding`: InputText? = null 
     
 ){
     
@@ -4544,37 +4568,37 @@ data class ContractInput (
 public object FfiConverterTypeContractInput: FfiConverterRustBuffer<ContractInput> {
     override fun read(buf: ByteBuffer): ContractInput {
         return ContractInput(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
             FfiConverterOptionalTypeContractRatesInput.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalSequenceString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalSequenceTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
         )
     }
 
     override fun allocationSize(value: ContractInput) = (
-            FfiConverterOptionalString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`name`) +
             FfiConverterOptionalTypeContractRatesInput.allocationSize(value.`rates`) +
-            FfiConverterOptionalString.allocationSize(value.`debitCap`) +
-            FfiConverterOptionalString.allocationSize(value.`fixedFee`) +
-            FfiConverterOptionalSequenceString.allocationSize(value.`fixedFeeChannels`) +
-            FfiConverterOptionalString.allocationSize(value.`minimumFee`) +
-            FfiConverterOptionalString.allocationSize(value.`rounding`)
+            FfiConverterOptionalTypeInputText.allocationSize(value.`debitCap`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`fixedFee`) +
+            FfiConverterOptionalSequenceTypeInputText.allocationSize(value.`fixedFeeChannels`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`minimumFee`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`rounding`)
     )
 
     override fun write(value: ContractInput, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`id`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`name`, buf)
             FfiConverterOptionalTypeContractRatesInput.write(value.`rates`, buf)
-            FfiConverterOptionalString.write(value.`debitCap`, buf)
-            FfiConverterOptionalString.write(value.`fixedFee`, buf)
-            FfiConverterOptionalSequenceString.write(value.`fixedFeeChannels`, buf)
-            FfiConverterOptionalString.write(value.`minimumFee`, buf)
-            FfiConverterOptionalString.write(value.`rounding`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`debitCap`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`fixedFee`, buf)
+            FfiConverterOptionalSequenceTypeInputText.write(value.`fixedFeeChannels`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`minimumFee`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`rounding`, buf)
     }
 }
 
@@ -4586,15 +4610,30 @@ public object FfiConverterTypeContractInput: FfiConverterRustBuffer<ContractInpu
  * error (`contract.rates.qr`, `missing`), never a default.
  */
 data class ContractRatesInput (
-    var `credit`: kotlin.String? = null 
+    /**
+     * Credit cards.
+     */
+    var `credit`: InputText? = null 
     , 
-    var `debit`: kotlin.String? = null 
+    /**
+     * Debit cards.
+     */
+    var `debit`: InputText? = null 
     , 
-    var `qr`: kotlin.String? = null 
+    /**
+     * QR payments.
+     */
+    var `qr`: InputText? = null 
     , 
-    var `smallContactless`: kotlin.String? = null 
+    /**
+     * Small contactless payments.
+     */
+    var `smallContactless`: InputText? = null 
     , 
-    var `contactless`: kotlin.String? = null 
+    /**
+     * Other contactless payments.
+     */
+    var `contactless`: InputText? = null 
     
 ){
     
@@ -4611,28 +4650,28 @@ data class ContractRatesInput (
 public object FfiConverterTypeContractRatesInput: FfiConverterRustBuffer<ContractRatesInput> {
     override fun read(buf: ByteBuffer): ContractRatesInput {
         return ContractRatesInput(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
         )
     }
 
     override fun allocationSize(value: ContractRatesInput) = (
-            FfiConverterOptionalString.allocationSize(value.`credit`) +
-            FfiConverterOptionalString.allocationSize(value.`debit`) +
-            FfiConverterOptionalString.allocationSize(value.`qr`) +
-            FfiConverterOptionalString.allocationSize(value.`smallContactless`) +
-            FfiConverterOptionalString.allocationSize(value.`contactless`)
+            FfiConverterOptionalTypeInputText.allocationSize(value.`credit`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`debit`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`qr`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`smallContactless`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`contactless`)
     )
 
     override fun write(value: ContractRatesInput, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`credit`, buf)
-            FfiConverterOptionalString.write(value.`debit`, buf)
-            FfiConverterOptionalString.write(value.`qr`, buf)
-            FfiConverterOptionalString.write(value.`smallContactless`, buf)
-            FfiConverterOptionalString.write(value.`contactless`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`credit`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`debit`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`qr`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`smallContactless`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`contactless`, buf)
     }
 }
 
@@ -4892,7 +4931,7 @@ data class DiagnoseInput (
     /**
      * The situation.
      */
-    var `situation`: kotlin.String? = null 
+    var `situation`: InputText? = null 
     , 
     /**
      * The payment, if any.
@@ -4912,22 +4951,22 @@ data class DiagnoseInput (
     /**
      * What the terminal or app showed.
      */
-    var `terminalMessage`: kotlin.String? = null 
+    var `terminalMessage`: InputText? = null 
     , 
     /**
      * When the question is asked.
      */
-    var `asOf`: kotlin.String? = null 
+    var `asOf`: InputText? = null 
     , 
     /**
      * When the QR code was generated.
      */
-    var `qrCreated`: kotlin.String? = null 
+    var `qrCreated`: InputText? = null 
     , 
     /**
      * Times of the day's other payments.
      */
-    var `recentPayments`: List<kotlin.String> = listOf() 
+    var `recentPayments`: List<InputText> = listOf() 
     , 
     /**
      * Provisional arrival dates for uncovered years.
@@ -4949,39 +4988,39 @@ data class DiagnoseInput (
 public object FfiConverterTypeDiagnoseInput: FfiConverterRustBuffer<DiagnoseInput> {
     override fun read(buf: ByteBuffer): DiagnoseInput {
         return DiagnoseInput(
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
             FfiConverterOptionalTypePaymentInput.read(buf),
             FfiConverterOptionalTypeMerchantInput.read(buf),
             FfiConverterOptionalTypeUsageInput.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterSequenceString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterSequenceTypeInputText.read(buf),
             FfiConverterBoolean.read(buf),
         )
     }
 
     override fun allocationSize(value: DiagnoseInput) = (
-            FfiConverterOptionalString.allocationSize(value.`situation`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`situation`) +
             FfiConverterOptionalTypePaymentInput.allocationSize(value.`payment`) +
             FfiConverterOptionalTypeMerchantInput.allocationSize(value.`merchant`) +
             FfiConverterOptionalTypeUsageInput.allocationSize(value.`usage`) +
-            FfiConverterOptionalString.allocationSize(value.`terminalMessage`) +
-            FfiConverterOptionalString.allocationSize(value.`asOf`) +
-            FfiConverterOptionalString.allocationSize(value.`qrCreated`) +
-            FfiConverterSequenceString.allocationSize(value.`recentPayments`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`terminalMessage`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`asOf`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`qrCreated`) +
+            FfiConverterSequenceTypeInputText.allocationSize(value.`recentPayments`) +
             FfiConverterBoolean.allocationSize(value.`provisional`)
     )
 
     override fun write(value: DiagnoseInput, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`situation`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`situation`, buf)
             FfiConverterOptionalTypePaymentInput.write(value.`payment`, buf)
             FfiConverterOptionalTypeMerchantInput.write(value.`merchant`, buf)
             FfiConverterOptionalTypeUsageInput.write(value.`usage`, buf)
-            FfiConverterOptionalString.write(value.`terminalMessage`, buf)
-            FfiConverterOptionalString.write(value.`asOf`, buf)
-            FfiConverterOptionalString.write(value.`qrCreated`, buf)
-            FfiConverterSequenceString.write(value.`recentPayments`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`terminalMessage`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`asOf`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`qrCreated`, buf)
+            FfiConverterSequenceTypeInputText.write(value.`recentPayments`, buf)
             FfiConverterBoolean.write(value.`provisional`, buf)
     }
 }
@@ -5159,15 +5198,30 @@ public object FfiConverterTypeEligibilityAnswers: FfiConverterRustBuffer<Eligibi
  * Eligibility facts as given (monthly volumes oldest first, decimal strings).
  */
 data class EligibilityInput (
-    var `monthlyVolumes`: List<kotlin.String> = listOf() 
+    /**
+     * Monthly volumes, oldest first, decimal strings of yuan.
+     */
+    var `monthlyVolumes`: List<InputText> = listOf() 
     , 
+    /**
+     * Terminals in use.
+     */
     var `devices`: kotlin.Long = 0L 
     , 
+    /**
+     * Whether an annual agreement is signed.
+     */
     var `annualAgreement`: kotlin.Boolean = false 
     , 
+    /**
+     * Whether the merchant has a risk record.
+     */
     var `riskRecord`: kotlin.Boolean = false 
     , 
-    var `verification`: kotlin.String? = null 
+    /**
+     * `face_and_card`, `face_only` or `none`.
+     */
+    var `verification`: InputText? = null 
     
 ){
     
@@ -5184,28 +5238,28 @@ data class EligibilityInput (
 public object FfiConverterTypeEligibilityInput: FfiConverterRustBuffer<EligibilityInput> {
     override fun read(buf: ByteBuffer): EligibilityInput {
         return EligibilityInput(
-            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeInputText.read(buf),
             FfiConverterLong.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
         )
     }
 
     override fun allocationSize(value: EligibilityInput) = (
-            FfiConverterSequenceString.allocationSize(value.`monthlyVolumes`) +
+            FfiConverterSequenceTypeInputText.allocationSize(value.`monthlyVolumes`) +
             FfiConverterLong.allocationSize(value.`devices`) +
             FfiConverterBoolean.allocationSize(value.`annualAgreement`) +
             FfiConverterBoolean.allocationSize(value.`riskRecord`) +
-            FfiConverterOptionalString.allocationSize(value.`verification`)
+            FfiConverterOptionalTypeInputText.allocationSize(value.`verification`)
     )
 
     override fun write(value: EligibilityInput, buf: ByteBuffer) {
-            FfiConverterSequenceString.write(value.`monthlyVolumes`, buf)
+            FfiConverterSequenceTypeInputText.write(value.`monthlyVolumes`, buf)
             FfiConverterLong.write(value.`devices`, buf)
             FfiConverterBoolean.write(value.`annualAgreement`, buf)
             FfiConverterBoolean.write(value.`riskRecord`, buf)
-            FfiConverterOptionalString.write(value.`verification`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`verification`, buf)
     }
 }
 
@@ -5615,16 +5669,34 @@ public object FfiConverterTypeFrozenWindow: FfiConverterRustBuffer<FrozenWindow>
  * The instrument of a batch's payments: a payment without amount and time.
  */
 data class InstrumentInput (
-    var `method`: kotlin.String? = null 
+    /**
+     * As [`PaymentInput`].
+     */
+    var `method`: InputText? = null 
     , 
-    var `cardKind`: kotlin.String? = null 
+    /**
+     * As [`PaymentInput`].
+     */
+    var `cardKind`: InputText? = null 
     , 
-    var `cardMedium`: kotlin.String? = null 
+    /**
+     * As [`PaymentInput`].
+     */
+    var `cardMedium`: InputText? = null 
     , 
+    /**
+     * As [`PaymentInput`].
+     */
     var `magstripeVerified`: kotlin.Boolean? = null 
     , 
-    var `wallet`: kotlin.String? = null 
+    /**
+     * As [`PaymentInput`].
+     */
+    var `wallet`: InputText? = null 
     , 
+    /**
+     * As [`PaymentInput`].
+     */
     var `largeMode`: kotlin.Boolean? = null 
     
 ){
@@ -5642,30 +5714,30 @@ data class InstrumentInput (
 public object FfiConverterTypeInstrumentInput: FfiConverterRustBuffer<InstrumentInput> {
     override fun read(buf: ByteBuffer): InstrumentInput {
         return InstrumentInput(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
             FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
             FfiConverterOptionalBoolean.read(buf),
         )
     }
 
     override fun allocationSize(value: InstrumentInput) = (
-            FfiConverterOptionalString.allocationSize(value.`method`) +
-            FfiConverterOptionalString.allocationSize(value.`cardKind`) +
-            FfiConverterOptionalString.allocationSize(value.`cardMedium`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`method`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`cardKind`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`cardMedium`) +
             FfiConverterOptionalBoolean.allocationSize(value.`magstripeVerified`) +
-            FfiConverterOptionalString.allocationSize(value.`wallet`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`wallet`) +
             FfiConverterOptionalBoolean.allocationSize(value.`largeMode`)
     )
 
     override fun write(value: InstrumentInput, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`method`, buf)
-            FfiConverterOptionalString.write(value.`cardKind`, buf)
-            FfiConverterOptionalString.write(value.`cardMedium`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`method`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`cardKind`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`cardMedium`, buf)
             FfiConverterOptionalBoolean.write(value.`magstripeVerified`, buf)
-            FfiConverterOptionalString.write(value.`wallet`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`wallet`, buf)
             FfiConverterOptionalBoolean.write(value.`largeMode`, buf)
     }
 }
@@ -6073,16 +6145,34 @@ public object FfiConverterTypeLineCost: FfiConverterRustBuffer<LineCost> {
  * `face_and_card`/`face_only`/`none`, `credit_rate`: `standard`/`bulk`/`premium`).
  */
 data class MerchantInput (
-    var `tier`: kotlin.String? = null 
+    /**
+     * `new` or `premium`.
+     */
+    var `tier`: InputText? = null 
     , 
-    var `verification`: kotlin.String? = null 
+    /**
+     * `face_and_card`, `face_only` or `none`.
+     */
+    var `verification`: InputText? = null 
     , 
-    var `creditRate`: kotlin.String? = null 
+    /**
+     * `standard`, `bulk` or `premium`.
+     */
+    var `creditRate`: InputText? = null 
     , 
+    /**
+     * Whether the terminal is activated.
+     */
     var `activated`: kotlin.Boolean? = null 
     , 
+    /**
+     * The wallets' status.
+     */
     var `wallets`: WalletsInput? = null 
     , 
+    /**
+     * Whether large-amount QR mode is approved.
+     */
     var `largeModeApproved`: kotlin.Boolean? = null 
     
 ){
@@ -6100,9 +6190,9 @@ data class MerchantInput (
 public object FfiConverterTypeMerchantInput: FfiConverterRustBuffer<MerchantInput> {
     override fun read(buf: ByteBuffer): MerchantInput {
         return MerchantInput(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
             FfiConverterOptionalBoolean.read(buf),
             FfiConverterOptionalTypeWalletsInput.read(buf),
             FfiConverterOptionalBoolean.read(buf),
@@ -6110,18 +6200,18 @@ public object FfiConverterTypeMerchantInput: FfiConverterRustBuffer<MerchantInpu
     }
 
     override fun allocationSize(value: MerchantInput) = (
-            FfiConverterOptionalString.allocationSize(value.`tier`) +
-            FfiConverterOptionalString.allocationSize(value.`verification`) +
-            FfiConverterOptionalString.allocationSize(value.`creditRate`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`tier`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`verification`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`creditRate`) +
             FfiConverterOptionalBoolean.allocationSize(value.`activated`) +
             FfiConverterOptionalTypeWalletsInput.allocationSize(value.`wallets`) +
             FfiConverterOptionalBoolean.allocationSize(value.`largeModeApproved`)
     )
 
     override fun write(value: MerchantInput, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`tier`, buf)
-            FfiConverterOptionalString.write(value.`verification`, buf)
-            FfiConverterOptionalString.write(value.`creditRate`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`tier`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`verification`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`creditRate`, buf)
             FfiConverterOptionalBoolean.write(value.`activated`, buf)
             FfiConverterOptionalTypeWalletsInput.write(value.`wallets`, buf)
             FfiConverterOptionalBoolean.write(value.`largeModeApproved`, buf)
@@ -6181,8 +6271,14 @@ public object FfiConverterTypeMilestone: FfiConverterRustBuffer<Milestone> {
  * A line of a payment mix: a payment (its time is not used) and a count.
  */
 data class MixLineInput (
+    /**
+     * The payment.
+     */
     var `payment`: PaymentInput
     , 
+    /**
+     * How many such payments.
+     */
     var `count`: kotlin.Long
     
 ){
@@ -6333,21 +6429,45 @@ public object FfiConverterTypeNotDue: FfiConverterRustBuffer<NotDue> {
  * `card`, `contactless`, `qr`; fields that do not apply stay null.
  */
 data class PaymentInput (
-    var `amount`: kotlin.String? = null 
+    /**
+     * Yuan, as a decimal string.
+     */
+    var `amount`: InputText? = null 
     , 
-    var `method`: kotlin.String? = null 
+    /**
+     * `card`, `contactless` or `qr`.
+     */
+    var `method`: InputText? = null 
     , 
-    var `cardKind`: kotlin.String? = null 
+    /**
+     * `credit` or `debit` (card, contactless).
+     */
+    var `cardKind`: InputText? = null 
     , 
-    var `cardMedium`: kotlin.String? = null 
+    /**
+     * `chip` or `magstripe` (card).
+     */
+    var `cardMedium`: InputText? = null 
     , 
+    /**
+     * A verified magstripe credit card (card, magstripe).
+     */
     var `magstripeVerified`: kotlin.Boolean? = null 
     , 
-    var `wallet`: kotlin.String? = null 
+    /**
+     * `alipay`, `wechat` or `unionpay` (qr).
+     */
+    var `wallet`: InputText? = null 
     , 
+    /**
+     * Large-amount mode (qr).
+     */
     var `largeMode`: kotlin.Boolean? = null 
     , 
-    var `time`: kotlin.String? = null 
+    /**
+     * China local time or RFC 3339.
+     */
+    var `time`: InputText? = null 
     
 ){
     
@@ -6364,37 +6484,37 @@ data class PaymentInput (
 public object FfiConverterTypePaymentInput: FfiConverterRustBuffer<PaymentInput> {
     override fun read(buf: ByteBuffer): PaymentInput {
         return PaymentInput(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
             FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
             FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
         )
     }
 
     override fun allocationSize(value: PaymentInput) = (
-            FfiConverterOptionalString.allocationSize(value.`amount`) +
-            FfiConverterOptionalString.allocationSize(value.`method`) +
-            FfiConverterOptionalString.allocationSize(value.`cardKind`) +
-            FfiConverterOptionalString.allocationSize(value.`cardMedium`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`amount`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`method`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`cardKind`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`cardMedium`) +
             FfiConverterOptionalBoolean.allocationSize(value.`magstripeVerified`) +
-            FfiConverterOptionalString.allocationSize(value.`wallet`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`wallet`) +
             FfiConverterOptionalBoolean.allocationSize(value.`largeMode`) +
-            FfiConverterOptionalString.allocationSize(value.`time`)
+            FfiConverterOptionalTypeInputText.allocationSize(value.`time`)
     )
 
     override fun write(value: PaymentInput, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`amount`, buf)
-            FfiConverterOptionalString.write(value.`method`, buf)
-            FfiConverterOptionalString.write(value.`cardKind`, buf)
-            FfiConverterOptionalString.write(value.`cardMedium`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`amount`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`method`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`cardKind`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`cardMedium`, buf)
             FfiConverterOptionalBoolean.write(value.`magstripeVerified`, buf)
-            FfiConverterOptionalString.write(value.`wallet`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`wallet`, buf)
             FfiConverterOptionalBoolean.write(value.`largeMode`, buf)
-            FfiConverterOptionalString.write(value.`time`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`time`, buf)
     }
 }
 
@@ -6929,29 +7049,65 @@ public object FfiConverterTypeSingleCap: FfiConverterRustBuffer<SingleCap> {
  * required, `net_settled` and `settled_date` when settled.
  */
 data class StatementLineInput (
-    var `id`: kotlin.String? = null 
+    /**
+     * The line's id (流水号).
+     */
+    var `id`: InputText? = null 
     , 
-    var `time`: kotlin.String? = null 
+    /**
+     * When it was paid.
+     */
+    var `time`: InputText? = null 
     , 
-    var `amount`: kotlin.String? = null 
+    /**
+     * Yuan.
+     */
+    var `amount`: InputText? = null 
     , 
-    var `method`: kotlin.String? = null 
+    /**
+     * As [`PaymentInput`].
+     */
+    var `method`: InputText? = null 
     , 
-    var `cardKind`: kotlin.String? = null 
+    /**
+     * As [`PaymentInput`].
+     */
+    var `cardKind`: InputText? = null 
     , 
-    var `cardMedium`: kotlin.String? = null 
+    /**
+     * As [`PaymentInput`].
+     */
+    var `cardMedium`: InputText? = null 
     , 
+    /**
+     * As [`PaymentInput`].
+     */
     var `magstripeVerified`: kotlin.Boolean? = null 
     , 
-    var `wallet`: kotlin.String? = null 
+    /**
+     * As [`PaymentInput`].
+     */
+    var `wallet`: InputText? = null 
     , 
+    /**
+     * As [`PaymentInput`].
+     */
     var `largeMode`: kotlin.Boolean? = null 
     , 
-    var `feeCharged`: kotlin.String? = null 
+    /**
+     * The fee the provider charged, yuan.
+     */
+    var `feeCharged`: InputText? = null 
     , 
-    var `netSettled`: kotlin.String? = null 
+    /**
+     * What was settled, yuan.
+     */
+    var `netSettled`: InputText? = null 
     , 
-    var `settledDate`: kotlin.String? = null 
+    /**
+     * When it was settled (`YYYY-MM-DD`).
+     */
+    var `settledDate`: InputText? = null 
     
 ){
     
@@ -6968,49 +7124,49 @@ data class StatementLineInput (
 public object FfiConverterTypeStatementLineInput: FfiConverterRustBuffer<StatementLineInput> {
     override fun read(buf: ByteBuffer): StatementLineInput {
         return StatementLineInput(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
             FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
             FfiConverterOptionalBoolean.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
         )
     }
 
     override fun allocationSize(value: StatementLineInput) = (
-            FfiConverterOptionalString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`time`) +
-            FfiConverterOptionalString.allocationSize(value.`amount`) +
-            FfiConverterOptionalString.allocationSize(value.`method`) +
-            FfiConverterOptionalString.allocationSize(value.`cardKind`) +
-            FfiConverterOptionalString.allocationSize(value.`cardMedium`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`id`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`time`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`amount`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`method`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`cardKind`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`cardMedium`) +
             FfiConverterOptionalBoolean.allocationSize(value.`magstripeVerified`) +
-            FfiConverterOptionalString.allocationSize(value.`wallet`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`wallet`) +
             FfiConverterOptionalBoolean.allocationSize(value.`largeMode`) +
-            FfiConverterOptionalString.allocationSize(value.`feeCharged`) +
-            FfiConverterOptionalString.allocationSize(value.`netSettled`) +
-            FfiConverterOptionalString.allocationSize(value.`settledDate`)
+            FfiConverterOptionalTypeInputText.allocationSize(value.`feeCharged`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`netSettled`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`settledDate`)
     )
 
     override fun write(value: StatementLineInput, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`time`, buf)
-            FfiConverterOptionalString.write(value.`amount`, buf)
-            FfiConverterOptionalString.write(value.`method`, buf)
-            FfiConverterOptionalString.write(value.`cardKind`, buf)
-            FfiConverterOptionalString.write(value.`cardMedium`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`id`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`time`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`amount`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`method`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`cardKind`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`cardMedium`, buf)
             FfiConverterOptionalBoolean.write(value.`magstripeVerified`, buf)
-            FfiConverterOptionalString.write(value.`wallet`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`wallet`, buf)
             FfiConverterOptionalBoolean.write(value.`largeMode`, buf)
-            FfiConverterOptionalString.write(value.`feeCharged`, buf)
-            FfiConverterOptionalString.write(value.`netSettled`, buf)
-            FfiConverterOptionalString.write(value.`settledDate`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`feeCharged`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`netSettled`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`settledDate`, buf)
     }
 }
 
@@ -7080,12 +7236,12 @@ data class UsageInput (
     /**
      * Money used per bucket.
      */
-    var `used`: Map<kotlin.String, kotlin.String> = mapOf() 
+    var `used`: Map<InputText, InputText> = mapOf() 
     , 
     /**
      * Payments per count bucket.
      */
-    var `counts`: Map<kotlin.String, kotlin.Long> = mapOf() 
+    var `counts`: Map<InputText, kotlin.Long> = mapOf() 
     
 ){
     
@@ -7102,19 +7258,19 @@ data class UsageInput (
 public object FfiConverterTypeUsageInput: FfiConverterRustBuffer<UsageInput> {
     override fun read(buf: ByteBuffer): UsageInput {
         return UsageInput(
-            FfiConverterMapStringString.read(buf),
-            FfiConverterMapStringLong.read(buf),
+            FfiConverterMapTypeInputTextTypeInputText.read(buf),
+            FfiConverterMapTypeInputTextLong.read(buf),
         )
     }
 
     override fun allocationSize(value: UsageInput) = (
-            FfiConverterMapStringString.allocationSize(value.`used`) +
-            FfiConverterMapStringLong.allocationSize(value.`counts`)
+            FfiConverterMapTypeInputTextTypeInputText.allocationSize(value.`used`) +
+            FfiConverterMapTypeInputTextLong.allocationSize(value.`counts`)
     )
 
     override fun write(value: UsageInput, buf: ByteBuffer) {
-            FfiConverterMapStringString.write(value.`used`, buf)
-            FfiConverterMapStringLong.write(value.`counts`, buf)
+            FfiConverterMapTypeInputTextTypeInputText.write(value.`used`, buf)
+            FfiConverterMapTypeInputTextLong.write(value.`counts`, buf)
     }
 }
 
@@ -8617,28 +8773,60 @@ public object FfiConverterOptionalSequenceInt: FfiConverterRustBuffer<List<kotli
 /**
  * @suppress
  */
-public object FfiConverterOptionalSequenceString: FfiConverterRustBuffer<List<kotlin.String>?> {
-    override fun read(buf: ByteBuffer): List<kotlin.String>? {
+public object FfiConverterOptionalSequenceTypeInputText: FfiConverterRustBuffer<List<InputText>?> {
+    override fun read(buf: ByteBuffer): List<InputText>? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterSequenceString.read(buf)
+        return FfiConverterSequenceTypeInputText.read(buf)
     }
 
-    override fun allocationSize(value: List<kotlin.String>?): ULong {
+    override fun allocationSize(value: List<InputText>?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterSequenceString.allocationSize(value)
+            return 1UL + FfiConverterSequenceTypeInputText.allocationSize(value)
         }
     }
 
-    override fun write(value: List<kotlin.String>?, buf: ByteBuffer) {
+    override fun write(value: List<InputText>?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterSequenceString.write(value, buf)
+            FfiConverterSequenceTypeInputText.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeInputText: FfiConverterRustBuffer<InputText?> {
+    override fun read(buf: ByteBuffer): InputText? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeInputText.read(buf)
+    }
+
+    override fun allocationSize(value: InputText?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeInputText.allocationSize(value)
+        }
+    }
+
+    override fun write(value: InputText?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeInputText.write(value, buf)
         }
     }
 }
@@ -9185,6 +9373,34 @@ public object FfiConverterSequenceTypeYearVersion: FfiConverterRustBuffer<List<Y
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeInputText: FfiConverterRustBuffer<List<InputText>> {
+    override fun read(buf: ByteBuffer): List<InputText> {
+        val len = buf.getInt()
+        return List<InputText>(len) {
+            FfiConverterTypeInputText.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<InputText>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeInputText.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<InputText>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeInputText.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterMapStringLong: FfiConverterRustBuffer<Map<kotlin.String, kotlin.Long>> {
     override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.Long> {
         val len = buf.getInt()
@@ -9224,36 +9440,111 @@ public object FfiConverterMapStringLong: FfiConverterRustBuffer<Map<kotlin.Strin
 /**
  * @suppress
  */
-public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.String, kotlin.String>> {
-    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.String> {
+public object FfiConverterMapTypeInputTextLong: FfiConverterRustBuffer<Map<InputText, kotlin.Long>> {
+    override fun read(buf: ByteBuffer): Map<InputText, kotlin.Long> {
         val len = buf.getInt()
-        return buildMap<kotlin.String, kotlin.String>(len) {
+        return buildMap<InputText, kotlin.Long>(len) {
             repeat(len) {
-                val k = FfiConverterString.read(buf)
-                val v = FfiConverterString.read(buf)
+                val k = FfiConverterTypeInputText.read(buf)
+                val v = FfiConverterLong.read(buf)
                 this[k] = v
             }
         }
     }
 
-    override fun allocationSize(value: Map<kotlin.String, kotlin.String>): ULong {
+    override fun allocationSize(value: Map<InputText, kotlin.Long>): ULong {
         val spaceForMapSize = 4UL
         val spaceForChildren = value.map { (k, v) ->
-            FfiConverterString.allocationSize(k) +
-            FfiConverterString.allocationSize(v)
+            FfiConverterTypeInputText.allocationSize(k) +
+            FfiConverterLong.allocationSize(v)
         }.sum()
         return spaceForMapSize + spaceForChildren
     }
 
-    override fun write(value: Map<kotlin.String, kotlin.String>, buf: ByteBuffer) {
+    override fun write(value: Map<InputText, kotlin.Long>, buf: ByteBuffer) {
         buf.putInt(value.size)
         // The parens on `(k, v)` here ensure we're calling the right method,
         // which is important for compatibility with older android devices.
         // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
         value.forEach { (k, v) ->
-            FfiConverterString.write(k, buf)
-            FfiConverterString.write(v, buf)
+            FfiConverterTypeInputText.write(k, buf)
+            FfiConverterLong.write(v, buf)
         }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterMapTypeInputTextTypeInputText: FfiConverterRustBuffer<Map<InputText, InputText>> {
+    override fun read(buf: ByteBuffer): Map<InputText, InputText> {
+        val len = buf.getInt()
+        return buildMap<InputText, InputText>(len) {
+            repeat(len) {
+                val k = FfiConverterTypeInputText.read(buf)
+                val v = FfiConverterTypeInputText.read(buf)
+                this[k] = v
+            }
+        }
+    }
+
+    override fun allocationSize(value: Map<InputText, InputText>): ULong {
+        val spaceForMapSize = 4UL
+        val spaceForChildren = value.map { (k, v) ->
+            FfiConverterTypeInputText.allocationSize(k) +
+            FfiConverterTypeInputText.allocationSize(v)
+        }.sum()
+        return spaceForMapSize + spaceForChildren
+    }
+
+    override fun write(value: Map<InputText, InputText>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        // The parens on `(k, v)` here ensure we're calling the right method,
+        // which is important for compatibility with older android devices.
+        // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
+        value.forEach { (k, v) ->
+            FfiConverterTypeInputText.write(k, buf)
+            FfiConverterTypeInputText.write(v, buf)
+        }
+    }
+}
+
+
+
+
+
+public typealias InputText = String
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeInputText: FfiConverter<InputText, RustBuffer.ByValue> {
+    override fun lift(value: RustBuffer.ByValue): InputText {
+        val builtinValue = FfiConverterByteArray.lift(value)
+        return String(builtinValue, Charsets.UTF_16LE)
+    }
+
+    override fun lower(value: InputText): RustBuffer.ByValue {
+        val builtinValue = value.let { s -> ByteBuffer.allocate(s.length * 2).order(ByteOrder.LITTLE_ENDIAN).also { it.asCharBuffer().put(s) }.array() }
+        return FfiConverterByteArray.lower(builtinValue)
+    }
+
+    override fun read(buf: ByteBuffer): InputText {
+        val builtinValue = FfiConverterByteArray.read(buf)
+        return String(builtinValue, Charsets.UTF_16LE)
+    }
+
+    override fun allocationSize(value: InputText): ULong {
+        val builtinValue = value.let { s -> ByteBuffer.allocate(s.length * 2).order(ByteOrder.LITTLE_ENDIAN).also { it.asCharBuffer().put(s) }.array() }
+        return FfiConverterByteArray.allocationSize(builtinValue)
+    }
+
+    override fun write(value: InputText, buf: ByteBuffer) {
+        val builtinValue = value.let { s -> ByteBuffer.allocate(s.length * 2).order(ByteOrder.LITTLE_ENDIAN).also { it.asCharBuffer().put(s) }.array() }
+        FfiConverterByteArray.write(builtinValue, buf)
     }
 }
 
@@ -9394,14 +9685,14 @@ public object FfiConverterTypePercent: FfiConverter<Percent, RustBuffer.ByValue>
          * decimals, above zero) and returns it: "12.5" → 12.50. Errors name `field`
          * (default `amount`).
          */
-    @Throws(PosfeeException::class) fun `parseAmount`(`text`: kotlin.String?, `field`: kotlin.String? = null): Money {
+    @Throws(PosfeeException::class) fun `parseAmount`(`text`: InputText?, `field`: InputText? = null): Money {
             return FfiConverterTypeMoney.lift(
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_func_parse_amount(
     
         
-        FfiConverterOptionalString.lower(`text`),
-        FfiConverterOptionalString.lower(`field`),_status)
+        FfiConverterOptionalTypeInputText.lower(`text`),
+        FfiConverterOptionalTypeInputText.lower(`field`),_status)
 }
     )
     }

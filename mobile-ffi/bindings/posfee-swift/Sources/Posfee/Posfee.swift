@@ -663,14 +663,14 @@ open class Auditor: AuditorProtocol, @unchecked Sendable {
     /**
      * An auditor for a merchant, judging `not_settled` as of `as_of`.
      */
-public convenience init(engine: Engine, merchant: MerchantInput, asOf: String?, options: QuoteOptions? = nil)throws  {
+public convenience init(engine: Engine, merchant: MerchantInput, asOf: InputText?, options: QuoteOptions? = nil)throws  {
     let handle =
         try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_auditor_new(
         FfiConverterTypeEngine_lower(engine),
         FfiConverterTypeMerchantInput_lower(merchant),
-        FfiConverterOptionString.lower(asOf),
+        FfiConverterOptionTypeInputText.lower(asOf),
         FfiConverterOptionTypeQuoteOptions.lower(options),uniffiCallStatus
     )
 }
@@ -800,7 +800,7 @@ public protocol CalendarProtocol: AnyObject, Sendable {
      * What a date (`YYYY-MM-DD`) is: working day, weekend, holiday or
      * adjusted working day.
      */
-    func day(date: String?) throws  -> DayInfo
+    func day(date: InputText?) throws  -> DayInfo
     
     /**
      * Adds the years of another calendar; a year already covered is
@@ -908,12 +908,12 @@ public static func empty() -> Calendar  {
      * newer version may replace a year already covered; none:
      * `unversioned`).
      */
-public static func fromHolidayCn(text: String, dataVersion: String? = nil)throws  -> Calendar  {
+public static func fromHolidayCn(text: InputText, dataVersion: InputText? = nil)throws  -> Calendar  {
     return try  FfiConverterTypeCalendar_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_calendar_from_holiday_cn(
-        FfiConverterString.lower(text),
-        FfiConverterOptionString.lower(dataVersion),uniffiCallStatus
+        FfiConverterTypeInputText_lower(text),
+        FfiConverterOptionTypeInputText.lower(dataVersion),uniffiCallStatus
     )
 })
 }
@@ -922,11 +922,11 @@ public static func fromHolidayCn(text: String, dataVersion: String? = nil)throws
      * Loads a calendar file (JSON text): posfee's own calendar format, or
      * one year in the holiday-cn format (then unversioned).
      */
-public static func fromJson(json: String)throws  -> Calendar  {
+public static func fromJson(json: InputText)throws  -> Calendar  {
     return try  FfiConverterTypeCalendar_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_calendar_from_json(
-        FfiConverterString.lower(json),uniffiCallStatus
+        FfiConverterTypeInputText_lower(json),uniffiCallStatus
     )
 })
 }
@@ -937,12 +937,12 @@ public static func fromJson(json: String)throws  -> Calendar  {
      * What a date (`YYYY-MM-DD`) is: working day, weekend, holiday or
      * adjusted working day.
      */
-open func day(date: String?)throws  -> DayInfo  {
+open func day(date: InputText?)throws  -> DayInfo  {
     return try  FfiConverterTypeDayInfo_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_calendar_day(
             self.uniffiCloneHandle(),
-        FfiConverterOptionString.lower(date),uniffiCallStatus
+        FfiConverterOptionTypeInputText.lower(date),uniffiCallStatus
     )
 })
 }
@@ -1243,12 +1243,12 @@ public protocol EngineProtocol: AnyObject, Sendable {
     /**
      * The accounting date of a time (日切 applied), `YYYY-MM-DD`.
      */
-    func accountingDate(time: String?) throws  -> String
+    func accountingDate(time: InputText?) throws  -> String
     
     /**
      * Activation cashback progress at a cumulative volume (decimal string).
      */
-    func activation(volume: String?) throws  -> ActivationProgress
+    func activation(volume: InputText?) throws  -> ActivationProgress
     
     /**
      * When the money of a payment arrives.
@@ -1294,24 +1294,24 @@ public protocol EngineProtocol: AnyObject, Sendable {
      * `instrument_index` each payment's (left out for one instrument).
      * Errors as [`posfee_core::fee_batch`]'s.
      */
-    func feeBatch(merchant: MerchantInput, amounts: String, instruments: [InstrumentInput], instrumentIndex: [Int32]?) throws  -> FeeBatch
+    func feeBatch(merchant: MerchantInput, amounts: InputText, instruments: [InstrumentInput], instrumentIndex: [Int32]?) throws  -> FeeBatch
     
     /**
      * The frozen-funds review window after a submission date (`YYYY-MM-DD`).
      */
-    func frozenWindow(submitted: String?, options: QuoteOptions?) throws  -> FrozenWindow
+    func frozenWindow(submitted: InputText?, options: QuoteOptions?) throws  -> FrozenWindow
     
     /**
      * Loads a calendar file (JSON text, posfee's format or holiday-cn) and
      * adds its years; with `data_version`, the file is read as holiday-cn
      * data of that version.
      */
-    func loadCalendar(json: String, dataVersion: String?) throws 
+    func loadCalendar(json: InputText, dataVersion: InputText?) throws 
     
     /**
      * Loads a plan file (JSON text) and uses it.
      */
-    func loadPlan(json: String) throws 
+    func loadPlan(json: InputText) throws 
     
     /**
      * The plan in use.
@@ -1322,7 +1322,7 @@ public protocol EngineProtocol: AnyObject, Sendable {
      * The provider's facts on a day (`YYYY-MM-DD`): its licence as the
      * plan's source gives it, whether that date has passed, how to check it.
      */
-    func provider(on: String?) throws  -> ProviderFacts
+    func provider(on: InputText?) throws  -> ProviderFacts
     
     /**
      * Fee, acceptance, limits against the day's usage, and arrival.
@@ -1418,12 +1418,12 @@ public static func withData(plan: Plan, calendar: Calendar) -> Engine  {
     /**
      * The accounting date of a time (日切 applied), `YYYY-MM-DD`.
      */
-open func accountingDate(time: String?)throws  -> String  {
+open func accountingDate(time: InputText?)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_accounting_date(
             self.uniffiCloneHandle(),
-        FfiConverterOptionString.lower(time),uniffiCallStatus
+        FfiConverterOptionTypeInputText.lower(time),uniffiCallStatus
     )
 })
 }
@@ -1431,12 +1431,12 @@ open func accountingDate(time: String?)throws  -> String  {
     /**
      * Activation cashback progress at a cumulative volume (decimal string).
      */
-open func activation(volume: String?)throws  -> ActivationProgress  {
+open func activation(volume: InputText?)throws  -> ActivationProgress  {
     return try  FfiConverterTypeActivationProgress_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_activation(
             self.uniffiCloneHandle(),
-        FfiConverterOptionString.lower(volume),uniffiCallStatus
+        FfiConverterOptionTypeInputText.lower(volume),uniffiCallStatus
     )
 })
 }
@@ -1540,13 +1540,13 @@ open func fee(merchant: MerchantInput, payment: PaymentInput)throws  -> Fee  {
      * `instrument_index` each payment's (left out for one instrument).
      * Errors as [`posfee_core::fee_batch`]'s.
      */
-open func feeBatch(merchant: MerchantInput, amounts: String, instruments: [InstrumentInput], instrumentIndex: [Int32]? = nil)throws  -> FeeBatch  {
+open func feeBatch(merchant: MerchantInput, amounts: InputText, instruments: [InstrumentInput], instrumentIndex: [Int32]? = nil)throws  -> FeeBatch  {
     return try  FfiConverterTypeFeeBatch_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_fee_batch(
             self.uniffiCloneHandle(),
         FfiConverterTypeMerchantInput_lower(merchant),
-        FfiConverterString.lower(amounts),
+        FfiConverterTypeInputText_lower(amounts),
         FfiConverterSequenceTypeInstrumentInput.lower(instruments),
         FfiConverterOptionSequenceInt32.lower(instrumentIndex),uniffiCallStatus
     )
@@ -1556,12 +1556,12 @@ open func feeBatch(merchant: MerchantInput, amounts: String, instruments: [Instr
     /**
      * The frozen-funds review window after a submission date (`YYYY-MM-DD`).
      */
-open func frozenWindow(submitted: String?, options: QuoteOptions? = nil)throws  -> FrozenWindow  {
+open func frozenWindow(submitted: InputText?, options: QuoteOptions? = nil)throws  -> FrozenWindow  {
     return try  FfiConverterTypeFrozenWindow_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_frozen_window(
             self.uniffiCloneHandle(),
-        FfiConverterOptionString.lower(submitted),
+        FfiConverterOptionTypeInputText.lower(submitted),
         FfiConverterOptionTypeQuoteOptions.lower(options),uniffiCallStatus
     )
 })
@@ -1572,12 +1572,12 @@ open func frozenWindow(submitted: String?, options: QuoteOptions? = nil)throws  
      * adds its years; with `data_version`, the file is read as holiday-cn
      * data of that version.
      */
-open func loadCalendar(json: String, dataVersion: String? = nil)throws   {try rustCallWithError(FfiConverterTypePosfeeError_lift) {
+open func loadCalendar(json: InputText, dataVersion: InputText? = nil)throws   {try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_load_calendar(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(json),
-        FfiConverterOptionString.lower(dataVersion),uniffiCallStatus
+        FfiConverterTypeInputText_lower(json),
+        FfiConverterOptionTypeInputText.lower(dataVersion),uniffiCallStatus
     )
 }
 }
@@ -1585,11 +1585,11 @@ open func loadCalendar(json: String, dataVersion: String? = nil)throws   {try ru
     /**
      * Loads a plan file (JSON text) and uses it.
      */
-open func loadPlan(json: String)throws   {try rustCallWithError(FfiConverterTypePosfeeError_lift) {
+open func loadPlan(json: InputText)throws   {try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_load_plan(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(json),uniffiCallStatus
+        FfiConverterTypeInputText_lower(json),uniffiCallStatus
     )
 }
 }
@@ -1610,12 +1610,12 @@ open func plan() -> Plan  {
      * The provider's facts on a day (`YYYY-MM-DD`): its licence as the
      * plan's source gives it, whether that date has passed, how to check it.
      */
-open func provider(on: String?)throws  -> ProviderFacts  {
+open func provider(on: InputText?)throws  -> ProviderFacts  {
     return try  FfiConverterTypeProviderFacts_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_engine_provider(
             self.uniffiCloneHandle(),
-        FfiConverterOptionString.lower(on),uniffiCallStatus
+        FfiConverterOptionTypeInputText.lower(on),uniffiCallStatus
     )
 })
 }
@@ -1792,11 +1792,11 @@ public static func fromContract(contract: ContractInput, base: Plan? = nil)throw
     /**
      * Loads and validates a plan file (JSON text).
      */
-public static func fromJson(json: String)throws  -> Plan  {
+public static func fromJson(json: InputText)throws  -> Plan  {
     return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_constructor_plan_from_json(
-        FfiConverterString.lower(json),uniffiCallStatus
+        FfiConverterTypeInputText_lower(json),uniffiCallStatus
     )
 })
 }
@@ -3062,18 +3062,66 @@ public func FfiConverterTypeConsultedYear_lower(_ value: ConsultedYear) -> RustB
  * (`half_up`, `half_even`, `down`, `up`). Errors name `contract.…`.
  */
 public struct ContractInput: Equatable, Hashable {
-    public var id: String?
-    public var name: String?
+    /**
+     * The plan id (a lowercase code).
+     */
+    public var id: InputText?
+    /**
+     * The plan's name.
+     */
+    public var name: InputText?
+    /**
+     * The rate of each channel.
+     */
     public var rates: ContractRatesInput?
-    public var debitCap: String?
-    public var fixedFee: String?
-    public var fixedFeeChannels: [String]?
-    public var minimumFee: String?
-    public var rounding: String?
+    /**
+     * The debit cap, yuan.
+     */
+    public var debitCap: InputText?
+    /**
+     * A fixed fee per payment, yuan.
+     */
+    public var fixedFee: InputText?
+    /**
+     * The channels the fixed fee applies to.
+     */
+    public var fixedFeeChannels: [InputText]?
+    /**
+     * The minimum fee, yuan.
+     */
+    public var minimumFee: InputText?
+    /**
+     * `half_up`, `half_even`, `down` or `up`.
+     */
+    public var rounding: InputText?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String? = nil, name: String? = nil, rates: ContractRatesInput? = nil, debitCap: String? = nil, fixedFee: String? = nil, fixedFeeChannels: [String]? = nil, minimumFee: String? = nil, rounding: String? = nil) {
+    public init(
+        /**
+         * The plan id (a lowercase code).
+         */id: InputText? = nil, 
+        /**
+         * The plan's name.
+         */name: InputText? = nil, 
+        /**
+         * The rate of each channel.
+         */rates: ContractRatesInput? = nil, 
+        /**
+         * The debit cap, yuan.
+         */debitCap: InputText? = nil, 
+        /**
+         * A fixed fee per payment, yuan.
+         */fixedFee: InputText? = nil, 
+        /**
+         * The channels the fixed fee applies to.
+         */fixedFeeChannels: [InputText]? = nil, 
+        /**
+         * The minimum fee, yuan.
+         */minimumFee: InputText? = nil, 
+        /**
+         * `half_up`, `half_even`, `down` or `up`.
+         */rounding: InputText? = nil) {
         self.id = id
         self.name = name
         self.rates = rates
@@ -3100,26 +3148,26 @@ public struct FfiConverterTypeContractInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractInput {
         return
             try ContractInput(
-                id: FfiConverterOptionString.read(from: &buf), 
-                name: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionTypeInputText.read(from: &buf), 
+                name: FfiConverterOptionTypeInputText.read(from: &buf), 
                 rates: FfiConverterOptionTypeContractRatesInput.read(from: &buf), 
-                debitCap: FfiConverterOptionString.read(from: &buf), 
-                fixedFee: FfiConverterOptionString.read(from: &buf), 
-                fixedFeeChannels: FfiConverterOptionSequenceString.read(from: &buf), 
-                minimumFee: FfiConverterOptionString.read(from: &buf), 
-                rounding: FfiConverterOptionString.read(from: &buf)
+                debitCap: FfiConverterOptionTypeInputText.read(from: &buf), 
+                fixedFee: FfiConverterOptionTypeInputText.read(from: &buf), 
+                fixedFeeChannels: FfiConverterOptionSequenceTypeInputText.read(from: &buf), 
+                minimumFee: FfiConverterOptionTypeInputText.read(from: &buf), 
+                rounding: FfiConverterOptionTypeInputText.read(from: &buf)
         )
     }
 
     public static func write(_ value: ContractInput, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.id, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.name, into: &buf)
         FfiConverterOptionTypeContractRatesInput.write(value.rates, into: &buf)
-        FfiConverterOptionString.write(value.debitCap, into: &buf)
-        FfiConverterOptionString.write(value.fixedFee, into: &buf)
-        FfiConverterOptionSequenceString.write(value.fixedFeeChannels, into: &buf)
-        FfiConverterOptionString.write(value.minimumFee, into: &buf)
-        FfiConverterOptionString.write(value.rounding, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.debitCap, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.fixedFee, into: &buf)
+        FfiConverterOptionSequenceTypeInputText.write(value.fixedFeeChannels, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.minimumFee, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.rounding, into: &buf)
     }
 }
 
@@ -3145,15 +3193,45 @@ public func FfiConverterTypeContractInput_lower(_ value: ContractInput) -> RustB
  * error (`contract.rates.qr`, `missing`), never a default.
  */
 public struct ContractRatesInput: Equatable, Hashable {
-    public var credit: String?
-    public var debit: String?
-    public var qr: String?
-    public var smallContactless: String?
-    public var contactless: String?
+    /**
+     * Credit cards.
+     */
+    public var credit: InputText?
+    /**
+     * Debit cards.
+     */
+    public var debit: InputText?
+    /**
+     * QR payments.
+     */
+    public var qr: InputText?
+    /**
+     * Small contactless payments.
+     */
+    public var smallContactless: InputText?
+    /**
+     * Other contactless payments.
+     */
+    public var contactless: InputText?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(credit: String? = nil, debit: String? = nil, qr: String? = nil, smallContactless: String? = nil, contactless: String? = nil) {
+    public init(
+        /**
+         * Credit cards.
+         */credit: InputText? = nil, 
+        /**
+         * Debit cards.
+         */debit: InputText? = nil, 
+        /**
+         * QR payments.
+         */qr: InputText? = nil, 
+        /**
+         * Small contactless payments.
+         */smallContactless: InputText? = nil, 
+        /**
+         * Other contactless payments.
+         */contactless: InputText? = nil) {
         self.credit = credit
         self.debit = debit
         self.qr = qr
@@ -3177,20 +3255,20 @@ public struct FfiConverterTypeContractRatesInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ContractRatesInput {
         return
             try ContractRatesInput(
-                credit: FfiConverterOptionString.read(from: &buf), 
-                debit: FfiConverterOptionString.read(from: &buf), 
-                qr: FfiConverterOptionString.read(from: &buf), 
-                smallContactless: FfiConverterOptionString.read(from: &buf), 
-                contactless: FfiConverterOptionString.read(from: &buf)
+                credit: FfiConverterOptionTypeInputText.read(from: &buf), 
+                debit: FfiConverterOptionTypeInputText.read(from: &buf), 
+                qr: FfiConverterOptionTypeInputText.read(from: &buf), 
+                smallContactless: FfiConverterOptionTypeInputText.read(from: &buf), 
+                contactless: FfiConverterOptionTypeInputText.read(from: &buf)
         )
     }
 
     public static func write(_ value: ContractRatesInput, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.credit, into: &buf)
-        FfiConverterOptionString.write(value.debit, into: &buf)
-        FfiConverterOptionString.write(value.qr, into: &buf)
-        FfiConverterOptionString.write(value.smallContactless, into: &buf)
-        FfiConverterOptionString.write(value.contactless, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.credit, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.debit, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.qr, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.smallContactless, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.contactless, into: &buf)
     }
 }
 
@@ -3556,7 +3634,7 @@ public struct DiagnoseInput: Equatable, Hashable {
     /**
      * The situation.
      */
-    public var situation: String?
+    public var situation: InputText?
     /**
      * The payment, if any.
      */
@@ -3572,19 +3650,19 @@ public struct DiagnoseInput: Equatable, Hashable {
     /**
      * What the terminal or app showed.
      */
-    public var terminalMessage: String?
+    public var terminalMessage: InputText?
     /**
      * When the question is asked.
      */
-    public var asOf: String?
+    public var asOf: InputText?
     /**
      * When the QR code was generated.
      */
-    public var qrCreated: String?
+    public var qrCreated: InputText?
     /**
      * Times of the day's other payments.
      */
-    public var recentPayments: [String]
+    public var recentPayments: [InputText]
     /**
      * Provisional arrival dates for uncovered years.
      */
@@ -3595,7 +3673,7 @@ public struct DiagnoseInput: Equatable, Hashable {
     public init(
         /**
          * The situation.
-         */situation: String? = nil, 
+         */situation: InputText? = nil, 
         /**
          * The payment, if any.
          */payment: PaymentInput? = nil, 
@@ -3607,16 +3685,16 @@ public struct DiagnoseInput: Equatable, Hashable {
          */usage: UsageInput? = nil, 
         /**
          * What the terminal or app showed.
-         */terminalMessage: String? = nil, 
+         */terminalMessage: InputText? = nil, 
         /**
          * When the question is asked.
-         */asOf: String? = nil, 
+         */asOf: InputText? = nil, 
         /**
          * When the QR code was generated.
-         */qrCreated: String? = nil, 
+         */qrCreated: InputText? = nil, 
         /**
          * Times of the day's other payments.
-         */recentPayments: [String] = [], 
+         */recentPayments: [InputText] = [], 
         /**
          * Provisional arrival dates for uncovered years.
          */provisional: Bool = false) {
@@ -3647,27 +3725,27 @@ public struct FfiConverterTypeDiagnoseInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DiagnoseInput {
         return
             try DiagnoseInput(
-                situation: FfiConverterOptionString.read(from: &buf), 
+                situation: FfiConverterOptionTypeInputText.read(from: &buf), 
                 payment: FfiConverterOptionTypePaymentInput.read(from: &buf), 
                 merchant: FfiConverterOptionTypeMerchantInput.read(from: &buf), 
                 usage: FfiConverterOptionTypeUsageInput.read(from: &buf), 
-                terminalMessage: FfiConverterOptionString.read(from: &buf), 
-                asOf: FfiConverterOptionString.read(from: &buf), 
-                qrCreated: FfiConverterOptionString.read(from: &buf), 
-                recentPayments: FfiConverterSequenceString.read(from: &buf), 
+                terminalMessage: FfiConverterOptionTypeInputText.read(from: &buf), 
+                asOf: FfiConverterOptionTypeInputText.read(from: &buf), 
+                qrCreated: FfiConverterOptionTypeInputText.read(from: &buf), 
+                recentPayments: FfiConverterSequenceTypeInputText.read(from: &buf), 
                 provisional: FfiConverterBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: DiagnoseInput, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.situation, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.situation, into: &buf)
         FfiConverterOptionTypePaymentInput.write(value.payment, into: &buf)
         FfiConverterOptionTypeMerchantInput.write(value.merchant, into: &buf)
         FfiConverterOptionTypeUsageInput.write(value.usage, into: &buf)
-        FfiConverterOptionString.write(value.terminalMessage, into: &buf)
-        FfiConverterOptionString.write(value.asOf, into: &buf)
-        FfiConverterOptionString.write(value.qrCreated, into: &buf)
-        FfiConverterSequenceString.write(value.recentPayments, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.terminalMessage, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.asOf, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.qrCreated, into: &buf)
+        FfiConverterSequenceTypeInputText.write(value.recentPayments, into: &buf)
         FfiConverterBool.write(value.provisional, into: &buf)
     }
 }
@@ -3922,15 +4000,45 @@ public func FfiConverterTypeEligibilityAnswers_lower(_ value: EligibilityAnswers
  * Eligibility facts as given (monthly volumes oldest first, decimal strings).
  */
 public struct EligibilityInput: Equatable, Hashable {
-    public var monthlyVolumes: [String]
+    /**
+     * Monthly volumes, oldest first, decimal strings of yuan.
+     */
+    public var monthlyVolumes: [InputText]
+    /**
+     * Terminals in use.
+     */
     public var devices: Int64
+    /**
+     * Whether an annual agreement is signed.
+     */
     public var annualAgreement: Bool
+    /**
+     * Whether the merchant has a risk record.
+     */
     public var riskRecord: Bool
-    public var verification: String?
+    /**
+     * `face_and_card`, `face_only` or `none`.
+     */
+    public var verification: InputText?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(monthlyVolumes: [String] = [], devices: Int64 = Int64(0), annualAgreement: Bool = false, riskRecord: Bool = false, verification: String? = nil) {
+    public init(
+        /**
+         * Monthly volumes, oldest first, decimal strings of yuan.
+         */monthlyVolumes: [InputText] = [], 
+        /**
+         * Terminals in use.
+         */devices: Int64 = Int64(0), 
+        /**
+         * Whether an annual agreement is signed.
+         */annualAgreement: Bool = false, 
+        /**
+         * Whether the merchant has a risk record.
+         */riskRecord: Bool = false, 
+        /**
+         * `face_and_card`, `face_only` or `none`.
+         */verification: InputText? = nil) {
         self.monthlyVolumes = monthlyVolumes
         self.devices = devices
         self.annualAgreement = annualAgreement
@@ -3954,20 +4062,20 @@ public struct FfiConverterTypeEligibilityInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EligibilityInput {
         return
             try EligibilityInput(
-                monthlyVolumes: FfiConverterSequenceString.read(from: &buf), 
+                monthlyVolumes: FfiConverterSequenceTypeInputText.read(from: &buf), 
                 devices: FfiConverterInt64.read(from: &buf), 
                 annualAgreement: FfiConverterBool.read(from: &buf), 
                 riskRecord: FfiConverterBool.read(from: &buf), 
-                verification: FfiConverterOptionString.read(from: &buf)
+                verification: FfiConverterOptionTypeInputText.read(from: &buf)
         )
     }
 
     public static func write(_ value: EligibilityInput, into buf: inout [UInt8]) {
-        FfiConverterSequenceString.write(value.monthlyVolumes, into: &buf)
+        FfiConverterSequenceTypeInputText.write(value.monthlyVolumes, into: &buf)
         FfiConverterInt64.write(value.devices, into: &buf)
         FfiConverterBool.write(value.annualAgreement, into: &buf)
         FfiConverterBool.write(value.riskRecord, into: &buf)
-        FfiConverterOptionString.write(value.verification, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.verification, into: &buf)
     }
 }
 
@@ -4539,16 +4647,52 @@ public func FfiConverterTypeFrozenWindow_lower(_ value: FrozenWindow) -> RustBuf
  * The instrument of a batch's payments: a payment without amount and time.
  */
 public struct InstrumentInput: Equatable, Hashable {
-    public var method: String?
-    public var cardKind: String?
-    public var cardMedium: String?
+    /**
+     * As [`PaymentInput`].
+     */
+    public var method: InputText?
+    /**
+     * As [`PaymentInput`].
+     */
+    public var cardKind: InputText?
+    /**
+     * As [`PaymentInput`].
+     */
+    public var cardMedium: InputText?
+    /**
+     * As [`PaymentInput`].
+     */
     public var magstripeVerified: Bool?
-    public var wallet: String?
+    /**
+     * As [`PaymentInput`].
+     */
+    public var wallet: InputText?
+    /**
+     * As [`PaymentInput`].
+     */
     public var largeMode: Bool?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(method: String? = nil, cardKind: String? = nil, cardMedium: String? = nil, magstripeVerified: Bool? = nil, wallet: String? = nil, largeMode: Bool? = nil) {
+    public init(
+        /**
+         * As [`PaymentInput`].
+         */method: InputText? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */cardKind: InputText? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */cardMedium: InputText? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */magstripeVerified: Bool? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */wallet: InputText? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */largeMode: Bool? = nil) {
         self.method = method
         self.cardKind = cardKind
         self.cardMedium = cardMedium
@@ -4573,21 +4717,21 @@ public struct FfiConverterTypeInstrumentInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InstrumentInput {
         return
             try InstrumentInput(
-                method: FfiConverterOptionString.read(from: &buf), 
-                cardKind: FfiConverterOptionString.read(from: &buf), 
-                cardMedium: FfiConverterOptionString.read(from: &buf), 
+                method: FfiConverterOptionTypeInputText.read(from: &buf), 
+                cardKind: FfiConverterOptionTypeInputText.read(from: &buf), 
+                cardMedium: FfiConverterOptionTypeInputText.read(from: &buf), 
                 magstripeVerified: FfiConverterOptionBool.read(from: &buf), 
-                wallet: FfiConverterOptionString.read(from: &buf), 
+                wallet: FfiConverterOptionTypeInputText.read(from: &buf), 
                 largeMode: FfiConverterOptionBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: InstrumentInput, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.method, into: &buf)
-        FfiConverterOptionString.write(value.cardKind, into: &buf)
-        FfiConverterOptionString.write(value.cardMedium, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.method, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.cardKind, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.cardMedium, into: &buf)
         FfiConverterOptionBool.write(value.magstripeVerified, into: &buf)
-        FfiConverterOptionString.write(value.wallet, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.wallet, into: &buf)
         FfiConverterOptionBool.write(value.largeMode, into: &buf)
     }
 }
@@ -5149,16 +5293,52 @@ public func FfiConverterTypeLineCost_lower(_ value: LineCost) -> RustBuffer {
  * `face_and_card`/`face_only`/`none`, `credit_rate`: `standard`/`bulk`/`premium`).
  */
 public struct MerchantInput: Equatable, Hashable {
-    public var tier: String?
-    public var verification: String?
-    public var creditRate: String?
+    /**
+     * `new` or `premium`.
+     */
+    public var tier: InputText?
+    /**
+     * `face_and_card`, `face_only` or `none`.
+     */
+    public var verification: InputText?
+    /**
+     * `standard`, `bulk` or `premium`.
+     */
+    public var creditRate: InputText?
+    /**
+     * Whether the terminal is activated.
+     */
     public var activated: Bool?
+    /**
+     * The wallets' status.
+     */
     public var wallets: WalletsInput?
+    /**
+     * Whether large-amount QR mode is approved.
+     */
     public var largeModeApproved: Bool?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(tier: String? = nil, verification: String? = nil, creditRate: String? = nil, activated: Bool? = nil, wallets: WalletsInput? = nil, largeModeApproved: Bool? = nil) {
+    public init(
+        /**
+         * `new` or `premium`.
+         */tier: InputText? = nil, 
+        /**
+         * `face_and_card`, `face_only` or `none`.
+         */verification: InputText? = nil, 
+        /**
+         * `standard`, `bulk` or `premium`.
+         */creditRate: InputText? = nil, 
+        /**
+         * Whether the terminal is activated.
+         */activated: Bool? = nil, 
+        /**
+         * The wallets' status.
+         */wallets: WalletsInput? = nil, 
+        /**
+         * Whether large-amount QR mode is approved.
+         */largeModeApproved: Bool? = nil) {
         self.tier = tier
         self.verification = verification
         self.creditRate = creditRate
@@ -5183,9 +5363,9 @@ public struct FfiConverterTypeMerchantInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MerchantInput {
         return
             try MerchantInput(
-                tier: FfiConverterOptionString.read(from: &buf), 
-                verification: FfiConverterOptionString.read(from: &buf), 
-                creditRate: FfiConverterOptionString.read(from: &buf), 
+                tier: FfiConverterOptionTypeInputText.read(from: &buf), 
+                verification: FfiConverterOptionTypeInputText.read(from: &buf), 
+                creditRate: FfiConverterOptionTypeInputText.read(from: &buf), 
                 activated: FfiConverterOptionBool.read(from: &buf), 
                 wallets: FfiConverterOptionTypeWalletsInput.read(from: &buf), 
                 largeModeApproved: FfiConverterOptionBool.read(from: &buf)
@@ -5193,9 +5373,9 @@ public struct FfiConverterTypeMerchantInput: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: MerchantInput, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.tier, into: &buf)
-        FfiConverterOptionString.write(value.verification, into: &buf)
-        FfiConverterOptionString.write(value.creditRate, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.tier, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.verification, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.creditRate, into: &buf)
         FfiConverterOptionBool.write(value.activated, into: &buf)
         FfiConverterOptionTypeWalletsInput.write(value.wallets, into: &buf)
         FfiConverterOptionBool.write(value.largeModeApproved, into: &buf)
@@ -5291,12 +5471,24 @@ public func FfiConverterTypeMilestone_lower(_ value: Milestone) -> RustBuffer {
  * A line of a payment mix: a payment (its time is not used) and a count.
  */
 public struct MixLineInput: Equatable, Hashable {
+    /**
+     * The payment.
+     */
     public var payment: PaymentInput
+    /**
+     * How many such payments.
+     */
     public var count: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(payment: PaymentInput, count: Int64) {
+    public init(
+        /**
+         * The payment.
+         */payment: PaymentInput, 
+        /**
+         * How many such payments.
+         */count: Int64) {
         self.payment = payment
         self.count = count
     }
@@ -5507,18 +5699,66 @@ public func FfiConverterTypeNotDue_lower(_ value: NotDue) -> RustBuffer {
  * `card`, `contactless`, `qr`; fields that do not apply stay null.
  */
 public struct PaymentInput: Equatable, Hashable {
-    public var amount: String?
-    public var method: String?
-    public var cardKind: String?
-    public var cardMedium: String?
+    /**
+     * Yuan, as a decimal string.
+     */
+    public var amount: InputText?
+    /**
+     * `card`, `contactless` or `qr`.
+     */
+    public var method: InputText?
+    /**
+     * `credit` or `debit` (card, contactless).
+     */
+    public var cardKind: InputText?
+    /**
+     * `chip` or `magstripe` (card).
+     */
+    public var cardMedium: InputText?
+    /**
+     * A verified magstripe credit card (card, magstripe).
+     */
     public var magstripeVerified: Bool?
-    public var wallet: String?
+    /**
+     * `alipay`, `wechat` or `unionpay` (qr).
+     */
+    public var wallet: InputText?
+    /**
+     * Large-amount mode (qr).
+     */
     public var largeMode: Bool?
-    public var time: String?
+    /**
+     * China local time or RFC 3339.
+     */
+    public var time: InputText?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(amount: String? = nil, method: String? = nil, cardKind: String? = nil, cardMedium: String? = nil, magstripeVerified: Bool? = nil, wallet: String? = nil, largeMode: Bool? = nil, time: String? = nil) {
+    public init(
+        /**
+         * Yuan, as a decimal string.
+         */amount: InputText? = nil, 
+        /**
+         * `card`, `contactless` or `qr`.
+         */method: InputText? = nil, 
+        /**
+         * `credit` or `debit` (card, contactless).
+         */cardKind: InputText? = nil, 
+        /**
+         * `chip` or `magstripe` (card).
+         */cardMedium: InputText? = nil, 
+        /**
+         * A verified magstripe credit card (card, magstripe).
+         */magstripeVerified: Bool? = nil, 
+        /**
+         * `alipay`, `wechat` or `unionpay` (qr).
+         */wallet: InputText? = nil, 
+        /**
+         * Large-amount mode (qr).
+         */largeMode: Bool? = nil, 
+        /**
+         * China local time or RFC 3339.
+         */time: InputText? = nil) {
         self.amount = amount
         self.method = method
         self.cardKind = cardKind
@@ -5545,26 +5785,26 @@ public struct FfiConverterTypePaymentInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentInput {
         return
             try PaymentInput(
-                amount: FfiConverterOptionString.read(from: &buf), 
-                method: FfiConverterOptionString.read(from: &buf), 
-                cardKind: FfiConverterOptionString.read(from: &buf), 
-                cardMedium: FfiConverterOptionString.read(from: &buf), 
+                amount: FfiConverterOptionTypeInputText.read(from: &buf), 
+                method: FfiConverterOptionTypeInputText.read(from: &buf), 
+                cardKind: FfiConverterOptionTypeInputText.read(from: &buf), 
+                cardMedium: FfiConverterOptionTypeInputText.read(from: &buf), 
                 magstripeVerified: FfiConverterOptionBool.read(from: &buf), 
-                wallet: FfiConverterOptionString.read(from: &buf), 
+                wallet: FfiConverterOptionTypeInputText.read(from: &buf), 
                 largeMode: FfiConverterOptionBool.read(from: &buf), 
-                time: FfiConverterOptionString.read(from: &buf)
+                time: FfiConverterOptionTypeInputText.read(from: &buf)
         )
     }
 
     public static func write(_ value: PaymentInput, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.amount, into: &buf)
-        FfiConverterOptionString.write(value.method, into: &buf)
-        FfiConverterOptionString.write(value.cardKind, into: &buf)
-        FfiConverterOptionString.write(value.cardMedium, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.amount, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.method, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.cardKind, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.cardMedium, into: &buf)
         FfiConverterOptionBool.write(value.magstripeVerified, into: &buf)
-        FfiConverterOptionString.write(value.wallet, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.wallet, into: &buf)
         FfiConverterOptionBool.write(value.largeMode, into: &buf)
-        FfiConverterOptionString.write(value.time, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.time, into: &buf)
     }
 }
 
@@ -6317,22 +6557,94 @@ public func FfiConverterTypeSingleCap_lower(_ value: SingleCap) -> RustBuffer {
  * required, `net_settled` and `settled_date` when settled.
  */
 public struct StatementLineInput: Equatable, Hashable {
-    public var id: String?
-    public var time: String?
-    public var amount: String?
-    public var method: String?
-    public var cardKind: String?
-    public var cardMedium: String?
+    /**
+     * The line's id (流水号).
+     */
+    public var id: InputText?
+    /**
+     * When it was paid.
+     */
+    public var time: InputText?
+    /**
+     * Yuan.
+     */
+    public var amount: InputText?
+    /**
+     * As [`PaymentInput`].
+     */
+    public var method: InputText?
+    /**
+     * As [`PaymentInput`].
+     */
+    public var cardKind: InputText?
+    /**
+     * As [`PaymentInput`].
+     */
+    public var cardMedium: InputText?
+    /**
+     * As [`PaymentInput`].
+     */
     public var magstripeVerified: Bool?
-    public var wallet: String?
+    /**
+     * As [`PaymentInput`].
+     */
+    public var wallet: InputText?
+    /**
+     * As [`PaymentInput`].
+     */
     public var largeMode: Bool?
-    public var feeCharged: String?
-    public var netSettled: String?
-    public var settledDate: String?
+    /**
+     * The fee the provider charged, yuan.
+     */
+    public var feeCharged: InputText?
+    /**
+     * What was settled, yuan.
+     */
+    public var netSettled: InputText?
+    /**
+     * When it was settled (`YYYY-MM-DD`).
+     */
+    public var settledDate: InputText?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String? = nil, time: String? = nil, amount: String? = nil, method: String? = nil, cardKind: String? = nil, cardMedium: String? = nil, magstripeVerified: Bool? = nil, wallet: String? = nil, largeMode: Bool? = nil, feeCharged: String? = nil, netSettled: String? = nil, settledDate: String? = nil) {
+    public init(
+        /**
+         * The line's id (流水号).
+         */id: InputText? = nil, 
+        /**
+         * When it was paid.
+         */time: InputText? = nil, 
+        /**
+         * Yuan.
+         */amount: InputText? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */method: InputText? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */cardKind: InputText? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */cardMedium: InputText? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */magstripeVerified: Bool? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */wallet: InputText? = nil, 
+        /**
+         * As [`PaymentInput`].
+         */largeMode: Bool? = nil, 
+        /**
+         * The fee the provider charged, yuan.
+         */feeCharged: InputText? = nil, 
+        /**
+         * What was settled, yuan.
+         */netSettled: InputText? = nil, 
+        /**
+         * When it was settled (`YYYY-MM-DD`).
+         */settledDate: InputText? = nil) {
         self.id = id
         self.time = time
         self.amount = amount
@@ -6363,34 +6675,34 @@ public struct FfiConverterTypeStatementLineInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StatementLineInput {
         return
             try StatementLineInput(
-                id: FfiConverterOptionString.read(from: &buf), 
-                time: FfiConverterOptionString.read(from: &buf), 
-                amount: FfiConverterOptionString.read(from: &buf), 
-                method: FfiConverterOptionString.read(from: &buf), 
-                cardKind: FfiConverterOptionString.read(from: &buf), 
-                cardMedium: FfiConverterOptionString.read(from: &buf), 
+                id: FfiConverterOptionTypeInputText.read(from: &buf), 
+                time: FfiConverterOptionTypeInputText.read(from: &buf), 
+                amount: FfiConverterOptionTypeInputText.read(from: &buf), 
+                method: FfiConverterOptionTypeInputText.read(from: &buf), 
+                cardKind: FfiConverterOptionTypeInputText.read(from: &buf), 
+                cardMedium: FfiConverterOptionTypeInputText.read(from: &buf), 
                 magstripeVerified: FfiConverterOptionBool.read(from: &buf), 
-                wallet: FfiConverterOptionString.read(from: &buf), 
+                wallet: FfiConverterOptionTypeInputText.read(from: &buf), 
                 largeMode: FfiConverterOptionBool.read(from: &buf), 
-                feeCharged: FfiConverterOptionString.read(from: &buf), 
-                netSettled: FfiConverterOptionString.read(from: &buf), 
-                settledDate: FfiConverterOptionString.read(from: &buf)
+                feeCharged: FfiConverterOptionTypeInputText.read(from: &buf), 
+                netSettled: FfiConverterOptionTypeInputText.read(from: &buf), 
+                settledDate: FfiConverterOptionTypeInputText.read(from: &buf)
         )
     }
 
     public static func write(_ value: StatementLineInput, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.time, into: &buf)
-        FfiConverterOptionString.write(value.amount, into: &buf)
-        FfiConverterOptionString.write(value.method, into: &buf)
-        FfiConverterOptionString.write(value.cardKind, into: &buf)
-        FfiConverterOptionString.write(value.cardMedium, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.id, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.time, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.amount, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.method, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.cardKind, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.cardMedium, into: &buf)
         FfiConverterOptionBool.write(value.magstripeVerified, into: &buf)
-        FfiConverterOptionString.write(value.wallet, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.wallet, into: &buf)
         FfiConverterOptionBool.write(value.largeMode, into: &buf)
-        FfiConverterOptionString.write(value.feeCharged, into: &buf)
-        FfiConverterOptionString.write(value.netSettled, into: &buf)
-        FfiConverterOptionString.write(value.settledDate, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.feeCharged, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.netSettled, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.settledDate, into: &buf)
     }
 }
 
@@ -6498,21 +6810,21 @@ public struct UsageInput: Equatable, Hashable {
     /**
      * Money used per bucket.
      */
-    public var used: [String: String]
+    public var used: [InputText: InputText]
     /**
      * Payments per count bucket.
      */
-    public var counts: [String: Int64]
+    public var counts: [InputText: Int64]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Money used per bucket.
-         */used: [String: String] = [:], 
+         */used: [InputText: InputText] = [:], 
         /**
          * Payments per count bucket.
-         */counts: [String: Int64] = [:]) {
+         */counts: [InputText: Int64] = [:]) {
         self.used = used
         self.counts = counts
     }
@@ -6533,14 +6845,14 @@ public struct FfiConverterTypeUsageInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UsageInput {
         return
             try UsageInput(
-                used: FfiConverterDictionaryStringString.read(from: &buf), 
-                counts: FfiConverterDictionaryStringInt64.read(from: &buf)
+                used: FfiConverterDictionaryTypeInputTextTypeInputText.read(from: &buf), 
+                counts: FfiConverterDictionaryTypeInputTextInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: UsageInput, into buf: inout [UInt8]) {
-        FfiConverterDictionaryStringString.write(value.used, into: &buf)
-        FfiConverterDictionaryStringInt64.write(value.counts, into: &buf)
+        FfiConverterDictionaryTypeInputTextTypeInputText.write(value.used, into: &buf)
+        FfiConverterDictionaryTypeInputTextInt64.write(value.counts, into: &buf)
     }
 }
 
@@ -8340,8 +8652,8 @@ fileprivate struct FfiConverterOptionSequenceInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
-    typealias SwiftType = [String]?
+fileprivate struct FfiConverterOptionSequenceTypeInputText: FfiConverterRustBuffer {
+    typealias SwiftType = [InputText]?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -8349,13 +8661,37 @@ fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterSequenceString.write(value, into: &buf)
+        FfiConverterSequenceTypeInputText.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterSequenceString.read(from: &buf)
+        case 1: return try FfiConverterSequenceTypeInputText.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeInputText: FfiConverterRustBuffer {
+    typealias SwiftType = InputText?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeInputText.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeInputText.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -8838,6 +9174,31 @@ fileprivate struct FfiConverterSequenceTypeYearVersion: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeInputText: FfiConverterRustBuffer {
+    typealias SwiftType = [InputText]
+
+    public static func write(_ value: [InputText], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeInputText.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InputText] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [InputText]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeInputText.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDictionaryStringInt64: FfiConverterRustBuffer {
     public static func write(_ value: [String: Int64], into buf: inout [UInt8]) {
         let len = Int32(value.count)
@@ -8864,28 +9225,102 @@ fileprivate struct FfiConverterDictionaryStringInt64: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
-    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+fileprivate struct FfiConverterDictionaryTypeInputTextInt64: FfiConverterRustBuffer {
+    public static func write(_ value: [InputText: Int64], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for (key, value) in value {
-            FfiConverterString.write(key, into: &buf)
-            FfiConverterString.write(value, into: &buf)
+            FfiConverterTypeInputText.write(key, into: &buf)
+            FfiConverterInt64.write(value, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InputText: Int64] {
         let len: Int32 = try readInt(&buf)
-        var dict = [String: String]()
+        var dict = [InputText: Int64]()
         dict.reserveCapacity(Int(len))
         for _ in 0..<len {
-            let key = try FfiConverterString.read(from: &buf)
-            let value = try FfiConverterString.read(from: &buf)
+            let key = try FfiConverterTypeInputText.read(from: &buf)
+            let value = try FfiConverterInt64.read(from: &buf)
             dict[key] = value
         }
         return dict
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryTypeInputTextTypeInputText: FfiConverterRustBuffer {
+    public static func write(_ value: [InputText: InputText], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterTypeInputText.write(key, into: &buf)
+            FfiConverterTypeInputText.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [InputText: InputText] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [InputText: InputText]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterTypeInputText.read(from: &buf)
+            let value = try FfiConverterTypeInputText.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
+
+
+
+public typealias InputText = String
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInputText: FfiConverter {
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InputText {
+        let builtinValue = try FfiConverterData.read(from: &buf)
+        return String(data: builtinValue, encoding: .utf16LittleEndian)!
+    }
+
+    public static func write(_ value: InputText, into buf: inout [UInt8]) {
+        let builtinValue = Data(value.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] })
+        return FfiConverterData.write(builtinValue, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> InputText {
+        let builtinValue = try FfiConverterData.lift(value)
+        return String(data: builtinValue, encoding: .utf16LittleEndian)!
+    }
+
+    public static func lower(_ value: InputText) -> RustBuffer {
+        let builtinValue = Data(value.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] })
+        return FfiConverterData.lower(builtinValue)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInputText_lift(_ value: RustBuffer) throws -> InputText {
+    return try FfiConverterTypeInputText.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInputText_lower(_ value: InputText) -> RustBuffer {
+    return FfiConverterTypeInputText.lower(value)
+}
+
 
 
 
@@ -9034,12 +9469,12 @@ public func compareContract(contract: ContractInput, base: Plan, other: Plan, me
  * decimals, above zero) and returns it: "12.5" → 12.50. Errors name `field`
  * (default `amount`).
  */
-public func parseAmount(text: String?, field: String? = nil)throws  -> Money  {
+public func parseAmount(text: InputText?, field: InputText? = nil)throws  -> Money  {
     return try  FfiConverterTypeMoney_lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_func_parse_amount(
-        FfiConverterOptionString.lower(text),
-        FfiConverterOptionString.lower(field),uniffiCallStatus
+        FfiConverterOptionTypeInputText.lower(text),
+        FfiConverterOptionTypeInputText.lower(field),uniffiCallStatus
     )
 })
 }
@@ -9069,22 +9504,22 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_posfee_ffi_checksum_func_compare() != 33847) {
+    if (uniffi_posfee_ffi_checksum_func_compare() != 37340) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_func_compare_by_channel() != 6099) {
+    if (uniffi_posfee_ffi_checksum_func_compare_by_channel() != 57944) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_func_compare_contract() != 16142) {
+    if (uniffi_posfee_ffi_checksum_func_compare_contract() != 53891) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_func_parse_amount() != 45025) {
+    if (uniffi_posfee_ffi_checksum_func_parse_amount() != 50965) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_func_version() != 63405) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_auditor_audit_line() != 40043) {
+    if (uniffi_posfee_ffi_checksum_method_auditor_audit_line() != 36875) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_auditor_feed_csv() != 57700) {
@@ -9096,7 +9531,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_method_auditor_summary() != 19005) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_calendar_day() != 262) {
+    if (uniffi_posfee_ffi_checksum_method_calendar_day() != 13358) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_calendar_extend() != 50169) {
@@ -9114,19 +9549,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_method_dayledger_dates() != 64474) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_dayledger_quote_all() != 28421) {
+    if (uniffi_posfee_ffi_checksum_method_dayledger_quote_all() != 56379) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_dayledger_quote_and_record() != 46758) {
+    if (uniffi_posfee_ffi_checksum_method_dayledger_quote_and_record() != 31876) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_accounting_date() != 30450) {
+    if (uniffi_posfee_ffi_checksum_method_engine_accounting_date() != 39884) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_activation() != 9872) {
+    if (uniffi_posfee_ffi_checksum_method_engine_activation() != 26055) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_arrival() != 32887) {
+    if (uniffi_posfee_ffi_checksum_method_engine_arrival() != 3281) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_calendar() != 30261) {
@@ -9135,37 +9570,37 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_method_engine_data_versions() != 907) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_diagnose() != 38574) {
+    if (uniffi_posfee_ffi_checksum_method_engine_diagnose() != 102) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_eligibility() != 36878) {
+    if (uniffi_posfee_ffi_checksum_method_engine_eligibility() != 7320) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_extend_calendar() != 45062) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_fee() != 65129) {
+    if (uniffi_posfee_ffi_checksum_method_engine_fee() != 56303) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_fee_batch() != 63295) {
+    if (uniffi_posfee_ffi_checksum_method_engine_fee_batch() != 5559) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_frozen_window() != 5928) {
+    if (uniffi_posfee_ffi_checksum_method_engine_frozen_window() != 43192) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_load_calendar() != 22889) {
+    if (uniffi_posfee_ffi_checksum_method_engine_load_calendar() != 13539) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_load_plan() != 64802) {
+    if (uniffi_posfee_ffi_checksum_method_engine_load_plan() != 24388) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_plan() != 63522) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_provider() != 16798) {
+    if (uniffi_posfee_ffi_checksum_method_engine_provider() != 48836) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_method_engine_quote() != 34602) {
+    if (uniffi_posfee_ffi_checksum_method_engine_quote() != 36734) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_engine_set_plan() != 33375) {
@@ -9180,7 +9615,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_method_plan_to_json() != 8479) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_auditor_new() != 25740) {
+    if (uniffi_posfee_ffi_checksum_constructor_auditor_new() != 36765) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_constructor_calendar_embedded() != 16745) {
@@ -9189,10 +9624,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_constructor_calendar_empty() != 54955) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn() != 43337) {
+    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_holiday_cn() != 59645) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_json() != 23429) {
+    if (uniffi_posfee_ffi_checksum_constructor_calendar_from_json() != 16022) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_constructor_dayledger_new() != 61484) {
@@ -9204,10 +9639,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_posfee_ffi_checksum_constructor_engine_with_data() != 56558) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_plan_from_contract() != 3680) {
+    if (uniffi_posfee_ffi_checksum_constructor_plan_from_contract() != 37444) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_posfee_ffi_checksum_constructor_plan_from_json() != 38770) {
+    if (uniffi_posfee_ffi_checksum_constructor_plan_from_json() != 3767) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_constructor_plan_reference() != 65236) {
