@@ -47,7 +47,7 @@ const answer = [
 ];
 const payment = { amount: '1000.00', method: 'qr', wallet: 'wechat', time: '2025-09-30T22:00' };
 const read = [
-  ['core reader over the tree from posfeeStringify (the general path)', () => probe.probeRead(payment, 0)],
+  ['core reader over the tree walked from the JsValue (the general path)', () => probe.probeRead(payment, 0)],
   ['serde-wasm-bindgen from_value into PaymentInput', () => probe.probeRead(payment, 1)],
 ];
 const engine = new probe.Engine();

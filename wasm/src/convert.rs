@@ -3,55 +3,17 @@
 //! exported `PosfeeError` class.
 
 use js_sys::{Array, Object, Reflect};
+use posfee_core::bounds::{MAX_BATCH, MAX_DEPTH};
 use posfee_core::read::{Naming, ReadInput, Value, DATA_MAPS};
 use posfee_core::{Error, ErrorCode};
 use serde::Serialize;
 use std::cell::RefCell;
+use std::fmt::Write as _;
 use wasm_bindgen::JsValue;
 
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
 // MAX_DEPTH in posfee-core's bounds.rs: the outermost value is level 1.
 const MAX_DEPTH = 64;
-const WELL_FORMED = typeof ''.isWellFormed === 'function';
-const isPlainObject = (v) => {
-  const proto = Object.getPrototypeOf(v);
-  return (proto === Object.prototype || proto === null) && typeof v.toJSON !== 'function';
-};
-// What an object that is not plain data is called in an error.
-function kind(v) {
-  if (v instanceof Map) return 'a Map';
-  if (v instanceof Set) return 'a Set';
-  if (v instanceof Date) return 'a Date';
-  if (typeof v.toJSON === 'function') return 'an object with toJSON';
-  const proto = Object.getPrototypeOf(v);
-  const name = proto && typeof proto.constructor === 'function' ? proto.constructor.name : '';
-  return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(name) ? 'an instance of ' + name : 'an object that is not plain';
-}
-function mark(key, value) {
-  switch (typeof value) {
-    case 'number':
-      return Number.isFinite(value) ? value : { '\u0000': String(value) };
-    case 'string':
-      // A value whose toJSON gave a string (a Date, a Decimal) is not a string.
-      if (typeof this[key] !== 'string') return { '\u0000': kind(this[key]) };
-      return !WELL_FORMED || value.isWellFormed() ? value : { '\u0000': 'a string with a lone surrogate' };
-    case 'bigint':
-    case 'function':
-    case 'symbol':
-      return { '\u0000': typeof value };
-    case 'object': {
-      // Only plain objects and arrays are data: a Map, a class instance or
-      // an object with toJSON is refused, never read as its JSON.
-      const given = this[key];
-      if (value !== null && !Array.isArray(value) && (given !== value || !isPlainObject(value))) {
-        return { '\u0000': typeof given === 'object' && given !== null ? kind(given) : 'object' };
-      }
-      return value;
-    }
-    default:
-      return value;
-  }
-}
 // The path (in the caller's keys) of the first value nested deeper than
 // MAX_DEPTH, or null; own enumerable keys only, as JSON.stringify reads.
 function tooDeep(value, depth, path) {
@@ -72,28 +34,30 @@ function tooDeep(value, depth, path) {
   }
   return null;
 }
-// JSON text of an input, what JSON cannot say marked {"\0": what}; or
-// "\0" and the path of a value nested too deep.
+// JSON text of a plan or calendar object, or "\0" and the path of a value
+// nested too deep.
 export function posfeeDataJson(value) {
   const deep = tooDeep(value, 1, '');
   return deep !== null ? '\u0000' + deep : JSON.stringify(value);
 }
-export function posfeeStringify(value) {
-  const deep = tooDeep(value, 1, '');
-  if (deep !== null) return '\u0000' + deep;
-  return JSON.stringify(value, mark);
-}
 "#)]
 extern "C" {
-    /// JSON text of an input; what JSON cannot say is marked `{"\0": what}`;
-    /// `"\0path"` for a value nested deeper than the bound.
-    #[wasm_bindgen(catch, js_name = posfeeStringify)]
-    fn stringify(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
-
     /// `JSON.stringify` of a plan or calendar object after its depth is
     /// checked (`"\0path"` for a value nested too deep).
     #[wasm_bindgen(catch, js_name = posfeeDataJson)]
     fn data_json(value: &JsValue) -> std::result::Result<Option<String>, JsValue>;
+}
+
+// What reading an input calls, each declared to catch: a Proxy trap or a
+// revoked Proxy throws, and nothing may unwind past Rust.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(v: &JsValue) -> std::result::Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(v: &JsValue) -> std::result::Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = getPrototypeOf)]
+    fn prototype_of(v: &JsValue) -> std::result::Result<JsValue, JsValue>;
 }
 
 /// A core error's field path in JavaScript's spelling: input errors name the
@@ -188,40 +152,197 @@ impl From<JsErr> for JsValue {
 /// The result of every entry point.
 pub type JsResult<T> = std::result::Result<T, JsErr>;
 
-/// A JavaScript value as the core's input tree.
-///
-/// The value crosses the boundary once, as JSON text written by
-/// `posfeeStringify` (own enumerable keys only, depth checked first). What
-/// JSON cannot say is marked there and becomes a [`Value::Foreign`] that the
-/// core refuses at its path: NaN, ±Infinity, BigInt, functions, symbols,
-/// Maps, Dates, class instances, lone surrogates. `undefined` members are
-/// absent; `undefined` itself is null.
+/// A JavaScript value as the core's input tree, read with no JSON text and
+/// no callback of posfee's own: own enumerable keys only (`Object.keys`),
+/// members as `JSON.stringify` would see them (`undefined` members absent,
+/// `undefined` elements and `undefined` itself null). What is not data
+/// becomes a [`Value::Foreign`] that the core refuses at its path: NaN,
+/// ±Infinity, BigInt, functions, symbols, Maps, Sets, Dates, class
+/// instances, objects with `toJSON`, lone surrogates. A value nested deeper
+/// than [`MAX_DEPTH`] is `input_too_large` and a list longer than
+/// [`MAX_BATCH`] `too_many`, both found before reading further; an
+/// exception raised while reading (a getter, a Proxy) is `unreadable` at
+/// `prefix`, with the exception as `cause`.
 pub fn tree(v: &JsValue, prefix: &str) -> JsResult<Value> {
-    match careful_text(v, prefix)? {
-        Some(text) => Value::from_json_text(&text)
-            .map(unmark)
-            .ok_or_else(|| internal("JSON")),
-        None => Ok(Value::Null),
+    let mut path = String::new();
+    WALK.with(|w| w.value(v, 1, &mut path))
+        .map_err(|fault| match fault {
+            Fault::Deep => JsErr(posfee_core::bounds::too_deep_under(prefix, &path)),
+            Fault::Long => JsErr(posfee_core::bounds::too_many(
+                &under(prefix, &path),
+                MAX_BATCH,
+            )),
+            Fault::Thrown(exception) => unreadable(prefix, exception),
+        })
+}
+
+/// `prefix` followed by a path within the input.
+fn under(prefix: &str, path: &str) -> String {
+    match (prefix.is_empty(), path.is_empty() || path.starts_with('[')) {
+        (true, _) => path.to_string(),
+        (false, true) => format!("{prefix}{path}"),
+        (false, false) => format!("{prefix}.{path}"),
     }
 }
 
-/// The marks of `posfeeStringify` (`{"\0": what}`) as foreign values.
-fn unmark(v: Value) -> Value {
-    match v {
-        Value::Map(members) => {
-            if let [(k, Value::Text(what))] = members.as_slice() {
-                if k == "\u{0}" {
-                    return Value::Foreign(match what.as_str() {
-                        w @ ("NaN" | "Infinity" | "-Infinity") => format!("the number {w}"),
-                        other => other.to_string(),
-                    });
-                }
-            }
-            Value::Map(members.into_iter().map(|(k, x)| (k, unmark(x))).collect())
+/// Why reading stopped; the path of the value is left in the walk's path.
+enum Fault {
+    Deep,
+    Long,
+    Thrown(JsValue),
+}
+
+thread_local! {
+    static WALK: Walk = Walk::new();
+}
+
+/// The prototypes an input's objects are told apart by.
+struct Walk {
+    object: JsValue,
+    map: JsValue,
+    set: JsValue,
+    date: JsValue,
+}
+
+/// What is left of a value that is not data, in an error.
+fn foreign(what: &str) -> Value {
+    Value::Foreign(what.to_string())
+}
+
+/// Whether a string JavaScript gave holds a lone surrogate: it arrives as
+/// U+FFFD, and only then is the string looked at again, unit by unit.
+fn lone_surrogate(v: &JsValue, text: &str) -> bool {
+    text.contains('\u{FFFD}')
+        && !wasm_bindgen::JsCast::unchecked_ref::<js_sys::JsString>(v).is_valid_utf16()
+}
+
+impl Walk {
+    fn new() -> Walk {
+        let proto = |v: JsValue| Object::get_prototype_of(&v).into();
+        Walk {
+            object: proto(Object::new().into()),
+            map: proto(js_sys::Map::new().into()),
+            set: proto(js_sys::Set::new(&JsValue::UNDEFINED).into()),
+            date: proto(js_sys::Date::new_0().into()),
         }
-        Value::List(items) => Value::List(items.into_iter().map(unmark).collect()),
-        other => other,
     }
+
+    fn value(&self, v: &JsValue, depth: usize, path: &mut String) -> Result<Value, Fault> {
+        if let Some(text) = v.as_string() {
+            return Ok(if lone_surrogate(v, &text) {
+                foreign("a string with a lone surrogate")
+            } else {
+                Value::Text(text)
+            });
+        }
+        if let Some(n) = v.as_f64() {
+            return Ok(match what(v) {
+                Value::Number(text) if n.is_finite() => Value::Number(text),
+                Value::Number(text) => Value::Foreign(format!("the number {text}")),
+                other => other,
+            });
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(Value::Bool(b));
+        }
+        if v.is_null() || v.is_undefined() {
+            return Ok(Value::Null);
+        }
+        if !v.is_object() {
+            // BigInt, symbol, function.
+            return Ok(Value::Foreign(
+                v.js_typeof().as_string().unwrap_or_default(),
+            ));
+        }
+        if depth > MAX_DEPTH {
+            return Err(Fault::Deep);
+        }
+        if is_array(v).map_err(Fault::Thrown)? {
+            return self.list(v, depth, path);
+        }
+        let proto = prototype_of(v).map_err(Fault::Thrown)?;
+        let to_json = Reflect::get(v, &JsValue::from_str("toJSON")).map_err(Fault::Thrown)?;
+        if !(proto.is_null() || proto == self.object) || to_json.is_function() {
+            return Ok(self.kind(&proto, &to_json));
+        }
+        let keys = own_keys(v).map_err(Fault::Thrown)?;
+        let mut members = Vec::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
+            let member = Reflect::get(v, &key).map_err(Fault::Thrown)?;
+            if member.is_undefined() {
+                continue;
+            }
+            let name = key.as_string().unwrap_or_default();
+            let mark = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&name);
+            let x = if lone_surrogate(&key, &name) {
+                foreign("a string with a lone surrogate")
+            } else {
+                self.value(&member, depth + 1, path)?
+            };
+            path.truncate(mark);
+            members.push((name, x));
+        }
+        Ok(Value::map(members))
+    }
+
+    fn list(&self, v: &JsValue, depth: usize, path: &mut String) -> Result<Value, Fault> {
+        let length = Reflect::get(v, &JsValue::from_str("length")).map_err(Fault::Thrown)?;
+        let length = length.as_f64().unwrap_or(0.0);
+        #[allow(clippy::cast_precision_loss)]
+        if length > MAX_BATCH as f64 {
+            return Err(Fault::Long);
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let length = length as u32;
+        let mut items = Vec::with_capacity(length as usize);
+        for i in 0..length {
+            let item = Reflect::get_u32(v, i).map_err(Fault::Thrown)?;
+            let mark = path.len();
+            let _ = write!(path, "[{i}]");
+            items.push(self.value(&item, depth + 1, path)?);
+            path.truncate(mark);
+        }
+        Ok(Value::List(items))
+    }
+
+    /// What an object that is not plain data is called in an error.
+    fn kind(&self, proto: &JsValue, to_json: &JsValue) -> Value {
+        let what = if *proto == self.map {
+            "a Map".to_string()
+        } else if *proto == self.set {
+            "a Set".to_string()
+        } else if *proto == self.date {
+            "a Date".to_string()
+        } else if to_json.is_function() {
+            "an object with toJSON".to_string()
+        } else {
+            let name = match Reflect::get(proto, &JsValue::from_str("constructor")) {
+                Ok(c) if c.is_function() => Reflect::get(&c, &JsValue::from_str("name"))
+                    .ok()
+                    .and_then(|n| n.as_string()),
+                _ => None,
+            };
+            match name {
+                Some(n) if is_identifier(&n) => format!("an instance of {n}"),
+                _ => "an object that is not plain".to_string(),
+            }
+        };
+        Value::Foreign(what)
+    }
+}
+
+/// A constructor's name as an error may show it (`[A-Za-z_$][\w$]{0,40}`).
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && name.len() <= 41
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
 /// Reads a JavaScript input with the core's reader, in camelCase: its
@@ -265,21 +386,6 @@ pub fn what(v: &JsValue) -> Value {
         )
     } else {
         Value::Foreign(v.js_typeof().as_string().unwrap_or_default())
-    }
-}
-
-/// The careful JSON text of a value (`None` for `undefined`), as [`json_of`]
-/// reads it, for the quote module's reader (`careful.rs`): a value nested
-/// too deep is `input_too_large`, an exception raised while reading it
-/// (a getter, a Proxy) `unreadable`.
-pub fn careful_text(v: &JsValue, prefix: &str) -> JsResult<Option<String>> {
-    match stringify(v) {
-        Ok(Some(t)) => match t.strip_prefix('\u{0}') {
-            Some(path) => Err(JsErr(posfee_core::bounds::too_deep_under(prefix, path))),
-            None => Ok(Some(t)),
-        },
-        Ok(None) => Ok(None),
-        Err(exception) => Err(unreadable(prefix, exception)),
     }
 }
 
