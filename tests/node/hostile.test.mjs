@@ -266,6 +266,22 @@ test('posfee: deep nesting in every entry point that reads an object', () => {
   stillRight(full, e);
 });
 
+test('posfee: the input walk bounds a list by its length before reading it, and names what is not data', () => {
+  const { Engine, DayLedger } = full;
+  const e = new Engine();
+  // A sparse list of 2^31 holes: refused by its length, never walked.
+  refuses(full, () => new DayLedger().quoteAll(e, merchant, new Array(2 ** 31)), { code: 'input_too_large', reason: 'too_many', field: 'payments' });
+  refuses(full, () => e.diagnose({ situation: 'declined', recentPayments: new Array(2 ** 31) }), { code: 'input_too_large', reason: 'too_many', field: 'recentPayments' });
+  // A Set, a subclass of Array's element, a boxed string: not data, at their field.
+  refuses(full, () => e.arrival({ ...card, method: new Set(['card']) }), { code: 'invalid_field', reason: 'wrong_type', field: 'payment.method', messageEn: /a Set/ });
+  refuses(full, () => e.arrival({ ...card, method: new String('card') }), { code: 'invalid_field', reason: 'wrong_type', field: 'payment.method', messageEn: /an instance of String/ });
+  // A key with a lone surrogate is never read as another key.
+  refuses(full, () => e.arrival({ ...card, ['x\ud800']: 1 }), { code: 'invalid_field', field: /^payment\./ });
+  // Holes in a list are null, as JSON would have them.
+  refuses(full, () => e.diagnose({ situation: 'declined', recentPayments: [, '2025-03-12T10:00'] }), { code: 'invalid_field', reason: 'wrong_type', field: 'recentPayments[0]', messageEn: /null/ });
+  stillRight(full, e);
+});
+
 test('posfee: a plan file with a key given twice is refused at that key', () => {
   const text = readFileSync(new URL('../core/data/plan-upos.json', root), 'utf8');
   const doubled = text.replace('"rate_percent": "0.38"', '"rate_percent": "0.38", "rate_percent": "5.00"');
