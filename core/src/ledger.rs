@@ -156,6 +156,44 @@ impl DayLedger {
         Ok(q)
     }
 
+    /// Quotes and records payments in order (a statement), each read by
+    /// `read` when its turn comes with its path (`{field}[i]`): the first
+    /// payment that cannot be read or quoted ends the run with its error,
+    /// the payments before it staying recorded, as one call each would.
+    ///
+    /// ```
+    /// # use posfee_core::*;
+    /// # let m = Merchant { tier: MerchantTier::Premium, verification: Verification::FaceAndCard, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: true };
+    /// let (plan, cal) = (Plan::upos().unwrap(), Calendar::embedded().unwrap());
+    /// let card = |amount: &str| PaymentInput { amount: Some(amount.into()), method: Some("card".into()), card_kind: Some("credit".into()), card_medium: Some("chip".into()), time: Some("2025-03-12T10:00".into()), ..Default::default() };
+    /// let read = |p: PaymentInput, at: &str| p.to_payment(at);
+    /// let mut ledger = DayLedger::default();
+    /// let quotes = ledger.quote_all(&plan, &cal, &m, [card("100.00"), card("200.00")], "payments", read, QuoteOptions::default()).unwrap();
+    /// assert_eq!(quotes.len(), 2);
+    /// let e = ledger.quote_all(&plan, &cal, &m, [card("1.00"), card("x")], "payments", read, QuoteOptions::default()).unwrap_err();
+    /// assert_eq!(e.field(), "payments[1].amount");
+    /// assert_eq!(ledger.dates().len(), 1); // the first of them was recorded
+    /// ```
+    #[allow(clippy::too_many_arguments)]
+    pub fn quote_all<P>(
+        &mut self,
+        plan: &Plan,
+        calendar: &crate::calendar::Calendar,
+        merchant: &Merchant,
+        payments: impl IntoIterator<Item = P>,
+        field: &str,
+        read: impl Fn(P, &str) -> Result<crate::payment::Payment>,
+        options: crate::quote::QuoteOptions,
+    ) -> Result<Vec<crate::quote::Quote>> {
+        let payments = payments.into_iter();
+        let mut quotes = Vec::with_capacity(payments.size_hint().0);
+        for (i, p) in payments.enumerate() {
+            let p = read(p, &format!("{field}[{i}]"))?;
+            quotes.push(self.quote_and_record(plan, calendar, merchant, &p, options)?);
+        }
+        Ok(quotes)
+    }
+
     /// The accounting dates the ledger holds.
     ///
     /// ```

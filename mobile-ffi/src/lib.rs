@@ -747,14 +747,13 @@ impl DayLedger {
         let m = merchant_of(merchant)?;
         let o = options_of(options);
         let e = read(&engine.0);
-        let mut ledger = lock(&self.0);
-        let mut quotes = Vec::with_capacity(payments.len());
-        for (i, p) in payments.into_iter().enumerate() {
-            let p = payment_of(p, &format!("payments[{i}]"))?;
-            let q = ledger.quote_and_record(e.plan(), e.calendar(), &m, &p, o);
-            quotes.push(q.map_err(err)?.into());
-        }
-        Ok(quotes)
+        let read = |p: PaymentInput, at: &str| {
+            let p: pf::PaymentInput = p.lift(&|| at.to_string())?;
+            p.to_payment(at)
+        };
+        let quotes =
+            lock(&self.0).quote_all(e.plan(), e.calendar(), &m, payments, "payments", read, o);
+        Ok(quotes.map_err(err)?.into_iter().map(Into::into).collect())
     }
 
     /// The accounting dates the ledger holds (`YYYY-MM-DD`).

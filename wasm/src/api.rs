@@ -457,20 +457,14 @@ impl DayLedger {
         let m = parse_merchant(&merchant)?;
         let o = parse_options(&options.unwrap_or(JsValue::UNDEFINED))?;
         let list = crate::convert::list(&payments, "payments")?;
+        let read = |v: &pf::read::Value, at: &str| {
+            pf::read::read::<pf::PaymentInput>(v, at, pf::read::Naming::Camel)?.to_payment(at)
+        };
         let e = &engine.inner;
-        let mut quotes = Vec::with_capacity(list.len());
-        for (i, v) in list.iter().enumerate() {
-            let prefix = format!("payments[{i}]");
-            let p = crate::convert::read_tree::<pf::PaymentInput>(v, &prefix)?
-                .to_payment(&prefix)
-                .map_err(JsErr::from)?;
-            quotes.push(
-                self.inner
-                    .quote_and_record(e.plan(), e.calendar(), &m, &p, o)
-                    .map_err(JsErr::from)?,
-            );
-        }
-        Ok(to_js(&quotes)?)
+        let quotes = self
+            .inner
+            .quote_all(e.plan(), e.calendar(), &m, &list, "payments", read, o);
+        Ok(to_js(&quotes.map_err(JsErr::from)?)?)
     }
 
     /// The accounting dates the ledger holds (`YYYY-MM-DD`).
