@@ -32,6 +32,7 @@ pub(crate) const CAUSES_JSON: &str = include_str!("../data/audit-causes.json");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum FindingCode {
     /// The fee charged is above the plan's fee.
     FeeOvercharged,
@@ -88,6 +89,7 @@ impl FindingCode {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Finding {
     /// The finding.
     pub code: FindingCode,
@@ -107,6 +109,7 @@ pub struct Finding {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum LineStatus {
     /// Nothing found.
     Ok,
@@ -133,6 +136,7 @@ pub enum LineStatus {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct LineAudit {
     /// 0-based position in the statement.
     pub index: u64,
@@ -179,6 +183,7 @@ pub struct LineAudit {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct AuditSummary {
     /// Lines audited.
     pub lines: u64,
@@ -189,6 +194,7 @@ pub struct AuditSummary {
     /// Lines that could not be judged.
     pub unjudgeable: u64,
     /// Count per finding code (every code present).
+    #[cfg_attr(test, ts(type = "Record<FindingCode, number>"))]
     pub counts: BTreeMap<&'static str, u64>,
     /// Total overcharged.
     pub overcharged: Money,

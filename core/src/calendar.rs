@@ -96,6 +96,7 @@ struct CalendarFile {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum DataOrigin {
     /// Shipped inside the library.
     Embedded,
@@ -112,6 +113,7 @@ pub enum DataOrigin {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct YearVersion {
     /// The year.
     pub year: i32,
@@ -136,6 +138,7 @@ pub struct YearVersion {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum DayKind {
     /// An ordinary Monday–Friday.
     Workday,
@@ -156,6 +159,7 @@ pub enum DayKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct DayInfo {
     /// The date.
     pub date: NaiveDate,
@@ -209,6 +213,7 @@ impl YearData {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct ConsultedYear {
     /// The calendar year.
     pub year: i32,

@@ -36,6 +36,7 @@ pub struct MixLine {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct LineCost {
     /// Rule of plan A.
     pub rule_a: Arc<str>,
@@ -58,6 +59,7 @@ pub struct LineCost {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Cheaper {
     /// Plan A costs less.
     A,
@@ -82,6 +84,7 @@ pub enum Cheaper {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Comparison {
     /// Plan A's id.
     pub plan_a: Arc<str>,

@@ -763,6 +763,7 @@ impl Contract {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct ChannelCost {
     /// The channel.
     pub channel: ContractChannel,
@@ -798,6 +799,7 @@ pub struct ChannelCost {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct ChannelLineCost {
     /// The contract channel the payment falls into.
     pub channel: ContractChannel,
@@ -831,6 +833,7 @@ pub struct ChannelLineCost {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct ChannelComparison {
     /// Plan A's id.
     pub plan_a: Arc<str>,

@@ -31,6 +31,7 @@ pub(crate) const CATALOGUE_JSON: &str = include_str!("../data/diagnose-catalogue
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Situation {
     /// 不到账: the money has not arrived.
     NotArrived,
@@ -240,6 +241,7 @@ impl DiagnoseRequest {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct RankedCause {
     /// Stable code.
     pub code: Arc<str>,
@@ -248,6 +250,7 @@ pub struct RankedCause {
     /// English text.
     pub en: Arc<str>,
     /// The signals among the facts that point to this cause.
+    #[cfg_attr(test, ts(type = "Array<DiagnoseSignal>"))]
     pub matched: Vec<&'static str>,
     /// Whether a signal it was ranked by is posfee's own heuristic (a
     /// threshold or keyword list the seeds do not give), not the seeds'.
@@ -267,6 +270,7 @@ pub struct RankedCause {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct NotDue {
     /// The expected arrival date.
     pub due: NaiveDate,
@@ -288,6 +292,7 @@ pub struct NotDue {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Diagnosis {
     /// What happened.
     pub situation: Situation,

@@ -38,6 +38,11 @@ pub struct MerchantFacts {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    test,
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase", rename = "EligibilityAnswer")
+)]
 pub struct Answer {
     /// Every condition is met.
     pub eligible: bool,
@@ -56,6 +61,7 @@ pub struct Answer {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct EligibilityAnswers {
     /// The premium credit rate.
     pub premium_rate: Answer,

@@ -14,6 +14,7 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum ErrorCode {
     /// A money amount is malformed, zero, signed, too precise or too large.
     InvalidAmount,
@@ -288,9 +289,15 @@ impl PartialEq<str> for Reason {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    test,
+    derive(ts_rs::TS),
+    ts(rename_all = "camelCase", rename = "ErrorInfo")
+)]
 pub struct Error {
     code: ErrorCode,
     field: String,
+    #[cfg_attr(test, ts(type = "string"))]
     reason: Reason,
     year: Option<i32>,
     message_zh: String,

@@ -56,6 +56,8 @@ pub mod settlement;
 mod sorted_map;
 pub mod statement;
 pub mod time;
+#[cfg(test)]
+mod ts;
 
 pub use acceptance::{check_acceptance, RefusalCode};
 pub use activation::{activation_progress, ActivationProgress, NextMilestone};
@@ -103,6 +105,7 @@ pub use time::{parse_date, ChinaDateTime, ClockTime};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct DataVersions {
     /// Library version.
     pub library: String,

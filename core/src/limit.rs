@@ -100,6 +100,7 @@ impl DailyUsage {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct SingleCap {
     /// Dimension name.
     pub dimension: Arc<str>,
@@ -116,6 +117,7 @@ pub struct SingleCap {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct DailyBucket {
     /// Bucket name.
     pub bucket: Arc<str>,
@@ -151,6 +153,7 @@ pub struct DailyBucket {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Refusal {
     /// The code.
     pub code: crate::acceptance::RefusalCode,
@@ -187,6 +190,7 @@ pub struct Refusal {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct LimitCheck {
     /// The smallest single cap that applies.
     pub single_cap: Option<Money>,

@@ -10,6 +10,7 @@ macro_rules! named_enum {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
+        #[cfg_attr(test, derive(ts_rs::TS))]
         pub enum $name { $($(#[$vm])* $var),+ }
 
         impl $name {

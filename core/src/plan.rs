@@ -30,6 +30,7 @@ pub const MAX_FEE_RULES: usize = 64;
 /// assert!(serde_json::from_str::<Percent>("0.55").is_err()); // a number is refused
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(type = "string", rename = "PercentString"))]
 pub struct Percent(Decimal);
 
 impl Percent {
@@ -277,6 +278,7 @@ impl Condition {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Step {
     /// Stable code.
     pub code: Arc<str>,
@@ -717,6 +719,7 @@ pub struct Settlement {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Milestone {
     /// Volume at which it is reached (≥).
     pub volume: Money,

@@ -33,6 +33,7 @@ pub struct QuoteOptions {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Outcome {
     /// The payment goes through.
     Accepted,
@@ -60,6 +61,7 @@ pub enum Outcome {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Quote {
     /// Accepted or refused.
     pub outcome: Outcome,

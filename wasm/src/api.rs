@@ -9,7 +9,7 @@ use posfee_core as pf;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = include_str!("types.d.ts");
+const TYPES: &'static str = concat!(include_str!("answers.d.ts"), include_str!("types.d.ts"));
 
 fn out<T: serde::Serialize>(r: pf::Result<T>) -> Result<JsValue, JsValue> {
     let v = r.map_err(JsErr::from)?;

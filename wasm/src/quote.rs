@@ -10,7 +10,7 @@ use posfee_core as pf;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = include_str!("types.d.ts");
+const TYPES: &'static str = concat!(include_str!("answers.d.ts"), include_str!("types.d.ts"));
 
 /// The built-in 优POS plan with the built-in mainland calendar.
 #[wasm_bindgen]

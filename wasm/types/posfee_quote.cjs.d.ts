@@ -1,8 +1,666 @@
 /* tslint:disable */
 /* eslint-disable */
+// Generated from posfee-core's answer types by `core/src/ts.rs`; do not edit.
+// Regenerate: POSFEE_BLESS=1 cargo test -p posfee-core ts
 
-/** Yuan as a decimal string with at most two decimals: "1234.50". Never a number. */
+/** Where a merchant stands on activation cashback. */
+export type ActivationProgress = {
+    /** The activation service fee. */
+    activationFee: MoneyString;
+    /** The volume counted (after activation; the activation swipe excluded). */
+    volume: MoneyString;
+    /** Cashback earned so far. */
+    earned: MoneyString;
+    /** Activation fee minus cashback earned. */
+    netCost: MoneyString;
+    /** Milestones reached. */
+    reached: Array<Milestone>;
+    /** The next milestone, if any. */
+    next: NextMilestone | null;
+};
+
+/** When the money of a payment arrives (到账). */
+export type Arrival = {
+    /** The date the money arrives. */
+    date: string;
+    /** Real time (T+0). */
+    realtime: boolean;
+    /** The accounting date (日切 applied). */
+    accountingDate: string;
+    /** Whether some working day was assumed Monday–Friday for an uncovered year. */
+    provisional: boolean;
+    /** The uncovered years assumed. */
+    uncoveredYears: Array<number>;
+    /**
+     * The calendar years whose data answered, with their data version and
+     * origin (embedded or loaded), in the order consulted; empty for a
+     * real-time answer, which needs no calendar.
+     */
+    calendar: Array<ConsultedYear>;
+    /** The settlement rule that applied. */
+    rule: string;
+    /**
+     * Set on a T+N answer whose accounting date the day cut-off moved to
+     * the next day (RULES §7): the explanation, code `after_cutoff`.
+     */
+    cutoffNote: Step | null;
+};
+
+/** The audit's totals; every total is the sum of the lines' findings. */
+export type AuditSummary = {
+    /** Lines audited. */
+    lines: number;
+    /** Lines with nothing found. */
+    ok: number;
+    /** Lines with findings. */
+    withFindings: number;
+    /** Lines that could not be judged. */
+    unjudgeable: number;
+    /** Count per finding code (every code present). */
+    counts: Record<FindingCode, number>;
+    /** Total overcharged. */
+    overcharged: MoneyString;
+    /** Total undercharged. */
+    undercharged: MoneyString;
+    /** Total net mismatch. */
+    netMismatch: MoneyString;
+    /** Net value of duplicate settlements. */
+    duplicates: MoneyString;
+    /** Net value settled late. */
+    settledLate: MoneyString;
+    /** Net value not settled past its due date. */
+    notSettled: MoneyString;
+    /** Fees charged on judged lines. */
+    feesCharged: MoneyString;
+    /** Fees the plan expects on judged lines. */
+    feesExpected: MoneyString;
+};
+
+/**
+ * A comparison of two plans over a month's mix, in total and per contract
+ * channel.
+ */
+export type ChannelComparison = {
+    /** Plan A's id. */
+    planA: string;
+    /** Plan B's id. */
+    planB: string;
+    /** Total fees under A. */
+    totalA: MoneyString;
+    /** Total fees under B. */
+    totalB: MoneyString;
+    /** total_b − total_a. */
+    difference: MoneyString;
+    /** |difference|: what the cheaper plan saves. */
+    saving: MoneyString;
+    /** Which is cheaper. */
+    cheaper: Cheaper;
+    /** Total amount paid. */
+    volume: MoneyString;
+    /** Number of payments. */
+    payments: number;
+    /** Per channel present in the mix, in channel order. */
+    channels: Array<ChannelCost>;
+    /** Per mix line, in mix order. */
+    lines: Array<ChannelLineCost>;
+};
+
+/** One channel's cost under both plans. */
+export type ChannelCost = {
+    /** The channel. */
+    channel: ContractChannel;
+    /** Chinese label. */
+    nameZh: string;
+    /** English label. */
+    nameEn: string;
+    /** Number of payments in the channel. */
+    payments: number;
+    /** Amount paid in the channel. */
+    volume: MoneyString;
+    /** Fees under A. */
+    totalA: MoneyString;
+    /** Fees under B. */
+    totalB: MoneyString;
+    /** total_b − total_a. */
+    difference: MoneyString;
+    /** |difference|: what the cheaper plan saves. */
+    saving: MoneyString;
+    /** Which is cheaper in this channel. */
+    cheaper: Cheaper;
+};
+
+/** One mix line's cost under both plans, with its channel. */
+export type ChannelLineCost = {
+    /** The contract channel the payment falls into. */
+    channel: ContractChannel;
+    /** Rule of plan A. */
+    ruleA: string;
+    /** Rule of plan B. */
+    ruleB: string;
+    /** Fee per payment under A. */
+    feeA: MoneyString;
+    /** Fee per payment under B. */
+    feeB: MoneyString;
+    /** fee_a × count. */
+    totalA: MoneyString;
+    /** fee_b × count. */
+    totalB: MoneyString;
+};
+
+/** Which plan is cheaper. */
+export type Cheaper = "a" | "b" | "equal";
+
+/** A comparison of two plans over a month's mix. */
+export type Comparison = {
+    /** Plan A's id. */
+    planA: string;
+    /** Plan B's id. */
+    planB: string;
+    /** Total fees under A. */
+    totalA: MoneyString;
+    /** Total fees under B. */
+    totalB: MoneyString;
+    /** total_b − total_a. */
+    difference: MoneyString;
+    /** Which is cheaper. */
+    cheaper: Cheaper;
+    /** Total amount paid. */
+    volume: MoneyString;
+    /** Number of payments. */
+    payments: number;
+    /** Per line. */
+    lines: Array<LineCost>;
+};
+
+/**
+ * One calendar year whose data answered a question: its data version and
+ * where it came from (embedded or loaded at run time).
+ */
+export type ConsultedYear = {
+    /** The calendar year. */
+    year: number;
+    /** The data version of the file it came from. */
+    dataVersion: string;
+    /** Embedded or loaded. */
+    origin: DataOrigin;
+};
+
+/**
+ * A channel of a merchant's contract, in the first-match order of the
+ * 优POS fee rules F1–F5.
+ */
+export type ContractChannel = "qr" | "small_contactless" | "debit" | "contactless" | "credit";
+
+/** A daily bucket that applies to the payment, with its usage. */
+export type DailyBucket = {
+    /** Bucket name. */
+    bucket: string;
+    /** Class within the bucket. */
+    class: string | null;
+    /** Money cap. */
+    cap: MoneyString | null;
+    /** Count cap. */
+    countCap: number | null;
+    /** Money used before this payment. */
+    used: MoneyString;
+    /** Payments counted before this payment. */
+    usedCount: number;
+    /** Money left before this payment (never below zero). */
+    left: MoneyString | null;
+    /** Payments left before this payment. */
+    leftCount: number | null;
+};
+
+/** Where a year's data came from. */
+export type DataOrigin = "embedded" | "loaded";
+
+/** The versions of the data in use, for display in every binding. */
+export type DataVersions = {
+    /** Library version. */
+    library: string;
+    /** Plan id. */
+    planId: string;
+    /** Plan data version. */
+    planVersion: string;
+    /** Plan schema version read. */
+    planSchema: number;
+    /** Covered calendar years and their versions. */
+    calendarYears: Array<YearVersion>;
+    /** Last day of the unbroken coverage. */
+    calendarValidUntil: string | null;
+};
+
+/** One date, as the calendar sees it. */
+export type DayInfo = {
+    /** The date. */
+    date: string;
+    /** Whether it is a working day. */
+    working: boolean;
+    /** The kind of day. */
+    kind: DayKind;
+    /** The festival or adjustment name in Chinese. */
+    nameZh: string | null;
+    /** The festival or adjustment name in English. */
+    nameEn: string | null;
+};
+
+/** What kind of day a date is. */
+export type DayKind = "workday" | "weekend" | "holiday" | "adjusted_working_day";
+
+/** The answer: causes ranked most likely first. */
+export type Diagnosis = {
+    /** What happened. */
+    situation: Situation;
+    /** Its name in Chinese. */
+    situationZh: string;
+    /** Its name in English. */
+    situationEn: string;
+    /** Set when the money is simply not due yet. */
+    notDue: NotDue | null;
+    /** Set when the plan's own acceptance or limit rules refuse the payment. */
+    planRefusal: Refusal | null;
+    /** Causes, most likely first. */
+    causes: Array<RankedCause>;
+    /** Recovery steps (suspension). */
+    recoverySteps: Array<Step>;
+    /**
+     * Notes beside the causes: `posfee_heuristic` when a cause was ranked
+     * by posfee's own heuristic (naming which), and for a suspension what
+     * it risks if left unresolved (seed 003).
+     */
+    notes: Array<Step>;
+    /** The provider's customer service line (plan data). */
+    supportLine: string;
+    /** The version of the catalogue. */
+    catalogueVersion: string;
+};
+
+/** One eligibility answer. */
+export type EligibilityAnswer = {
+    /** Every condition is met. */
+    eligible: boolean;
+    /** Codes of the conditions not met, in a fixed order. */
+    unmet: Array<string>;
+    /** What to do next. */
+    steps: Array<Step>;
+};
+
+/** The three eligibility answers. */
+export type EligibilityAnswers = {
+    /** The premium credit rate. */
+    premiumRate: EligibilityAnswer;
+    /** The bulk credit rate. */
+    bulkRate: EligibilityAnswer;
+    /** A limit upgrade. */
+    limitUpgrade: EligibilityAnswer;
+};
+
+/**
+ * Stable snake_case error codes. They never change meaning once published;
+ * every binding exposes the same strings.
+ */
+export type ErrorCode = "invalid_amount" | "invalid_time" | "invalid_field" | "calendar_not_covered" | "no_fee_rule" | "plan_syntax" | "plan_invalid" | "plan_unsupported_schema" | "plan_incomplete" | "calendar_syntax" | "calendar_invalid" | "calendar_unsupported_schema" | "calendar_year_covered" | "overflow" | "invalid_csv" | "input_too_large" | "invalid_state" | "internal";
+
+/**
+ * The error of every fallible posfee call.
+ *
+ * `code` says what kind of failure it is, `field` names the input (a path
+ * such as `payment.amount` or `fee_rules[2].cap`), `reason` is a stable
+ * snake_case detail (`too_many_decimals`, `missing`, …), `year` is set for
+ * [`ErrorCode::CalendarNotCovered`], and the two messages are for people.
+ */
+export type ErrorInfo = {
+    code: ErrorCode;
+    field: string;
+    reason: string;
+    year: number | null;
+    messageZh: string;
+    messageEn: string;
+};
+
+/** A priced charge: fee, net and the rule. */
+export type Fee = {
+    /** The rule. */
+    rule: RuleRef;
+    /** The fee. */
+    fee: MoneyString;
+    /** amount − fee (negative when a fixed fee exceeds the amount). */
+    net: MoneyString;
+    /** How the fee was made up. */
+    detail: FeeDetail;
+};
+
+/** How the fee was made up. */
+export type FeeDetail = {
+    /** The percentage part after rounding, cap and minimum. */
+    percentage: MoneyString;
+    /** The cap was applied. */
+    capped: boolean;
+    /** The minimum was applied. */
+    minimumApplied: boolean;
+    /** The fixed part. */
+    fixed: MoneyString;
+};
+
+/** One finding, with the money at stake. */
+export type Finding = {
+    /** The finding. */
+    code: FindingCode;
+    /**
+     * Money at stake: the fee difference, the net difference, the duplicate's
+     * net, or the net not yet settled.
+     */
+    amount: MoneyString;
+    /** Chinese message. */
+    messageZh: string;
+    /** English message. */
+    messageEn: string;
+};
+
+/** What an audit found on a line. */
+export type FindingCode = "fee_overcharged" | "fee_undercharged" | "net_mismatch" | "duplicate_settlement" | "settled_late" | "not_settled";
+
+/**
+ * The frozen-funds review window (资金冻结): from the plan's first to its
+ * last working day strictly after the submission date.
+ */
+export type FrozenWindow = {
+    /** The earliest day the review ends. */
+    first: string;
+    /** The latest day the review ends. */
+    last: string;
+    /** Whether an uncovered year was assumed Monday–Friday. */
+    provisional: boolean;
+    /** The uncovered years assumed. */
+    uncoveredYears: Array<number>;
+    /** The calendar years whose data answered (see [`Arrival::calendar`]). */
+    calendar: Array<ConsultedYear>;
+};
+
+/** The licence as the source gives it, judged on a day. */
+export type LicenceFacts = {
+    /** The licence number. */
+    number: string;
+    /** What it covers, in Chinese. */
+    scopeZh: string;
+    /** What it covers, in English. */
+    scopeEn: string;
+    /** The validity date the source gives. */
+    validUntil: string;
+    /** Whether that date has passed on the day asked. */
+    datePassed: boolean;
+};
+
+/** The limit answer for a payment. */
+export type LimitCheck = {
+    /** The smallest single cap that applies. */
+    singleCap: MoneyString | null;
+    /** Its dimension. */
+    singleDimension: string | null;
+    /** The daily bucket with the least money left. */
+    dailyDimension: string | null;
+    /** The least money left in any daily bucket that applies, before this payment. */
+    leftToday: MoneyString | null;
+    /** `left_today` minus the amount, when accepted. */
+    leftAfter: MoneyString | null;
+    /** Every single cap that applies, in plan order. */
+    single: Array<SingleCap>;
+    /** Every daily bucket that applies, in plan order. */
+    daily: Array<DailyBucket>;
+    /**
+     * What the merchant can do about the cap that binds: the refusal's cap
+     * when refused, else the smallest single cap (the plan's advice for it,
+     * RULES §6; another means of payment only when it takes more).
+     */
+    raiseSteps: Array<Step>;
+};
+
+/** The audit of one statement line. */
+export type LineAudit = {
+    /** 0-based position in the statement. */
+    index: number;
+    /** Line number in the CSV file, when read from CSV. */
+    lineNumber: number | null;
+    /** Transaction id, when readable. */
+    id: string | null;
+    /** Ok, findings or unjudgeable. */
+    status: LineStatus;
+    /** What was found. */
+    findings: Array<Finding>;
+    /** The plan's fee. */
+    expectedFee: MoneyString | null;
+    /** The fee charged. */
+    feeCharged: MoneyString | null;
+    /** The fee rule. */
+    rule: string | null;
+    /** The expected arrival date. */
+    expectedArrival: string | null;
+    /** Whether the arrival is real time. */
+    realtime: boolean | null;
+    /** The settlement date given. */
+    settledDate: string | null;
+    /** Why the line cannot be judged. */
+    error: ErrorInfo | null;
+    /**
+     * Why the arrival could not be worked out (e.g. `calendar_not_covered`);
+     * the fee is still judged.
+     */
+    arrivalError: ErrorInfo | null;
+    /** Likely causes, for fee findings (seed 问题4). */
+    likelyCauses: Array<Step>;
+    /** What to do, for fee findings. */
+    actions: Array<Step>;
+};
+
+/** One line's cost under both plans. */
+export type LineCost = {
+    /** Rule of plan A. */
+    ruleA: string;
+    /** Rule of plan B. */
+    ruleB: string;
+    /** Fee per payment under A. */
+    feeA: MoneyString;
+    /** Fee per payment under B. */
+    feeB: MoneyString;
+    /** fee_a × count. */
+    totalA: MoneyString;
+    /** fee_b × count. */
+    totalB: MoneyString;
+};
+
+/** How a line came out. */
+export type LineStatus = "ok" | "findings" | "unjudgeable";
+
+/** A cashback milestone on cumulative volume after activation. */
+export type Milestone = {
+    /** Volume at which it is reached (≥). */
+    volume: MoneyString;
+    /** Cashback paid. */
+    cashback: MoneyString;
+};
+
+/**
+ * An amount of CNY, always held to the fen (two decimals).
+ *
+ * Money is never a binary float: it is parsed from decimal strings and
+ * written as `"1234.50"`. Sums and differences may be negative (a net
+ * amount after a fixed fee, a plan comparison); amounts of payments are
+ * always positive.
+ */
 export type MoneyString = string;
+
+/** The next cashback milestone and the volume still needed to reach it. */
+export type NextMilestone = {
+    /** The milestone's volume. */
+    volume: MoneyString;
+    /** Its cashback. */
+    cashback: MoneyString;
+    /** Volume still needed. */
+    stillNeeded: MoneyString;
+};
+
+/** The payment is simply not due yet. */
+export type NotDue = {
+    /** The expected arrival date. */
+    due: string;
+    /** Real-time arrival. */
+    realtime: boolean;
+    /** The date assumed Monday–Friday for an uncovered year. */
+    provisional: boolean;
+};
+
+/** Accepted or refused. */
+export type Outcome = "accepted" | "refused";
+
+/**
+ * A percentage rate such as `"0.55"` (0.55 %), from 0 to 100 with at most
+ * six decimals.
+ */
+export type PercentString = string;
+
+/** The provider's facts on a day. */
+export type ProviderFacts = {
+    /** Chinese name. */
+    nameZh: string;
+    /** English name. */
+    nameEn: string;
+    /** Customer service line. */
+    supportLine: string;
+    /** The licence, when the plan gives one. */
+    licence: LicenceFacts | null;
+    /**
+     * In order: the licence's validity as the source gives it
+     * (`licence_stated_valid` up to its date, `licence_date_passed` after
+     * it: posfee never says a licence is valid past the date its data
+     * gives), where to check it (`licence_check`), and how funds are
+     * cleared (the plan's own code).
+     */
+    notes: Array<Step>;
+};
+
+/**
+ * The answer to "what will this payment cost, will it go through, and when
+ * does the money arrive?"
+ */
+export type Quote = {
+    /** Accepted or refused. */
+    outcome: Outcome;
+    /** The amount. */
+    amount: MoneyString;
+    /** The fee (also given for a refusal: what it would have cost). */
+    fee: MoneyString;
+    /** amount − fee. */
+    net: MoneyString;
+    /** The fee rule applied. */
+    rule: RuleRef;
+    /** How the fee was made up. */
+    feeDetail: FeeDetail;
+    /** The accounting date (日切 applied). */
+    accountingDate: string;
+    /** Why it was refused. */
+    refusal: Refusal | null;
+    /** The limit check (absent when an acceptance rule refused first). */
+    limits: LimitCheck | null;
+    /** When the money arrives (absent for a refusal). */
+    arrival: Arrival | null;
+};
+
+/** A cause, ranked, with the facts that point to it and what to do. */
+export type RankedCause = {
+    /** Stable code. */
+    code: string;
+    /** Chinese text. */
+    zh: string;
+    /** English text. */
+    en: string;
+    /** The signals among the facts that point to this cause. */
+    matched: Array<DiagnoseSignal>;
+    /**
+     * Whether a signal it was ranked by is posfee's own heuristic (a
+     * threshold or keyword list the seeds do not give), not the seeds'.
+     */
+    heuristic: boolean;
+    /** Seeds the cause is drawn from. */
+    seeds: Array<string>;
+    /** What to do, in order. */
+    actions: Array<Step>;
+};
+
+/** A refusal with what bound it. */
+export type Refusal = {
+    /** The code. */
+    code: RefusalCode;
+    /** The binding dimension or bucket, for limit refusals. */
+    dimension: string | null;
+    /** The binding money cap. */
+    cap: MoneyString | null;
+    /** The binding count cap. */
+    countCap: number | null;
+    /** What is left today (see [`LimitCheck::left_today`]). */
+    leftToday: MoneyString | null;
+    /**
+     * What the merchant can do about the cap that refused (RULES §6): the
+     * plan's advice for that cap; empty for acceptance refusals, whose
+     * message says how to fix them.
+     */
+    steps: Array<Step>;
+    /** Chinese message with how to fix it. */
+    messageZh: string;
+    /** English message with how to fix it. */
+    messageEn: string;
+};
+
+/** Why a payment is refused: acceptance codes (§5) and limit codes (§6). */
+export type RefusalCode = "merchant_not_activated" | "debit_chip_only" | "wallet_not_enabled" | "wallet_not_verified" | "large_mode_not_approved" | "single_limit_exceeded" | "daily_limit_exceeded";
+
+/** The rule that priced a payment. */
+export type RuleRef = {
+    /** Rule id (`F5`). */
+    id: string;
+    /** Chinese name (信用卡刷卡). */
+    nameZh: string;
+    /** English name. */
+    nameEn: string;
+    /** The rate applied, in percent. */
+    ratePercent: PercentString;
+    /** The cap of the percentage part, if any. */
+    cap: MoneyString | null;
+};
+
+/** A single-transaction cap that applies to the payment. */
+export type SingleCap = {
+    /** Dimension name. */
+    dimension: string;
+    /** The cap. */
+    cap: MoneyString;
+};
+
+/** What happened. */
+export type Situation = "not_arrived" | "declined" | "huabei_unavailable" | "suspended" | "records_missing";
+
+/** A text in both languages with a stable code (a step, a requirement). */
+export type Step = {
+    /** Stable code. */
+    code: string;
+    /** Chinese text. */
+    zh: string;
+    /** English text. */
+    en: string;
+};
+
+/** The version and provenance of one covered year. */
+export type YearVersion = {
+    /** The year. */
+    year: number;
+    /** The data version of the file it came from. */
+    dataVersion: string;
+    /** Embedded or loaded. */
+    origin: DataOrigin;
+    /** The official notice's title. */
+    notice: string | null;
+    /** The official documents. */
+    papers: Array<string>;
+};
 /** Local China time "YYYY-MM-DDTHH:MM[:SS[.fff]]" (a space may replace T), or RFC 3339 with Z or ±HH:MM. */
 export type TimeString = string;
 /** "YYYY-MM-DD". */
@@ -108,208 +766,6 @@ export interface FeeBatchText {
     count: number;
 }
 
-export interface RuleRef {
-    id: string;
-    nameZh: string;
-    nameEn: string;
-    ratePercent: string;
-    cap: MoneyString | null;
-}
-
-export interface FeeDetail {
-    /** The percentage part after rounding, cap and minimum: fee = percentage + fixed. */
-    percentage: MoneyString;
-    capped: boolean;
-    minimumApplied: boolean;
-    fixed: MoneyString;
-}
-
-export interface Fee {
-    rule: RuleRef;
-    fee: MoneyString;
-    net: MoneyString;
-    detail: FeeDetail;
-}
-
-export type RefusalCode =
-| "merchant_not_activated"
-| "debit_chip_only"
-| "wallet_not_enabled"
-| "wallet_not_verified"
-| "large_mode_not_approved"
-| "single_limit_exceeded"
-| "daily_limit_exceeded";
-
-export interface Refusal {
-    code: RefusalCode;
-    dimension: string | null;
-    cap: MoneyString | null;
-    countCap: number | null;
-    leftToday: MoneyString | null;
-    /** What the merchant can do about the cap that refused (the plan's advice for that cap); empty for acceptance refusals. */
-    steps: Step[];
-    messageZh: string;
-    messageEn: string;
-}
-
-export interface Step {
-    code: string;
-    zh: string;
-    en: string;
-}
-
-export interface SingleCap {
-    dimension: string;
-    cap: MoneyString;
-}
-
-export interface DailyBucket {
-    bucket: string;
-    class: string | null;
-    cap: MoneyString | null;
-    countCap: number | null;
-    used: MoneyString;
-    usedCount: number;
-    left: MoneyString | null;
-    leftCount: number | null;
-}
-
-export interface LimitCheck {
-    singleCap: MoneyString | null;
-    singleDimension: string | null;
-    dailyDimension: string | null;
-    leftToday: MoneyString | null;
-    leftAfter: MoneyString | null;
-    single: SingleCap[];
-    daily: DailyBucket[];
-    raiseSteps: Step[];
-}
-
-/** A calendar year an answer was worked out from, and where its data came from. */
-export interface ConsultedYear {
-    year: number;
-    dataVersion: string;
-    origin: "embedded" | "loaded";
-}
-
-/** The provider's facts on a day (Engine.provider). */
-export interface ProviderFacts {
-    nameZh: string;
-    nameEn: string;
-    supportLine: string;
-    /** The payment licence as the plan's source gives it; null when the plan names none. */
-    licence: LicenceFacts | null;
-    /** `licence_stated_valid` or `licence_date_passed` (never "valid" past the source's date), `licence_check`, and how funds are cleared. */
-    notes: Step[];
-}
-
-export interface LicenceFacts {
-    number: string;
-    scopeZh: string;
-    scopeEn: string;
-    validUntil: DateString;
-    /** Whether the source's validity date has passed on the day asked. */
-    datePassed: boolean;
-}
-
-export interface Arrival {
-    date: DateString;
-    realtime: boolean;
-    accountingDate: DateString;
-    provisional: boolean;
-    /** Years assumed Monday–Friday (provisional answers only). */
-    uncoveredYears: number[];
-    /** The settlement rule that applied. */
-    rule: string;
-    /** The calendar data behind the answer (empty for real-time arrival). */
-    calendar: ConsultedYear[];
-    /** Set on a T+N answer whose accounting date the 23:00 cut-off moved to the next day (code `after_cutoff`). */
-    cutoffNote: Step | null;
-}
-
-export interface Quote {
-    outcome: "accepted" | "refused";
-    amount: MoneyString;
-    /** Also given for a refusal: what it would have cost. */
-    fee: MoneyString;
-    net: MoneyString;
-    rule: RuleRef;
-    feeDetail: FeeDetail;
-    accountingDate: DateString;
-    refusal: Refusal | null;
-    /** Null when an acceptance rule refused first. */
-    limits: LimitCheck | null;
-    /** Null for a refusal. */
-    arrival: Arrival | null;
-}
-
-export interface FrozenWindow {
-    first: DateString;
-    last: DateString;
-    provisional: boolean;
-    uncoveredYears: number[];
-    /** The calendar data behind the answer. */
-    calendar: ConsultedYear[];
-}
-
-export interface Milestone {
-    volume: MoneyString;
-    cashback: MoneyString;
-}
-
-export interface NextMilestone {
-    volume: MoneyString;
-    cashback: MoneyString;
-    stillNeeded: MoneyString;
-}
-
-export interface ActivationProgress {
-    activationFee: MoneyString;
-    volume: MoneyString;
-    earned: MoneyString;
-    netCost: MoneyString;
-    reached: Milestone[];
-    next: NextMilestone | null;
-}
-
-export interface EligibilityAnswer {
-    eligible: boolean;
-    /** Unmet condition codes: monthly_volume, devices, annual_agreement, risk_record, verification. */
-    unmet: string[];
-    steps: Step[];
-}
-
-export interface EligibilityAnswers {
-    premiumRate: EligibilityAnswer;
-    bulkRate: EligibilityAnswer;
-    limitUpgrade: EligibilityAnswer;
-}
-
-export interface LineCost {
-    ruleA: string;
-    ruleB: string;
-    feeA: MoneyString;
-    feeB: MoneyString;
-    totalA: MoneyString;
-    totalB: MoneyString;
-}
-
-export interface Comparison {
-    planA: string;
-    planB: string;
-    totalA: MoneyString;
-    totalB: MoneyString;
-    /** totalB − totalA. */
-    difference: MoneyString;
-    cheaper: "a" | "b" | "equal";
-    volume: MoneyString;
-    payments: number;
-    lines: LineCost[];
-}
-
-/** The channels of a merchant's contract, in the order payments are classified. */
-export type ContractChannel = "qr" | "small_contactless" | "debit" | "contactless" | "credit";
-
 /** A merchant's own contract, for Plan.fromContract and compareContract. Rates are percentages as decimal strings ("0.60"). */
 export interface ContractInput {
     id?: string | null;
@@ -333,75 +789,6 @@ export interface ContractInput {
     rounding?: "half_up" | "half_even" | "down" | "up" | null;
 }
 
-export interface ChannelCost {
-    channel: ContractChannel;
-    nameZh: string;
-    nameEn: string;
-    payments: number;
-    volume: MoneyString;
-    totalA: MoneyString;
-    totalB: MoneyString;
-    /** totalB − totalA. */
-    difference: MoneyString;
-    /** |difference|. */
-    saving: MoneyString;
-    cheaper: "a" | "b" | "equal";
-}
-
-export interface ChannelLineCost {
-    channel: ContractChannel;
-    ruleA: string;
-    ruleB: string;
-    feeA: MoneyString;
-    feeB: MoneyString;
-    totalA: MoneyString;
-    totalB: MoneyString;
-}
-
-/** A payment mix under plan A and plan B, per channel and in total. */
-export interface ChannelComparison {
-    planA: string;
-    planB: string;
-    totalA: MoneyString;
-    totalB: MoneyString;
-    /** totalB − totalA. */
-    difference: MoneyString;
-    /** |difference|: how much the cheaper plan saves. */
-    saving: MoneyString;
-    cheaper: "a" | "b" | "equal";
-    volume: MoneyString;
-    payments: number;
-    /** The channels the mix uses, in channel order. */
-    channels: ChannelCost[];
-    /** One per mix line, in mix order. */
-    lines: ChannelLineCost[];
-}
-
-export interface YearVersion {
-    year: number;
-    dataVersion: string;
-    origin: "embedded" | "loaded";
-    notice: string | null;
-    papers: string[];
-}
-
-export interface DataVersions {
-    library: string;
-    planId: string;
-    planVersion: string;
-    planSchema: number;
-    calendarYears: YearVersion[];
-    calendarValidUntil: DateString | null;
-}
-
-export interface DayInfo {
-    date: DateString;
-    working: boolean;
-    kind: "workday" | "weekend" | "holiday" | "adjusted_working_day";
-    nameZh: string | null;
-    nameEn: string | null;
-}
-
 /** A statement line (对账单), for Auditor.auditLine / auditLines. A CSV statement has the same columns in snake_case. */
 export interface StatementLineInput {
     /** Transaction id (流水号). */
@@ -420,79 +807,6 @@ export interface StatementLineInput {
     netSettled?: MoneyString | null;
     /** The date it was settled, if settled. */
     settledDate?: DateString | null;
-}
-
-export type FindingCode =
-| "fee_overcharged"
-| "fee_undercharged"
-| "net_mismatch"
-| "duplicate_settlement"
-| "settled_late"
-| "not_settled";
-
-export interface Finding {
-    code: FindingCode;
-    /** Money at stake: the fee difference, the net difference, the duplicate's net, or the net not yet settled. */
-    amount: MoneyString;
-    messageZh: string;
-    messageEn: string;
-}
-
-/** An error carried in an answer (an unjudgeable line, an arrival that could not be worked out): the properties of a PosfeeError. */
-export interface ErrorInfo {
-    code: ErrorCode;
-    field: string;
-    reason: string;
-    year: number | null;
-    messageZh: string;
-    messageEn: string;
-}
-
-/** The audit of one statement line. */
-export interface LineAudit {
-    /** 0-based position in the statement (for a CSV, among its data records). */
-    index: number;
-    /** The line number in the CSV file; null for lines given as objects. */
-    lineNumber: number | null;
-    id: string | null;
-    status: "ok" | "findings" | "unjudgeable";
-    findings: Finding[];
-    /** The plan's fee. */
-    expectedFee: MoneyString | null;
-    feeCharged: MoneyString | null;
-    /** The fee rule id. */
-    rule: string | null;
-    expectedArrival: DateString | null;
-    realtime: boolean | null;
-    settledDate: DateString | null;
-    /** Why the line cannot be judged (status "unjudgeable"). */
-    error: ErrorInfo | null;
-    /** Why the arrival could not be worked out (e.g. calendar_not_covered); the fee is still judged. */
-    arrivalError: ErrorInfo | null;
-    /** Likely causes, for fee findings. */
-    likelyCauses: Step[];
-    /** What to do, for fee findings. */
-    actions: Step[];
-}
-
-/** The audit's totals: every total is the sum of the lines' findings. */
-export interface AuditSummary {
-    lines: number;
-    ok: number;
-    withFindings: number;
-    unjudgeable: number;
-    /** Lines per finding code (every code present). */
-    counts: Record<FindingCode, number>;
-    overcharged: MoneyString;
-    undercharged: MoneyString;
-    netMismatch: MoneyString;
-    duplicates: MoneyString;
-    settledLate: MoneyString;
-    notSettled: MoneyString;
-    /** Fees charged on judged lines. */
-    feesCharged: MoneyString;
-    /** Fees the plan expects on judged lines. */
-    feesExpected: MoneyString;
 }
 
 /** A readable stream of CSV bytes (a web ReadableStream, e.g. File.stream()). */
@@ -556,8 +870,6 @@ export interface Auditor {
     auditCsv(source: CsvSource, options?: AuditCsvOptions | null): Promise<AuditCsvResult>;
 }
 
-export type Situation = "not_arrived" | "declined" | "huabei_unavailable" | "suspended" | "records_missing";
-
 /** A troubleshooting question for Engine.diagnose: the situation and whatever facts are known. */
 export interface DiagnoseInput {
     situation: Situation;
@@ -579,13 +891,6 @@ export interface DiagnoseInput {
     provisional?: boolean;
 }
 
-export interface NotDue {
-    /** The expected arrival date. */
-    due: DateString;
-    realtime: boolean;
-    provisional: boolean;
-}
-
 export type DiagnoseSignal =
 | "refused_by_plan"
 | "not_due"
@@ -594,56 +899,6 @@ export type DiagnoseSignal =
 | "many_payments"
 | "qr_old"
 | "terminal_message";
-
-export interface RankedCause {
-    code: string;
-    zh: string;
-    en: string;
-    /** The facts that point to this cause. */
-    matched: DiagnoseSignal[];
-    /** Whether a signal it was ranked by is posfee's own heuristic (a threshold or keyword list the seed documents do not give). */
-    heuristic: boolean;
-    /** The seed documents the cause is drawn from. */
-    seeds: string[];
-    /** What to do, in order. */
-    actions: Step[];
-}
-
-export interface Diagnosis {
-    situation: Situation;
-    situationZh: string;
-    situationEn: string;
-    /** Set when the money is simply not due yet. */
-    notDue: NotDue | null;
-    /** Set when the plan's own acceptance or limit rules refuse the payment. */
-    planRefusal: Refusal | null;
-    /** Most likely first. */
-    causes: RankedCause[];
-    /** Recovery steps (suspended). */
-    recoverySteps: Step[];
-    /** `posfee_heuristic` when a heuristic ranked a cause (naming which); for a suspension, what it risks if left unresolved. */
-    notes: Step[];
-    /** The provider's customer service line. */
-    supportLine: string;
-    catalogueVersion: string;
-}
-
-export type ErrorCode =
-| "invalid_amount"
-| "invalid_time"
-| "invalid_field"
-| "calendar_not_covered"
-| "no_fee_rule"
-| "plan_syntax"
-| "plan_invalid"
-| "plan_unsupported_schema"
-| "plan_incomplete"
-| "calendar_syntax"
-| "calendar_invalid"
-| "calendar_unsupported_schema"
-| "calendar_year_covered"
-| "overflow"
-| "invalid_csv";
 
 
 

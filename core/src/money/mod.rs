@@ -26,6 +26,7 @@ pub const MAX_AMOUNT_FEN: i64 = 9_999_999_999;
 /// assert_eq!(m.fen(), 123450);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(type = "string", rename = "MoneyString"))]
 pub struct Money(Decimal);
 
 /// How a percentage fee is rounded to the fen.
