@@ -160,13 +160,12 @@ fn push_escaped(out: &mut String, c: char) {
 /// assert!(e.message_en().contains("64"));
 /// ```
 pub fn too_deep(field: &str) -> Error {
-    let shown = if field.is_empty() { "(root)" } else { field };
-    Error::new(
+    Error::at(
         ErrorCode::InputTooLarge,
         field,
         Reason::TooDeep,
-        format!("{shown}：嵌套超过 {MAX_DEPTH} 层"),
-        format!("{shown}: nested more than {MAX_DEPTH} levels deep"),
+        format!("嵌套超过 {MAX_DEPTH} 层"),
+        format!("nested more than {MAX_DEPTH} levels deep"),
     )
 }
 
@@ -195,18 +194,17 @@ pub fn too_deep_under(prefix: &str, path: &str) -> Error {
 /// assert!(e.message_en().contains("65536 bytes"));
 /// ```
 pub fn too_long(field: &str, limit: usize, unit: &str) -> Error {
-    let shown = if field.is_empty() { "(root)" } else { field };
     let unit_zh = if unit == "bytes" {
         "字节"
     } else {
         "个字符"
     };
-    Error::new(
+    Error::at(
         ErrorCode::InputTooLarge,
         field,
         Reason::TooLong,
-        format!("{shown}：超过 {limit} {unit_zh}的上限"),
-        format!("{shown}: longer than the limit of {limit} {unit}"),
+        format!("超过 {limit} {unit_zh}的上限"),
+        format!("longer than the limit of {limit} {unit}"),
     )
 }
 
@@ -217,12 +215,11 @@ pub fn too_long(field: &str, limit: usize, unit: &str) -> Error {
 /// assert_eq!(e.reason().as_str(), "too_many");
 /// ```
 pub fn too_many(field: &str, limit: usize) -> Error {
-    let shown = if field.is_empty() { "(root)" } else { field };
-    Error::new(
+    Error::at(
         ErrorCode::InputTooLarge,
         field,
         Reason::TooMany,
-        format!("{shown}：超过 {limit} 项的上限"),
-        format!("{shown}: more than the limit of {limit} entries"),
+        format!("超过 {limit} 项的上限"),
+        format!("more than the limit of {limit} entries"),
     )
 }

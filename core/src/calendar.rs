@@ -1017,13 +1017,7 @@ fn cal_err(path: &str, zh: &str, en: &str) -> Error {
 
 /// A `calendar_invalid` error at a path with a stable reason.
 fn cal_reason(path: &str, reason: Reason, zh: &str, en: &str) -> Error {
-    Error::new(
-        ErrorCode::CalendarInvalid,
-        path,
-        reason,
-        format!("{path}：{zh}"),
-        format!("{path}: {en}"),
-    )
+    Error::at(ErrorCode::CalendarInvalid, path, reason, zh, en)
 }
 
 /// A date in a calendar file: `format` or `out_of_range` as for any date,

@@ -408,12 +408,7 @@ fn rate_error(field: &str, text: &str, reason: Reason) -> Error {
             format!("rate \"{text}\" is not a percentage such as \"0.60\" (meaning 0.60 %, without the % sign)"),
         ),
     };
-    Error::invalid_field(
-        field,
-        reason,
-        format!("{field}：{zh}"),
-        format!("{field}: {en}"),
-    )
+    Error::at(ErrorCode::InvalidField, field, reason, zh, en)
 }
 
 /// Parses a contract rate: a percentage decimal string from 0 to 100 with at
@@ -480,21 +475,23 @@ impl ContractInput {
             None => None,
             Some("") => {
                 let field = f("id");
-                return Err(Error::invalid_field(
+                return Err(Error::at(
+                    ErrorCode::InvalidField,
                     &field,
                     Reason::Empty,
-                    format!("{field}：编号为空"),
-                    format!("{field}: the id is empty"),
+                    "编号为空",
+                    "the id is empty",
                 ));
             }
             Some(s) if !is_code(s) => {
                 let field = f("id");
                 let s = crate::bounds::echo(s);
-                return Err(Error::invalid_field(
+                return Err(Error::at(
+                    ErrorCode::InvalidField,
                     &field,
                     Reason::Format,
-                    format!("{field}：编号 \"{s}\" 须为 1 至 64 个小写字母、数字或下划线"),
-                    format!("{field}: id \"{s}\" must be 1 to 64 lowercase letters, digits or underscores"),
+                    format!("编号 \"{s}\" 须为 1 至 64 个小写字母、数字或下划线"),
+                    format!("id \"{s}\" must be 1 to 64 lowercase letters, digits or underscores"),
                 ));
             }
             Some(s) => Some(Arc::from(s)),
@@ -503,11 +500,12 @@ impl ContractInput {
             None => None,
             Some(s) if s.trim().is_empty() => {
                 let field = f("name");
-                return Err(Error::invalid_field(
+                return Err(Error::at(
+                    ErrorCode::InvalidField,
                     &field,
                     Reason::Empty,
-                    format!("{field}：名称为空"),
-                    format!("{field}: the name is empty"),
+                    "名称为空",
+                    "the name is empty",
                 ));
             }
             Some(s) => Some(Arc::from(s)),
@@ -524,11 +522,12 @@ impl ContractInput {
         let rate = |channel: ContractChannel, text: &Option<String>| -> Result<Percent> {
             let field = join(&rates_field, channel.as_str());
             match text {
-                None => Err(Error::invalid_field(
+                None => Err(Error::at(
+            ErrorCode::InvalidField,
                     &field,
                     Reason::Missing,
-                    format!("{field}：缺少渠道 {channel} 的费率，请按合同填写（不会使用默认费率）"),
-                    format!("{field}: the rate of channel {channel} is missing; enter it from the contract (no rate is assumed)"),
+                    format!("缺少渠道 {channel} 的费率，请按合同填写（不会使用默认费率）"),
+                    format!("the rate of channel {channel} is missing; enter it from the contract (no rate is assumed)"),
                 )),
                 Some(t) => parse_rate(&field, t),
             }
@@ -554,20 +553,22 @@ impl ContractInput {
             (None, _) => ContractChannel::ALL.to_vec(),
             (Some(_), None) => {
                 let field = f("fixed_fee_channels");
-                return Err(Error::invalid_field(
+                return Err(Error::at(
+                    ErrorCode::InvalidField,
                     &field,
                     Reason::NotApplicable,
-                    format!("{field}：未填写 fixed_fee 时不能指定其适用渠道"),
-                    format!("{field}: applies only with a fixed_fee"),
+                    "未填写 fixed_fee 时不能指定其适用渠道",
+                    "applies only with a fixed_fee",
                 ));
             }
             (Some(list), Some(_)) if list.is_empty() => {
                 let field = f("fixed_fee_channels");
-                return Err(Error::invalid_field(
+                return Err(Error::at(
+                    ErrorCode::InvalidField,
                     &field,
                     Reason::Empty,
-                    format!("{field}：渠道列表为空（不收固定费用时请不填 fixed_fee）"),
-                    format!("{field}: the list is empty (leave fixed_fee out when there is none)"),
+                    "渠道列表为空（不收固定费用时请不填 fixed_fee）",
+                    "the list is empty (leave fixed_fee out when there is none)",
                 ));
             }
             (Some(list), Some(_)) => {
@@ -597,11 +598,12 @@ impl ContractInput {
         if let (Some(min), Some(cap)) = (minimum_fee, debit_cap) {
             if min > cap {
                 let field = f("minimum_fee");
-                return Err(Error::invalid_field(
+                return Err(Error::at(
+                    ErrorCode::InvalidField,
                     &field,
                     Reason::OutOfRange,
-                    format!("{field}：保底 {min} 高于借记卡封顶 {cap}"),
-                    format!("{field}: the minimum {min} is above the debit cap {cap}"),
+                    format!("保底 {min} 高于借记卡封顶 {cap}"),
+                    format!("the minimum {min} is above the debit cap {cap}"),
                 ));
             }
         }
@@ -632,12 +634,12 @@ fn remap_rules<'a>(
         for (k, r) in rules.iter_mut().enumerate() {
             let c = map(r).ok_or_else(|| {
                 let field = format!("{path}[{i}].when.rules[{k}]");
-                Error::new(
+                Error::at(
                     ErrorCode::PlanIncomplete,
                     &field,
                     Reason::ChannelsDiffer,
-                    format!("{field}：基础方案的费率规则 {r} 与合同的任何渠道条件都不相同，其限额或到账规则无法沿用"),
-                    format!("{field}: the base plan's fee rule {r} has the condition of no contract channel, so its limit or settlement entry cannot be carried over"),
+                    format!("基础方案的费率规则 {r} 与合同的任何渠道条件都不相同，其限额或到账规则无法沿用"),
+                    format!("the base plan's fee rule {r} has the condition of no contract channel, so its limit or settlement entry cannot be carried over"),
                 )
             })?;
             *r = c.as_str().to_string();
@@ -901,12 +903,12 @@ pub fn compare_by_channel(
         let ovf = || Error::overflow(&format!("mix[{i}]"));
         let def = table.channel_of(&line.charge, merchant).ok_or_else(|| {
             let field = format!("mix[{i}].payment");
-            Error::new(
+            Error::at(
                 ErrorCode::NoFeeRule,
                 &field,
                 Reason::NoMatchingChannel,
-                format!("{field}：该支付不属于合同的任何渠道"),
-                format!("{field}: the payment falls into no contract channel"),
+                "该支付不属于合同的任何渠道",
+                "the payment falls into no contract channel",
             )
         })?;
         let n = u64::from(line.count);

@@ -302,6 +302,12 @@ pub struct Error {
     year: Option<i32>,
     message_zh: String,
     message_en: String,
+    /// What the messages say after the field they begin with (an error
+    /// built by [`Error::at`]): kept so that a field renamed or put under a
+    /// prefix is named anew in both messages, which are rendered from it.
+    #[serde(skip)]
+    #[cfg_attr(test, ts(skip))]
+    detail: Option<Box<(String, String)>>,
 }
 
 impl Error {
@@ -330,6 +336,46 @@ impl Error {
             year: None,
             message_zh,
             message_en,
+            detail: None,
+        }
+    }
+
+    /// Builds an error whose messages begin with the field: `detail_zh` and
+    /// `detail_en` say what is wrong with it, and each message is rendered
+    /// as `field：detail` / `field: detail` (`(root)` for an empty field),
+    /// now and whenever the field is renamed ([`Error::renamed`]) or put
+    /// under a prefix ([`Error::within`]).
+    ///
+    /// ```
+    /// use posfee_core::{Error, ErrorCode, Reason};
+    /// let e = Error::at(ErrorCode::InvalidField, "merchant.tier", Reason::Missing, "缺少必填字段", "required field is missing");
+    /// assert_eq!(e.message_en(), "merchant.tier: required field is missing");
+    /// assert_eq!(e.within("a[0]").message_zh(), "a[0].merchant.tier：缺少必填字段");
+    /// ```
+    pub fn at(
+        code: ErrorCode,
+        field: impl Into<String>,
+        reason: Reason,
+        detail_zh: impl Into<String>,
+        detail_en: impl Into<String>,
+    ) -> Error {
+        let mut e = Error::new(code, field, reason, "", "");
+        e.detail = Some(Box::new((detail_zh.into(), detail_en.into())));
+        e.render();
+        e
+    }
+
+    /// The messages rendered anew from the field and the detail.
+    fn render(&mut self) {
+        if let Some(d) = &self.detail {
+            let shown = if self.field.is_empty() {
+                "(root)"
+            } else {
+                &self.field
+            };
+            let tidy = crate::bounds::tidy_message;
+            self.message_zh = tidy(format!("{shown}：{}", d.0), &self.field);
+            self.message_en = tidy(format!("{shown}: {}", d.1), &self.field);
         }
     }
 
@@ -440,12 +486,14 @@ impl Error {
         )
     }
 
-    /// The same error with its field put under `prefix` (`amount` → `payment.amount`).
+    /// The same error with its field put under `prefix` (`amount` →
+    /// `payment.amount`), in its messages too.
     ///
     /// ```
     /// # use posfee_core::Money;
     /// let e = Money::parse_amount("amount", "").unwrap_err().within("mix[0].payment");
     /// assert_eq!(e.field(), "mix[0].payment.amount");
+    /// assert!(e.message_en().starts_with("mix[0].payment.amount: "));
     /// ```
     pub fn within(mut self, prefix: &str) -> Error {
         if prefix.is_empty() {
@@ -458,12 +506,13 @@ impl Error {
         } else {
             format!("{prefix}.{}", self.field)
         };
+        self.render();
         self
     }
 
     /// The same error with its field named another way (a binding's
-    /// camelCase): the messages that begin with the field name it the new
-    /// way too, so field and message always agree.
+    /// camelCase): messages that begin with the field ([`Error::at`]) are
+    /// rendered anew with it, so field and message always agree.
     ///
     /// ```
     /// # use posfee_core::Money;
@@ -474,17 +523,10 @@ impl Error {
     /// ```
     pub fn renamed(mut self, field: impl Into<String>) -> Error {
         let field = field.into();
-        if field == self.field {
-            return self;
+        if field != self.field {
+            self.field = field;
+            self.render();
         }
-        let shown = |f: &str| crate::bounds::tidy_message(f.to_string(), f);
-        let (old, new) = (shown(&self.field), shown(&field));
-        for m in [&mut self.message_zh, &mut self.message_en] {
-            if !old.is_empty() && m.starts_with(old.as_str()) {
-                *m = format!("{new}{}", &m[old.len()..]);
-            }
-        }
-        self.field = field;
         self
     }
 
@@ -509,31 +551,34 @@ impl Error {
     }
 
     pub(crate) fn missing(field: &str) -> Error {
-        Error::invalid_field(
+        Error::at(
+            ErrorCode::InvalidField,
             field,
             Reason::Missing,
-            format!("{field}：缺少必填字段"),
-            format!("{field}: required field is missing"),
+            "缺少必填字段",
+            "required field is missing",
         )
     }
 
     pub(crate) fn unknown_value(field: &str, value: &str, allowed: &[&str]) -> Error {
         let list = allowed.join(", ");
         let value = crate::bounds::echo(value);
-        Error::invalid_field(
+        Error::at(
+            ErrorCode::InvalidField,
             field,
             Reason::UnknownValue,
-            format!("{field}：未知取值 \"{value}\"，可选值为 {list}"),
-            format!("{field}: unknown value \"{value}\"; expected one of {list}"),
+            format!("未知取值 \"{value}\"，可选值为 {list}"),
+            format!("unknown value \"{value}\"; expected one of {list}"),
         )
     }
 
     pub(crate) fn not_applicable(field: &str, method: &str) -> Error {
-        Error::invalid_field(
+        Error::at(
+            ErrorCode::InvalidField,
             field,
             Reason::NotApplicable,
-            format!("{field}：该字段不适用于支付方式 {method}，请不要填写"),
-            format!("{field}: does not apply to method {method}; leave it out"),
+            format!("该字段不适用于支付方式 {method}，请不要填写"),
+            format!("does not apply to method {method}; leave it out"),
         )
     }
 
@@ -557,22 +602,22 @@ impl Error {
     /// `no_fee_rule` for the payment at `field`: no fee rule of the plan
     /// matches it (a batch's line, an element of a list of charges).
     pub(crate) fn no_fee_rule(field: &str) -> Error {
-        Error::new(
+        Error::at(
             ErrorCode::NoFeeRule,
             field,
             Reason::NoMatchingRule,
-            format!("{field}：没有适用于该支付的费率规则"),
-            format!("{field}: no fee rule applies to this payment"),
+            "没有适用于该支付的费率规则",
+            "no fee rule applies to this payment",
         )
     }
 
     pub(crate) fn overflow(field: &str) -> Error {
-        Error::new(
+        Error::at(
             ErrorCode::Overflow,
             field,
             Reason::Overflow,
-            format!("{field}：金额合计超出可计算范围"),
-            format!("{field}: the sum is beyond the range money arithmetic holds"),
+            "金额合计超出可计算范围",
+            "the sum is beyond the range money arithmetic holds",
         )
     }
 }
@@ -587,3 +632,30 @@ impl std::error::Error for Error {}
 
 /// Result with the posfee [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_and_messages_agree_after_within_and_renamed() {
+        let e = Error::no_fee_rule("payment").within("mix[2]");
+        assert_eq!(e.field(), "mix[2].payment");
+        assert_eq!(e.message_en(), "mix[2].payment: no fee rule applies to this payment");
+        assert_eq!(e.message_zh(), "mix[2].payment：没有适用于该支付的费率规则");
+        let e = Error::missing("payment.card_kind").renamed("payment.cardKind");
+        assert!(e.message_en().starts_with("payment.cardKind: "));
+        assert!(e.message_zh().starts_with("payment.cardKind："));
+        // A long or control-character field is cut and escaped in the
+        // messages, never in the field.
+        let long = "x".repeat(300);
+        let e = Error::missing("a").renamed(long.clone());
+        assert_eq!(e.field(), long);
+        assert!(e.message_en().len() < 300 && e.message_en().contains('…'));
+        let e = Error::missing("a\nb");
+        assert!(e.message_en().starts_with("a\\nb: "));
+        // A message that does not begin with a field is kept whole.
+        let e = Error::calendar_not_covered(2030).renamed("cal");
+        assert!(e.message_en().starts_with("the working-day calendar"));
+    }
+}

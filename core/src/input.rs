@@ -606,13 +606,12 @@ pub fn path_text(path: &[String]) -> String {
 /// assert_eq!((e.field(), e.reason().as_str()), ("payment", "unreadable"));
 /// ```
 pub fn unreadable(field: &str) -> Error {
-    let shown = if field.is_empty() { "(root)" } else { field };
-    Error::new(
+    Error::at(
         ErrorCode::InvalidField,
         field,
         Reason::Unreadable,
-        format!("{shown}：读取该值时抛出了异常（getter、Proxy 或迭代器），见 cause"),
-        format!("{shown}: reading the value threw an exception (a getter, a Proxy or an iterator); see cause"),
+        "读取该值时抛出了异常（getter、Proxy 或迭代器），见 cause",
+        "reading the value threw an exception (a getter, a Proxy or an iterator); see cause",
     )
 }
 
@@ -623,12 +622,12 @@ pub fn unreadable(field: &str) -> Error {
 /// assert_eq!(posfee_core::input::detached("chunk").reason().as_str(), "detached");
 /// ```
 pub fn detached(field: &str) -> Error {
-    Error::new(
+    Error::at(
         ErrorCode::InvalidField,
         field,
         Reason::Detached,
-        format!("{field}：ArrayBuffer 已被转移（detached），无法读取"),
-        format!("{field}: the ArrayBuffer is detached and cannot be read"),
+        "ArrayBuffer 已被转移（detached），无法读取",
+        "the ArrayBuffer is detached and cannot be read",
     )
 }
 

@@ -279,13 +279,7 @@ fn fault_error(code: ErrorCode, prefix: &str, path: &str, fault: crate::data_de:
 
 /// A validation error at a path.
 pub(crate) fn invalid(code: ErrorCode, path: &str, zh: &str, en: &str) -> Error {
-    Error::new(
-        code,
-        path,
-        Reason::InvalidValue,
-        format!("{path}：{zh}"),
-        format!("{path}: {en}"),
-    )
+    Error::at(code, path, Reason::InvalidValue, zh, en)
 }
 
 /// Checks a data file's `schema_version` before anything else is read:

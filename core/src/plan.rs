@@ -90,12 +90,12 @@ impl Percent {
     pub fn parse(field: &str, text: &str) -> Result<Percent> {
         Percent::from_text(text).ok_or_else(|| {
             let shown = crate::bounds::echo(text);
-            Error::new(
+            Error::at(
                 ErrorCode::InvalidField,
                 field,
                 Reason::InvalidValue,
-                format!("{field}：取值不正确 \"{shown}\"，应为 \"0\" 至 \"100\" 的百分数字符串，最多六位小数"),
-                format!("{field}: invalid value \"{shown}\", expected a percentage string from \"0\" to \"100\" with at most six decimals"),
+                format!("取值不正确 \"{shown}\"，应为 \"0\" 至 \"100\" 的百分数字符串，最多六位小数"),
+                format!("invalid value \"{shown}\", expected a percentage string from \"0\" to \"100\" with at most six decimals"),
             )
         })
     }

@@ -463,13 +463,12 @@ fn wrong(field: &str, got: &Value, expect: Expect) -> Error {
     }
     let (got_zh, got_en) = got.what();
     let (want_zh, want_en) = expect.words();
-    let shown = if field.is_empty() { "(root)" } else { field };
-    Error::new(
+    Error::at(
         ErrorCode::InvalidField,
         field,
         Reason::WrongType,
-        format!("{shown}：类型不正确：应为{want_zh}，实为{got_zh}"),
-        format!("{shown}: wrong type: {got_en}, expected {want_en}"),
+        format!("类型不正确：应为{want_zh}，实为{got_zh}"),
+        format!("wrong type: {got_en}, expected {want_en}"),
     )
 }
 
@@ -531,13 +530,12 @@ pub fn amount_not_a_string(field: &str) -> Error {
 /// ```
 pub fn wrong_kind(field: &str, got: &Value, expected_zh: &str, expected_en: &str) -> Error {
     let (got_zh, got_en) = got.what();
-    let shown = if field.is_empty() { "(root)" } else { field };
-    Error::new(
+    Error::at(
         ErrorCode::InvalidField,
         field,
         Reason::WrongType,
-        format!("{shown}：类型不正确：应为{expected_zh}，实为{got_zh}"),
-        format!("{shown}: wrong type: {got_en}, expected {expected_en}"),
+        format!("类型不正确：应为{expected_zh}，实为{got_zh}"),
+        format!("wrong type: {got_en}, expected {expected_en}"),
     )
 }
 
@@ -552,35 +550,34 @@ pub fn wrong_kind(field: &str, got: &Value, expected_zh: &str, expected_en: &str
 pub fn unknown_field(field: &str, fields: &[&str], naming: Naming) -> Error {
     let names: Vec<String> = fields.iter().map(|f| naming.name(f)).collect();
     let list = names.join(", ");
-    let shown = if field.is_empty() { "(root)" } else { field };
-    Error::new(
+    Error::at(
         ErrorCode::InvalidField,
         field,
         Reason::UnknownField,
-        format!("{shown}：未知字段，可用字段为 {list}"),
-        format!("{shown}: unknown field; the fields are {list}"),
+        format!("未知字段，可用字段为 {list}"),
+        format!("unknown field; the fields are {list}"),
     )
 }
 
 fn not_camel(field: &str) -> Error {
-    Error::new(
+    Error::at(
         ErrorCode::InvalidField,
         field,
         Reason::UnknownField,
-        format!("{field}：未知字段，字段名应为 camelCase"),
-        format!("{field}: unknown field; field names are camelCase"),
+        "未知字段，字段名应为 camelCase",
+        "unknown field; field names are camelCase",
     )
 }
 
 pub(crate) fn bad_count(field: &str, n: &str) -> Error {
     let n = echo(n);
-    Error::new(
+    Error::at(
         ErrorCode::InvalidField,
         field,
         Reason::InvalidValue,
-        format!("{field}：取值不正确：{n}，应为 0 至 {} 的整数", u32::MAX),
+        format!("取值不正确：{n}，应为 0 至 {} 的整数", u32::MAX),
         format!(
-            "{field}: invalid value {n}, expected a whole number from 0 to {}",
+            "invalid value {n}, expected a whole number from 0 to {}",
             u32::MAX
         ),
     )

@@ -223,13 +223,7 @@ pub(crate) fn time_error(field: &str, text: &str, reason: Reason) -> Error {
             format!("time \"{text}\" is not China local time \"2025-03-12T10:00:00\" or RFC 3339 with an offset"),
         ),
     };
-    Error::new(
-        ErrorCode::InvalidTime,
-        field,
-        reason,
-        format!("{field}：{zh}"),
-        format!("{field}: {en}"),
-    )
+    Error::at(ErrorCode::InvalidTime, field, reason, zh, en)
 }
 
 /// A time of day `HH:MM` in plan data (cut-offs, real-time windows).

@@ -259,13 +259,7 @@ pub(crate) fn amount_error(field: &str, text: &str, reason: Reason) -> Error {
             format!("amount \"{text}\" is not a decimal yuan amount such as \"1234.50\""),
         ),
     };
-    Error::new(
-        ErrorCode::InvalidAmount,
-        field,
-        reason,
-        format!("{field}：{zh}"),
-        format!("{field}: {en}"),
-    )
+    Error::at(ErrorCode::InvalidAmount, field, reason, zh, en)
 }
 
 /// The error for a money field given as a non-string (a JSON or JS number).
