@@ -121,12 +121,12 @@ pub fn fee_batch(
         .map(|(k, i)| i.to_instrument(&format!("instruments[{k}]")))
         .collect::<Result<Vec<_>>>()?;
     if instruments.is_empty() && n > 0 {
-        return Err(Error::new(
+        return Err(Error::at(
             ErrorCode::InvalidField,
             "instruments",
             Reason::Missing,
-            "instruments：至少需要一个支付工具",
-            "instruments: at least one instrument is needed",
+            "至少需要一个支付工具",
+            "at least one instrument is needed",
         ));
     }
     check_index(index, n, instruments.len())?;
@@ -136,15 +136,15 @@ pub fn fee_batch(
 
 fn check_index(index: Option<&[u32]>, n: usize, kinds: usize) -> Result<()> {
     let field_error = |field: String, reason: Reason, zh: String, en: String| {
-        Err(Error::new(ErrorCode::InvalidField, field, reason, zh, en))
+        Err(Error::at(ErrorCode::InvalidField, field, reason, zh, en))
     };
     let Some(list) = index else {
         if kinds != 1 && n > 0 {
             return field_error(
                 "instrument_index".into(),
                 Reason::Missing,
-                "instrument_index：有多个支付工具时必须给出每笔支付的工具序号".into(),
-                "instrument_index: required when more than one instrument is given".into(),
+                "有多个支付工具时必须给出每笔支付的工具序号".into(),
+                "required when more than one instrument is given".into(),
             );
         }
         return Ok(());
@@ -153,14 +153,8 @@ fn check_index(index: Option<&[u32]>, n: usize, kinds: usize) -> Result<()> {
         return field_error(
             "instrument_index".into(),
             Reason::OutOfRange,
-            format!(
-                "instrument_index：长度 {} 与 amounts 的 {n} 不一致",
-                list.len()
-            ),
-            format!(
-                "instrument_index: has {} elements, amounts has {n}",
-                list.len()
-            ),
+            format!("长度 {} 与 amounts 的 {n} 不一致", list.len()),
+            format!("has {} elements, amounts has {n}", list.len()),
         );
     }
     if let Some(i) = list.iter().position(|&k| k as usize >= kinds) {
@@ -169,8 +163,8 @@ fn check_index(index: Option<&[u32]>, n: usize, kinds: usize) -> Result<()> {
         return field_error(
             field.clone(),
             Reason::OutOfRange,
-            format!("{field}：须为 0 至 {last} 的整数"),
-            format!("{field}: must be an integer from 0 to {last}"),
+            format!("须为 0 至 {last} 的整数"),
+            format!("must be an integer from 0 to {last}"),
         );
     }
     Ok(())

@@ -1100,16 +1100,16 @@ fn merge_spill(base: &YearData, spill: &Spill) -> Result<YearData> {
                 ("调休上班日", "a working day")
             };
             let p = format!("{}.isOffDay", day.path);
-            return Err(Error::new(
+            return Err(Error::at(
                 ErrorCode::CalendarInvalid,
-                p.clone(),
+                p,
                 Reason::ContradictsHeld,
                 format!(
-                    "{p}：{} 年的文件把 {} 列为{new_zh}，而已有的 {} 年数据（版本 {}）列为{held_zh}",
+                    "{} 年的文件把 {} 列为{new_zh}，而已有的 {} 年数据（版本 {}）列为{held_zh}",
                     spill.version.year, day.date, base.version.year, base.version.data_version
                 ),
                 format!(
-                    "{p}: the {} file lists {} as {new_en}, but the {} data held (version {}) lists it as {held_en}",
+                    "the {} file lists {} as {new_en}, but the {} data held (version {}) lists it as {held_en}",
                     spill.version.year, day.date, base.version.year, base.version.data_version
                 ),
             )

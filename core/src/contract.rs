@@ -512,11 +512,12 @@ impl ContractInput {
         };
         let rates_field = f("rates");
         let Some(r) = &self.rates else {
-            return Err(Error::invalid_field(
-                &rates_field,
+            return Err(Error::at(
+                ErrorCode::InvalidField,
+                rates_field,
                 Reason::Missing,
-                format!("{rates_field}：缺少各渠道费率，请按合同填写"),
-                format!("{rates_field}: the rates of the channels are missing; enter them from the contract"),
+                "缺少各渠道费率，请按合同填写",
+                "the rates of the channels are missing; enter them from the contract",
             ));
         };
         let rate = |channel: ContractChannel, text: &Option<String>| -> Result<Percent> {

@@ -641,7 +641,10 @@ mod tests {
     fn field_and_messages_agree_after_within_and_renamed() {
         let e = Error::no_fee_rule("payment").within("mix[2]");
         assert_eq!(e.field(), "mix[2].payment");
-        assert_eq!(e.message_en(), "mix[2].payment: no fee rule applies to this payment");
+        assert_eq!(
+            e.message_en(),
+            "mix[2].payment: no fee rule applies to this payment"
+        );
         assert_eq!(e.message_zh(), "mix[2].payment：没有适用于该支付的费率规则");
         let e = Error::missing("payment.card_kind").renamed("payment.cardKind");
         assert!(e.message_en().starts_with("payment.cardKind: "));

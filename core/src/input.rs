@@ -183,14 +183,12 @@ impl PaymentInput {
                 let kind = required_at(prefix, "card_kind", kind)?;
                 let medium = required_at(prefix, "card_medium", medium)?;
                 if verified && medium != CardMedium::Magstripe {
-                    return Err(Error::invalid_field(
-                        &f("magstripe_verified"),
+                    return Err(Error::at(
+                        ErrorCode::InvalidField,
+                        f("magstripe_verified"),
                         Reason::NotApplicable,
-                        format!("{}：仅磁条卡有磁条认证", f("magstripe_verified")),
-                        format!(
-                            "{}: only a magstripe card can be verified",
-                            f("magstripe_verified")
-                        ),
+                        "仅磁条卡有磁条认证",
+                        "only a magstripe card can be verified",
                     ));
                 }
                 if wallet.is_some() {

@@ -37,12 +37,12 @@ pub(crate) fn parse_text(
     match (parsed, ctx.fault.into_inner()) {
         (Ok(v), _) => Ok(v),
         (Err(_), Some(Fault::TooDeep(path))) => Err(bounds::too_deep(&path)),
-        (Err(_), Some(Fault::Duplicate(path))) => Err(Error::new(
+        (Err(_), Some(Fault::Duplicate(path))) => Err(Error::at(
             invalid_code,
-            path.clone(),
+            path,
             Reason::DuplicateKey,
-            format!("{path}：同一对象中该键出现不止一次"),
-            format!("{path}: the key appears more than once in the same object"),
+            "同一对象中该键出现不止一次",
+            "the key appears more than once in the same object",
         )),
         (Err(e), None) => Err(syntax_error(text, &e, syntax_code, what, what_en)),
     }
@@ -263,18 +263,7 @@ fn fault_error(code: ErrorCode, prefix: &str, path: &str, fault: crate::data_de:
         (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
         (false, false) => format!("{prefix}.{path}"),
     };
-    let shown = if field.is_empty() {
-        "(root)"
-    } else {
-        field.as_str()
-    };
-    Error::new(
-        code,
-        field.clone(),
-        fault.reason,
-        format!("{shown}：{}", fault.zh),
-        format!("{shown}: {}", fault.en),
-    )
+    Error::at(code, field, fault.reason, fault.zh, fault.en)
 }
 
 /// A validation error at a path.

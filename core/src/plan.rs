@@ -997,15 +997,12 @@ impl Plan {
             .iter()
             .position(|r| r.when.matches(charge, merchant, None))
             .ok_or_else(|| {
-                Error::new(
+                Error::at(
                     ErrorCode::NoFeeRule,
                     "payment",
                     Reason::NoMatchingRule,
-                    format!("payment：费率方案 {} 没有适用于该支付的费率规则", self.id()),
-                    format!(
-                        "payment: no fee rule of plan {} applies to this payment",
-                        self.id()
-                    ),
+                    format!("费率方案 {} 没有适用于该支付的费率规则", self.id()),
+                    format!("no fee rule of plan {} applies to this payment", self.id()),
                 )
             })
     }
@@ -1013,16 +1010,16 @@ impl Plan {
     /// The section, or `plan_incomplete` naming it.
     pub(crate) fn section<'a, T>(&self, section: &'a Option<T>, name: &str) -> Result<&'a T> {
         section.as_ref().ok_or_else(|| {
-            Error::new(
+            Error::at(
                 ErrorCode::PlanIncomplete,
                 name,
                 Reason::MissingSection,
                 format!(
-                    "{name}：费率方案 {} 没有此部分（仅含费率的方案只能用于比较）",
+                    "费率方案 {} 没有此部分（仅含费率的方案只能用于比较）",
                     self.id()
                 ),
                 format!(
-                    "{name}: plan {} has no such section (a fee-only plan serves comparisons only)",
+                    "plan {} has no such section (a fee-only plan serves comparisons only)",
                     self.id()
                 ),
             )

@@ -71,12 +71,12 @@ pub fn accounting_date(plan: &Plan, time: ChinaDateTime) -> Result<NaiveDate> {
             .checked_add_days(Days::new(1))
             .filter(|d| d.year() <= 9999)
             .ok_or_else(|| {
-                Error::new(
+                Error::at(
                     crate::error::ErrorCode::InvalidTime,
                     "payment.time",
                     Reason::OutOfRange,
-                    "payment.time：记账日期将晚于 9999-12-31",
-                    "payment.time: the accounting date would fall after 9999-12-31",
+                    "记账日期将晚于 9999-12-31",
+                    "the accounting date would fall after 9999-12-31",
                 )
             })
     } else {
@@ -118,12 +118,12 @@ pub(crate) fn arrival_by_rule(
         .iter()
         .find(|r| r.when.matches(&charge, merchant, Some(rule)))
         .ok_or_else(|| {
-            Error::new(
+            Error::at(
                 crate::error::ErrorCode::PlanIncomplete,
                 "settlement.rules",
                 Reason::NoMatchingRule,
-                "settlement.rules：没有适用于该支付的到账规则",
-                "settlement.rules: no settlement rule applies to this payment",
+                "没有适用于该支付的到账规则",
+                "no settlement rule applies to this payment",
             )
         })?;
     let realtime = match r.realtime {

@@ -220,12 +220,12 @@ pub struct CsvReader {
 
 /// A CSV call after `finish` ended the statement.
 fn finished() -> Error {
-    Error::new(
+    Error::at(
         ErrorCode::InvalidState,
         "chunk",
         Reason::Finished,
-        "chunk：该对账单已结束；下一份对账单请新建一个 Auditor",
-        "chunk: this statement has ended; audit the next statement with a new Auditor",
+        "该对账单已结束；下一份对账单请新建一个 Auditor",
+        "this statement has ended; audit the next statement with a new Auditor",
     )
 }
 
