@@ -22,7 +22,9 @@
 #      Kotlin auditor, and memory over many quotes and errors
 #      (tests/node/resources.test.mjs and the Kotlin suite's
 #      resource checks, which assert the bounds; their printed figures are
-#      kept).
+#      kept);
+#   7. scripts/line-counts.py: the hand-written lines of the core and of
+#      each binding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-1000000}"
@@ -47,6 +49,7 @@ run core bash -c 'cargo bench -q -p posfee-core --bench quote -- --noplot 2>/dev
 run audit cargo run -q --release -p posfee-core --example audit_million
 csv_mb="${FIGURES_CSV_MB:-200}"
 run load_npm bash -c "cd tests/node && POSFEE_CSV_MB=$csv_mb node resources.test.mjs 2>&1 | grep -E '^resources: ' | sed -E 's/^resources: //'"
+run lines python3 scripts/line-counts.py
 run load_kotlin bash -c "POSFEE_CSV_MB=$csv_mb bash scripts/test-mobile.sh 2>&1 | grep -E '^kotlin: .*(MB CSV|memory)' | sed -E 's/^kotlin: //'"
 
 python3 - "$work" "$n" "$csv_mb" >docs/FIGURES.md <<'PY'
@@ -142,6 +145,15 @@ the suite sets it, the JAR's release library):
 
 ```
 {read('load_kotlin')}
+```
+
+## Lines of code
+
+Hand-written, non-test lines of Rust (`python3 scripts/line-counts.py`,
+which says what it leaves out): the bindings translate, the core decides.
+
+```
+{read('lines')}
 ```""")
 PY
 echo "figures: wrote docs/FIGURES.md" >&2
