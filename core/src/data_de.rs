@@ -1,8 +1,8 @@
 //! Data files (plans, calendars, contract tables) are read by serde's derived
 //! code from a parsed JSON value through this deserializer, whose error type
 //! records what went wrong as structure (a [`Reason`], the field a missing or
-//! unknown key names) and words it in posfee's own terms. No deserializer's
-//! message text is parsed.
+//! unknown key names, the path of keys and indexes it lies at) and words it
+//! in posfee's own terms. No deserializer's message text is parsed.
 
 use crate::error::Reason;
 use serde::de::{
@@ -20,6 +20,55 @@ pub(crate) struct Fault {
     pub(crate) name: Option<String>,
     pub(crate) zh: String,
     pub(crate) en: String,
+    /// Where it lies, outermost first: each level the error passes through
+    /// on its way out puts its key or index in front.
+    pub(crate) path: Vec<Seg>,
+}
+
+/// A step of a path into a data file.
+#[derive(Debug)]
+pub(crate) enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+impl Fault {
+    fn new(reason: Reason, name: Option<String>, zh: String, en: String) -> Fault {
+        Fault {
+            reason,
+            name,
+            zh,
+            en,
+            path: Vec::new(),
+        }
+    }
+
+    /// The fault seen from one level up.
+    fn under(mut self, seg: Seg) -> Fault {
+        self.path.insert(0, seg);
+        self
+    }
+
+    /// The path as `fee_rules[0].rate_percent` (empty for the root).
+    pub(crate) fn path_text(&self) -> String {
+        let mut out = String::new();
+        for seg in &self.path {
+            match seg {
+                Seg::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                }
+                Seg::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
 }
 
 impl fmt::Display for Fault {
@@ -54,80 +103,80 @@ impl de::Error for Fault {
         // Only posfee's own Deserialize impls (and the date and decimal
         // readers they call) raise custom errors.
         let text = crate::bounds::echo_message(&msg.to_string());
-        Fault {
-            reason: Reason::InvalidValue,
-            name: None,
-            zh: format!("取值不正确（{text}）"),
-            en: format!("invalid value: {text}"),
-        }
+        Fault::new(
+            Reason::InvalidValue,
+            None,
+            format!("取值不正确（{text}）"),
+            format!("invalid value: {text}"),
+        )
     }
 
     fn invalid_type(unexp: Unexpected<'_>, _exp: &dyn Expected) -> Self {
         let (zh, en) = what(&unexp);
-        Fault {
-            reason: Reason::WrongType,
-            name: None,
-            zh: format!("类型不正确：实为{zh}"),
-            en: format!("wrong type: {en}"),
-        }
+        Fault::new(
+            Reason::WrongType,
+            None,
+            format!("类型不正确：实为{zh}"),
+            format!("wrong type: {en}"),
+        )
     }
 
     fn invalid_value(unexp: Unexpected<'_>, _exp: &dyn Expected) -> Self {
         let (zh, en) = what(&unexp);
-        Fault {
-            reason: Reason::InvalidValue,
-            name: None,
-            zh: format!("取值不正确：{zh}"),
-            en: format!("invalid value: {en}"),
-        }
+        Fault::new(
+            Reason::InvalidValue,
+            None,
+            format!("取值不正确：{zh}"),
+            format!("invalid value: {en}"),
+        )
     }
 
     fn invalid_length(len: usize, _exp: &dyn Expected) -> Self {
-        Fault {
-            reason: Reason::InvalidValue,
-            name: None,
-            zh: format!("条目数不正确：{len} 个"),
-            en: format!("wrong number of entries: {len}"),
-        }
+        Fault::new(
+            Reason::InvalidValue,
+            None,
+            format!("条目数不正确：{len} 个"),
+            format!("wrong number of entries: {len}"),
+        )
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         let v = crate::bounds::echo(variant);
         let list = expected.join(", ");
-        Fault {
-            reason: Reason::UnknownValue,
-            name: None,
-            zh: format!("未知取值 \"{v}\"，可选值为 {list}"),
-            en: format!("unknown value \"{v}\"; expected one of {list}"),
-        }
+        Fault::new(
+            Reason::UnknownValue,
+            None,
+            format!("未知取值 \"{v}\"，可选值为 {list}"),
+            format!("unknown value \"{v}\"; expected one of {list}"),
+        )
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         let list = expected.join(", ");
-        Fault {
-            reason: Reason::UnknownField,
-            name: Some(field.to_string()),
-            zh: format!("未知字段，可用字段为 {list}"),
-            en: format!("unknown field; the fields are {list}"),
-        }
+        Fault::new(
+            Reason::UnknownField,
+            Some(field.to_string()),
+            format!("未知字段，可用字段为 {list}"),
+            format!("unknown field; the fields are {list}"),
+        )
     }
 
     fn missing_field(field: &'static str) -> Self {
-        Fault {
-            reason: Reason::Missing,
-            name: Some(field.to_string()),
-            zh: "缺少必填字段".into(),
-            en: "required field is missing".into(),
-        }
+        Fault::new(
+            Reason::Missing,
+            Some(field.to_string()),
+            "缺少必填字段".into(),
+            "required field is missing".into(),
+        )
     }
 
     fn duplicate_field(field: &'static str) -> Self {
-        Fault {
-            reason: Reason::DuplicateKey,
-            name: Some(field.to_string()),
-            zh: "同一对象中该键出现不止一次".into(),
-            en: "the key appears more than once in the same object".into(),
-        }
+        Fault::new(
+            Reason::DuplicateKey,
+            Some(field.to_string()),
+            "同一对象中该键出现不止一次".into(),
+            "the key appears more than once in the same object".into(),
+        )
     }
 }
 
@@ -153,7 +202,7 @@ impl<'de> Deserializer<'de> for Data {
                 }
             }
             Value::String(s) => visitor.visit_string(s),
-            Value::Array(items) => visitor.visit_seq(Items(items.into_iter())),
+            Value::Array(items) => visitor.visit_seq(Items(items.into_iter().enumerate())),
             Value::Object(members) => visitor.visit_map(Members {
                 iter: members.into_iter(),
                 next: None,
@@ -219,13 +268,16 @@ impl<'de> IntoDeserializer<'de, Fault> for Data {
     }
 }
 
-struct Items(std::vec::IntoIter<Value>);
+struct Items(std::iter::Enumerate<std::vec::IntoIter<Value>>);
 
 impl<'de> SeqAccess<'de> for Items {
     type Error = Fault;
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> R<Option<T::Value>> {
         match self.0.next() {
-            Some(v) => seed.deserialize(Data(v)).map(Some),
+            Some((i, v)) => seed
+                .deserialize(Data(v))
+                .map(Some)
+                .map_err(|f| f.under(Seg::Index(i))),
             None => Ok(None),
         }
     }
@@ -236,7 +288,7 @@ impl<'de> SeqAccess<'de> for Items {
 
 struct Members {
     iter: serde_json::map::IntoIter,
-    next: Option<Value>,
+    next: Option<(String, Value)>,
 }
 
 impl<'de> MapAccess<'de> for Members {
@@ -244,14 +296,16 @@ impl<'de> MapAccess<'de> for Members {
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> R<Option<K::Value>> {
         match self.iter.next() {
             Some((k, v)) => {
-                self.next = Some(v);
-                seed.deserialize(k.into_deserializer()).map(Some)
+                let key = seed.deserialize(k.as_str().into_deserializer());
+                self.next = Some((k, v));
+                key.map(Some)
             }
             None => Ok(None),
         }
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> R<V::Value> {
-        seed.deserialize(Data(self.next.take().unwrap_or(Value::Null)))
+        let (k, v) = self.next.take().unwrap_or_default();
+        seed.deserialize(Data(v)).map_err(|f| f.under(Seg::Key(k)))
     }
 }
 
@@ -264,12 +318,13 @@ impl<'de> EnumAccess<'de> for Variant {
     type Error = Fault;
     type Variant = Payload;
     fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> R<(S::Value, Payload)> {
-        let name = seed.deserialize(self.name.into_deserializer())?;
-        Ok((name, Payload(self.value)))
+        let name = seed.deserialize(self.name.as_str().into_deserializer())?;
+        Ok((name, Payload(self.value, self.name)))
     }
 }
 
-struct Payload(Option<Value>);
+/// A variant's content and its name (the path's step into it).
+struct Payload(Option<Value>, String);
 
 impl<'de> VariantAccess<'de> for Payload {
     type Error = Fault;
@@ -281,7 +336,9 @@ impl<'de> VariantAccess<'de> for Payload {
     }
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> R<T::Value> {
         match self.0 {
-            Some(v) => seed.deserialize(Data(v)),
+            Some(v) => seed
+                .deserialize(Data(v))
+                .map_err(|f| f.under(Seg::Key(self.1))),
             None => Err(de::Error::invalid_type(
                 Unexpected::UnitVariant,
                 &"a newtype variant",
@@ -290,7 +347,9 @@ impl<'de> VariantAccess<'de> for Payload {
     }
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> R<V::Value> {
         match self.0 {
-            Some(v) => Data(v).deserialize_any(visitor),
+            Some(v) => Data(v)
+                .deserialize_any(visitor)
+                .map_err(|f| f.under(Seg::Key(self.1))),
             None => Err(de::Error::invalid_type(
                 Unexpected::UnitVariant,
                 &"a tuple variant",
@@ -303,7 +362,9 @@ impl<'de> VariantAccess<'de> for Payload {
         visitor: V,
     ) -> R<V::Value> {
         match self.0 {
-            Some(v) => Data(v).deserialize_any(visitor),
+            Some(v) => Data(v)
+                .deserialize_any(visitor)
+                .map_err(|f| f.under(Seg::Key(self.1))),
             None => Err(de::Error::invalid_type(
                 Unexpected::UnitVariant,
                 &"a struct variant",

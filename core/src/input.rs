@@ -574,7 +574,7 @@ pub fn input_from_json<T: crate::read::ReadInput>(
     )
 }
 
-/// A path of keys and `[i]` indexes in serde_path_to_error's spelling
+/// A path of keys and `[i]` indexes in the data files' spelling
 /// (`"."` for the root), as the input errors take it.
 ///
 /// ```

@@ -234,21 +234,17 @@ pub(crate) fn from_value<T: DeserializeOwned>(
     code: ErrorCode,
     prefix: &str,
 ) -> Result<T> {
-    serde_path_to_error::deserialize(crate::data_de::Data(value)).map_err(|e| {
-        let path = e.path().to_string();
-        fault_error(code, prefix, &path, e.into_inner())
+    T::deserialize(crate::data_de::Data(value)).map_err(|e| {
+        let path = e.path_text();
+        fault_error(code, prefix, &path, e)
     })
 }
 
-/// A data file's fault at a path (serde_path_to_error's spelling, `"."`
-/// for the root) as a posfee error; a missing or unknown key is added to
-/// the path.
+/// A data file's fault at a path (`fee_rules[0].rate_percent`, empty for
+/// the root) as a posfee error; a missing or unknown key is added to the
+/// path.
 fn fault_error(code: ErrorCode, prefix: &str, path: &str, fault: crate::data_de::Fault) -> Error {
-    let mut path = if path == "." {
-        String::new()
-    } else {
-        path.to_string()
-    };
+    let mut path = path.to_string();
     if let Some(name) = &fault.name {
         if !path.ends_with(name.as_str()) {
             if !path.is_empty() {
