@@ -51,24 +51,30 @@ impl Fault {
 
     /// The path as `fee_rules[0].rate_percent` (empty for the root).
     pub(crate) fn path_text(&self) -> String {
-        let mut out = String::new();
-        for seg in &self.path {
-            match seg {
-                Seg::Key(k) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(k);
+        path_text(&self.path)
+    }
+}
+
+/// A path into a data file as `fee_rules[0].rate_percent` (empty for the
+/// root); the strict reader (`load.rs`) spells its paths the same way.
+pub(crate) fn path_text(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
                 }
-                Seg::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
             }
         }
-        out
     }
+    out
 }
 
 impl fmt::Display for Fault {

@@ -2,6 +2,7 @@
 //! path of the offending field.
 
 use crate::bounds::{self, MAX_DATA_FILE_BYTES};
+use crate::data_de::Seg;
 use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use serde::de::{
@@ -105,29 +106,9 @@ struct Strict {
     fault: RefCell<Option<Fault>>,
 }
 
-enum Seg {
-    Key(String),
-    Index(usize),
-}
-
 impl Strict {
     fn path_with(&self, last: Option<&str>) -> String {
-        let mut out = String::new();
-        for seg in self.path.borrow().iter() {
-            match seg {
-                Seg::Key(k) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(k);
-                }
-                Seg::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
-            }
-        }
+        let mut out = crate::data_de::path_text(&self.path.borrow());
         if let Some(k) = last {
             if !out.is_empty() {
                 out.push('.');

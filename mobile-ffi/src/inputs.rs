@@ -46,9 +46,7 @@ impl InputText {
     /// The text, or the core's wrong-type error at `field` when it was not
     /// Unicode.
     pub fn into_string(self, field: &str) -> pf::Result<String> {
-        self.0.ok_or_else(|| {
-            pf::read::wrong_type(field, &pf::read::Value::Foreign(LONE_SURROGATE.into()))
-        })
+        self.lift(&|| field.to_string())
     }
 
     pub(crate) fn from_bytes(bytes: &[u8]) -> InputText {
@@ -97,10 +95,9 @@ pub(crate) trait Lift<T> {
 
 impl Lift<String> for InputText {
     fn lift(self, at: &dyn Fn() -> String) -> pf::Result<String> {
-        match self.0 {
-            Some(s) => Ok(s),
-            None => InputText(None).into_string(&at()),
-        }
+        self.0.ok_or_else(|| {
+            pf::read::wrong_type(&at(), &pf::read::Value::Foreign(LONE_SURROGATE.into()))
+        })
     }
 }
 

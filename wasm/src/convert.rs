@@ -168,21 +168,9 @@ pub fn tree(v: &JsValue, prefix: &str) -> JsResult<Value> {
     WALK.with(|w| w.value(v, 1, &mut path))
         .map_err(|fault| match fault {
             Fault::Deep => JsErr(posfee_core::bounds::too_deep_under(prefix, &path)),
-            Fault::Long => JsErr(posfee_core::bounds::too_many(
-                &under(prefix, &path),
-                MAX_BATCH,
-            )),
+            Fault::Long => JsErr(posfee_core::bounds::too_many(&path, MAX_BATCH).within(prefix)),
             Fault::Thrown(exception) => unreadable(prefix, exception),
         })
-}
-
-/// `prefix` followed by a path within the input.
-fn under(prefix: &str, path: &str) -> String {
-    match (prefix.is_empty(), path.is_empty() || path.starts_with('[')) {
-        (true, _) => path.to_string(),
-        (false, true) => format!("{prefix}{path}"),
-        (false, false) => format!("{prefix}.{path}"),
-    }
 }
 
 /// Why reading stopped; the path of the value is left in the walk's path.
