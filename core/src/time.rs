@@ -2,7 +2,7 @@
 
 use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -153,7 +153,19 @@ impl ChinaDateTime {
 
 impl fmt::Display for ChinaDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%dT%H:%M:%S"))
+        // Written field by field: chrono's strftime machinery is not needed
+        // for one fixed layout (years are 0001–9999 here).
+        let (d, t) = (self.0.date(), self.0.time());
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            d.year(),
+            d.month(),
+            d.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
     }
 }
 
@@ -260,7 +272,7 @@ impl ClockTime {
 
 impl fmt::Display for ClockTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%H:%M"))
+        write!(f, "{:02}:{:02}", self.0.hour(), self.0.minute())
     }
 }
 
