@@ -56,6 +56,11 @@ pub enum ErrorCode {
     InvalidState,
     /// A failure inside posfee (a bug), never caused by the input.
     Internal,
+    /// A statement profile file is not valid JSON.
+    ProfileSyntax,
+    /// A statement profile file has a field that is missing, of the wrong
+    /// type, unknown or contradictory, or a schema this library does not read.
+    ProfileInvalid,
 }
 
 impl ErrorCode {
@@ -85,6 +90,8 @@ impl ErrorCode {
             ErrorCode::InputTooLarge => "input_too_large",
             ErrorCode::InvalidState => "invalid_state",
             ErrorCode::Internal => "internal",
+            ErrorCode::ProfileSyntax => "profile_syntax",
+            ErrorCode::ProfileInvalid => "profile_invalid",
         }
     }
 }
@@ -221,6 +228,8 @@ reasons! {
     DuplicateHeader = "duplicate_header",
     /// A CSV header with a column posfee does not read.
     UnknownColumn = "unknown_column",
+    /// A statement header with two columns that mean one field.
+    AmbiguousColumn = "ambiguous_column",
     /// A CSV line with more or fewer columns than its header.
     RepeatedColumn = "repeated_column",
     /// A CSV header without a column the audit needs.
@@ -558,6 +567,13 @@ impl Error {
             "缺少必填字段",
             "required field is missing",
         )
+    }
+
+    /// The same error under another code (a data file's fault worded as an
+    /// input's).
+    pub(crate) fn with_code(mut self, code: ErrorCode) -> Error {
+        self.code = code;
+        self
     }
 
     pub(crate) fn unknown_value(field: &str, value: &str, allowed: &[&str]) -> Error {

@@ -38,9 +38,11 @@ pub mod contract;
 mod data_de;
 pub mod diagnose;
 pub mod eligibility;
+pub mod encoding;
 pub mod error;
 pub mod fee;
 pub mod input;
+pub mod layout;
 pub mod ledger;
 pub mod limit;
 mod load;
@@ -48,6 +50,7 @@ pub mod merchant;
 pub mod money;
 pub mod payment;
 pub mod plan;
+pub mod profile;
 pub mod provider;
 mod questions;
 pub mod quote;
@@ -74,11 +77,15 @@ pub use contract::{
 };
 pub use diagnose::{diagnose, DiagnoseRequest, Diagnosis, NotDue, RankedCause, Situation};
 pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};
+pub use encoding::{detect_encoding, DetectedEncoding, EncodingSource, TextEncoding};
 pub use error::{Error, ErrorCode, Reason, Result};
 pub use fee::{fee, Fee, FeeDetail, FeeTable, InstrumentFees, RuleRef};
 pub use input::{
     input_from_json, DiagnoseInput, EligibilityInput, MerchantInput, MixLineInput, PaymentInput,
     UsageInput, WalletInput, WalletsInput,
+};
+pub use layout::{
+    ColumnMapping, StatedTotals, StatementFormat, StatementLayout, TotalCheck, TotalsCheck,
 };
 pub use ledger::DayLedger;
 pub use limit::{check_limits, DailyBucket, DailyUsage, LimitCheck, Refusal, SingleCap};
@@ -91,6 +98,7 @@ pub use plan::{
     Milestone, Percent, Plan, PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement,
     SettlementRule, SingleLimit, Step, Window, PLAN_SCHEMA_VERSION,
 };
+pub use profile::{ProfileData, StatementProfile, PROFILE_SCHEMA_VERSION};
 pub use quote::{quote, Engine, Outcome, Quote, QuoteOptions};
 pub use settlement::{accounting_date, arrival, frozen_window, Arrival, FrozenWindow};
 pub use statement::{CsvReader, CsvRecord, StatementLine, StatementLineInput, CSV_COLUMNS};

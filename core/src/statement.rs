@@ -11,6 +11,7 @@ use crate::bounds::{self, MAX_CHUNK_BYTES, MAX_CSV_RECORD_BYTES};
 use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::PaymentInput;
+use crate::layout::{FormatState, StatementFormat, StatementLayout, TotalsCheck};
 use crate::money::Money;
 use crate::payment::Payment;
 use crate::time::parse_date;
@@ -33,7 +34,8 @@ pub const CSV_COLUMNS: &[&str] = &[
     "settled_date",
 ];
 
-const REQUIRED: &[&str] = &["id", "time", "amount", "method", "fee_charged"];
+/// The columns an audit needs.
+pub(crate) const REQUIRED: &[&str] = &["id", "time", "amount", "method", "fee_charged"];
 
 /// A statement line as given (JSON object or CSV record).
 ///
@@ -204,7 +206,7 @@ pub enum CsvRecord {
 /// assert_eq!(bad, vec![(2, "missing_column".to_string())]);
 /// assert_eq!(r.blank_lines(), 1);
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct CsvReader {
     buf: Vec<u8>,
     scanned: usize,
@@ -216,6 +218,8 @@ pub struct CsvReader {
     blank: u64,
     skipping: bool,
     finished: bool,
+    /// How a statement file not in posfee's own format is read.
+    format: Option<Box<FormatState>>,
 }
 
 /// A CSV call after `finish` ended the statement.
@@ -229,7 +233,7 @@ fn finished() -> Error {
     )
 }
 
-fn csv_error(line: u64, reason: Reason, zh: String, en: String) -> Error {
+pub(crate) fn csv_error(line: u64, reason: Reason, zh: String, en: String) -> Error {
     Error::new(
         ErrorCode::InvalidCsv,
         format!("line {line}"),
@@ -247,6 +251,59 @@ impl CsvReader {
     /// ```
     pub fn new() -> CsvReader {
         CsvReader::default()
+    }
+
+    /// A reader for a statement file as merchants have it: encoding
+    /// detected or named, title rows skipped, columns and values mapped by
+    /// the format's profile, a totals row checked (see [`StatementFormat`]).
+    /// Records come out in posfee's terms, so an [`Auditor`](crate::Auditor)
+    /// audits them as any other.
+    ///
+    /// ```
+    /// use posfee_core::{CsvReader, CsvRecord, StatementFormat};
+    /// let text = "商户对账单\n流水号,交易时间,交易金额,卡类型,交易方式,手续费\nT1,2025/03/12 10:00:00,\"¥1,000.00\",贷记卡,挥卡,5.50\n";
+    /// let mut r = CsvReader::with_format(StatementFormat::default());
+    /// let mut lines = Vec::new();
+    /// r.feed(text.as_bytes(), &mut |rec| lines.push(rec)).unwrap();
+    /// let CsvRecord::Line { input, line_number, .. } = &lines[0] else { panic!() };
+    /// assert_eq!(*line_number, 3);
+    /// assert_eq!((input.amount.as_deref(), input.method.as_deref(), input.card_kind.as_deref()),
+    ///            (Some("1000.00"), Some("contactless"), Some("credit")));
+    /// assert_eq!(input.time.as_deref(), Some("2025-03-12T10:00:00"));
+    /// ```
+    pub fn with_format(format: StatementFormat) -> CsvReader {
+        CsvReader {
+            format: Some(Box::new(FormatState::new(format))),
+            ..CsvReader::default()
+        }
+    }
+
+    /// How the file is being read (encoding, profile, header, columns),
+    /// once the header is found; `None` for posfee's own format.
+    ///
+    /// See [`StatementLayout`] for an example.
+    pub fn layout(&self) -> Option<&StatementLayout> {
+        self.format.as_ref().and_then(|f| f.layout.as_ref())
+    }
+
+    /// Whether the lines add up to the statement's totals (its totals row,
+    /// or the totals the format gives); `None` when there are none.
+    ///
+    /// See [`TotalsCheck`] for an example.
+    pub fn totals(&self) -> Option<TotalsCheck> {
+        self.format.as_ref().and_then(|f| f.totals())
+    }
+
+    /// The reader as new, for the same format.
+    fn restart(&mut self) {
+        let format = self
+            .format
+            .take()
+            .map(|f| Box::new(FormatState::new(f.spec)));
+        *self = CsvReader {
+            format,
+            ..CsvReader::default()
+        };
     }
 
     /// Data records seen so far.
@@ -281,10 +338,17 @@ impl CsvReader {
         if chunk.len() > MAX_CHUNK_BYTES {
             return Err(bounds::too_long("chunk", MAX_CHUNK_BYTES, "bytes"));
         }
-        let fed = self.feed_bytes(chunk, out);
+        let fed = match self
+            .format
+            .as_mut()
+            .map(|f| f.decode(chunk, false).into_owned())
+        {
+            Some(text) => self.feed_bytes(&text, out),
+            None => self.feed_bytes(chunk, out),
+        };
         if fed.is_err() {
             // A header that cannot be used: the reading starts over.
-            *self = CsvReader::new();
+            self.restart();
         }
         fed
     }
@@ -362,6 +426,15 @@ impl CsvReader {
         if self.finished {
             return Err(finished());
         }
+        if let Some(rest) = self
+            .format
+            .as_mut()
+            .map(|f| f.decode(&[], true).into_owned())
+        {
+            if !rest.is_empty() {
+                self.feed_bytes(&rest, out)?;
+            }
+        }
         self.finished = true;
         self.skipping = false;
         if !self.buf.is_empty() {
@@ -388,6 +461,9 @@ impl CsvReader {
             }
         }
         if self.header.is_none() {
+            if let Some(f) = self.format.as_mut() {
+                return Err(f.no_header_error());
+            }
             return Err(csv_error(
                 1,
                 Reason::Empty,
@@ -451,6 +527,9 @@ impl CsvReader {
                 return Ok(());
             }
         };
+        if self.format.is_some() {
+            return self.format_record(first, fields, out);
+        }
         let Some(header) = &self.header else {
             return self.read_header(first, fields);
         };
@@ -532,6 +611,54 @@ impl CsvReader {
             line_number: first,
             input: Box::new(input),
         });
+        Ok(())
+    }
+
+    /// A record of a file read by a format: a title row, the header, a
+    /// line, a bad line or the totals row.
+    fn format_record(
+        &mut self,
+        line: u64,
+        fields: Vec<String>,
+        out: &mut dyn FnMut(CsvRecord),
+    ) -> Result<()> {
+        let Some(format) = self.format.as_mut() else {
+            return Ok(());
+        };
+        if self.header.is_none() {
+            if let Some(n) = format.header(line, &fields)? {
+                self.header = Some(vec![0; n]);
+                self.header_fields = fields;
+            }
+            return Ok(());
+        }
+        if fields == self.header_fields {
+            format.bad_line();
+            self.bad(
+                line,
+                csv_error(
+                    line,
+                    Reason::DuplicateHeader,
+                    "表头重复出现".into(),
+                    "the header appears again".into(),
+                ),
+                out,
+            );
+            return Ok(());
+        }
+        match format.line(self.index, line, fields) {
+            None => {}
+            Some(Ok(input)) => {
+                let index = self.index;
+                self.index += 1;
+                out(CsvRecord::Line {
+                    index,
+                    line_number: line,
+                    input: Box::new(input),
+                });
+            }
+            Some(Err(e)) => self.bad(line, e, out),
+        }
         Ok(())
     }
 

@@ -297,7 +297,7 @@ export type EligibilityAnswers = {
  * Stable snake_case error codes. They never change meaning once published;
  * every binding exposes the same strings.
  */
-export type ErrorCode = "invalid_amount" | "invalid_time" | "invalid_field" | "calendar_not_covered" | "no_fee_rule" | "plan_syntax" | "plan_invalid" | "plan_unsupported_schema" | "plan_incomplete" | "calendar_syntax" | "calendar_invalid" | "calendar_unsupported_schema" | "calendar_year_covered" | "overflow" | "invalid_csv" | "input_too_large" | "invalid_state" | "internal";
+export type ErrorCode = "invalid_amount" | "invalid_time" | "invalid_field" | "calendar_not_covered" | "no_fee_rule" | "plan_syntax" | "plan_invalid" | "plan_unsupported_schema" | "plan_incomplete" | "calendar_syntax" | "calendar_invalid" | "calendar_unsupported_schema" | "calendar_year_covered" | "overflow" | "invalid_csv" | "input_too_large" | "invalid_state" | "internal" | "profile_syntax" | "profile_invalid";
 
 /**
  * The error of every fallible posfee call.

@@ -21,6 +21,7 @@ use crate::plan::{
     Milestone, Percent, PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement,
     SettlementRule, SingleLimit, Step, Window,
 };
+use crate::profile::ProfileData;
 use crate::sorted_map::SortedMap;
 use crate::time::ClockTime;
 use chrono::{Datelike, NaiveDate, Timelike};
@@ -477,6 +478,10 @@ bake_struct!("crate::contract" ContractChannels {
     schema_version, data_version, source, default_name_zh, default_name_en, channels,
 });
 bake_struct!("crate::contract" ChannelDef { id, name_zh, name_en, when });
+bake_struct!("crate::profile" ProfileData {
+    schema_version, id, data_version, name_zh, name_en, source, columns, values, time_formats,
+    date_formats, thousands_separator, currency_signs, totals_labels, header_search_rows,
+});
 bake_struct!("crate::audit" CausesFile {
     schema_version, data_version, source, fee_causes, fee_actions, settlement_actions,
 });
@@ -668,6 +673,25 @@ mod tests {
             ("crate::audit", "CausesFile"),
             &loaded,
             super::super::audit_causes::data,
+        );
+    }
+
+    #[test]
+    fn the_generic_statement_profile_is_baked() {
+        let loaded: ProfileData = strict(
+            crate::profile::GENERIC_JSON,
+            "statement-profile-generic.json",
+        );
+        assert!(crate::StatementProfile::from_data(loaded.clone()).is_ok());
+        holds(
+            (
+                "statement_profile_generic.rs",
+                "statement-profile-generic.json",
+            ),
+            "The generic statement profile of `core/data/statement-profile-generic.json`.",
+            ("crate::profile", "ProfileData"),
+            &loaded,
+            super::super::statement_profile_generic::data,
         );
     }
 

@@ -1,4 +1,4 @@
-//! The embedded data files as Rust code ("baked" data): all seven files of
+//! The embedded data files as Rust code ("baked" data): all eight files of
 //! `core/data/` by one mechanism.
 //!
 //! [`Plan::upos`](crate::Plan::upos), [`Plan::reference`](crate::Plan::reference),
@@ -33,6 +33,8 @@ pub(crate) mod holiday_names;
 pub(crate) mod plan_reference;
 #[rustfmt::skip]
 pub(crate) mod plan_upos;
+#[rustfmt::skip]
+pub(crate) mod statement_profile_generic;
 
 /// A text, built by one call that is not inlined: the baked modules hold
 /// many, and a call is smaller than an inlined allocation and copy.

@@ -1,0 +1,371 @@
+//! The text encoding of a statement file (对账单): UTF-8 with or without a
+//! byte-order mark, UTF-16 with one, or GB18030 (a superset of GBK and
+//! GB2312, what Excel writes on a Chinese Windows machine). It is named by
+//! the caller or detected: a byte-order mark first, then strict UTF-8, then
+//! GB18030. Decoding to UTF-8 is encoding_rs's (feature `decode`); a binding
+//! that decodes with its platform's decoder (the browser's `TextDecoder`)
+//! hands over UTF-8 and says which encoding it decoded from.
+
+use crate::error::{Error, Reason, Result};
+use serde::Serialize;
+
+/// A statement file's text encoding.
+///
+/// ```
+/// use posfee_core::TextEncoding;
+/// assert_eq!(TextEncoding::from_name("encoding", "GBK").unwrap(), TextEncoding::Gb18030);
+/// assert_eq!(TextEncoding::Utf16Le.as_str(), "utf-16le");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum TextEncoding {
+    /// UTF-8, with or without a byte-order mark.
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// UTF-16, little-endian (byte-order mark `FF FE`).
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    /// UTF-16, big-endian (byte-order mark `FE FF`).
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+    /// GB18030, which decodes GBK and GB2312 too.
+    #[serde(rename = "gb18030")]
+    Gb18030,
+}
+
+impl TextEncoding {
+    /// The names [`TextEncoding::from_name`] accepts.
+    pub const NAMES: &'static [&'static str] =
+        &["utf-8", "utf-16le", "utf-16be", "gb18030", "gbk", "gb2312"];
+
+    /// Its name, as answers give it (`utf-8`, `utf-16le`, `utf-16be`, `gb18030`).
+    ///
+    /// ```
+    /// assert_eq!(posfee_core::TextEncoding::Gb18030.as_str(), "gb18030");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+            TextEncoding::Gb18030 => "gb18030",
+        }
+    }
+
+    /// Reads a caller's name for an encoding, in any case: one of
+    /// [`TextEncoding::NAMES`] (`gbk` and `gb2312` read as GB18030, which
+    /// decodes both) or `utf8`; anything else is `unknown_value` at `field`.
+    ///
+    /// ```
+    /// use posfee_core::TextEncoding;
+    /// assert_eq!(TextEncoding::from_name("encoding", "utf8").unwrap(), TextEncoding::Utf8);
+    /// assert_eq!(TextEncoding::from_name("encoding", "latin1").unwrap_err().reason().as_str(), "unknown_value");
+    /// ```
+    pub fn from_name(field: &str, name: &str) -> Result<TextEncoding> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" => Ok(TextEncoding::Utf8),
+            "utf-16le" => Ok(TextEncoding::Utf16Le),
+            "utf-16be" => Ok(TextEncoding::Utf16Be),
+            "gb18030" | "gbk" | "gb2312" => Ok(TextEncoding::Gb18030),
+            _ => Err(Error::unknown_value(field, name, Self::NAMES)),
+        }
+    }
+}
+
+/// How the encoding was settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum EncodingSource {
+    /// The file's byte-order mark.
+    Bom,
+    /// No mark: strict UTF-8 where the bytes are UTF-8, else GB18030.
+    Detected,
+    /// Named by the caller.
+    Named,
+}
+
+/// The encoding a statement was read in, and how it was settled.
+///
+/// ```
+/// use posfee_core::{detect_encoding, EncodingSource, TextEncoding};
+/// let d = detect_encoding(b"\xEF\xBB\xBFid,time\n", false).unwrap();
+/// assert_eq!((d.encoding, d.source, d.bom), (TextEncoding::Utf8, EncodingSource::Bom, 3));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DetectedEncoding {
+    /// The encoding.
+    pub encoding: TextEncoding,
+    /// How it was settled.
+    pub source: EncodingSource,
+    /// The length of the byte-order mark the file starts with (0 if none).
+    #[serde(skip)]
+    #[cfg_attr(test, ts(skip))]
+    pub bom: usize,
+}
+
+/// Settles a file's encoding from its first bytes: a byte-order mark; else
+/// UTF-8 when the non-ASCII bytes seen are strict UTF-8, GB18030 when they
+/// are not. `None` while the bytes cannot tell yet (only ASCII so far, a
+/// possible mark or an unfinished UTF-8 sequence at the end) unless `last`,
+/// when a file of ASCII alone is UTF-8.
+///
+/// ```
+/// use posfee_core::{detect_encoding, TextEncoding};
+/// // 交易 in GBK is not UTF-8.
+/// assert_eq!(detect_encoding(b"\xBD\xBB\xD2\xD7,amount\n", false).unwrap().encoding, TextEncoding::Gb18030);
+/// assert_eq!(detect_encoding("交易,amount\n".as_bytes(), false).unwrap().encoding, TextEncoding::Utf8);
+/// assert!(detect_encoding(b"id,time,amount\n", false).is_none());
+/// ```
+pub fn detect_encoding(seen: &[u8], last: bool) -> Option<DetectedEncoding> {
+    detect(seen, last, true)
+}
+
+/// [`detect_encoding`] over bytes that start the file (`at_start`) or come
+/// after an ASCII beginning already passed on (no mark to look for).
+fn detect(seen: &[u8], last: bool, at_start: bool) -> Option<DetectedEncoding> {
+    let found = |encoding, source, bom| {
+        Some(DetectedEncoding {
+            encoding,
+            source,
+            bom,
+        })
+    };
+    let marks: [(&[u8], TextEncoding); 3] = [
+        (b"\xEF\xBB\xBF", TextEncoding::Utf8),
+        (b"\xFF\xFE", TextEncoding::Utf16Le),
+        (b"\xFE\xFF", TextEncoding::Utf16Be),
+    ];
+    for (mark, encoding) in marks.into_iter().filter(|_| at_start) {
+        if seen.starts_with(mark) {
+            return found(encoding, EncodingSource::Bom, mark.len());
+        }
+        if !last && !seen.is_empty() && mark.starts_with(seen) {
+            return None;
+        }
+    }
+    let Some(first) = seen.iter().position(|b| !b.is_ascii()) else {
+        return if last {
+            found(TextEncoding::Utf8, EncodingSource::Detected, 0)
+        } else {
+            None
+        };
+    };
+    let rest = seen.get(first..).unwrap_or_default();
+    match std::str::from_utf8(rest) {
+        Ok(_) => found(TextEncoding::Utf8, EncodingSource::Detected, 0),
+        Err(e) if e.error_len().is_some() => {
+            found(TextEncoding::Gb18030, EncodingSource::Detected, 0)
+        }
+        // An unfinished sequence at the end: UTF-8 if whole sequences came
+        // before it; otherwise wait for more bytes.
+        Err(e) if e.valid_up_to() > 0 => found(TextEncoding::Utf8, EncodingSource::Detected, 0),
+        Err(_) if last => found(TextEncoding::Gb18030, EncodingSource::Detected, 0),
+        Err(_) => None,
+    }
+}
+
+/// The error for a statement whose bytes are not in `encoding` (a line's
+/// bytes that do not decode).
+pub(crate) fn undecodable(line: u64, column: Option<&str>, encoding: TextEncoding) -> Error {
+    let name = encoding.as_str();
+    let (zh, en) = match column {
+        Some(c) => (
+            format!("「{c}」列含有按 {name} 无法解码的字节"),
+            format!("column {c} holds bytes that are not valid {name}"),
+        ),
+        None => (
+            format!("含有按 {name} 无法解码的字节"),
+            format!("holds bytes that are not valid {name}"),
+        ),
+    };
+    crate::statement::csv_error(line, Reason::Encoding, zh, en)
+}
+
+/// A statement's bytes decoded to UTF-8 as they come, chunk by chunk
+/// (feature `decode`). Bytes that do not decode become U+FFFD, which the
+/// CSV reader reports as that line's `encoding` fault.
+#[cfg(feature = "decode")]
+pub(crate) struct Decoder {
+    named: Option<TextEncoding>,
+    settled: Option<DetectedEncoding>,
+    /// Bytes held until the encoding is settled.
+    held: Vec<u8>,
+    /// Whether bytes (ASCII) went on before the encoding was settled.
+    started: bool,
+    inner: Option<encoding_rs::Decoder>,
+}
+
+#[cfg(feature = "decode")]
+impl std::fmt::Debug for Decoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Decoder")
+            .field("settled", &self.settled)
+            .finish()
+    }
+}
+
+#[cfg(feature = "decode")]
+impl Decoder {
+    pub(crate) fn new(named: Option<TextEncoding>) -> Decoder {
+        Decoder {
+            named,
+            settled: None,
+            held: Vec::new(),
+            started: false,
+            inner: None,
+        }
+    }
+
+    /// The encoding, once settled.
+    pub(crate) fn settled(&self) -> Option<DetectedEncoding> {
+        self.settled
+    }
+
+    /// Decodes a chunk into `out` (UTF-8 bytes); `last` ends the file.
+    pub(crate) fn feed(&mut self, chunk: &[u8], last: bool, out: &mut Vec<u8>) {
+        if self.settled.is_some() {
+            return self.decode(chunk, last, out);
+        }
+        self.held.extend_from_slice(chunk);
+        let settled = match self.named {
+            // A named encoding still skips its own byte-order mark.
+            Some(_) if self.held.len() < 3 && !last => None,
+            Some(encoding) => Some(match detect(&self.held, true, !self.started) {
+                Some(d) if d.source == EncodingSource::Bom && d.encoding == encoding => {
+                    DetectedEncoding {
+                        source: EncodingSource::Named,
+                        ..d
+                    }
+                }
+                _ => DetectedEncoding {
+                    encoding,
+                    source: EncodingSource::Named,
+                    bom: 0,
+                },
+            }),
+            None => detect(&self.held, last, !self.started),
+        };
+        let Some(d) = settled else {
+            // Only ASCII so far (past a possible mark): it reads the same in
+            // UTF-8 and GB18030, so it goes on now.
+            if self.named.is_none() && self.held.len() >= 3 && self.held.is_ascii() {
+                out.append(&mut self.held);
+                self.started = true;
+            }
+            return;
+        };
+        self.settled = Some(d);
+        self.inner = match d.encoding {
+            TextEncoding::Utf8 => None,
+            TextEncoding::Utf16Le => Some(encoding_rs::UTF_16LE.new_decoder_without_bom_handling()),
+            TextEncoding::Utf16Be => Some(encoding_rs::UTF_16BE.new_decoder_without_bom_handling()),
+            TextEncoding::Gb18030 => Some(encoding_rs::GB18030.new_decoder_without_bom_handling()),
+        };
+        let held = std::mem::take(&mut self.held);
+        self.decode(held.get(d.bom..).unwrap_or_default(), last, out);
+    }
+
+    fn decode(&mut self, bytes: &[u8], last: bool, out: &mut Vec<u8>) {
+        let Some(inner) = self.inner.as_mut() else {
+            // UTF-8 passes through; the CSV reader checks each line.
+            out.extend_from_slice(bytes);
+            return;
+        };
+        let mut text = String::with_capacity(
+            inner
+                .max_utf8_buffer_length(bytes.len())
+                .unwrap_or(bytes.len().saturating_mul(3)),
+        );
+        let _ = inner.decode_to_string(bytes, &mut text, last);
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
+#[cfg(all(test, feature = "decode"))]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn decode_in(chunks: &[&[u8]], named: Option<TextEncoding>) -> (String, DetectedEncoding) {
+        let mut d = Decoder::new(named);
+        let mut out = Vec::new();
+        for c in chunks {
+            d.feed(c, false, &mut out);
+        }
+        d.feed(&[], true, &mut out);
+        (String::from_utf8(out).unwrap(), d.settled().unwrap())
+    }
+
+    #[test]
+    fn each_encoding_decodes_to_the_same_text_whatever_the_chunks() {
+        let text = "流水号,交易时间,交易金额\nT1,2025/03/12 10:00:00,\"￥1,234.56\"\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let utf16le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let utf16be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let bom: Vec<u8> = b"\xEF\xBB\xBF"
+            .iter()
+            .chain(text.as_bytes())
+            .copied()
+            .collect();
+        let cases: [(&[u8], TextEncoding, EncodingSource); 5] = [
+            (
+                text.as_bytes(),
+                TextEncoding::Utf8,
+                EncodingSource::Detected,
+            ),
+            (&bom, TextEncoding::Utf8, EncodingSource::Bom),
+            (&gbk, TextEncoding::Gb18030, EncodingSource::Detected),
+            (&utf16le, TextEncoding::Utf16Le, EncodingSource::Bom),
+            (&utf16be, TextEncoding::Utf16Be, EncodingSource::Bom),
+        ];
+        for (bytes, encoding, source) in cases {
+            for size in [1, 2, 3, 5, 64] {
+                let chunks: Vec<&[u8]> = bytes.chunks(size).collect();
+                let (got, d) = decode_in(&chunks, None);
+                let got = got.strip_prefix('\u{feff}').unwrap_or(&got);
+                assert_eq!(got, text, "{encoding:?} in chunks of {size}");
+                assert_eq!(
+                    (d.encoding, d.source),
+                    (encoding, source),
+                    "{encoding:?} in chunks of {size}"
+                );
+            }
+        }
+        let (got, d) = decode_in(&[&gbk], Some(TextEncoding::Gb18030));
+        assert_eq!((got.as_str(), d.source), (text, EncodingSource::Named));
+    }
+
+    #[test]
+    fn bytes_that_do_not_decode_become_the_replacement_character() {
+        // 0xFF is not a GB18030 byte.
+        let (got, d) = decode_in(&[b"\xBD\xBB\xD2\xD7,\xFF\n"], None);
+        assert_eq!(d.encoding, TextEncoding::Gb18030);
+        assert_eq!(got, "交易,\u{fffd}\n");
+    }
+
+    #[test]
+    fn ascii_alone_is_utf8_and_a_lone_mark_prefix_waits() {
+        assert!(detect_encoding(b"\xEF\xBB", false).is_none());
+        assert!(detect_encoding(b"\xE4\xBA", false).is_none());
+        assert_eq!(
+            detect_encoding(b"\xE4\xBA", true).unwrap().encoding,
+            TextEncoding::Gb18030
+        );
+        assert_eq!(
+            detect_encoding(b"abc", true).unwrap().encoding,
+            TextEncoding::Utf8
+        );
+        assert_eq!(
+            detect_encoding(b"", true).unwrap().encoding,
+            TextEncoding::Utf8
+        );
+    }
+}
