@@ -1,6 +1,6 @@
 //! Statement profiles: how a statement file's columns and values map onto
 //! posfee's statement line (data, `core/data/statement-profile-*.json`,
-//! schema `docs/schema/statement-profile.schema.json`). A profile names each
+//! schema `schemas/statement-profile.schema.json`). A profile names each
 //! field's header names in Chinese and English, the vocabulary of its values
 //! (贷记卡 → `credit`, 挥卡 → `contactless`), the date-time and amount
 //! layouts a statement may use (thousands separators and ¥ are read here, in

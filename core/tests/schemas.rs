@@ -11,7 +11,7 @@
     clippy::panic
 )]
 
-use posfee_core::{input_from_json, Calendar, ContractInput, Plan};
+use posfee_core::{input_from_json, Calendar, ContractInput, Plan, StatementProfile};
 use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {
@@ -206,6 +206,15 @@ const BROKEN: &[(&str, &str)] = &[
         "plan-working-days-zero.json",
         "settlement.rules[0].working_days_after",
     ),
+    (
+        "statement-profile-no-header-rows.json",
+        "header_search_rows",
+    ),
+    ("statement-profile-unknown-field.json", "columns.colour"),
+    (
+        "statement-profile-unknown-value.json",
+        "values.method.扫码付.method",
+    ),
 ];
 
 /// Checks that every broken file with this prefix is refused at its field.
@@ -238,6 +247,22 @@ fn every_broken_plan_is_refused_at_its_field() {
 fn every_broken_calendar_is_refused_at_its_field() {
     let n = refuses("calendar-", |t| Calendar::from_json(t).map(drop));
     assert!(n >= 5, "{n} broken calendars");
+}
+
+#[test]
+fn every_broken_statement_profile_is_refused_at_its_field() {
+    let n = refuses("statement-profile-", |t| {
+        StatementProfile::from_json(t).map(drop)
+    });
+    assert!(n >= 3, "{n} broken profiles");
+    for path in files("tests/schemas/valid", "statement-profile-")
+        .into_iter()
+        .chain(files("core/data", "statement-profile-"))
+    {
+        if let Err(e) = StatementProfile::from_json(&text(&path)) {
+            panic!("{} is refused: {e}", path.display());
+        }
+    }
 }
 
 #[test]

@@ -22,7 +22,7 @@ const jsonFiles = (dir, prefix = "") =>
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv, ["date"]);
 const validators = {};
-for (const name of ["plan", "calendar", "holiday-cn", "contract"]) {
+for (const name of ["plan", "calendar", "holiday-cn", "contract", "statement-profile"]) {
   const schema = read(join(root, "schemas", `${name}.schema.json`));
   validators[name] = ajv.compile(schema);
 }
@@ -37,7 +37,7 @@ function calendarSchema(value) {
 /** The schema a broken file names by its prefix. */
 function brokenSchema(file) {
   const base = file.split("/").pop();
-  for (const name of ["holiday-cn", "calendar", "plan", "contract"]) {
+  for (const name of ["holiday-cn", "calendar", "plan", "contract", "statement-profile"]) {
     if (base.startsWith(`${name}-`)) return name;
   }
   return null;
@@ -114,5 +114,12 @@ test("every broken file is listed in tests/schemas/README.md", () => {
   for (const file of broken) {
     const base = file.split("/").pop();
     assert.ok(readme.includes(`\`${base}\``), `${base} is not in the README's table`);
+  }
+});
+
+test("the built-in statement profile agrees with its schema", () => {
+  for (const file of jsonFiles("core/data", "statement-profile-")) {
+    const ok = validators["statement-profile"](read(file));
+    assert.ok(ok, `${file}:\n  ${errorsOf(validators["statement-profile"])}`);
   }
 });
