@@ -403,12 +403,14 @@ fn a_totals_row_that_disagrees_is_reported_with_its_line() {
     );
 
     // Totals the caller gives win over the row.
-    let mut format = StatementFormat::default();
-    format.totals = Some(StatedTotals {
-        amount: Some(Money::parse_amount("amount", "300").unwrap()),
-        fee_charged: Some(Money::parse_amount("fee", "1.31").unwrap()),
-        net_settled: None,
-    });
+    let format = StatementFormat {
+        totals: Some(StatedTotals {
+            amount: Some(Money::parse_amount("amount", "300").unwrap()),
+            fee_charged: Some(Money::parse_amount("fee", "1.31").unwrap()),
+            net_settled: None,
+        }),
+        ..StatementFormat::default()
+    };
     let mut r = CsvReader::with_format(format);
     r.feed(text.as_bytes(), &mut |_| {}).unwrap();
     r.finish(&mut |_| {}).unwrap();
