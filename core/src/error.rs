@@ -571,6 +571,7 @@ impl Error {
 
     /// The same error under another code (a data file's fault worded as an
     /// input's).
+    #[cfg(feature = "statements")]
     pub(crate) fn with_code(mut self, code: ErrorCode) -> Error {
         self.code = code;
         self

@@ -38,10 +38,12 @@ pub mod contract;
 mod data_de;
 pub mod diagnose;
 pub mod eligibility;
+#[cfg(feature = "statements")]
 pub mod encoding;
 pub mod error;
 pub mod fee;
 pub mod input;
+#[cfg(feature = "statements")]
 pub mod layout;
 pub mod ledger;
 pub mod limit;
@@ -50,6 +52,7 @@ pub mod merchant;
 pub mod money;
 pub mod payment;
 pub mod plan;
+#[cfg(feature = "statements")]
 pub mod profile;
 pub mod provider;
 mod questions;
@@ -77,6 +80,7 @@ pub use contract::{
 };
 pub use diagnose::{diagnose, DiagnoseRequest, Diagnosis, NotDue, RankedCause, Situation};
 pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};
+#[cfg(feature = "statements")]
 pub use encoding::{detect_encoding, DetectedEncoding, EncodingSource, TextEncoding};
 pub use error::{Error, ErrorCode, Reason, Result};
 pub use fee::{fee, Fee, FeeDetail, FeeTable, InstrumentFees, RuleRef};
@@ -84,6 +88,7 @@ pub use input::{
     input_from_json, DiagnoseInput, EligibilityInput, MerchantInput, MixLineInput, PaymentInput,
     UsageInput, WalletInput, WalletsInput,
 };
+#[cfg(feature = "statements")]
 pub use layout::{
     ColumnMapping, StatedTotals, StatementFormat, StatementLayout, TotalCheck, TotalsCheck,
 };
@@ -98,6 +103,7 @@ pub use plan::{
     Milestone, Percent, Plan, PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement,
     SettlementRule, SingleLimit, Step, Window, PLAN_SCHEMA_VERSION,
 };
+#[cfg(feature = "statements")]
 pub use profile::{ProfileData, StatementProfile, PROFILE_SCHEMA_VERSION};
 pub use quote::{quote, Engine, Outcome, Quote, QuoteOptions};
 pub use settlement::{accounting_date, arrival, frozen_window, Arrival, FrozenWindow};

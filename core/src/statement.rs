@@ -11,6 +11,7 @@ use crate::bounds::{self, MAX_CHUNK_BYTES, MAX_CSV_RECORD_BYTES};
 use crate::error::Reason;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::PaymentInput;
+#[cfg(feature = "statements")]
 use crate::layout::{FormatState, StatementFormat, StatementLayout, TotalsCheck};
 use crate::money::Money;
 use crate::payment::Payment;
@@ -219,6 +220,7 @@ pub struct CsvReader {
     skipping: bool,
     finished: bool,
     /// How a statement file not in posfee's own format is read.
+    #[cfg(feature = "statements")]
     format: Option<Box<FormatState>>,
 }
 
@@ -253,7 +255,8 @@ impl CsvReader {
         CsvReader::default()
     }
 
-    /// A reader for a statement file as merchants have it: encoding
+    /// A reader for a statement file as merchants have it (feature
+    /// `statements`): encoding
     /// detected or named, title rows skipped, columns and values mapped by
     /// the format's profile, a totals row checked (see [`StatementFormat`]).
     /// Records come out in posfee's terms, so an [`Auditor`](crate::Auditor)
@@ -271,6 +274,7 @@ impl CsvReader {
     ///            (Some("1000.00"), Some("contactless"), Some("credit")));
     /// assert_eq!(input.time.as_deref(), Some("2025-03-12T10:00:00"));
     /// ```
+    #[cfg(feature = "statements")]
     pub fn with_format(format: StatementFormat) -> CsvReader {
         CsvReader {
             format: Some(Box::new(FormatState::new(format))),
@@ -282,6 +286,7 @@ impl CsvReader {
     /// once the header is found; `None` for posfee's own format.
     ///
     /// See [`StatementLayout`] for an example.
+    #[cfg(feature = "statements")]
     pub fn layout(&self) -> Option<&StatementLayout> {
         self.format.as_ref().and_then(|f| f.layout.as_ref())
     }
@@ -290,20 +295,23 @@ impl CsvReader {
     /// or the totals the format gives); `None` when there are none.
     ///
     /// See [`TotalsCheck`] for an example.
+    #[cfg(feature = "statements")]
     pub fn totals(&self) -> Option<TotalsCheck> {
         self.format.as_ref().and_then(|f| f.totals())
     }
 
     /// The reader as new, for the same format.
     fn restart(&mut self) {
+        #[cfg(feature = "statements")]
         let format = self
             .format
             .take()
             .map(|f| Box::new(FormatState::new(f.spec)));
-        *self = CsvReader {
-            format,
-            ..CsvReader::default()
-        };
+        *self = CsvReader::default();
+        #[cfg(feature = "statements")]
+        {
+            self.format = format;
+        }
     }
 
     /// Data records seen so far.
@@ -338,6 +346,7 @@ impl CsvReader {
         if chunk.len() > MAX_CHUNK_BYTES {
             return Err(bounds::too_long("chunk", MAX_CHUNK_BYTES, "bytes"));
         }
+        #[cfg(feature = "statements")]
         let fed = match self
             .format
             .as_mut()
@@ -346,6 +355,8 @@ impl CsvReader {
             Some(text) => self.feed_bytes(&text, out),
             None => self.feed_bytes(chunk, out),
         };
+        #[cfg(not(feature = "statements"))]
+        let fed = self.feed_bytes(chunk, out);
         if fed.is_err() {
             // A header that cannot be used: the reading starts over.
             self.restart();
@@ -426,6 +437,7 @@ impl CsvReader {
         if self.finished {
             return Err(finished());
         }
+        #[cfg(feature = "statements")]
         if let Some(rest) = self
             .format
             .as_mut()
@@ -461,6 +473,7 @@ impl CsvReader {
             }
         }
         if self.header.is_none() {
+            #[cfg(feature = "statements")]
             if let Some(f) = self.format.as_mut() {
                 return Err(f.no_header_error());
             }
@@ -527,6 +540,7 @@ impl CsvReader {
                 return Ok(());
             }
         };
+        #[cfg(feature = "statements")]
         if self.format.is_some() {
             return self.format_record(first, fields, out);
         }
@@ -616,6 +630,7 @@ impl CsvReader {
 
     /// A record of a file read by a format: a title row, the header, a
     /// line, a bad line or the totals row.
+    #[cfg(feature = "statements")]
     fn format_record(
         &mut self,
         line: u64,

@@ -11,7 +11,7 @@
     clippy::panic
 )]
 
-use posfee_core::{input_from_json, Calendar, ContractInput, Plan, StatementProfile};
+use posfee_core::{input_from_json, Calendar, ContractInput, Plan};
 use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {
@@ -250,7 +250,9 @@ fn every_broken_calendar_is_refused_at_its_field() {
 }
 
 #[test]
+#[cfg(feature = "statements")]
 fn every_broken_statement_profile_is_refused_at_its_field() {
+    use posfee_core::StatementProfile;
     let n = refuses("statement-profile-", |t| {
         StatementProfile::from_json(t).map(drop)
     });

@@ -4,6 +4,7 @@
 //! UTF-8, UTF-8 with a byte-order mark, GBK and UTF-16 audit to the same
 //! results; each malformed case gets its code, line and column.
 
+#![cfg(feature = "decode")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -21,6 +21,7 @@ use crate::plan::{
     Milestone, Percent, PlanData, PremiumRateRule, Provider, RealtimeMode, Settlement,
     SettlementRule, SingleLimit, Step, Window,
 };
+#[cfg(feature = "statements")]
 use crate::profile::ProfileData;
 use crate::sorted_map::SortedMap;
 use crate::time::ClockTime;
@@ -478,6 +479,7 @@ bake_struct!("crate::contract" ContractChannels {
     schema_version, data_version, source, default_name_zh, default_name_en, channels,
 });
 bake_struct!("crate::contract" ChannelDef { id, name_zh, name_en, when });
+#[cfg(feature = "statements")]
 bake_struct!("crate::profile" ProfileData {
     schema_version, id, data_version, name_zh, name_en, source, columns, values, time_formats,
     date_formats, thousands_separator, currency_signs, totals_labels, header_search_rows,
@@ -677,6 +679,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "statements")]
     fn the_generic_statement_profile_is_baked() {
         let loaded: ProfileData = strict(
             crate::profile::GENERIC_JSON,

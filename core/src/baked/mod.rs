@@ -33,6 +33,7 @@ pub(crate) mod holiday_names;
 pub(crate) mod plan_reference;
 #[rustfmt::skip]
 pub(crate) mod plan_upos;
+#[cfg(feature = "statements")]
 #[rustfmt::skip]
 pub(crate) mod statement_profile_generic;
 
