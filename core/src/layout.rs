@@ -654,3 +654,123 @@ impl FormatState {
         })
     }
 }
+
+/// A statement format as a caller gives it, in text (what the bindings
+/// read): `{profile, encoding, decoded_from, columns, totals}`.
+///
+/// ```
+/// use posfee_core::StatementFormatInput;
+/// let f = StatementFormatInput { encoding: Some("GBK".into()), ..Default::default() };
+/// assert_eq!(f.to_format("format").unwrap().encoding, Some(posfee_core::TextEncoding::Gb18030));
+/// let bad = StatementFormatInput { encoding: Some("latin1".into()), ..Default::default() };
+/// assert_eq!(bad.to_format("format").unwrap_err().field(), "format.encoding");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementFormatInput {
+    /// A statement profile's JSON text; the built-in `generic` one if absent.
+    #[serde(default)]
+    pub profile: Option<String>,
+    /// The file's encoding (`utf-8`, `utf-16le`, `utf-16be`, `gb18030`,
+    /// `gbk`); detected if absent.
+    #[serde(default)]
+    pub encoding: Option<String>,
+    /// For a caller that decoded the file itself: the encoding it decoded
+    /// from (it then feeds UTF-8).
+    #[serde(default)]
+    pub decoded_from: Option<String>,
+    /// The column to read a field from (`{"id": "参考号"}`; a binding's own
+    /// spelling of the field, `cardKind`, is read too).
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
+    /// The statement's totals, to check the lines against.
+    #[serde(default)]
+    pub totals: Option<StatedTotalsInput>,
+}
+
+/// The totals a caller states, as money text.
+///
+/// ```
+/// let t = posfee_core::StatedTotalsInput { amount: Some("1,000.00".into()), ..Default::default() };
+/// let f = posfee_core::StatementFormatInput { totals: Some(t), ..Default::default() };
+/// assert_eq!(f.to_format("format").unwrap_err().field(), "format.totals.amount");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatedTotalsInput {
+    /// Total amount.
+    #[serde(default)]
+    pub amount: Option<String>,
+    /// Total fee charged.
+    #[serde(default)]
+    pub fee_charged: Option<String>,
+    /// Total net settled.
+    #[serde(default)]
+    pub net_settled: Option<String>,
+}
+
+impl StatementFormatInput {
+    /// The format, with errors named under `prefix` (`format.encoding`,
+    /// `format.profile.columns.colour`, `format.totals.amount`).
+    ///
+    /// See [`StatementFormatInput`] for an example.
+    pub fn to_format(&self, prefix: &str) -> Result<StatementFormat> {
+        let at = |f: &str| {
+            if prefix.is_empty() {
+                f.to_string()
+            } else {
+                format!("{prefix}.{f}")
+            }
+        };
+        let profile = match &self.profile {
+            Some(text) => {
+                StatementProfile::from_json(text).map_err(|e| e.within(&at("profile")))?
+            }
+            None => StatementProfile::generic(),
+        };
+        let encoding = self
+            .encoding
+            .as_deref()
+            .map(|n| TextEncoding::from_name(&at("encoding"), n))
+            .transpose()?;
+        let decoded_from = self
+            .decoded_from
+            .as_deref()
+            .map(|n| TextEncoding::from_name(&at("decoded_from"), n))
+            .transpose()?;
+        let mut columns = BTreeMap::new();
+        for (field, column) in &self.columns {
+            let snake = crate::read::snake(field);
+            if !CSV_COLUMNS.contains(&snake.as_str()) {
+                return Err(Error::unknown_value(
+                    &at(&format!("columns.{field}")),
+                    field,
+                    CSV_COLUMNS,
+                ));
+            }
+            columns.insert(snake, column.clone());
+        }
+        let totals = match &self.totals {
+            None => None,
+            Some(t) => {
+                let money = |name: &str, v: &Option<String>| {
+                    v.as_deref()
+                        .map(|s| Money::parse_non_negative(&at(&format!("totals.{name}")), s))
+                        .transpose()
+                };
+                Some(StatedTotals {
+                    amount: money("amount", &t.amount)?,
+                    fee_charged: money("fee_charged", &t.fee_charged)?,
+                    net_settled: money("net_settled", &t.net_settled)?,
+                })
+            }
+        };
+        Ok(StatementFormat {
+            profile,
+            encoding,
+            decoded_from,
+            columns,
+            totals,
+        })
+    }
+}

@@ -403,7 +403,7 @@ fn leaf(field: &str) -> String {
 }
 
 /// `cardKind` → `card_kind`.
-fn snake(name: &str) -> String {
+pub(crate) fn snake(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
     for c in name.chars() {
         if c.is_ascii_uppercase() {
@@ -927,6 +927,22 @@ read_struct!(crate::statement::StatementLineInput {
     fee_charged: text,
     net_settled: text,
     settled_date: text,
+});
+
+#[cfg(feature = "statements")]
+read_struct!(crate::layout::StatementFormatInput {
+    profile: text,
+    encoding: text,
+    decoded_from: text,
+    columns: text_map,
+    totals: nested,
+});
+
+#[cfg(feature = "statements")]
+read_struct!(crate::layout::StatedTotalsInput {
+    amount: text,
+    fee_charged: text,
+    net_settled: text,
 });
 
 /// A quote's options: `{provisional}`.
