@@ -90,7 +90,8 @@ pub use input::{
 };
 #[cfg(feature = "statements")]
 pub use layout::{
-    ColumnMapping, StatedTotals, StatementFormat, StatementLayout, TotalCheck, TotalsCheck,
+    ColumnMapping, StatedTotals, StatedTotalsInput, StatementFormat, StatementFormatInput,
+    StatementLayout, TotalCheck, TotalsCheck,
 };
 pub use ledger::DayLedger;
 pub use limit::{check_limits, DailyBucket, DailyUsage, LimitCheck, Refusal, SingleCap};
