@@ -173,7 +173,7 @@ pub(crate) fn undecodable(line: u64, column: Option<&str>, encoding: TextEncodin
     let (zh, en) = match column {
         Some(c) => (
             format!("「{c}」列含有按 {name} 无法解码的字节"),
-            format!("column {c} holds bytes that are not valid {name}"),
+            format!("column \"{c}\" holds bytes that are not valid {name}"),
         ),
         None => (
             format!("含有按 {name} 无法解码的字节"),

@@ -297,7 +297,7 @@ impl FormatState {
             if named.len() > 1 {
                 let list = named
                     .iter()
-                    .map(|c| crate::bounds::echo(c))
+                    .map(|c| format!("\"{}\"", crate::bounds::echo(c)))
                     .collect::<Vec<_>>()
                     .join(", ");
                 return Err(csv_error(
@@ -356,7 +356,7 @@ impl FormatState {
                 .get(field)
                 .map(|n| {
                     n.iter()
-                        .map(|s| s.to_string())
+                        .map(|s| format!("\"{s}\""))
                         .collect::<Vec<_>>()
                         .join("/")
                 })
@@ -474,7 +474,7 @@ impl FormatState {
                     format!("lines[{index}].{field}"),
                     reason,
                     format!("第 {line} 行「{column}」列：{zh}"),
-                    format!("line {line}, column {column}: {en}"),
+                    format!("line {line}, column \"{column}\": {en}"),
                 )
             };
             let shown = crate::bounds::echo(cell);
@@ -503,7 +503,12 @@ impl FormatState {
                             }
                         }
                         Err(allowed) => {
-                            let list = allowed.join(", ");
+                            // The profile's names are a file's words: quoted.
+                            let list = allowed
+                                .iter()
+                                .map(|a| format!("\"{}\"", crate::bounds::echo(a)))
+                                .collect::<Vec<_>>()
+                                .join(", ");
                             return Err(fault(
                                 ErrorCode::InvalidField,
                                 Reason::UnknownValue,

@@ -285,7 +285,7 @@ fn each_malformed_statement_gets_its_code_line_and_column() {
     );
     assert_eq!(
         e.message_en(),
-        "line 2: column 手续费 holds bytes that are not valid gb18030"
+        "line 2: column \"手续费\" holds bytes that are not valid gb18030"
     );
 
     // A header with two columns that mean one field.
@@ -296,7 +296,7 @@ fn each_malformed_statement_gets_its_code_line_and_column() {
         (ErrorCode::InvalidCsv, Reason::AmbiguousColumn, "line 1")
     );
     assert!(
-        e.message_en().contains("流水号, 参考号"),
+        e.message_en().contains("\"流水号\", \"参考号\""),
         "{}",
         e.message_en()
     );
@@ -323,7 +323,7 @@ fn each_malformed_statement_gets_its_code_line_and_column() {
     );
     assert!(
         e.message_en()
-            .starts_with("line 2, column 卡类型: unknown value \"金卡\""),
+            .starts_with("line 2, column \"卡类型\": unknown value \"金卡\""),
         "{}",
         e.message_en()
     );
@@ -341,7 +341,7 @@ fn each_malformed_statement_gets_its_code_line_and_column() {
         (ErrorCode::InvalidTime, Reason::Format, "lines[0].time")
     );
     assert!(
-        e.message_en().starts_with("line 2, column 交易时间:"),
+        e.message_en().starts_with("line 2, column \"交易时间\":"),
         "{}",
         e.message_en()
     );
@@ -372,7 +372,7 @@ fn each_malformed_statement_gets_its_code_line_and_column() {
         (Reason::MissingHeaderColumn, "line 1")
     );
     assert!(
-        e.message_en().contains("method (method/交易方式)"),
+        e.message_en().contains("method (\"method\"/\"交易方式\")"),
         "{}",
         e.message_en()
     );

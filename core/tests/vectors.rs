@@ -494,6 +494,33 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
                 };
                 let mut auditor = Auditor::new(&plan, &cal, merchant, opts)?;
                 let mut results = Vec::new();
+                let statement = match (input.get("statement"), input.get("statement_hex")) {
+                    (Some(Value::String(t)), _) => Some(t.as_bytes().to_vec()),
+                    (_, Some(Value::String(h))) => Some(
+                        (0..h.len())
+                            .step_by(2)
+                            .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0))
+                            .collect(),
+                    ),
+                    _ => None,
+                };
+                if let Some(bytes) = statement {
+                    let format: StatementFormatInput = input_from_json(
+                        input.get("format").cloned().unwrap_or_else(|| json!({})),
+                        "format",
+                    )?;
+                    let mut reader = CsvReader::with_format(format.to_format("format")?);
+                    for chunk in bytes.chunks(5) {
+                        auditor.feed_csv(&mut reader, chunk, &mut |l, _| results.push(l))?;
+                    }
+                    auditor.finish_csv(&mut reader, &mut |l, _| results.push(l))?;
+                    return Ok(json!({
+                        "results": results,
+                        "summary": auditor.summary(),
+                        "layout": reader.layout(),
+                        "totals": reader.totals(),
+                    }));
+                }
                 if let Some(csv) = input.get("csv").and_then(Value::as_str) {
                     auditor.audit_csv(
                         [csv.as_bytes()],
