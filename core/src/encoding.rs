@@ -183,21 +183,65 @@ pub(crate) fn undecodable(line: u64, column: Option<&str>, encoding: TextEncodin
     crate::statement::csv_error(line, Reason::Encoding, zh, en)
 }
 
-/// A statement's bytes decoded to UTF-8 as they come, chunk by chunk
-/// (feature `decode`). Bytes that do not decode become U+FFFD, which the
-/// CSV reader reports as that line's `encoding` fault.
+/// Decodes one encoding other than UTF-8 into UTF-8, chunk by chunk; bytes
+/// that do not decode become U+FFFD (which the statement reader reports as
+/// that line's `encoding` fault).
+pub trait TextDecode {
+    /// Decodes `bytes` onto `out`; `last` ends the file.
+    fn decode(&mut self, bytes: &[u8], last: bool, out: &mut String);
+}
+
+/// Makes a decoder for an encoding, or `None` when it has none: the core's
+/// own is encoding_rs's ([`encoding_rs_decoder`], feature `decode`); a
+/// binding may give its platform's (the browser's `TextDecoder`).
+pub type DecoderFactory = fn(TextEncoding) -> Option<Box<dyn TextDecode>>;
+
+/// encoding_rs's decoders for UTF-16 and GB18030 (feature `decode`).
+///
+/// ```
+/// use posfee_core::{encoding_rs_decoder, TextEncoding};
+/// let mut d = encoding_rs_decoder(TextEncoding::Gb18030).unwrap();
+/// let mut out = String::new();
+/// d.decode(b"\xBD\xBB\xD2\xD7", true, &mut out);
+/// assert_eq!(out, "交易");
+/// ```
 #[cfg(feature = "decode")]
+pub fn encoding_rs_decoder(encoding: TextEncoding) -> Option<Box<dyn TextDecode>> {
+    struct Rs(encoding_rs::Decoder);
+    impl TextDecode for Rs {
+        fn decode(&mut self, bytes: &[u8], last: bool, out: &mut String) {
+            out.reserve(
+                self.0
+                    .max_utf8_buffer_length(bytes.len())
+                    .unwrap_or(bytes.len().saturating_mul(3)),
+            );
+            let _ = self.0.decode_to_string(bytes, out, last);
+        }
+    }
+    let e = match encoding {
+        TextEncoding::Utf8 => return None,
+        TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
+        TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
+        TextEncoding::Gb18030 => encoding_rs::GB18030,
+    };
+    Some(Box::new(Rs(e.new_decoder_without_bom_handling())))
+}
+
+/// A statement's bytes as UTF-8, as they come, chunk by chunk: the encoding
+/// settled (named, or detected from the first bytes), UTF-8 passed through
+/// (the CSV reader checks each line), any other decoded by the factory's
+/// decoder.
 pub(crate) struct Decoder {
     named: Option<TextEncoding>,
+    factory: Option<DecoderFactory>,
     settled: Option<DetectedEncoding>,
     /// Bytes held until the encoding is settled.
     held: Vec<u8>,
     /// Whether bytes (ASCII) went on before the encoding was settled.
     started: bool,
-    inner: Option<encoding_rs::Decoder>,
+    inner: Option<Box<dyn TextDecode>>,
 }
 
-#[cfg(feature = "decode")]
 impl std::fmt::Debug for Decoder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Decoder")
@@ -206,11 +250,11 @@ impl std::fmt::Debug for Decoder {
     }
 }
 
-#[cfg(feature = "decode")]
 impl Decoder {
-    pub(crate) fn new(named: Option<TextEncoding>) -> Decoder {
+    pub(crate) fn new(named: Option<TextEncoding>, factory: Option<DecoderFactory>) -> Decoder {
         Decoder {
             named,
+            factory,
             settled: None,
             held: Vec::new(),
             started: false,
@@ -223,10 +267,12 @@ impl Decoder {
         self.settled
     }
 
-    /// Decodes a chunk into `out` (UTF-8 bytes); `last` ends the file.
-    pub(crate) fn feed(&mut self, chunk: &[u8], last: bool, out: &mut Vec<u8>) {
+    /// Decodes a chunk into `out` (UTF-8 bytes); `last` ends the file. An
+    /// encoding this build has no decoder for is an error.
+    pub(crate) fn feed(&mut self, chunk: &[u8], last: bool, out: &mut Vec<u8>) -> Result<()> {
         if self.settled.is_some() {
-            return self.decode(chunk, last, out);
+            self.decode(chunk, last, out);
+            return Ok(());
         }
         self.held.extend_from_slice(chunk);
         let settled = match self.named {
@@ -254,31 +300,33 @@ impl Decoder {
                 out.append(&mut self.held);
                 self.started = true;
             }
-            return;
+            return Ok(());
         };
+        if d.encoding != TextEncoding::Utf8 {
+            self.inner = self.factory.and_then(|f| f(d.encoding));
+            if self.inner.is_none() {
+                let name = d.encoding.as_str();
+                return Err(crate::statement::csv_error(
+                    1,
+                    Reason::Encoding,
+                    format!("该文件为 {name} 编码，此版本无法解码"),
+                    format!("the file is {name}, which this build cannot decode"),
+                ));
+            }
+        }
         self.settled = Some(d);
-        self.inner = match d.encoding {
-            TextEncoding::Utf8 => None,
-            TextEncoding::Utf16Le => Some(encoding_rs::UTF_16LE.new_decoder_without_bom_handling()),
-            TextEncoding::Utf16Be => Some(encoding_rs::UTF_16BE.new_decoder_without_bom_handling()),
-            TextEncoding::Gb18030 => Some(encoding_rs::GB18030.new_decoder_without_bom_handling()),
-        };
         let held = std::mem::take(&mut self.held);
         self.decode(held.get(d.bom..).unwrap_or_default(), last, out);
+        Ok(())
     }
 
     fn decode(&mut self, bytes: &[u8], last: bool, out: &mut Vec<u8>) {
         let Some(inner) = self.inner.as_mut() else {
-            // UTF-8 passes through; the CSV reader checks each line.
             out.extend_from_slice(bytes);
             return;
         };
-        let mut text = String::with_capacity(
-            inner
-                .max_utf8_buffer_length(bytes.len())
-                .unwrap_or(bytes.len().saturating_mul(3)),
-        );
-        let _ = inner.decode_to_string(bytes, &mut text, last);
+        let mut text = String::new();
+        inner.decode(bytes, last, &mut text);
         out.extend_from_slice(text.as_bytes());
     }
 }
@@ -289,12 +337,12 @@ mod tests {
     use super::*;
 
     fn decode_in(chunks: &[&[u8]], named: Option<TextEncoding>) -> (String, DetectedEncoding) {
-        let mut d = Decoder::new(named);
+        let mut d = Decoder::new(named, Some(encoding_rs_decoder));
         let mut out = Vec::new();
         for c in chunks {
-            d.feed(c, false, &mut out);
+            d.feed(c, false, &mut out).unwrap();
         }
-        d.feed(&[], true, &mut out);
+        d.feed(&[], true, &mut out).unwrap();
         (String::from_utf8(out).unwrap(), d.settled().unwrap())
     }
 

@@ -8,7 +8,7 @@
 //! [`CsvReader::with_format`]: crate::CsvReader::with_format
 //! [`CsvReader::new`]: crate::CsvReader::new
 
-use crate::encoding::{DetectedEncoding, EncodingSource, TextEncoding};
+use crate::encoding::{DecoderFactory, DetectedEncoding, EncodingSource, TextEncoding};
 use crate::error::{Error, ErrorCode, Reason, Result};
 use crate::money::Money;
 use crate::profile::StatementProfile;
@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 /// assert_eq!(f.profile.id(), "generic");
 /// assert!(f.encoding.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct StatementFormat {
     /// The profile mapping columns and values (the built-in `generic` one
     /// by default).
@@ -36,6 +36,9 @@ pub struct StatementFormat {
     /// encoding the UTF-8 it feeds was decoded from (bytes that did not
     /// decode are U+FFFD).
     pub decoded_from: Option<TextEncoding>,
+    /// The decoders of encodings other than UTF-8: encoding_rs's with the
+    /// feature `decode`; a binding may give its platform's.
+    pub decoders: Option<DecoderFactory>,
     /// The caller's choice of column for a field (`{"id": "参考号"}`):
     /// it overrides the profile and settles an ambiguous header.
     pub columns: BTreeMap<String, String>,
@@ -50,6 +53,10 @@ impl Default for StatementFormat {
             profile: StatementProfile::generic(),
             encoding: None,
             decoded_from: None,
+            #[cfg(feature = "decode")]
+            decoders: Some(crate::encoding::encoding_rs_decoder),
+            #[cfg(not(feature = "decode"))]
+            decoders: None,
             columns: BTreeMap::new(),
             totals: None,
         }
@@ -170,7 +177,6 @@ const TOTALLED: [&str; 3] = ["amount", "fee_charged", "net_settled"];
 #[derive(Debug)]
 pub(crate) struct FormatState {
     pub(crate) spec: StatementFormat,
-    #[cfg(feature = "decode")]
     decoder: Option<crate::encoding::Decoder>,
     pub(crate) layout: Option<StatementLayout>,
     /// The field of each column of the header.
@@ -187,11 +193,10 @@ pub(crate) struct FormatState {
 impl FormatState {
     pub(crate) fn new(spec: StatementFormat) -> FormatState {
         FormatState {
-            #[cfg(feature = "decode")]
             decoder: spec
                 .decoded_from
                 .is_none()
-                .then(|| crate::encoding::Decoder::new(spec.encoding)),
+                .then(|| crate::encoding::Decoder::new(spec.encoding, spec.decoders)),
             spec,
             layout: None,
             fields: Vec::new(),
@@ -205,20 +210,21 @@ impl FormatState {
     }
 
     /// A chunk of the file as UTF-8 (`last` ends the file).
-    pub(crate) fn decode<'a>(&mut self, chunk: &'a [u8], last: bool) -> std::borrow::Cow<'a, [u8]> {
-        #[cfg(feature = "decode")]
+    pub(crate) fn decode<'a>(
+        &mut self,
+        chunk: &'a [u8],
+        last: bool,
+    ) -> Result<std::borrow::Cow<'a, [u8]>> {
         if let Some(d) = self.decoder.as_mut() {
             let mut out = Vec::with_capacity(chunk.len());
-            d.feed(chunk, last, &mut out);
-            return std::borrow::Cow::Owned(out);
+            d.feed(chunk, last, &mut out)?;
+            return Ok(std::borrow::Cow::Owned(out));
         }
-        let _ = last;
-        std::borrow::Cow::Borrowed(chunk)
+        Ok(std::borrow::Cow::Borrowed(chunk))
     }
 
     /// The encoding the file is read in.
     fn encoding(&self) -> DetectedEncoding {
-        #[cfg(feature = "decode")]
         if let Some(d) = self.decoder.as_ref().and_then(|d| d.settled()) {
             return d;
         }
@@ -776,6 +782,7 @@ impl StatementFormatInput {
             decoded_from,
             columns,
             totals,
+            ..StatementFormat::default()
         })
     }
 }

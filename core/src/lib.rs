@@ -80,8 +80,12 @@ pub use contract::{
 };
 pub use diagnose::{diagnose, DiagnoseRequest, Diagnosis, NotDue, RankedCause, Situation};
 pub use eligibility::{eligibility, Answer, EligibilityAnswers, MerchantFacts};
+#[cfg(feature = "decode")]
+pub use encoding::encoding_rs_decoder;
 #[cfg(feature = "statements")]
-pub use encoding::{detect_encoding, DetectedEncoding, EncodingSource, TextEncoding};
+pub use encoding::{
+    detect_encoding, DecoderFactory, DetectedEncoding, EncodingSource, TextDecode, TextEncoding,
+};
 pub use error::{Error, ErrorCode, Reason, Result};
 pub use fee::{fee, Fee, FeeDetail, FeeTable, InstrumentFees, RuleRef};
 pub use input::{

@@ -347,12 +347,12 @@ impl CsvReader {
             return Err(bounds::too_long("chunk", MAX_CHUNK_BYTES, "bytes"));
         }
         #[cfg(feature = "statements")]
-        let fed = match self
-            .format
-            .as_mut()
-            .map(|f| f.decode(chunk, false).into_owned())
-        {
-            Some(text) => self.feed_bytes(&text, out),
+        let fed = match self.format.as_mut().map(|f| f.decode(chunk, false)) {
+            Some(Ok(text)) => {
+                let text = text.into_owned();
+                self.feed_bytes(&text, out)
+            }
+            Some(Err(e)) => Err(e),
             None => self.feed_bytes(chunk, out),
         };
         #[cfg(not(feature = "statements"))]
@@ -438,11 +438,8 @@ impl CsvReader {
             return Err(finished());
         }
         #[cfg(feature = "statements")]
-        if let Some(rest) = self
-            .format
-            .as_mut()
-            .map(|f| f.decode(&[], true).into_owned())
-        {
+        if let Some(rest) = self.format.as_mut().map(|f| f.decode(&[], true)) {
+            let rest = rest?.into_owned();
             if !rest.is_empty() {
                 self.feed_bytes(&rest, out)?;
             }

@@ -494,6 +494,7 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
                 };
                 let mut auditor = Auditor::new(&plan, &cal, merchant, opts)?;
                 let mut results = Vec::new();
+                #[cfg(feature = "statements")]
                 let statement = match (input.get("statement"), input.get("statement_hex")) {
                     (Some(Value::String(t)), _) => Some(t.as_bytes().to_vec()),
                     (_, Some(Value::String(h))) => Some(
@@ -504,6 +505,7 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
                     ),
                     _ => None,
                 };
+                #[cfg(feature = "statements")]
                 if let Some(bytes) = statement {
                     let format: StatementFormatInput = input_from_json(
                         input.get("format").cloned().unwrap_or_else(|| json!({})),
