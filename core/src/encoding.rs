@@ -93,7 +93,7 @@ pub enum EncodingSource {
 /// assert_eq!((d.encoding, d.source, d.bom), (TextEncoding::Utf8, EncodingSource::Bom, 3));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct DetectedEncoding {
     /// The encoding.
     pub encoding: TextEncoding,

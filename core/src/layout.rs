@@ -70,7 +70,8 @@ impl Default for StatementFormat {
 /// assert!(t.amount.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct StatedTotals {
     /// Total amount.
     pub amount: Option<Money>,
@@ -87,7 +88,8 @@ pub struct StatedTotals {
 /// assert_eq!(c.field, Some("amount"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct ColumnMapping {
     /// The column's name as the file writes it.
     pub column: String,
@@ -108,7 +110,8 @@ pub struct ColumnMapping {
 /// assert_eq!(layout.unknown_columns, vec!["备注".to_string()]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct StatementLayout {
     /// The profile's id.
     pub profile: String,
@@ -126,7 +129,8 @@ pub struct StatementLayout {
 
 /// One total, stated and summed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct TotalCheck {
     /// `amount`, `fee_charged` or `net_settled`.
     #[cfg_attr(test, ts(type = "string"))]
@@ -155,7 +159,8 @@ pub struct TotalCheck {
 /// assert_eq!(t.checks[1].summed.to_string(), "4.18");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(test, derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct TotalsCheck {
     /// The totals row's line; `None` when the caller gave the totals.
     pub line_number: Option<u64>,
@@ -262,7 +267,7 @@ impl FormatState {
         for (field, column) in &self.spec.columns {
             let Some(known) = CSV_COLUMNS.iter().copied().find(|c| c == field) else {
                 return Err(Error::unknown_value(
-                    &format!("columns.{field}"),
+                    &format!("format.columns.{field}"),
                     field,
                     CSV_COLUMNS,
                 ));
@@ -321,7 +326,7 @@ impl FormatState {
                 let shown = crate::bounds::echo(column);
                 return Err(Error::at(
                     ErrorCode::InvalidField,
-                    format!("columns.{field}"),
+                    format!("format.columns.{field}"),
                     Reason::UnknownColumn,
                     format!("表头（第 {line} 行）中没有列 \"{shown}\""),
                     format!("the header (line {line}) has no column \"{shown}\""),

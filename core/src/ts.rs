@@ -25,6 +25,8 @@ fn roots(out: &mut Collect) {
     out.visit::<crate::YearVersion>();
     out.visit::<crate::LineAudit>();
     out.visit::<crate::AuditSummary>();
+    out.visit::<crate::StatementLayout>();
+    out.visit::<crate::TotalsCheck>();
     out.visit::<crate::Diagnosis>();
 }
 

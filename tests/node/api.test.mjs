@@ -512,6 +512,35 @@ test('audit: auditCsv reports progress', async () => {
   assert.equal(streamed.at(-1).totalBytes, size);
 });
 
+test('audit: auditStatement reads a GBK statement with Chinese columns, title rows and a 合计 row', async () => {
+  // The vectors' GBK statement (tests/vectors/statements.json), as a Blob
+  // streamed in pieces, and the same text as UTF-8 with a byte-order mark.
+  const cases = JSON.parse(readFileSync(new URL('../vectors/statements.json', import.meta.url), 'utf8')).cases;
+  const hex = cases.find((c) => c.id === 'statement-gbk-detected').input.statement_hex;
+  const gbk = Uint8Array.from(hex.match(/../g), (h) => parseInt(h, 16));
+  const text = new TextDecoder('gbk').decode(gbk);
+  const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+  const calls = [];
+  const r = await new Auditor(new Engine(), merchant, '2025-03-20T00:00').auditStatement(new Blob([gbk]), {
+    onProgress: (p) => calls.push(p),
+    progressEvery: 1,
+  });
+  assert.deepEqual(r.layout.encoding, { encoding: 'gb18030', source: 'detected' });
+  assert.deepEqual([r.layout.headerLine, r.layout.titleRows], [2, 1]);
+  assert.deepEqual(r.lines.map((l) => [l.lineNumber, l.status, l.expectedFee]), [[3, 'ok', '0.38'], [4, 'ok', '5.50']]);
+  assert.equal(r.totals.agrees, true);
+  assert.deepEqual(calls.map((p) => p.lines), [1, 2, 2]);
+  const b = await new Auditor(new Engine(), merchant, '2025-03-20T00:00').auditStatement(utf8);
+  assert.deepEqual(b.layout.encoding, { encoding: 'utf-8', source: 'bom' });
+  assert.deepEqual(b.lines, r.lines);
+  assert.deepEqual(b.totals, r.totals);
+  // A format that cannot be used throws before reading; the caller's
+  // spelling of the field is in the error.
+  const a = new Auditor(new Engine(), merchant, asOf);
+  await assert.rejects(a.auditStatement(gbk, { format: { decodedFrom: 'ebcdic' } }), (e) => e.code === 'invalid_field' && e.field === 'format.decodedFrom');
+  await assert.rejects(a.auditStatement(gbk, { format: { columns: { cardKind: 'x' } } }), (e) => e.field === 'format.columns.cardKind' && e.reason === 'unknown_column');
+});
+
 test('audit: a CSV header that cannot be used throws invalid_csv', async () => {
   const a = new Auditor(new Engine(), merchant, asOf);
   throwsPosfee(() => a.feedCsv('id,time,amount,method,wallet\nC1,2025-03-12T10:00,100.00,qr,wechat\n'), {

@@ -249,6 +249,18 @@ export function runCase(c, merchants) {
       const m = merchant(input, merchants);
       const r = out(() => {
         const a = new Auditor(e, m, input.as_of, opts(input));
+        if (typeof input.statement === 'string' || typeof input.statement_hex === 'string') {
+          // A statement file, fed in 5-byte pieces as the Rust runner does.
+          const bytes =
+            typeof input.statement === 'string'
+              ? new TextEncoder().encode(input.statement)
+              : Uint8Array.from(input.statement_hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+          a.startStatement(input.format === undefined ? null : toCamel(input.format));
+          const results = [];
+          for (let i = 0; i < bytes.length; i += 5) results.push(...a.feedCsv(bytes.subarray(i, i + 5)));
+          results.push(...a.finishCsv());
+          return { results, summary: a.summary(), layout: a.statementLayout(), totals: a.statementTotals() };
+        }
         const results =
           typeof input.csv === 'string'
             ? [...a.feedCsv(input.csv), ...a.finishCsv()]

@@ -1,5 +1,6 @@
-// Auditor.prototype.auditCsv: a whole CSV statement streamed into the engine
-// piece by piece, with progress. Shared by every entry (the build derives
+// Auditor.prototype.auditCsv and auditStatement: a whole CSV statement
+// streamed into the engine piece by piece, with progress (auditStatement
+// reads it as merchants have it: startStatement, then the same stream). Shared by every entry (the build derives
 // audit.cjs from this file).
 
 /** Text and bytes are fed in pieces of this size, so the engine never holds a whole file. */
@@ -54,28 +55,46 @@ function open(source, PosfeeError) {
 const pause = () =>
   globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
 
-/** Auditors with an auditCsv under way: a second one is refused, never interleaved. */
-const BUSY = new WeakSet();
+/** Auditors with a whole-file audit under way, and which: a second one is refused, never interleaved. */
+const BUSY = new WeakMap();
 
 export function installAuditCsv(Auditor, PosfeeError) {
   Auditor.prototype.auditCsv = async function auditCsv(source, options) {
-    if (BUSY.has(this)) {
-      throw new PosfeeError({
-        code: 'invalid_state',
-        field: 'source',
-        reason: 'busy',
-        year: null,
-        messageZh: 'source：该 Auditor 正在执行另一次 auditCsv；请等待其完成，或另建一个 Auditor',
-        messageEn: 'source: this Auditor is already running an auditCsv; wait for it to finish, or use another Auditor',
-      });
-    }
-    BUSY.add(this);
-    try {
-      return await run.call(this, source, options, PosfeeError);
-    } finally {
-      BUSY.delete(this);
-    }
+    return exclusive(this, 'auditCsv', () => run.call(this, source, options, PosfeeError), PosfeeError);
   };
+  Auditor.prototype.auditStatement = async function auditStatement(source, options) {
+    return exclusive(
+      this,
+      'auditStatement',
+      async () => {
+        this.startStatement(options?.format ?? null);
+        const r = await run.call(this, source, options, PosfeeError);
+        return { ...r, layout: this.statementLayout(), totals: this.statementTotals() };
+      },
+      PosfeeError,
+    );
+  };
+}
+
+/** Runs `f` unless the auditor already runs a whole-file audit. */
+async function exclusive(auditor, name, f, PosfeeError) {
+  const running = BUSY.get(auditor);
+  if (running !== undefined) {
+    throw new PosfeeError({
+      code: 'invalid_state',
+      field: 'source',
+      reason: 'busy',
+      year: null,
+      messageZh: `source：该 Auditor 正在执行另一次 ${running}；请等待其完成，或另建一个 Auditor`,
+      messageEn: `source: this Auditor is already running an ${running}; wait for it to finish, or use another Auditor`,
+    });
+  }
+  BUSY.set(auditor, name);
+  try {
+    return await f();
+  } finally {
+    BUSY.delete(auditor);
+  }
 }
 
 async function run(source, options, PosfeeError) {

@@ -148,6 +148,17 @@ export type ChannelLineCost = {
 /** Which plan is cheaper. */
 export type Cheaper = "a" | "b" | "equal";
 
+/** One column of the file's header and the field it was mapped to. */
+export type ColumnMapping = {
+  /** The column's name as the file writes it. */
+  column: string;
+  /**
+   * The statement field it was read as; `None` for a column posfee does
+   * not read (listed in [`StatementLayout::unknown_columns`]).
+   */
+  field: string | null;
+};
+
 /** A comparison of two plans over a month's mix. */
 export type Comparison = {
   /** Plan A's id. */
@@ -245,6 +256,14 @@ export type DayInfo = {
 /** What kind of day a date is. */
 export type DayKind = "workday" | "weekend" | "holiday" | "adjusted_working_day";
 
+/** The encoding a statement was read in, and how it was settled. */
+export type DetectedEncoding = {
+  /** The encoding. */
+  encoding: TextEncoding;
+  /** How it was settled. */
+  source: EncodingSource;
+};
+
 /** The answer: causes ranked most likely first. */
 export type Diagnosis = {
   /** What happened. */
@@ -292,6 +311,9 @@ export type EligibilityAnswers = {
   /** A limit upgrade. */
   limitUpgrade: EligibilityAnswer;
 };
+
+/** How the encoding was settled. */
+export type EncodingSource = "bom" | "detected" | "named";
 
 /**
  * Stable snake_case error codes. They never change meaning once published;
@@ -636,6 +658,22 @@ export type SingleCap = {
 /** What happened. */
 export type Situation = "not_arrived" | "declined" | "huabei_unavailable" | "suspended" | "records_missing";
 
+/** How a statement file was read: encoding, profile, header and columns. */
+export type StatementLayout = {
+  /** The profile's id. */
+  profile: string;
+  /** The encoding the file was read in. */
+  encoding: DetectedEncoding;
+  /** The header's line number (1-based). */
+  headerLine: number;
+  /** Rows above the header that were skipped as titles. */
+  titleRows: number;
+  /** Every column of the header, in the file's order. */
+  columns: Array<ColumnMapping>;
+  /** The columns posfee does not read (reported, not guessed). */
+  unknownColumns: Array<string>;
+};
+
 /** A text in both languages with a stable code (a step, a requirement). */
 export type Step = {
   /** Stable code. */
@@ -644,6 +682,38 @@ export type Step = {
   zh: string;
   /** English text. */
   en: string;
+};
+
+/** A statement file's text encoding. */
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
+
+/** One total, stated and summed. */
+export type TotalCheck = {
+  /** `amount`, `fee_charged` or `net_settled`. */
+  field: string;
+  /** The statement's total. */
+  stated: MoneyString;
+  /** The sum of its lines. */
+  summed: MoneyString;
+  /** Whether they are equal. */
+  agrees: boolean;
+};
+
+/** Whether a statement's lines add up to the totals it states. */
+export type TotalsCheck = {
+  /** The totals row's line; `None` when the caller gave the totals. */
+  lineNumber: number | null;
+  /** Lines summed. */
+  lines: number;
+  /**
+   * Lines whose money could not be read, left out of the sums (the
+   * check cannot agree while there are any).
+   */
+  unread: number;
+  /** Each total stated. */
+  checks: Array<TotalCheck>;
+  /** Every total agrees and every line was summed. */
+  agrees: boolean;
 };
 
 /** The version and provenance of one covered year. */

@@ -99,6 +99,41 @@ fn hand_over(lines: &[pf::LineAudit], on_line: Option<Function>) -> Result<JsVal
     Ok(out)
 }
 
+#[wasm_bindgen(inline_js = r#"
+// The platform's decoder for a statement encoding other than UTF-8
+// (undefined if it has none); bytes that do not decode become U+FFFD.
+export function posfeeTextDecoder(label) {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return undefined;
+  }
+}
+export function posfeeDecode(decoder, bytes, last) {
+  return decoder.decode(bytes, { stream: !last });
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = posfeeTextDecoder)]
+    fn text_decoder(label: &str) -> JsValue;
+    #[wasm_bindgen(js_name = posfeeDecode)]
+    fn decode_with(decoder: &JsValue, bytes: &[u8], last: bool) -> String;
+}
+
+/// A statement encoding decoded by the platform's `TextDecoder`.
+struct PlatformDecoder(JsValue);
+
+impl pf::TextDecode for PlatformDecoder {
+    fn decode(&mut self, bytes: &[u8], last: bool, out: &mut String) {
+        out.push_str(&decode_with(&self.0, bytes, last));
+    }
+}
+
+fn platform_decoder(encoding: pf::TextEncoding) -> Option<Box<dyn pf::TextDecode>> {
+    let d = text_decoder(encoding.as_str());
+    (!d.is_undefined()).then(|| Box::new(PlatformDecoder(d)) as Box<dyn pf::TextDecode>)
+}
+
 #[wasm_bindgen]
 impl Auditor {
     /// An auditor of a merchant's statement under the engine's plan and
@@ -219,6 +254,41 @@ impl Auditor {
         });
         done.map_err(JsErr::from)?;
         hand_over(&out, on_line)
+    }
+
+    /// Reads the next CSV statement (`feedCsv`, `finishCsv`) as merchants
+    /// have it: encoding detected or named (decoded by the platform's
+    /// `TextDecoder`), title rows skipped, columns and values mapped by the
+    /// format's profile (the built-in `generic` one by default), a 合计 row
+    /// checked. A format that cannot be used throws.
+    #[wasm_bindgen(js_name = startStatement)]
+    pub fn start_statement(
+        &mut self,
+        #[wasm_bindgen(unchecked_optional_param_type = "StatementFormatInput | null")]
+        format: Option<JsValue>,
+    ) -> Result<(), JsValue> {
+        let input: pf::StatementFormatInput = match format {
+            Some(v) if !v.is_undefined() && !v.is_null() => read(&v, "format")?,
+            _ => pf::StatementFormatInput::default(),
+        };
+        let mut f = input.to_format("format").map_err(JsErr::from)?;
+        f.decoders = Some(platform_decoder);
+        self.csv = pf::CsvReader::with_format(f);
+        Ok(())
+    }
+
+    /// How the statement begun with `startStatement` is read (encoding,
+    /// profile, header, columns), once its header is found; else null.
+    #[wasm_bindgen(js_name = statementLayout, unchecked_return_type = "StatementLayout | null")]
+    pub fn statement_layout(&self) -> Result<JsValue, JsValue> {
+        Ok(to_js(&self.csv.layout())?)
+    }
+
+    /// Whether the statement's lines add up to its totals (its 合计 row or
+    /// the format's); null when it states none.
+    #[wasm_bindgen(js_name = statementTotals, unchecked_return_type = "TotalsCheck | null")]
+    pub fn statement_totals(&self) -> Result<JsValue, JsValue> {
+        Ok(to_js(&self.csv.totals())?)
     }
 
     /// The summary of the lines audited so far.

@@ -197,7 +197,38 @@ export interface AuditCsvResult {
   summary: AuditSummary;
 }
 
+/** How a statement file is read (Auditor.startStatement, auditStatement). */
+export interface StatementFormatInput {
+  /** A statement profile's JSON text (schemas/statement-profile.schema.json); the built-in "generic" one if absent. */
+  profile?: string | null;
+  /** "utf-8", "utf-16le", "utf-16be", "gb18030" (or "gbk", "gb2312"); detected if absent: a byte-order mark, then strict UTF-8, then GB18030. */
+  encoding?: string | null;
+  /** For text already decoded by the caller: the encoding it was decoded from. */
+  decodedFrom?: string | null;
+  /** The file's column to read a field from, e.g. { id: "参考号" }: settles an ambiguous header. */
+  columns?: Record<string, string>;
+  /** The statement's totals, checked against its lines (else its 合计 row, if any). */
+  totals?: { amount?: MoneyString | null; feeCharged?: MoneyString | null; netSettled?: MoneyString | null } | null;
+}
+
+export interface AuditStatementOptions extends AuditCsvOptions {
+  format?: StatementFormatInput | null;
+}
+
+export interface AuditStatementResult extends AuditCsvResult {
+  /** How the file was read: encoding, profile, header line, title rows, columns. */
+  layout: StatementLayout | null;
+  /** Whether the lines add up to the statement's totals; null when it states none. */
+  totals: TotalsCheck | null;
+}
+
 export interface Auditor {
+  /**
+   * Audits a statement file as merchants have it (a GBK or UTF-8 CSV export
+   * with Chinese columns and values, title rows, a 合计 row), streamed piece
+   * by piece with progress: startStatement(options.format), then as auditCsv.
+   */
+  auditStatement(source: CsvSource, options?: AuditStatementOptions | null): Promise<AuditStatementResult>;
   /**
    * Audits a whole CSV statement, streamed piece by piece (never all in the
    * engine's memory at once), reporting progress. Rejects with a PosfeeError

@@ -150,6 +150,17 @@ export type ChannelLineCost = {
 /** Which plan is cheaper. */
 export type Cheaper = "a" | "b" | "equal";
 
+/** One column of the file's header and the field it was mapped to. */
+export type ColumnMapping = {
+    /** The column's name as the file writes it. */
+    column: string;
+    /**
+     * The statement field it was read as; `None` for a column posfee does
+     * not read (listed in [`StatementLayout::unknown_columns`]).
+     */
+    field: string | null;
+};
+
 /** A comparison of two plans over a month's mix. */
 export type Comparison = {
     /** Plan A's id. */
@@ -247,6 +258,14 @@ export type DayInfo = {
 /** What kind of day a date is. */
 export type DayKind = "workday" | "weekend" | "holiday" | "adjusted_working_day";
 
+/** The encoding a statement was read in, and how it was settled. */
+export type DetectedEncoding = {
+    /** The encoding. */
+    encoding: TextEncoding;
+    /** How it was settled. */
+    source: EncodingSource;
+};
+
 /** The answer: causes ranked most likely first. */
 export type Diagnosis = {
     /** What happened. */
@@ -295,11 +314,14 @@ export type EligibilityAnswers = {
     limitUpgrade: EligibilityAnswer;
 };
 
+/** How the encoding was settled. */
+export type EncodingSource = "bom" | "detected" | "named";
+
 /**
  * Stable snake_case error codes. They never change meaning once published;
  * every binding exposes the same strings.
  */
-export type ErrorCode = "invalid_amount" | "invalid_time" | "invalid_field" | "calendar_not_covered" | "no_fee_rule" | "plan_syntax" | "plan_invalid" | "plan_unsupported_schema" | "plan_incomplete" | "calendar_syntax" | "calendar_invalid" | "calendar_unsupported_schema" | "calendar_year_covered" | "overflow" | "invalid_csv" | "input_too_large" | "invalid_state" | "internal";
+export type ErrorCode = "invalid_amount" | "invalid_time" | "invalid_field" | "calendar_not_covered" | "no_fee_rule" | "plan_syntax" | "plan_invalid" | "plan_unsupported_schema" | "plan_incomplete" | "calendar_syntax" | "calendar_invalid" | "calendar_unsupported_schema" | "calendar_year_covered" | "overflow" | "invalid_csv" | "input_too_large" | "invalid_state" | "internal" | "profile_syntax" | "profile_invalid";
 
 /**
  * The error of every fallible posfee call.
@@ -638,6 +660,22 @@ export type SingleCap = {
 /** What happened. */
 export type Situation = "not_arrived" | "declined" | "huabei_unavailable" | "suspended" | "records_missing";
 
+/** How a statement file was read: encoding, profile, header and columns. */
+export type StatementLayout = {
+    /** The profile's id. */
+    profile: string;
+    /** The encoding the file was read in. */
+    encoding: DetectedEncoding;
+    /** The header's line number (1-based). */
+    headerLine: number;
+    /** Rows above the header that were skipped as titles. */
+    titleRows: number;
+    /** Every column of the header, in the file's order. */
+    columns: Array<ColumnMapping>;
+    /** The columns posfee does not read (reported, not guessed). */
+    unknownColumns: Array<string>;
+};
+
 /** A text in both languages with a stable code (a step, a requirement). */
 export type Step = {
     /** Stable code. */
@@ -646,6 +684,38 @@ export type Step = {
     zh: string;
     /** English text. */
     en: string;
+};
+
+/** A statement file's text encoding. */
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
+
+/** One total, stated and summed. */
+export type TotalCheck = {
+    /** `amount`, `fee_charged` or `net_settled`. */
+    field: string;
+    /** The statement's total. */
+    stated: MoneyString;
+    /** The sum of its lines. */
+    summed: MoneyString;
+    /** Whether they are equal. */
+    agrees: boolean;
+};
+
+/** Whether a statement's lines add up to the totals it states. */
+export type TotalsCheck = {
+    /** The totals row's line; `None` when the caller gave the totals. */
+    lineNumber: number | null;
+    /** Lines summed. */
+    lines: number;
+    /**
+     * Lines whose money could not be read, left out of the sums (the
+     * check cannot agree while there are any).
+     */
+    unread: number;
+    /** Each total stated. */
+    checks: Array<TotalCheck>;
+    /** Every total agrees and every line was summed. */
+    agrees: boolean;
 };
 
 /** The version and provenance of one covered year. */
@@ -860,7 +930,38 @@ export interface AuditCsvResult {
     summary: AuditSummary;
 }
 
+/** How a statement file is read (Auditor.startStatement, auditStatement). */
+export interface StatementFormatInput {
+    /** A statement profile's JSON text (schemas/statement-profile.schema.json); the built-in "generic" one if absent. */
+    profile?: string | null;
+    /** "utf-8", "utf-16le", "utf-16be", "gb18030" (or "gbk", "gb2312"); detected if absent: a byte-order mark, then strict UTF-8, then GB18030. */
+    encoding?: string | null;
+    /** For text already decoded by the caller: the encoding it was decoded from. */
+    decodedFrom?: string | null;
+    /** The file's column to read a field from, e.g. { id: "参考号" }: settles an ambiguous header. */
+    columns?: Record<string, string>;
+    /** The statement's totals, checked against its lines (else its 合计 row, if any). */
+    totals?: { amount?: MoneyString | null; feeCharged?: MoneyString | null; netSettled?: MoneyString | null } | null;
+}
+
+export interface AuditStatementOptions extends AuditCsvOptions {
+    format?: StatementFormatInput | null;
+}
+
+export interface AuditStatementResult extends AuditCsvResult {
+    /** How the file was read: encoding, profile, header line, title rows, columns. */
+    layout: StatementLayout | null;
+    /** Whether the lines add up to the statement's totals; null when it states none. */
+    totals: TotalsCheck | null;
+}
+
 export interface Auditor {
+    /**
+     * Audits a statement file as merchants have it (a GBK or UTF-8 CSV export
+     * with Chinese columns and values, title rows, a 合计 row), streamed piece
+     * by piece with progress: startStatement(options.format), then as auditCsv.
+     */
+    auditStatement(source: CsvSource, options?: AuditStatementOptions | null): Promise<AuditStatementResult>;
     /**
      * Audits a whole CSV statement, streamed piece by piece (never all in the
      * engine's memory at once), reporting progress. Rejects with a PosfeeError
@@ -939,6 +1040,24 @@ export class Auditor {
      * calendar, judged as of `asOf` (for `not_settled`).
      */
     constructor(engine: Engine, merchant: MerchantInput, asOf: string, options?: QuoteOptions | null);
+    /**
+     * Reads the next CSV statement (`feedCsv`, `finishCsv`) as merchants
+     * have it: encoding detected or named (decoded by the platform's
+     * `TextDecoder`), title rows skipped, columns and values mapped by the
+     * format's profile (the built-in `generic` one by default), a 合计 row
+     * checked. A format that cannot be used throws.
+     */
+    startStatement(format?: StatementFormatInput | null): void;
+    /**
+     * How the statement begun with `startStatement` is read (encoding,
+     * profile, header, columns), once its header is found; else null.
+     */
+    statementLayout(): StatementLayout | null;
+    /**
+     * Whether the statement's lines add up to its totals (its 合计 row or
+     * the format's); null when it states none.
+     */
+    statementTotals(): TotalsCheck | null;
     /**
      * The summary of the lines audited so far.
      */
