@@ -730,7 +730,12 @@ const SAMPLE_URL = new URL('./sample-statement.csv', import.meta.url);
  * auditor.auditCsv(source, {onProgress}) where the package has it, else
  * feedCsv/finishCsv piece by piece. The progress bar follows the bytes read.
  */
-async function runAudit(source) {
+/** The statement last audited, and the columns the merchant chose for it. */
+let lastSource = null;
+let lastResults = null;
+
+async function runAudit(source, columns = null) {
+  lastSource = source;
   const err = $('audit-error');
   err.hidden = true;
   const table = $('audit-table');
@@ -752,9 +757,15 @@ async function runAudit(source) {
   let lines = [];
   try {
     auditor = new posfee.Auditor(engine, readMerchant(), asOf, { provisional: $('provisional').checked });
-    if (typeof auditor.auditCsv === 'function') {
-      const every = Math.max(1, Math.floor(size / 80 / 50));
-      const r = await auditor.auditCsv(source, { onProgress: (p) => setProgress(p.bytes, p.totalBytes ?? size), progressEvery: every });
+    const every = Math.max(1, Math.floor(size / 80 / 50));
+    const onProgress = (p) => setProgress(p.bytes, p.totalBytes ?? size);
+    if (typeof auditor.auditStatement === 'function') {
+      // The file as merchants have it: encoding detected, columns mapped.
+      const r = await auditor.auditStatement(source, { onProgress, progressEvery: every, format: columns ? { columns } : null });
+      lines = r.lines;
+      showLayout(r.layout, r.totals);
+    } else if (typeof auditor.auditCsv === 'function') {
+      const r = await auditor.auditCsv(source, { onProgress, progressEvery: every });
       lines = r.lines;
     } else {
       const bytes = source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
@@ -769,8 +780,12 @@ async function runAudit(source) {
   } catch (e) {
     err.textContent = t('errorBox') + (isPosfeeError(e) ? errText(e) : String(e?.message ?? e));
     err.hidden = false;
+    $('audit-layout').hidden = true;
+    $('audit-download').hidden = true;
     return;
   }
+  lastResults = lines;
+  $('audit-download').hidden = false;
   const s = auditor.summary();
   auditor.free?.();
   setProgress(size, size);
@@ -800,6 +815,60 @@ async function runAudit(source) {
     }
   }
   table.hidden = false;
+}
+
+/** How the statement was read: encoding, header, each column and the field it was read as (changeable), the totals check. */
+function showLayout(layout, totals) {
+  const box = $('audit-layout');
+  if (!layout) {
+    box.hidden = true;
+    return;
+  }
+  const fields = Object.keys(t('fieldNames'));
+  const select = (c, i) => h('select', { 'data-column': c.column, 'aria-label': `${t('layoutField')}: ${c.column}`, id: `audit-col-${i}` },
+    h('option', { value: '', text: t('layoutNotRead') }),
+    fields.map((f) => h('option', { value: f, text: `${t('fieldNames')[f]} (${f})`, selected: c.field === f ? '' : null })));
+  const rows = layout.columns.map((c, i) => h('tr', { 'data-field': c.field ?? '' }, h('td', { text: c.column }), h('td', {}, select(c, i))));
+  const checks = totals
+    ? h('div', { class: 'totals-check', 'data-agrees': String(totals.agrees) },
+      h('h3', { text: t('totalsTitle') }),
+      h('p', { text: `${t('totalsLine')(totals)} ${totals.agrees ? t('totalsAgree') : t('totalsDisagree')}${totals.unread ? t('totalsUnread')(totals.unread) : ''}` }),
+      h('ul', {}, totals.checks.map((c) => h('li', { 'data-field': c.field, 'data-agrees': String(c.agrees), text: t('totalsCheck')(t('fieldNames')[c.field] ?? c.field, money(c.stated), money(c.summed)) }))))
+    : null;
+  put(box,
+    h('h3', { text: t('layoutTitle') }),
+    h('p', { class: 'muted', id: 'audit-encoding', 'data-encoding': layout.encoding.encoding,
+      text: t('layoutLine')(layout.encoding.encoding, t('encodingSources')[layout.encoding.source] ?? layout.encoding.source, layout.headerLine, layout.titleRows) }),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'findings', id: 'audit-columns' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('layoutColumn') }), h('th', { scope: 'col', text: t('layoutField') }))),
+      h('tbody', {}, rows))),
+    h('button', { type: 'button', id: 'audit-rerun', text: t('layoutRerun') }),
+    checks,
+  );
+  box.hidden = false;
+  $('audit-rerun').addEventListener('click', () => {
+    // The merchant's choice for every field read: field → the file's column.
+    // A field read before and now given no column is left unread ("").
+    const chosen = Object.fromEntries(layout.columns.filter((c) => c.field).map((c) => [c.field, '']));
+    for (const s of box.querySelectorAll('select[data-column]')) if (s.value) chosen[s.value] = s.dataset.column;
+    if (lastSource) runAudit(lastSource, chosen);
+  });
+}
+
+/** The results as CSV (UTF-8 with a byte-order mark, so Excel opens it). */
+function resultsCsv(lines) {
+  const cell = (v) => {
+    const s = String(v ?? '');
+    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const out = [t('resultHeader').map(cell).join(',')];
+  for (const l of lines) {
+    const findings = (l.findings ?? []).map((f) => t('findingNames')[f.code] ?? f.code).join('；');
+    const stake = (l.findings ?? []).map((f) => f.amount).join('；');
+    const detail = l.error ? errText(l.error) : (l.findings ?? []).map((f) => zhOrEn(f, 'messageZh', 'messageEn')).join('；');
+    out.push([l.lineNumber ?? l.index + 1, l.id, t('statusNames')[l.status] ?? l.status, findings, l.expectedFee, l.feeCharged, stake, detail].map(cell).join(','));
+  }
+  return '\ufeff' + out.join('\r\n') + '\r\n';
 }
 
 // ---------------------------------------------------------------- troubleshooting (when the package has diagnose)
@@ -951,6 +1020,25 @@ async function start() {
   $('diag-form').addEventListener('change', updateDiagnose);
   $('audit-file').addEventListener('change', async () => {
     const f = $('audit-file').files[0];
+    if (f) await runAudit(f);
+  });
+  $('audit-download').addEventListener('click', () => {
+    if (!lastResults) return;
+    const url = URL.createObjectURL(new Blob([resultsCsv(lastResults)], { type: 'text/csv;charset=utf-8' }));
+    const a = h('a', { href: url, download: 'posfee-audit.csv' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  // A statement dropped on the audit card.
+  const drop = $('audit-drop');
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('dropping'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('dropping'));
+  drop.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    drop.classList.remove('dropping');
+    const f = e.dataTransfer?.files?.[0];
     if (f) await runAudit(f);
   });
   $('audit-sample').addEventListener('click', async () => {

@@ -40,7 +40,8 @@ pub struct StatementFormat {
     /// feature `decode`; a binding may give its platform's.
     pub decoders: Option<DecoderFactory>,
     /// The caller's choice of column for a field (`{"id": "参考号"}`):
-    /// it overrides the profile and settles an ambiguous header.
+    /// it overrides the profile and settles an ambiguous header; an empty
+    /// column (`{"net_settled": ""}`) leaves the field unread.
     pub columns: BTreeMap<String, String>,
     /// Totals the statement states, checked against its lines (a totals row
     /// in the file is used when this is `None`).
@@ -272,7 +273,12 @@ impl FormatState {
                     CSV_COLUMNS,
                 ));
             };
-            if cells.iter().any(|c| c.trim() == column.trim()) {
+            if column.trim().is_empty() {
+                // An empty column: the caller does not want the field read.
+                for f in fields.iter_mut().filter(|f| **f == Some(known)) {
+                    *f = None;
+                }
+            } else if cells.iter().any(|c| c.trim() == column.trim()) {
                 for (f, c) in fields.iter_mut().zip(cells) {
                     if c.trim() == column.trim() {
                         *f = Some(known);
@@ -322,7 +328,7 @@ impl FormatState {
             }
         }
         for (field, column) in &self.spec.columns {
-            if !cells.iter().any(|c| c.trim() == column.trim()) {
+            if !column.trim().is_empty() && !cells.iter().any(|c| c.trim() == column.trim()) {
                 let shown = crate::bounds::echo(column);
                 return Err(Error::at(
                     ErrorCode::InvalidField,

@@ -310,6 +310,25 @@ fn each_malformed_statement_gets_its_code_line_and_column() {
     res.unwrap();
     assert!(e.is_none());
 
+    // ... and a field the caller leaves unread.
+    let mut format = StatementFormat::default();
+    format.columns.insert("card_kind".into(), String::new());
+    let mut r = CsvReader::with_format(format);
+    let mut got = Vec::new();
+    r.feed(
+        format!("{HEADER}\nT1,2025/03/12 10:00:00,10.00,金卡,微信,0.04\n").as_bytes(),
+        &mut |rec| got.push(rec),
+    )
+    .unwrap();
+    let CsvRecord::Line { input, .. } = &got[0] else {
+        panic!("{got:?}")
+    };
+    assert_eq!(input.card_kind, None);
+    assert_eq!(
+        r.layout().unwrap().unknown_columns,
+        vec!["卡类型".to_string()]
+    );
+
     // An unknown value in 卡类型.
     let (e, _) = fault(HEADER, "T1,2025/03/12 10:00:00,10.00,金卡,插卡,0.06");
     let e = e.unwrap();

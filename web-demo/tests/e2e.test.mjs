@@ -401,6 +401,36 @@ test('15. audit: upload a CSV statement, progress bar, findings table, money at 
   });
 });
 
+test('15b. audit: a GBK statement with Chinese columns, a title row and a 合计 row; a column fixed; results downloaded', { skip: !features.audit && 'the package has no Auditor yet' }, async () => {
+  // The GBK statement of the conformance vectors (tests/vectors/statements.json).
+  const cases = JSON.parse(readFileSync(new URL('../../tests/vectors/statements.json', import.meta.url), 'utf8')).cases;
+  const gbk = Buffer.from(cases.find((c) => c.id === 'statement-gbk-detected').input.statement_hex, 'hex');
+  await withPage({ hash: '#audit' }, async (page) => {
+    await page.fill('#audit-asof', '2025-03-20T00:00');
+    await page.setInputFiles('#audit-file', { name: '对账单.csv', mimeType: 'text/csv', buffer: gbk });
+    await page.waitForSelector('#audit-layout:not([hidden]) #audit-encoding', { timeout: 20000 });
+    assert.equal(await page.getAttribute('#audit-encoding', 'data-encoding'), 'gb18030');
+    assert.match(await page.textContent('#audit-encoding'), /第 2 行/);
+    const mapped = await page.$$eval('#audit-columns tbody tr', (rs) => rs.map((r) => [r.cells[0].textContent, r.dataset.field]));
+    assert.deepEqual(mapped.slice(0, 3), [['流水号', 'id'], ['交易时间', 'time'], ['交易金额', 'amount']]);
+    assert.equal(await page.getAttribute('.totals-check', 'data-agrees'), 'true');
+    assert.match(await page.textContent('#audit-summary'), /2 行：2 行无问题/);
+    await shot(page, 'audit-gbk');
+    // The merchant reads 结算金额 as nothing: the totals row's net can no
+    // longer be checked, the lines are still audited.
+    await page.selectOption('#audit-layout select[data-column="结算金额"]', '');
+    await page.click('#audit-rerun');
+    await page.waitForFunction(() => !document.querySelector('.totals-check li[data-field="net_settled"]') && document.querySelector('#audit-columns tr[data-field=""] td')?.textContent === '结算金额', null, { timeout: 20000 });
+    // The results as CSV, UTF-8 with a byte-order mark.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#audit-download')]);
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.equal(text.charCodeAt(0), 0xfeff);
+    const rows = text.slice(1).trim().split('\r\n');
+    assert.equal(rows[0], '行,流水号,状态,发现,应收手续费,实收手续费,涉及金额,说明');
+    assert.deepEqual(rows.slice(1).map((r) => r.split(',').slice(0, 3)), [['3', 'S1', '无问题'], ['4', 'S2', '无问题']]);
+  });
+});
+
 test('16. troubleshooting: what happened, ranked causes and actions', { skip: !features.diagnose && 'the package has no diagnose yet' }, async () => {
   await withPage({ hash: '#diagnose' }, async (page) => {
     assert.equal(await page.isVisible('#tab-diagnose'), true);
