@@ -128,6 +128,21 @@ impl<A: Lift<B>, B> Lift<Vec<B>> for Vec<A> {
     }
 }
 
+/// A map of texts (`UsageInput.used`, `StatementFormatInput.columns`): a
+/// value's error names its key (`usage.used.qr`); a key that is not Unicode
+/// cannot be named, so its error names the map.
+impl<A: Lift<B>, B> Lift<BTreeMap<String, B>> for HashMap<InputText, A> {
+    fn lift(self, at: &dyn Fn() -> String) -> pf::Result<BTreeMap<String, B>> {
+        let mut map = BTreeMap::new();
+        for (k, v) in self {
+            let k = k.into_string(&at())?;
+            let v = v.lift(&|| format!("{}.{k}", at()))?;
+            map.insert(k, v);
+        }
+        Ok(map)
+    }
+}
+
 /// `prefix.name`, or `name` at the root (the core's `join`).
 fn join(prefix: String, name: &str) -> String {
     if prefix.is_empty() {
@@ -372,17 +387,11 @@ pub struct UsageInput {
 impl Lift<pf::UsageInput> for UsageInput {
     fn lift(self, at: &dyn Fn() -> String) -> pf::Result<pf::UsageInput> {
         let in_map = |map: &str| join(at(), map);
+        let used = self.used.lift(&|| in_map("used"))?;
         // A key that is not Unicode cannot be named: the error names its map.
-        let key = |k: InputText, map: &str| k.into_string(&in_map(map));
-        let mut used = BTreeMap::new();
-        for (k, v) in self.used {
-            let k = key(k, "used")?;
-            let v = v.lift(&|| format!("{}.{k}", in_map("used")))?;
-            used.insert(k, v);
-        }
         let mut named = BTreeMap::new();
         for (k, n) in self.counts {
-            named.insert(key(k, "counts")?, n);
+            named.insert(k.into_string(&in_map("counts"))?, n);
         }
         // In key order, so the first bad count is the same on every run.
         let mut counts = BTreeMap::new();
@@ -469,6 +478,49 @@ pub struct StatementLineInput from pf::StatementLineInput {
     /// When it was settled (`YYYY-MM-DD`).
     #[uniffi(default)]
     pub settled_date: Option<InputText>,
+}
+}
+
+input! {
+/// How a statement file (对账单) is read, as texts: `profile` a statement
+/// profile's JSON text (the built-in `generic` one if null), `encoding`
+/// (`utf-8`, `utf-16le`, `utf-16be`, `gb18030`, `gbk`; detected if null),
+/// `decoded_from` (for a caller that decoded the file itself and feeds
+/// UTF-8), `columns` the column to read a field from (`{"id": "参考号"}`),
+/// `totals` the totals the statement states. Errors name `format.…`.
+pub struct StatementFormatInput from pf::StatementFormatInput {
+    /// A statement profile's JSON text.
+    #[uniffi(default)]
+    pub profile: Option<InputText>,
+    /// The file's encoding; detected if null.
+    #[uniffi(default)]
+    pub encoding: Option<InputText>,
+    /// The encoding the UTF-8 fed was decoded from.
+    #[uniffi(default)]
+    pub decoded_from: Option<InputText>,
+    /// The column to read a field from, by field (`id` or `cardKind`
+    /// spelling).
+    #[uniffi(default)]
+    pub columns: HashMap<InputText, InputText>,
+    /// The statement's totals, to check its lines against (a 合计 row in
+    /// the file is used when null).
+    #[uniffi(default)]
+    pub totals: Option<StatedTotalsInput>,
+}
+}
+
+input! {
+/// The totals a statement states, as money text (`"1,100.00"`).
+pub struct StatedTotalsInput from pf::StatedTotalsInput {
+    /// Total amount.
+    #[uniffi(default)]
+    pub amount: Option<InputText>,
+    /// Total fee charged.
+    #[uniffi(default)]
+    pub fee_charged: Option<InputText>,
+    /// Total net settled.
+    #[uniffi(default)]
+    pub net_settled: Option<InputText>,
 }
 }
 

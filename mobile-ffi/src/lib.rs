@@ -633,8 +633,9 @@ impl Engine {
 }
 
 /// Audits a statement (对账) line by line against the engine's plan: JSON-like
-/// records one at a time, or a CSV file fed in chunks. Keeps only the
-/// fingerprints of settled ids and the running summary.
+/// records one at a time, or a CSV file fed in chunks (posfee's own format,
+/// or a statement file as merchants have it after `start_statement`). Keeps
+/// only the fingerprints of settled ids and the running summary.
 #[derive(Debug, uniffi::Object)]
 pub struct Auditor {
     auditor: Mutex<pf::Auditor>,
@@ -675,6 +676,36 @@ impl Auditor {
             Ok(line) => a.audit_input(index, None, &line).into(),
             Err(e) => a.unjudgeable(index, None, id, e).into(),
         }
+    }
+
+    /// Reads the CSV fed next (`feed_csv`, `finish_csv`) as a statement file
+    /// as merchants have it (对账单: UTF-8, UTF-16 or GB18030, Chinese
+    /// headers and values, title rows, a 合计 totals row) through `format`
+    /// (the generic profile, the encoding detected, when null), in place of
+    /// posfee's own CSV format. A format that cannot be used is an error
+    /// named under `format` (`format.encoding`).
+    #[uniffi::method(default(format = None))]
+    pub fn start_statement(&self, format: Option<StatementFormatInput>) -> Result<()> {
+        let format = match format {
+            Some(f) => lift::<_, pf::StatementFormatInput>(f, "format")?
+                .to_format("format")
+                .map_err(err)?,
+            None => pf::StatementFormat::default(),
+        };
+        *lock(&self.reader) = pf::CsvReader::with_format(format);
+        Ok(())
+    }
+
+    /// How the statement file is being read (profile, encoding, header,
+    /// columns), once its header is found; null for posfee's own CSV format.
+    pub fn statement_layout(&self) -> Option<StatementLayout> {
+        lock(&self.reader).layout().cloned().map(Into::into)
+    }
+
+    /// Whether the statement's lines add up to the totals it states (its
+    /// 合计 row, or the format's totals); null when it states none.
+    pub fn statement_totals(&self) -> Option<TotalsCheck> {
+        lock(&self.reader).totals().map(Into::into)
     }
 
     /// Feeds a chunk of a CSV statement; returns the lines it completed, in
@@ -1041,5 +1072,52 @@ mod tests {
             .quote_all(&e, std_merchant(), vec![card("1.00"), card("x")], None)
             .unwrap_err();
         assert_eq!(err.field(), "payments[1].amount");
+    }
+
+    #[test]
+    fn a_statement_file_is_read_through_its_format() {
+        let e = Engine::new().unwrap();
+        let a = Auditor::new(&e, std_merchant(), Some("2025-03-20T00:00".into()), None).unwrap();
+        let bad = StatementFormatInput {
+            encoding: Some("latin1".into()),
+            ..Default::default()
+        };
+        let err = a.start_statement(Some(bad)).unwrap_err();
+        assert_eq!(
+            (err.field(), err.reason()),
+            ("format.encoding".into(), "unknown_value".into())
+        );
+        let lone = StatementFormatInput {
+            columns: [(InputText::from("id"), InputText::from_utf16(&[0xD800]))].into(),
+            ..Default::default()
+        };
+        let err = a.start_statement(Some(lone)).unwrap_err();
+        assert_eq!(
+            (err.field(), err.reason()),
+            ("format.columns.id".into(), "wrong_type".into())
+        );
+        let given = StatementFormatInput {
+            totals: Some(StatedTotalsInput {
+                fee_charged: Some("0.40".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        a.start_statement(Some(given)).unwrap();
+        let text = "对账单\n流水号,交易时间,交易金额,交易方式,手续费,备注\n\
+                    S1,2025/03/12 10:00:00,100.00,微信,0.38,\n";
+        let mut lines = a.feed_csv(text.as_bytes().to_vec()).unwrap();
+        lines.extend(a.finish_csv().unwrap());
+        assert_eq!(lines.len(), 1);
+        let layout = a.statement_layout().unwrap();
+        assert_eq!((layout.header_line, layout.title_rows), (2, 1));
+        assert_eq!(layout.encoding.encoding, TextEncoding::Utf8);
+        assert_eq!(layout.unknown_columns, vec!["备注".to_string()]);
+        let totals = a.statement_totals().unwrap();
+        assert_eq!(
+            (totals.line_number, totals.lines, totals.agrees),
+            (None, 1, false)
+        );
+        assert_eq!(totals.checks[0].field, "fee_charged");
     }
 }

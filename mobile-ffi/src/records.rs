@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 pub use pf::FeeBatch;
 pub use pf::{
-    Cheaper, ContractChannel, DataOrigin, DayKind, FindingCode, LineStatus, Outcome, RefusalCode,
-    Situation,
+    Cheaper, ContractChannel, DataOrigin, DayKind, EncodingSource, FindingCode, LineStatus,
+    Outcome, RefusalCode, Situation, TextEncoding,
 };
 
 /// A core value in its exported form. The identity for the types the core
@@ -49,7 +49,9 @@ same_type!(
     pf::ContractChannel,
     pf::FindingCode,
     pf::LineStatus,
-    pf::Situation
+    pf::Situation,
+    pf::TextEncoding,
+    pf::EncodingSource
 );
 
 impl FromCore<Arc<str>> for String {
@@ -855,6 +857,102 @@ pub struct AuditSummary from pf::AuditSummary {
     pub fees_charged: Money,
     /// Fees the plan expects on judged lines.
     pub fees_expected: Money,
+}
+}
+
+// ---- statement files (对账单) ----
+
+/// A statement file's text encoding.
+#[uniffi::remote(Enum)]
+pub enum TextEncoding {
+    /// UTF-8 (`utf-8`), with or without a byte-order mark.
+    Utf8,
+    /// UTF-16, little-endian (`utf-16le`).
+    Utf16Le,
+    /// UTF-16, big-endian (`utf-16be`).
+    Utf16Be,
+    /// GB18030 (`gb18030`), which decodes GBK and GB2312 too.
+    Gb18030,
+}
+
+/// How a statement file's encoding was settled.
+#[uniffi::remote(Enum)]
+pub enum EncodingSource {
+    /// The file's byte-order mark.
+    Bom,
+    /// No mark: strict UTF-8 where the bytes are UTF-8, else GB18030.
+    Detected,
+    /// Named by the caller.
+    Named,
+}
+
+mirror! {
+/// The encoding a statement file was read in, and how it was settled.
+pub struct DetectedEncoding from pf::DetectedEncoding {
+    /// The encoding.
+    pub encoding: TextEncoding,
+    /// How it was settled.
+    pub source: EncodingSource,
+}
+}
+
+mirror! {
+/// One column of a statement file's header and the field it was read as.
+pub struct ColumnMapping from pf::ColumnMapping {
+    /// The column's name as the file writes it.
+    pub column: String,
+    /// The statement field (`amount`, `fee_charged`, …); null for a column
+    /// posfee does not read.
+    pub field: Option<String>,
+}
+}
+
+mirror! {
+/// How a statement file was read: profile, encoding, header and columns.
+pub struct StatementLayout from pf::StatementLayout {
+    /// The profile's id.
+    pub profile: String,
+    /// The encoding the file was read in.
+    pub encoding: DetectedEncoding,
+    /// The header's line number (1-based).
+    pub header_line: i64,
+    /// Rows above the header skipped as titles.
+    pub title_rows: i64,
+    /// Every column of the header, in the file's order.
+    pub columns: Vec<ColumnMapping>,
+    /// The columns posfee does not read (reported, not guessed).
+    pub unknown_columns: Vec<String>,
+}
+}
+
+mirror! {
+/// One total of a statement, stated and summed.
+pub struct TotalCheck from pf::TotalCheck {
+    /// `amount`, `fee_charged` or `net_settled`.
+    pub field: String,
+    /// The statement's total.
+    pub stated: Money,
+    /// The sum of its lines.
+    pub summed: Money,
+    /// Whether they are equal.
+    pub agrees: bool,
+}
+}
+
+mirror! {
+/// Whether a statement's lines add up to the totals it states (its 合计
+/// row, or the totals given in its format).
+pub struct TotalsCheck from pf::TotalsCheck {
+    /// The totals row's line; null when the format gave the totals.
+    pub line_number: Option<i64>,
+    /// Lines summed.
+    pub lines: i64,
+    /// Lines whose money could not be read, left out of the sums.
+    pub unread: i64,
+    /// Each total stated.
+    pub checks: Vec<TotalCheck>,
+    /// Every total agrees and every line was summed.
+    pub agrees: bool,
 }
 }
 

@@ -193,6 +193,31 @@ fun instrumentIn(v: JsonElement): InstrumentInput {
 
 fun opts(input: JsonObject) = QuoteOptions(provisional = bool(input, "provisional") == true)
 
+/** A map of strings (`format.columns`). */
+fun texts(v: JsonElement?, what: String): Map<String, String> = obj(v, what)?.entrySet()?.associate { (k, x) ->
+    if (!x.isJsonPrimitive || !x.asJsonPrimitive.isString) throw RunnerError("$what.$k: not a string")
+    k to x.asString
+} ?: emptyMap()
+
+/** A statement file's format: the vectors' snake_case keys onto the record. */
+fun formatIn(v: JsonElement?): StatementFormatInput? {
+    val o = obj(v, "format") ?: return null
+    keys(o, setOf("profile", "encoding", "decoded_from", "columns", "totals"), "format")
+    val totals = obj(o.get("totals"), "totals")?.let {
+        keys(it, setOf("amount", "fee_charged", "net_settled"), "format.totals")
+        StatedTotalsInput(amount = str(it, "amount"), feeCharged = str(it, "fee_charged"), netSettled = str(it, "net_settled"))
+    }
+    return StatementFormatInput(
+        profile = str(o, "profile"), encoding = str(o, "encoding"), decodedFrom = str(o, "decoded_from"),
+        columns = texts(o.get("columns"), "format.columns"), totals = totals,
+    )
+}
+
+/** `statement` (UTF-8 text) or `statement_hex` (the file's bytes in hex). */
+fun statementBytes(input: JsonObject): ByteArray? =
+    str(input, "statement")?.toByteArray()
+        ?: str(input, "statement_hex")?.let { h -> ByteArray(h.length / 2) { h.substring(2 * it, 2 * it + 2).toInt(16).toByte() } }
+
 // ---- answers: records → the vectors' snake_case JSON ----
 
 fun j(vararg pairs: Pair<String, JsonElement>): JsonObject = JsonObject().apply { pairs.forEach { (k, v) -> add(k, v) } }
@@ -331,6 +356,27 @@ fun diagnosisJson(d: Diagnosis) = j(
             "seeds" to arr(it.seeds) { x -> s(x) }, "actions" to steps(it.actions))
     },
     "recovery_steps" to steps(d.recoverySteps), "notes" to steps(d.notes), "support_line" to s(d.supportLine), "catalogue_version" to s(d.catalogueVersion),
+)
+
+fun encodingName(x: TextEncoding) = when (x) {
+    TextEncoding.UTF8 -> "utf-8"
+    TextEncoding.UTF16_LE -> "utf-16le"
+    TextEncoding.UTF16_BE -> "utf-16be"
+    TextEncoding.GB18030 -> "gb18030"
+}
+
+fun layoutJson(l: StatementLayout) = j(
+    "profile" to s(l.profile),
+    "encoding" to j("encoding" to s(encodingName(l.encoding.encoding)), "source" to e(l.encoding.source)),
+    "header_line" to n(l.headerLine), "title_rows" to n(l.titleRows),
+    "columns" to arr(l.columns) { j("column" to s(it.column), "field" to s(it.field)) },
+    "unknown_columns" to arr(l.unknownColumns) { s(it) },
+)
+
+fun totalsJson(t: TotalsCheck) = j(
+    "line_number" to n(t.lineNumber), "lines" to n(t.lines), "unread" to n(t.unread),
+    "checks" to arr(t.checks) { j("field" to s(it.field), "stated" to m(it.stated), "summed" to m(it.summed), "agrees" to b(it.agrees)) },
+    "agrees" to b(t.agrees),
 )
 
 val statementKeys = setOf("id", "time", "amount", "method", "card_kind", "card_medium", "magstripe_verified", "wallet", "large_mode", "fee_charged", "net_settled", "settled_date")
@@ -544,6 +590,18 @@ fun runCase(c: JsonObject, merchants: JsonObject): JsonElement {
                 val auditor = Auditor(en, mi, str(input, "as_of"), opts(input))
                 val results = mutableListOf<LineAudit>()
                 val csv = str(input, "csv")
+                val statement = statementBytes(input)
+                if (statement != null) {
+                    // A statement file, fed in pieces of 5 bytes as the Rust
+                    // runner does (a GBK or UTF-16 character split across them).
+                    auditor.startStatement(formatIn(input.get("format")))
+                    statement.asList().chunked(5).forEach { results += auditor.feedCsv(it.toByteArray()) }
+                    results += auditor.finishCsv()
+                    return@out j(
+                        "results" to arr(results, ::lineAuditJson), "summary" to auditSummaryJson(auditor.summary()),
+                        "layout" to opt(auditor.statementLayout(), ::layoutJson), "totals" to opt(auditor.statementTotals(), ::totalsJson),
+                    )
+                }
                 if (csv != null) {
                     // Fed in small chunks, as an app streaming a file would.
                     csv.toByteArray().asList().chunked(7).forEach { results += auditor.feedCsv(it.toByteArray()) }
@@ -705,6 +763,33 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         expectError("calendar_year_covered", "year", "already_covered") { en.loadCalendar(File(root, "calendars/fictional-2027.json").readText()) }
         check(Engine().dataVersions().calendarValidUntil == "2026-12-31") { "valid until" }
         check(version().isNotEmpty()) { "version" }
+    },
+    "audit: a GBK statement file through startStatement, and a bad format" to {
+        val wallets = WalletsInput(alipay = WalletInput(enabled = true, verified = true), wechat = WalletInput(enabled = true, verified = true))
+        val a = Auditor(Engine(), std.copy(wallets = wallets), "2025-03-20T00:00", null)
+        // As Excel on a Chinese Windows machine saves it: GBK, a title row, a 合计 row
+        // (the fullwidth ￥, which GBK has; it has no ¥).
+        val text = "商户对账单\n流水号,交易时间,交易金额,卡类型,交易方式,手续费,结算金额,结算日期\n" +
+            "S1,2025/03/12 10:00:00,100.00,,微信,0.38,99.62,2025/03/12\n" +
+            "S2,2025/03/12 10:00:00,\"￥1,000.00\",贷记卡,插卡,5.50,994.50,2025/03/12\n" +
+            "合计,,\"1,100.00\",,,5.88,\"1,094.12\",\n"
+        val bytes = text.toByteArray(java.nio.charset.Charset.forName("GBK"))
+        a.startStatement(null)
+        val results = bytes.asList().chunked(5).flatMap { a.feedCsv(it.toByteArray()) } + a.finishCsv()
+        check(results.map { it.id } == listOf("S1", "S2") && results.all { it.status == LineStatus.OK }) { "results $results" }
+        check(results.map { it.lineNumber } == listOf(3L, 4L)) { "line numbers $results" }
+        val layout = a.statementLayout()
+        check(layout?.encoding == DetectedEncoding(TextEncoding.GB18030, EncodingSource.DETECTED)) { "layout $layout" }
+        check(layout?.headerLine == 2L && layout.titleRows == 1L && layout.profile == "generic") { "layout $layout" }
+        check(layout?.columns?.first() == ColumnMapping("流水号", "id")) { "columns ${layout?.columns}" }
+        val totals = a.statementTotals()
+        check(totals?.agrees == true && totals.lineNumber == 5L && totals.lines == 2L) { "totals $totals" }
+        check(totals?.checks?.map { it.stated } == listOf(BigDecimal("1100.00"), BigDecimal("5.88"), BigDecimal("1094.12"))) { "checks ${totals?.checks}" }
+        val b = Auditor(Engine(), std, "2025-03-20T00:00", null)
+        check(b.statementLayout() == null && b.statementTotals() == null) { "no statement yet" }
+        expectError("invalid_field", "format.encoding", "unknown_value") { b.startStatement(StatementFormatInput(encoding = "latin1")) }
+        expectError("invalid_amount", "format.totals.fee_charged", null) { b.startStatement(StatementFormatInput(totals = StatedTotalsInput(feeCharged = "abc"))) }
+        expectError("invalid_field", "format.columns.colour", "unknown_value") { b.startStatement(StatementFormatInput(columns = mapOf("colour" to "颜色"))) }
     },
     "audit: CSV errors and the summary" to {
         val en = Engine()

@@ -692,6 +692,12 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_auditor_finish_csv(
     ): Int
+    external fun uniffi_posfee_ffi_checksum_method_auditor_start_statement(
+    ): Int
+    external fun uniffi_posfee_ffi_checksum_method_auditor_statement_layout(
+    ): Int
+    external fun uniffi_posfee_ffi_checksum_method_auditor_statement_totals(
+    ): Int
     external fun uniffi_posfee_ffi_checksum_method_auditor_summary(
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_calendar_day(
@@ -805,6 +811,12 @@ internal object UniffiLib {
     external fun uniffi_posfee_ffi_fn_method_auditor_feed_csv(`ptr`: Long,`chunk`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_auditor_finish_csv(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_method_auditor_start_statement(`ptr`: Long,`format`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_posfee_ffi_fn_method_auditor_statement_layout(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_method_auditor_statement_totals(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_auditor_summary(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1065,6 +1077,15 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_auditor_finish_csv() and 0xFFFF) != 37463) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_start_statement() and 0xFFFF) != 49498) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_statement_layout() and 0xFFFF) != 37751) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_statement_totals() and 0xFFFF) != 44900) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_auditor_summary() and 0xFFFF) != 19005) {
@@ -1590,8 +1611,9 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
 
 /**
  * Audits a statement (对账) line by line against the engine's plan: JSON-like
- * records one at a time, or a CSV file fed in chunks. Keeps only the
- * fingerprints of settled ids and the running summary.
+ * records one at a time, or a CSV file fed in chunks (posfee's own format,
+ * or a statement file as merchants have it after `start_statement`). Keeps
+ * only the fingerprints of settled ids and the running summary.
  */
 public interface AuditorInterface {
     
@@ -1613,6 +1635,28 @@ public interface AuditorInterface {
     fun `finishCsv`(): List<LineAudit>
     
     /**
+     * Reads the CSV fed next (`feed_csv`, `finish_csv`) as a statement file
+     * as merchants have it (对账单: UTF-8, UTF-16 or GB18030, Chinese
+     * headers and values, title rows, a 合计 totals row) through `format`
+     * (the generic profile, the encoding detected, when null), in place of
+     * posfee's own CSV format. A format that cannot be used is an error
+     * named under `format` (`format.encoding`).
+     */
+    fun `startStatement`(`format`: StatementFormatInput? = null)
+    
+    /**
+     * How the statement file is being read (profile, encoding, header,
+     * columns), once its header is found; null for posfee's own CSV format.
+     */
+    fun `statementLayout`(): StatementLayout?
+    
+    /**
+     * Whether the statement's lines add up to the totals it states (its
+     * 合计 row, or the format's totals); null when it states none.
+     */
+    fun `statementTotals`(): TotalsCheck?
+    
+    /**
      * The summary of the lines audited so far.
      */
     fun `summary`(): AuditSummary
@@ -1622,8 +1666,9 @@ public interface AuditorInterface {
 
 /**
  * Audits a statement (对账) line by line against the engine's plan: JSON-like
- * records one at a time, or a CSV file fed in chunks. Keeps only the
- * fingerprints of settled ids and the running summary.
+ * records one at a time, or a CSV file fed in chunks (posfee's own format,
+ * or a statement file as merchants have it after `start_statement`). Keeps
+ * only the fingerprints of settled ids and the running summary.
  */
 open class Auditor: Disposable, AutoCloseable, AuditorInterface
 {
@@ -1787,6 +1832,62 @@ open class Auditor: Disposable, AutoCloseable, AuditorInterface
     callWithHandle {
     uniffiRustCallWithError(PosfeeException) { _status ->
     UniffiLib.uniffi_posfee_ffi_fn_method_auditor_finish_csv(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Reads the CSV fed next (`feed_csv`, `finish_csv`) as a statement file
+     * as merchants have it (对账单: UTF-8, UTF-16 or GB18030, Chinese
+     * headers and values, title rows, a 合计 totals row) through `format`
+     * (the generic profile, the encoding detected, when null), in place of
+     * posfee's own CSV format. A format that cannot be used is an error
+     * named under `format` (`format.encoding`).
+     */
+    @Throws(PosfeeException::class)override fun `startStatement`(`format`: StatementFormatInput?)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_auditor_start_statement(
+        it,
+        
+        FfiConverterOptionalTypeStatementFormatInput.lower(`format`),_status)
+}
+    }
+    
+    
+
+    
+    /**
+     * How the statement file is being read (profile, encoding, header,
+     * columns), once its header is found; null for posfee's own CSV format.
+     */override fun `statementLayout`(): StatementLayout? {
+            return FfiConverterOptionalTypeStatementLayout.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_auditor_statement_layout(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Whether the statement's lines add up to the totals it states (its
+     * 合计 row, or the format's totals); null when it states none.
+     */override fun `statementTotals`(): TotalsCheck? {
+            return FfiConverterOptionalTypeTotalsCheck.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_auditor_statement_totals(
         it,
         _status)
 }
@@ -4348,6 +4449,54 @@ public object FfiConverterTypeChannelLineCost: FfiConverterRustBuffer<ChannelLin
 
 
 /**
+ * One column of a statement file's header and the field it was read as.
+ */
+data class ColumnMapping (
+    /**
+     * The column's name as the file writes it.
+     */
+    var `column`: kotlin.String
+    , 
+    /**
+     * The statement field (`amount`, `fee_charged`, …); null for a column
+     * posfee does not read.
+     */
+    var `field`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeColumnMapping: FfiConverterRustBuffer<ColumnMapping> {
+    override fun read(buf: ByteBuffer): ColumnMapping {
+        return ColumnMapping(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ColumnMapping) = (
+            FfiConverterString.allocationSize(value.`column`) +
+            FfiConverterOptionalString.allocationSize(value.`field`)
+    )
+
+    override fun write(value: ColumnMapping, buf: ByteBuffer) {
+            FfiConverterString.write(value.`column`, buf)
+            FfiConverterOptionalString.write(value.`field`, buf)
+    }
+}
+
+
+
+/**
  * A comparison of two plans over a month's mix.
  */
 data class Comparison (
@@ -4917,6 +5066,53 @@ public object FfiConverterTypeDayInfo: FfiConverterRustBuffer<DayInfo> {
             FfiConverterTypeDayKind.write(value.`kind`, buf)
             FfiConverterOptionalString.write(value.`nameZh`, buf)
             FfiConverterOptionalString.write(value.`nameEn`, buf)
+    }
+}
+
+
+
+/**
+ * The encoding a statement file was read in, and how it was settled.
+ */
+data class DetectedEncoding (
+    /**
+     * The encoding.
+     */
+    var `encoding`: TextEncoding
+    , 
+    /**
+     * How it was settled.
+     */
+    var `source`: EncodingSource
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDetectedEncoding: FfiConverterRustBuffer<DetectedEncoding> {
+    override fun read(buf: ByteBuffer): DetectedEncoding {
+        return DetectedEncoding(
+            FfiConverterTypeTextEncoding.read(buf),
+            FfiConverterTypeEncodingSource.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DetectedEncoding) = (
+            FfiConverterTypeTextEncoding.allocationSize(value.`encoding`) +
+            FfiConverterTypeEncodingSource.allocationSize(value.`source`)
+    )
+
+    override fun write(value: DetectedEncoding, buf: ByteBuffer) {
+            FfiConverterTypeTextEncoding.write(value.`encoding`, buf)
+            FfiConverterTypeEncodingSource.write(value.`source`, buf)
     }
 }
 
@@ -7045,6 +7241,218 @@ public object FfiConverterTypeSingleCap: FfiConverterRustBuffer<SingleCap> {
 
 
 /**
+ * The totals a statement states, as money text (`"1,100.00"`).
+ */
+data class StatedTotalsInput (
+    /**
+     * Total amount.
+     */
+    var `amount`: InputText? = null 
+    , 
+    /**
+     * Total fee charged.
+     */
+    var `feeCharged`: InputText? = null 
+    , 
+    /**
+     * Total net settled.
+     */
+    var `netSettled`: InputText? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStatedTotalsInput: FfiConverterRustBuffer<StatedTotalsInput> {
+    override fun read(buf: ByteBuffer): StatedTotalsInput {
+        return StatedTotalsInput(
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StatedTotalsInput) = (
+            FfiConverterOptionalTypeInputText.allocationSize(value.`amount`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`feeCharged`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`netSettled`)
+    )
+
+    override fun write(value: StatedTotalsInput, buf: ByteBuffer) {
+            FfiConverterOptionalTypeInputText.write(value.`amount`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`feeCharged`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`netSettled`, buf)
+    }
+}
+
+
+
+/**
+ * How a statement file (对账单) is read, as texts: `profile` a statement
+ * profile's JSON text (the built-in `generic` one if null), `encoding`
+ * (`utf-8`, `utf-16le`, `utf-16be`, `gb18030`, `gbk`; detected if null),
+ * `decoded_from` (for a caller that decoded the file itself and feeds
+ * UTF-8), `columns` the column to read a field from (`{"id": "参考号"}`),
+ * `totals` the totals the statement states. Errors name `format.…`.
+ */
+data class StatementFormatInput (
+    /**
+     * A statement profile's JSON text.
+     */
+    var `profile`: InputText? = null 
+    , 
+    /**
+     * The file's encoding; detected if null.
+     */
+    var `encoding`: InputText? = null 
+    , 
+    /**
+     * The encoding the UTF-8 fed was decoded from.
+     */
+    var `decodedFrom`: InputText? = null 
+    , 
+    /**
+     * The column to read a field from, by field (`id` or `cardKind`
+     * spelling).
+     */
+    var `columns`: Map<InputText, InputText> = mapOf() 
+    , 
+    /**
+     * The statement's totals, to check its lines against (a 合计 row in
+     * the file is used when null).
+     */
+    var `totals`: StatedTotalsInput? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStatementFormatInput: FfiConverterRustBuffer<StatementFormatInput> {
+    override fun read(buf: ByteBuffer): StatementFormatInput {
+        return StatementFormatInput(
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterMapTypeInputTextTypeInputText.read(buf),
+            FfiConverterOptionalTypeStatedTotalsInput.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StatementFormatInput) = (
+            FfiConverterOptionalTypeInputText.allocationSize(value.`profile`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`encoding`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`decodedFrom`) +
+            FfiConverterMapTypeInputTextTypeInputText.allocationSize(value.`columns`) +
+            FfiConverterOptionalTypeStatedTotalsInput.allocationSize(value.`totals`)
+    )
+
+    override fun write(value: StatementFormatInput, buf: ByteBuffer) {
+            FfiConverterOptionalTypeInputText.write(value.`profile`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`encoding`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`decodedFrom`, buf)
+            FfiConverterMapTypeInputTextTypeInputText.write(value.`columns`, buf)
+            FfiConverterOptionalTypeStatedTotalsInput.write(value.`totals`, buf)
+    }
+}
+
+
+
+/**
+ * How a statement file was read: profile, encoding, header and columns.
+ */
+data class StatementLayout (
+    /**
+     * The profile's id.
+     */
+    var `profile`: kotlin.String
+    , 
+    /**
+     * The encoding the file was read in.
+     */
+    var `encoding`: DetectedEncoding
+    , 
+    /**
+     * The header's line number (1-based).
+     */
+    var `headerLine`: kotlin.Long
+    , 
+    /**
+     * Rows above the header skipped as titles.
+     */
+    var `titleRows`: kotlin.Long
+    , 
+    /**
+     * Every column of the header, in the file's order.
+     */
+    var `columns`: List<ColumnMapping>
+    , 
+    /**
+     * The columns posfee does not read (reported, not guessed).
+     */
+    var `unknownColumns`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStatementLayout: FfiConverterRustBuffer<StatementLayout> {
+    override fun read(buf: ByteBuffer): StatementLayout {
+        return StatementLayout(
+            FfiConverterString.read(buf),
+            FfiConverterTypeDetectedEncoding.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterSequenceTypeColumnMapping.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StatementLayout) = (
+            FfiConverterString.allocationSize(value.`profile`) +
+            FfiConverterTypeDetectedEncoding.allocationSize(value.`encoding`) +
+            FfiConverterLong.allocationSize(value.`headerLine`) +
+            FfiConverterLong.allocationSize(value.`titleRows`) +
+            FfiConverterSequenceTypeColumnMapping.allocationSize(value.`columns`) +
+            FfiConverterSequenceString.allocationSize(value.`unknownColumns`)
+    )
+
+    override fun write(value: StatementLayout, buf: ByteBuffer) {
+            FfiConverterString.write(value.`profile`, buf)
+            FfiConverterTypeDetectedEncoding.write(value.`encoding`, buf)
+            FfiConverterLong.write(value.`headerLine`, buf)
+            FfiConverterLong.write(value.`titleRows`, buf)
+            FfiConverterSequenceTypeColumnMapping.write(value.`columns`, buf)
+            FfiConverterSequenceString.write(value.`unknownColumns`, buf)
+    }
+}
+
+
+
+/**
  * A statement line as given: strings as in a CSV statement; `fee_charged`
  * required, `net_settled` and `settled_date` when settled.
  */
@@ -7222,6 +7630,141 @@ public object FfiConverterTypeStep: FfiConverterRustBuffer<Step> {
             FfiConverterString.write(value.`code`, buf)
             FfiConverterString.write(value.`zh`, buf)
             FfiConverterString.write(value.`en`, buf)
+    }
+}
+
+
+
+/**
+ * One total of a statement, stated and summed.
+ */
+data class TotalCheck (
+    /**
+     * `amount`, `fee_charged` or `net_settled`.
+     */
+    var `field`: kotlin.String
+    , 
+    /**
+     * The statement's total.
+     */
+    var `stated`: Money
+    , 
+    /**
+     * The sum of its lines.
+     */
+    var `summed`: Money
+    , 
+    /**
+     * Whether they are equal.
+     */
+    var `agrees`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTotalCheck: FfiConverterRustBuffer<TotalCheck> {
+    override fun read(buf: ByteBuffer): TotalCheck {
+        return TotalCheck(
+            FfiConverterString.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterTypeMoney.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TotalCheck) = (
+            FfiConverterString.allocationSize(value.`field`) +
+            FfiConverterTypeMoney.allocationSize(value.`stated`) +
+            FfiConverterTypeMoney.allocationSize(value.`summed`) +
+            FfiConverterBoolean.allocationSize(value.`agrees`)
+    )
+
+    override fun write(value: TotalCheck, buf: ByteBuffer) {
+            FfiConverterString.write(value.`field`, buf)
+            FfiConverterTypeMoney.write(value.`stated`, buf)
+            FfiConverterTypeMoney.write(value.`summed`, buf)
+            FfiConverterBoolean.write(value.`agrees`, buf)
+    }
+}
+
+
+
+/**
+ * Whether a statement's lines add up to the totals it states (its 合计
+ * row, or the totals given in its format).
+ */
+data class TotalsCheck (
+    /**
+     * The totals row's line; null when the format gave the totals.
+     */
+    var `lineNumber`: kotlin.Long?
+    , 
+    /**
+     * Lines summed.
+     */
+    var `lines`: kotlin.Long
+    , 
+    /**
+     * Lines whose money could not be read, left out of the sums.
+     */
+    var `unread`: kotlin.Long
+    , 
+    /**
+     * Each total stated.
+     */
+    var `checks`: List<TotalCheck>
+    , 
+    /**
+     * Every total agrees and every line was summed.
+     */
+    var `agrees`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTotalsCheck: FfiConverterRustBuffer<TotalsCheck> {
+    override fun read(buf: ByteBuffer): TotalsCheck {
+        return TotalsCheck(
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterSequenceTypeTotalCheck.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TotalsCheck) = (
+            FfiConverterOptionalLong.allocationSize(value.`lineNumber`) +
+            FfiConverterLong.allocationSize(value.`lines`) +
+            FfiConverterLong.allocationSize(value.`unread`) +
+            FfiConverterSequenceTypeTotalCheck.allocationSize(value.`checks`) +
+            FfiConverterBoolean.allocationSize(value.`agrees`)
+    )
+
+    override fun write(value: TotalsCheck, buf: ByteBuffer) {
+            FfiConverterOptionalLong.write(value.`lineNumber`, buf)
+            FfiConverterLong.write(value.`lines`, buf)
+            FfiConverterLong.write(value.`unread`, buf)
+            FfiConverterSequenceTypeTotalCheck.write(value.`checks`, buf)
+            FfiConverterBoolean.write(value.`agrees`, buf)
     }
 }
 
@@ -7623,6 +8166,53 @@ public object FfiConverterTypeDayKind: FfiConverterRustBuffer<DayKind> {
     override fun allocationSize(value: DayKind) = 4UL
 
     override fun write(value: DayKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * How a statement file's encoding was settled.
+ */
+
+enum class EncodingSource {
+    
+    /**
+     * The file's byte-order mark.
+     */
+    BOM,
+    /**
+     * No mark: strict UTF-8 where the bytes are UTF-8, else GB18030.
+     */
+    DETECTED,
+    /**
+     * Named by the caller.
+     */
+    NAMED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEncodingSource: FfiConverterRustBuffer<EncodingSource> {
+    override fun read(buf: ByteBuffer) = try {
+        EncodingSource.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: EncodingSource) = 4UL
+
+    override fun write(value: EncodingSource, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -8089,6 +8679,57 @@ public object FfiConverterTypeSituation: FfiConverterRustBuffer<Situation> {
     override fun allocationSize(value: Situation) = 4UL
 
     override fun write(value: Situation, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A statement file's text encoding.
+ */
+
+enum class TextEncoding {
+    
+    /**
+     * UTF-8 (`utf-8`), with or without a byte-order mark.
+     */
+    UTF8,
+    /**
+     * UTF-16, little-endian (`utf-16le`).
+     */
+    UTF16_LE,
+    /**
+     * UTF-16, big-endian (`utf-16be`).
+     */
+    UTF16_BE,
+    /**
+     * GB18030 (`gb18030`), which decodes GBK and GB2312 too.
+     */
+    GB18030;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTextEncoding: FfiConverterRustBuffer<TextEncoding> {
+    override fun read(buf: ByteBuffer) = try {
+        TextEncoding.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: TextEncoding) = 4UL
+
+    override fun write(value: TextEncoding, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -8613,6 +9254,102 @@ public object FfiConverterOptionalTypeRefusal: FfiConverterRustBuffer<Refusal?> 
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeStatedTotalsInput: FfiConverterRustBuffer<StatedTotalsInput?> {
+    override fun read(buf: ByteBuffer): StatedTotalsInput? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeStatedTotalsInput.read(buf)
+    }
+
+    override fun allocationSize(value: StatedTotalsInput?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeStatedTotalsInput.allocationSize(value)
+        }
+    }
+
+    override fun write(value: StatedTotalsInput?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeStatedTotalsInput.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeStatementFormatInput: FfiConverterRustBuffer<StatementFormatInput?> {
+    override fun read(buf: ByteBuffer): StatementFormatInput? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeStatementFormatInput.read(buf)
+    }
+
+    override fun allocationSize(value: StatementFormatInput?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeStatementFormatInput.allocationSize(value)
+        }
+    }
+
+    override fun write(value: StatementFormatInput?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeStatementFormatInput.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeStatementLayout: FfiConverterRustBuffer<StatementLayout?> {
+    override fun read(buf: ByteBuffer): StatementLayout? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeStatementLayout.read(buf)
+    }
+
+    override fun allocationSize(value: StatementLayout?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeStatementLayout.allocationSize(value)
+        }
+    }
+
+    override fun write(value: StatementLayout?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeStatementLayout.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeStep: FfiConverterRustBuffer<Step?> {
     override fun read(buf: ByteBuffer): Step? {
         if (buf.get().toInt() == 0) {
@@ -8635,6 +9372,38 @@ public object FfiConverterOptionalTypeStep: FfiConverterRustBuffer<Step?> {
         } else {
             buf.put(1)
             FfiConverterTypeStep.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeTotalsCheck: FfiConverterRustBuffer<TotalsCheck?> {
+    override fun read(buf: ByteBuffer): TotalsCheck? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeTotalsCheck.read(buf)
+    }
+
+    override fun allocationSize(value: TotalsCheck?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeTotalsCheck.allocationSize(value)
+        }
+    }
+
+    override fun write(value: TotalsCheck?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeTotalsCheck.write(value, buf)
         }
     }
 }
@@ -8971,6 +9740,34 @@ public object FfiConverterSequenceTypeChannelLineCost: FfiConverterRustBuffer<Li
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeChannelLineCost.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeColumnMapping: FfiConverterRustBuffer<List<ColumnMapping>> {
+    override fun read(buf: ByteBuffer): List<ColumnMapping> {
+        val len = buf.getInt()
+        return List<ColumnMapping>(len) {
+            FfiConverterTypeColumnMapping.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ColumnMapping>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeColumnMapping.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ColumnMapping>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeColumnMapping.write(it, buf)
         }
     }
 }
@@ -9335,6 +10132,34 @@ public object FfiConverterSequenceTypeStep: FfiConverterRustBuffer<List<Step>> {
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeStep.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeTotalCheck: FfiConverterRustBuffer<List<TotalCheck>> {
+    override fun read(buf: ByteBuffer): List<TotalCheck> {
+        val len = buf.getInt()
+        return List<TotalCheck>(len) {
+            FfiConverterTypeTotalCheck.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<TotalCheck>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTotalCheck.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<TotalCheck>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTotalCheck.write(it, buf)
         }
     }
 }

@@ -278,6 +278,41 @@ func opts(_ input: J) throws -> QuoteOptions {
     QuoteOptions(provisional: try flag(input, "provisional") ?? false)
 }
 
+/// A statement file's format: the vectors' snake_case keys onto the record.
+func formatIn(_ v: J?) throws -> StatementFormatInput? {
+    guard let o = v, o != .null else { return nil }
+    try keys(o, ["profile", "encoding", "decoded_from", "columns", "totals"], "format")
+    var columns: [String: String] = [:]
+    if case let .object(c)? = o["columns"] {
+        for (k, x) in c {
+            guard let s = x.string else { throw RunnerError(description: "format.columns.\(k): not a string") }
+            columns[k] = s
+        }
+    }
+    var totals: StatedTotalsInput? = nil
+    if let t = o["totals"], t != .null {
+        try keys(t, ["amount", "fee_charged", "net_settled"], "format.totals")
+        totals = StatedTotalsInput(amount: try str(t, "amount"), feeCharged: try str(t, "fee_charged"), netSettled: try str(t, "net_settled"))
+    }
+    return StatementFormatInput(
+        profile: try str(o, "profile"), encoding: try str(o, "encoding"), decodedFrom: try str(o, "decoded_from"),
+        columns: columns, totals: totals)
+}
+
+/// `statement` (UTF-8 text) or `statement_hex` (the file's bytes in hex).
+func statementBytes(_ input: J) throws -> [UInt8]? {
+    if let text = try str(input, "statement") { return Array(text.utf8) }
+    guard let hex = try str(input, "statement_hex") else { return nil }
+    let u = Array(hex.utf8)
+    guard u.count % 2 == 0 else { throw RunnerError(description: "statement_hex: odd length") }
+    return try stride(from: 0, to: u.count, by: 2).map { i -> UInt8 in
+        guard let b = UInt8(String(decoding: u[i..<i + 2], as: UTF8.self), radix: 16) else {
+            throw RunnerError(description: "statement_hex: not hex at \(i)")
+        }
+        return b
+    }
+}
+
 // ---- answers → the vectors' JSON ----
 
 /// Money with exactly two decimals ("5.50", "-3.00").
@@ -418,6 +453,35 @@ func yearVersionJ(_ v: YearVersion) -> J {
 
 func dayJ(_ d: DayInfo) -> J {
     J.object(["date": s(d.date), "working": .bool(d.working), "kind": e(d.kind), "name_zh": s(d.nameZh), "name_en": s(d.nameEn)])
+}
+
+func encodingName(_ x: TextEncoding) -> String {
+    switch x {
+    case .utf8: return "utf-8"
+    case .utf16Le: return "utf-16le"
+    case .utf16Be: return "utf-16be"
+    case .gb18030: return "gb18030"
+    }
+}
+
+func layoutJ(_ l: StatementLayout) -> J {
+    J.object([
+        "profile": s(l.profile),
+        "encoding": .object(["encoding": .string(encodingName(l.encoding.encoding)), "source": e(l.encoding.source)]),
+        "header_line": .int(l.headerLine), "title_rows": .int(l.titleRows),
+        "columns": .array(l.columns.map { J.object(["column": s($0.column), "field": s($0.field)]) }),
+        "unknown_columns": .array(l.unknownColumns.map { J.string($0) }),
+    ])
+}
+
+func totalsJ(_ t: TotalsCheck) -> J {
+    J.object([
+        "line_number": n(t.lineNumber), "lines": .int(t.lines), "unread": .int(t.unread),
+        "checks": .array(t.checks.map {
+            J.object(["field": s($0.field), "stated": m($0.stated), "summed": m($0.summed), "agrees": .bool($0.agrees)])
+        }),
+        "agrees": .bool(t.agrees),
+    ])
 }
 
 func errorJ(_ x: PosfeeError) -> J {
@@ -662,6 +726,22 @@ func runCase(_ c: J, _ merchants: J) throws -> J {
         return try out {
             let auditor = try Auditor(engine: en, merchant: mi, asOf: try str(input, "as_of"), options: try opts(input))
             var results: [LineAudit] = []
+            if let bytes = try statementBytes(input) {
+                // A statement file, fed in pieces of 5 bytes as the Rust
+                // runner does (a GBK or UTF-16 character split across them).
+                try auditor.startStatement(format: try formatIn(input["format"]))
+                var i = 0
+                while i < bytes.count {
+                    results += try auditor.feedCsv(chunk: Data(bytes[i..<min(i + 5, bytes.count)]))
+                    i += 5
+                }
+                results += try auditor.finishCsv()
+                return .object([
+                    "results": .array(results.map(lineAuditJ)), "summary": auditSummaryJ(auditor.summary()),
+                    "layout": auditor.statementLayout().map(layoutJ) ?? J.null,
+                    "totals": auditor.statementTotals().map(totalsJ) ?? J.null,
+                ])
+            }
             if let csv = try str(input, "csv") {
                 // Fed in small chunks, as an app streaming a file would.
                 let bytes = Array(csv.utf8)
@@ -876,5 +956,39 @@ final class VectorTests: XCTestCase {
         XCTAssertEqual(q.outcome, .accepted)
         XCTAssertEqual(q.arrival?.date, "2025-10-09")
         XCTAssertEqual(try parseAmount(text: "12.5"), Decimal(string: "12.5"))
+    }
+
+    func testStatementFile() throws {
+        var m = std
+        m.wallets = WalletsInput(alipay: nil, wechat: WalletInput(enabled: true, verified: true), unionpay: nil)
+        let a = try Auditor(engine: Engine(), merchant: m, asOf: "2025-03-20T00:00", options: nil)
+        // UTF-16 with its byte-order mark, as Excel's "Unicode text" saves it.
+        let text = "商户对账单\n流水号,交易时间,交易金额,卡类型,交易方式,手续费,结算金额,结算日期\n"
+            + "S1,2025/03/12 10:00:00,100.00,,微信,0.38,99.62,2025/03/12\n"
+            + "S2,2025/03/12 10:00:00,\"¥1,000.00\",贷记卡,插卡,5.50,994.50,2025/03/12\n"
+            + "合计,,\"1,100.00\",,,5.88,\"1,094.12\",\n"
+        let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)] }
+        try a.startStatement(format: nil)
+        var results: [LineAudit] = []
+        var i = 0
+        while i < bytes.count {
+            results += try a.feedCsv(chunk: Data(bytes[i..<min(i + 5, bytes.count)]))
+            i += 5
+        }
+        results += try a.finishCsv()
+        XCTAssertEqual(results.map { $0.id }, ["S1", "S2"])
+        XCTAssertEqual(results.map { $0.status }, [.ok, .ok])
+        let layout = a.statementLayout()
+        XCTAssertEqual(layout?.encoding, DetectedEncoding(encoding: .utf16Le, source: .bom))
+        XCTAssertEqual(layout?.headerLine, 2)
+        XCTAssertEqual(layout?.titleRows, 1)
+        let totals = a.statementTotals()
+        XCTAssertEqual(totals?.agrees, true)
+        XCTAssertEqual(totals?.lineNumber, 5)
+        let b = try Auditor(engine: Engine(), merchant: std, asOf: "2025-03-20T00:00", options: nil)
+        XCTAssertNil(b.statementLayout())
+        expectError("invalid_field", "format.encoding", "unknown_value") {
+            try b.startStatement(format: StatementFormatInput(encoding: "latin1"))
+        }
     }
 }

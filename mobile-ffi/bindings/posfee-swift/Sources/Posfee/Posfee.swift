@@ -588,8 +588,9 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 
 /**
  * Audits a statement (对账) line by line against the engine's plan: JSON-like
- * records one at a time, or a CSV file fed in chunks. Keeps only the
- * fingerprints of settled ids and the running summary.
+ * records one at a time, or a CSV file fed in chunks (posfee's own format,
+ * or a statement file as merchants have it after `start_statement`). Keeps
+ * only the fingerprints of settled ids and the running summary.
  */
 public protocol AuditorProtocol: AnyObject, Sendable {
     
@@ -611,6 +612,28 @@ public protocol AuditorProtocol: AnyObject, Sendable {
     func finishCsv() throws  -> [LineAudit]
     
     /**
+     * Reads the CSV fed next (`feed_csv`, `finish_csv`) as a statement file
+     * as merchants have it (对账单: UTF-8, UTF-16 or GB18030, Chinese
+     * headers and values, title rows, a 合计 totals row) through `format`
+     * (the generic profile, the encoding detected, when null), in place of
+     * posfee's own CSV format. A format that cannot be used is an error
+     * named under `format` (`format.encoding`).
+     */
+    func startStatement(format: StatementFormatInput?) throws 
+    
+    /**
+     * How the statement file is being read (profile, encoding, header,
+     * columns), once its header is found; null for posfee's own CSV format.
+     */
+    func statementLayout()  -> StatementLayout?
+    
+    /**
+     * Whether the statement's lines add up to the totals it states (its
+     * 合计 row, or the format's totals); null when it states none.
+     */
+    func statementTotals()  -> TotalsCheck?
+    
+    /**
      * The summary of the lines audited so far.
      */
     func summary()  -> AuditSummary
@@ -618,8 +641,9 @@ public protocol AuditorProtocol: AnyObject, Sendable {
 }
 /**
  * Audits a statement (对账) line by line against the engine's plan: JSON-like
- * records one at a time, or a CSV file fed in chunks. Keeps only the
- * fingerprints of settled ids and the running summary.
+ * records one at a time, or a CSV file fed in chunks (posfee's own format,
+ * or a statement file as merchants have it after `start_statement`). Keeps
+ * only the fingerprints of settled ids and the running summary.
  */
 open class Auditor: AuditorProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -724,6 +748,49 @@ open func finishCsv()throws  -> [LineAudit]  {
     return try  FfiConverterSequenceTypeLineAudit.lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
         uniffiCallStatus in
     uniffi_posfee_ffi_fn_method_auditor_finish_csv(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Reads the CSV fed next (`feed_csv`, `finish_csv`) as a statement file
+     * as merchants have it (对账单: UTF-8, UTF-16 or GB18030, Chinese
+     * headers and values, title rows, a 合计 totals row) through `format`
+     * (the generic profile, the encoding detected, when null), in place of
+     * posfee's own CSV format. A format that cannot be used is an error
+     * named under `format` (`format.encoding`).
+     */
+open func startStatement(format: StatementFormatInput? = nil)throws   {try rustCallWithError(FfiConverterTypePosfeeError_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_auditor_start_statement(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypeStatementFormatInput.lower(format),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * How the statement file is being read (profile, encoding, header,
+     * columns), once its header is found; null for posfee's own CSV format.
+     */
+open func statementLayout() -> StatementLayout?  {
+    return try!  FfiConverterOptionTypeStatementLayout.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_auditor_statement_layout(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Whether the statement's lines add up to the totals it states (its
+     * 合计 row, or the format's totals); null when it states none.
+     */
+open func statementTotals() -> TotalsCheck?  {
+    return try!  FfiConverterOptionTypeTotalsCheck.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_auditor_statement_totals(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -2837,6 +2904,77 @@ public func FfiConverterTypeChannelLineCost_lower(_ value: ChannelLineCost) -> R
 
 
 /**
+ * One column of a statement file's header and the field it was read as.
+ */
+public struct ColumnMapping: Equatable, Hashable {
+    /**
+     * The column's name as the file writes it.
+     */
+    public var column: String
+    /**
+     * The statement field (`amount`, `fee_charged`, …); null for a column
+     * posfee does not read.
+     */
+    public var field: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The column's name as the file writes it.
+         */column: String, 
+        /**
+         * The statement field (`amount`, `fee_charged`, …); null for a column
+         * posfee does not read.
+         */field: String?) {
+        self.column = column
+        self.field = field
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ColumnMapping: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeColumnMapping: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ColumnMapping {
+        return
+            try ColumnMapping(
+                column: FfiConverterString.read(from: &buf), 
+                field: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ColumnMapping, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.column, into: &buf)
+        FfiConverterOptionString.write(value.field, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeColumnMapping_lift(_ buf: RustBuffer) throws -> ColumnMapping {
+    return try FfiConverterTypeColumnMapping.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeColumnMapping_lower(_ value: ColumnMapping) -> RustBuffer {
+    return FfiConverterTypeColumnMapping.lower(value)
+}
+
+
+/**
  * A comparison of two plans over a month's mix.
  */
 public struct Comparison: Equatable, Hashable {
@@ -3622,6 +3760,75 @@ public func FfiConverterTypeDayInfo_lift(_ buf: RustBuffer) throws -> DayInfo {
 #endif
 public func FfiConverterTypeDayInfo_lower(_ value: DayInfo) -> RustBuffer {
     return FfiConverterTypeDayInfo.lower(value)
+}
+
+
+/**
+ * The encoding a statement file was read in, and how it was settled.
+ */
+public struct DetectedEncoding: Equatable, Hashable {
+    /**
+     * The encoding.
+     */
+    public var encoding: TextEncoding
+    /**
+     * How it was settled.
+     */
+    public var source: EncodingSource
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The encoding.
+         */encoding: TextEncoding, 
+        /**
+         * How it was settled.
+         */source: EncodingSource) {
+        self.encoding = encoding
+        self.source = source
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DetectedEncoding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDetectedEncoding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DetectedEncoding {
+        return
+            try DetectedEncoding(
+                encoding: FfiConverterTypeTextEncoding.read(from: &buf), 
+                source: FfiConverterTypeEncodingSource.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DetectedEncoding, into buf: inout [UInt8]) {
+        FfiConverterTypeTextEncoding.write(value.encoding, into: &buf)
+        FfiConverterTypeEncodingSource.write(value.source, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDetectedEncoding_lift(_ buf: RustBuffer) throws -> DetectedEncoding {
+    return try FfiConverterTypeDetectedEncoding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDetectedEncoding_lower(_ value: DetectedEncoding) -> RustBuffer {
+    return FfiConverterTypeDetectedEncoding.lower(value)
 }
 
 
@@ -6553,6 +6760,302 @@ public func FfiConverterTypeSingleCap_lower(_ value: SingleCap) -> RustBuffer {
 
 
 /**
+ * The totals a statement states, as money text (`"1,100.00"`).
+ */
+public struct StatedTotalsInput: Equatable, Hashable {
+    /**
+     * Total amount.
+     */
+    public var amount: InputText?
+    /**
+     * Total fee charged.
+     */
+    public var feeCharged: InputText?
+    /**
+     * Total net settled.
+     */
+    public var netSettled: InputText?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Total amount.
+         */amount: InputText? = nil, 
+        /**
+         * Total fee charged.
+         */feeCharged: InputText? = nil, 
+        /**
+         * Total net settled.
+         */netSettled: InputText? = nil) {
+        self.amount = amount
+        self.feeCharged = feeCharged
+        self.netSettled = netSettled
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StatedTotalsInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStatedTotalsInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StatedTotalsInput {
+        return
+            try StatedTotalsInput(
+                amount: FfiConverterOptionTypeInputText.read(from: &buf), 
+                feeCharged: FfiConverterOptionTypeInputText.read(from: &buf), 
+                netSettled: FfiConverterOptionTypeInputText.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StatedTotalsInput, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeInputText.write(value.amount, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.feeCharged, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.netSettled, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatedTotalsInput_lift(_ buf: RustBuffer) throws -> StatedTotalsInput {
+    return try FfiConverterTypeStatedTotalsInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatedTotalsInput_lower(_ value: StatedTotalsInput) -> RustBuffer {
+    return FfiConverterTypeStatedTotalsInput.lower(value)
+}
+
+
+/**
+ * How a statement file (对账单) is read, as texts: `profile` a statement
+ * profile's JSON text (the built-in `generic` one if null), `encoding`
+ * (`utf-8`, `utf-16le`, `utf-16be`, `gb18030`, `gbk`; detected if null),
+ * `decoded_from` (for a caller that decoded the file itself and feeds
+ * UTF-8), `columns` the column to read a field from (`{"id": "参考号"}`),
+ * `totals` the totals the statement states. Errors name `format.…`.
+ */
+public struct StatementFormatInput: Equatable, Hashable {
+    /**
+     * A statement profile's JSON text.
+     */
+    public var profile: InputText?
+    /**
+     * The file's encoding; detected if null.
+     */
+    public var encoding: InputText?
+    /**
+     * The encoding the UTF-8 fed was decoded from.
+     */
+    public var decodedFrom: InputText?
+    /**
+     * The column to read a field from, by field (`id` or `cardKind`
+     * spelling).
+     */
+    public var columns: [InputText: InputText]
+    /**
+     * The statement's totals, to check its lines against (a 合计 row in
+     * the file is used when null).
+     */
+    public var totals: StatedTotalsInput?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * A statement profile's JSON text.
+         */profile: InputText? = nil, 
+        /**
+         * The file's encoding; detected if null.
+         */encoding: InputText? = nil, 
+        /**
+         * The encoding the UTF-8 fed was decoded from.
+         */decodedFrom: InputText? = nil, 
+        /**
+         * The column to read a field from, by field (`id` or `cardKind`
+         * spelling).
+         */columns: [InputText: InputText] = [:], 
+        /**
+         * The statement's totals, to check its lines against (a 合计 row in
+         * the file is used when null).
+         */totals: StatedTotalsInput? = nil) {
+        self.profile = profile
+        self.encoding = encoding
+        self.decodedFrom = decodedFrom
+        self.columns = columns
+        self.totals = totals
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StatementFormatInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStatementFormatInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StatementFormatInput {
+        return
+            try StatementFormatInput(
+                profile: FfiConverterOptionTypeInputText.read(from: &buf), 
+                encoding: FfiConverterOptionTypeInputText.read(from: &buf), 
+                decodedFrom: FfiConverterOptionTypeInputText.read(from: &buf), 
+                columns: FfiConverterDictionaryTypeInputTextTypeInputText.read(from: &buf), 
+                totals: FfiConverterOptionTypeStatedTotalsInput.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StatementFormatInput, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeInputText.write(value.profile, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.encoding, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.decodedFrom, into: &buf)
+        FfiConverterDictionaryTypeInputTextTypeInputText.write(value.columns, into: &buf)
+        FfiConverterOptionTypeStatedTotalsInput.write(value.totals, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatementFormatInput_lift(_ buf: RustBuffer) throws -> StatementFormatInput {
+    return try FfiConverterTypeStatementFormatInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatementFormatInput_lower(_ value: StatementFormatInput) -> RustBuffer {
+    return FfiConverterTypeStatementFormatInput.lower(value)
+}
+
+
+/**
+ * How a statement file was read: profile, encoding, header and columns.
+ */
+public struct StatementLayout: Equatable, Hashable {
+    /**
+     * The profile's id.
+     */
+    public var profile: String
+    /**
+     * The encoding the file was read in.
+     */
+    public var encoding: DetectedEncoding
+    /**
+     * The header's line number (1-based).
+     */
+    public var headerLine: Int64
+    /**
+     * Rows above the header skipped as titles.
+     */
+    public var titleRows: Int64
+    /**
+     * Every column of the header, in the file's order.
+     */
+    public var columns: [ColumnMapping]
+    /**
+     * The columns posfee does not read (reported, not guessed).
+     */
+    public var unknownColumns: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The profile's id.
+         */profile: String, 
+        /**
+         * The encoding the file was read in.
+         */encoding: DetectedEncoding, 
+        /**
+         * The header's line number (1-based).
+         */headerLine: Int64, 
+        /**
+         * Rows above the header skipped as titles.
+         */titleRows: Int64, 
+        /**
+         * Every column of the header, in the file's order.
+         */columns: [ColumnMapping], 
+        /**
+         * The columns posfee does not read (reported, not guessed).
+         */unknownColumns: [String]) {
+        self.profile = profile
+        self.encoding = encoding
+        self.headerLine = headerLine
+        self.titleRows = titleRows
+        self.columns = columns
+        self.unknownColumns = unknownColumns
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StatementLayout: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStatementLayout: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StatementLayout {
+        return
+            try StatementLayout(
+                profile: FfiConverterString.read(from: &buf), 
+                encoding: FfiConverterTypeDetectedEncoding.read(from: &buf), 
+                headerLine: FfiConverterInt64.read(from: &buf), 
+                titleRows: FfiConverterInt64.read(from: &buf), 
+                columns: FfiConverterSequenceTypeColumnMapping.read(from: &buf), 
+                unknownColumns: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StatementLayout, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.profile, into: &buf)
+        FfiConverterTypeDetectedEncoding.write(value.encoding, into: &buf)
+        FfiConverterInt64.write(value.headerLine, into: &buf)
+        FfiConverterInt64.write(value.titleRows, into: &buf)
+        FfiConverterSequenceTypeColumnMapping.write(value.columns, into: &buf)
+        FfiConverterSequenceString.write(value.unknownColumns, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatementLayout_lift(_ buf: RustBuffer) throws -> StatementLayout {
+    return try FfiConverterTypeStatementLayout.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatementLayout_lower(_ value: StatementLayout) -> RustBuffer {
+    return FfiConverterTypeStatementLayout.lower(value)
+}
+
+
+/**
  * A statement line as given: strings as in a CSV statement; `fee_charged`
  * required, `net_settled` and `settled_date` when settled.
  */
@@ -6798,6 +7301,195 @@ public func FfiConverterTypeStep_lift(_ buf: RustBuffer) throws -> Step {
 #endif
 public func FfiConverterTypeStep_lower(_ value: Step) -> RustBuffer {
     return FfiConverterTypeStep.lower(value)
+}
+
+
+/**
+ * One total of a statement, stated and summed.
+ */
+public struct TotalCheck: Equatable, Hashable {
+    /**
+     * `amount`, `fee_charged` or `net_settled`.
+     */
+    public var field: String
+    /**
+     * The statement's total.
+     */
+    public var stated: Money
+    /**
+     * The sum of its lines.
+     */
+    public var summed: Money
+    /**
+     * Whether they are equal.
+     */
+    public var agrees: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `amount`, `fee_charged` or `net_settled`.
+         */field: String, 
+        /**
+         * The statement's total.
+         */stated: Money, 
+        /**
+         * The sum of its lines.
+         */summed: Money, 
+        /**
+         * Whether they are equal.
+         */agrees: Bool) {
+        self.field = field
+        self.stated = stated
+        self.summed = summed
+        self.agrees = agrees
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TotalCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTotalCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TotalCheck {
+        return
+            try TotalCheck(
+                field: FfiConverterString.read(from: &buf), 
+                stated: FfiConverterTypeMoney.read(from: &buf), 
+                summed: FfiConverterTypeMoney.read(from: &buf), 
+                agrees: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TotalCheck, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterTypeMoney.write(value.stated, into: &buf)
+        FfiConverterTypeMoney.write(value.summed, into: &buf)
+        FfiConverterBool.write(value.agrees, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTotalCheck_lift(_ buf: RustBuffer) throws -> TotalCheck {
+    return try FfiConverterTypeTotalCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTotalCheck_lower(_ value: TotalCheck) -> RustBuffer {
+    return FfiConverterTypeTotalCheck.lower(value)
+}
+
+
+/**
+ * Whether a statement's lines add up to the totals it states (its 合计
+ * row, or the totals given in its format).
+ */
+public struct TotalsCheck: Equatable, Hashable {
+    /**
+     * The totals row's line; null when the format gave the totals.
+     */
+    public var lineNumber: Int64?
+    /**
+     * Lines summed.
+     */
+    public var lines: Int64
+    /**
+     * Lines whose money could not be read, left out of the sums.
+     */
+    public var unread: Int64
+    /**
+     * Each total stated.
+     */
+    public var checks: [TotalCheck]
+    /**
+     * Every total agrees and every line was summed.
+     */
+    public var agrees: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The totals row's line; null when the format gave the totals.
+         */lineNumber: Int64?, 
+        /**
+         * Lines summed.
+         */lines: Int64, 
+        /**
+         * Lines whose money could not be read, left out of the sums.
+         */unread: Int64, 
+        /**
+         * Each total stated.
+         */checks: [TotalCheck], 
+        /**
+         * Every total agrees and every line was summed.
+         */agrees: Bool) {
+        self.lineNumber = lineNumber
+        self.lines = lines
+        self.unread = unread
+        self.checks = checks
+        self.agrees = agrees
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TotalsCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTotalsCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TotalsCheck {
+        return
+            try TotalsCheck(
+                lineNumber: FfiConverterOptionInt64.read(from: &buf), 
+                lines: FfiConverterInt64.read(from: &buf), 
+                unread: FfiConverterInt64.read(from: &buf), 
+                checks: FfiConverterSequenceTypeTotalCheck.read(from: &buf), 
+                agrees: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TotalsCheck, into buf: inout [UInt8]) {
+        FfiConverterOptionInt64.write(value.lineNumber, into: &buf)
+        FfiConverterInt64.write(value.lines, into: &buf)
+        FfiConverterInt64.write(value.unread, into: &buf)
+        FfiConverterSequenceTypeTotalCheck.write(value.checks, into: &buf)
+        FfiConverterBool.write(value.agrees, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTotalsCheck_lift(_ buf: RustBuffer) throws -> TotalsCheck {
+    return try FfiConverterTypeTotalsCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTotalsCheck_lower(_ value: TotalsCheck) -> RustBuffer {
+    return FfiConverterTypeTotalsCheck.lower(value)
 }
 
 
@@ -7446,6 +8138,91 @@ public func FfiConverterTypeDayKind_lift(_ buf: RustBuffer) throws -> DayKind {
 #endif
 public func FfiConverterTypeDayKind_lower(_ value: DayKind) -> RustBuffer {
     return FfiConverterTypeDayKind.lower(value)
+}
+
+
+
+/**
+ * How a statement file's encoding was settled.
+ */
+
+public enum EncodingSource: Equatable, Hashable {
+    
+    /**
+     * The file's byte-order mark.
+     */
+    case bom
+    /**
+     * No mark: strict UTF-8 where the bytes are UTF-8, else GB18030.
+     */
+    case detected
+    /**
+     * Named by the caller.
+     */
+    case named
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension EncodingSource: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEncodingSource: FfiConverterRustBuffer {
+    typealias SwiftType = EncodingSource
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EncodingSource {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .bom
+        
+        case 2: return .detected
+        
+        case 3: return .named
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: EncodingSource, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .bom:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .detected:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .named:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEncodingSource_lift(_ buf: RustBuffer) throws -> EncodingSource {
+    return try FfiConverterTypeEncodingSource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEncodingSource_lower(_ value: EncodingSource) -> RustBuffer {
+    return FfiConverterTypeEncodingSource.lower(value)
 }
 
 
@@ -8145,6 +8922,101 @@ public func FfiConverterTypeSituation_lower(_ value: Situation) -> RustBuffer {
 }
 
 
+
+/**
+ * A statement file's text encoding.
+ */
+
+public enum TextEncoding: Equatable, Hashable {
+    
+    /**
+     * UTF-8 (`utf-8`), with or without a byte-order mark.
+     */
+    case utf8
+    /**
+     * UTF-16, little-endian (`utf-16le`).
+     */
+    case utf16Le
+    /**
+     * UTF-16, big-endian (`utf-16be`).
+     */
+    case utf16Be
+    /**
+     * GB18030 (`gb18030`), which decodes GBK and GB2312 too.
+     */
+    case gb18030
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TextEncoding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTextEncoding: FfiConverterRustBuffer {
+    typealias SwiftType = TextEncoding
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TextEncoding {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .utf8
+        
+        case 2: return .utf16Le
+        
+        case 3: return .utf16Be
+        
+        case 4: return .gb18030
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TextEncoding, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .utf8:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .utf16Le:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .utf16Be:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .gb18030:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextEncoding_lift(_ buf: RustBuffer) throws -> TextEncoding {
+    return try FfiConverterTypeTextEncoding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextEncoding_lower(_ value: TextEncoding) -> RustBuffer {
+    return FfiConverterTypeTextEncoding.lower(value)
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -8532,6 +9404,78 @@ fileprivate struct FfiConverterOptionTypeRefusal: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeStatedTotalsInput: FfiConverterRustBuffer {
+    typealias SwiftType = StatedTotalsInput?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeStatedTotalsInput.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeStatedTotalsInput.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeStatementFormatInput: FfiConverterRustBuffer {
+    typealias SwiftType = StatementFormatInput?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeStatementFormatInput.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeStatementFormatInput.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeStatementLayout: FfiConverterRustBuffer {
+    typealias SwiftType = StatementLayout?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeStatementLayout.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeStatementLayout.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeStep: FfiConverterRustBuffer {
     typealias SwiftType = Step?
 
@@ -8548,6 +9492,30 @@ fileprivate struct FfiConverterOptionTypeStep: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeStep.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTotalsCheck: FfiConverterRustBuffer {
+    typealias SwiftType = TotalsCheck?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTotalsCheck.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTotalsCheck.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -8816,6 +9784,31 @@ fileprivate struct FfiConverterSequenceTypeChannelLineCost: FfiConverterRustBuff
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeChannelLineCost.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeColumnMapping: FfiConverterRustBuffer {
+    typealias SwiftType = [ColumnMapping]
+
+    public static func write(_ value: [ColumnMapping], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeColumnMapping.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ColumnMapping] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ColumnMapping]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeColumnMapping.read(from: &buf))
         }
         return seq
     }
@@ -9141,6 +10134,31 @@ fileprivate struct FfiConverterSequenceTypeStep: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeStep.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTotalCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [TotalCheck]
+
+    public static func write(_ value: [TotalCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTotalCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TotalCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TotalCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTotalCheck.read(from: &buf))
         }
         return seq
     }
@@ -9526,6 +10544,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_auditor_finish_csv() != 37463) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_auditor_start_statement() != 49498) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_auditor_statement_layout() != 37751) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_auditor_statement_totals() != 44900) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_auditor_summary() != 19005) {

@@ -273,6 +273,21 @@ RustBuffer uniffi_posfee_ffi_fn_method_auditor_feed_csv(uint64_t ptr, RustBuffer
 RustBuffer uniffi_posfee_ffi_fn_method_auditor_finish_csv(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_START_STATEMENT
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_START_STATEMENT
+void uniffi_posfee_ffi_fn_method_auditor_start_statement(uint64_t ptr, RustBuffer format, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_STATEMENT_LAYOUT
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_STATEMENT_LAYOUT
+RustBuffer uniffi_posfee_ffi_fn_method_auditor_statement_layout(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_STATEMENT_TOTALS
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_STATEMENT_TOTALS
+RustBuffer uniffi_posfee_ffi_fn_method_auditor_statement_totals(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_SUMMARY
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_SUMMARY
 RustBuffer uniffi_posfee_ffi_fn_method_auditor_summary(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -880,6 +895,24 @@ uint16_t uniffi_posfee_ffi_checksum_method_auditor_feed_csv(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_FINISH_CSV
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_FINISH_CSV
 uint16_t uniffi_posfee_ffi_checksum_method_auditor_finish_csv(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_START_STATEMENT
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_START_STATEMENT
+uint16_t uniffi_posfee_ffi_checksum_method_auditor_start_statement(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_STATEMENT_LAYOUT
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_STATEMENT_LAYOUT
+uint16_t uniffi_posfee_ffi_checksum_method_auditor_statement_layout(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_STATEMENT_TOTALS
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_STATEMENT_TOTALS
+uint16_t uniffi_posfee_ffi_checksum_method_auditor_statement_totals(void
     
 );
 #endif
