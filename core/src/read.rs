@@ -636,8 +636,9 @@ fn too_deep(v: &Value, depth: usize, at: &At<'_>) -> Option<String> {
     }
 }
 
-/// Keys of data maps (usage buckets): plan data, kept as given.
-pub const DATA_MAPS: &[&str] = &["used", "counts"];
+/// Keys of data maps, kept as given: usage buckets (plan data) and a
+/// statement format's columns (field names in either spelling).
+pub const DATA_MAPS: &[&str] = &["used", "counts", "columns"];
 
 /// The first value that is not data, or key that is not camelCase, in key
 /// order.

@@ -2,7 +2,7 @@
 // JSON and the package's camelCase JavaScript API.
 
 /** Keys whose object values are data maps (usage buckets): kept as given. */
-const DATA_MAPS = new Set(['used', 'counts']);
+const DATA_MAPS = new Set(['used', 'counts', 'columns']);
 
 export const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 export const snake = (k) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());

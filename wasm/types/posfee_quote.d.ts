@@ -938,7 +938,7 @@ export interface StatementFormatInput {
     encoding?: string | null;
     /** For text already decoded by the caller: the encoding it was decoded from. */
     decodedFrom?: string | null;
-    /** The file's column to read a field from, e.g. { id: "参考号" }: settles an ambiguous header. */
+    /** The file's column to read a field from, e.g. { id: "参考号" }: settles an ambiguous header; "" leaves the field unread. */
     columns?: Record<string, string>;
     /** The statement's totals, checked against its lines (else its 合计 row, if any). */
     totals?: { amount?: MoneyString | null; feeCharged?: MoneyString | null; netSettled?: MoneyString | null } | null;

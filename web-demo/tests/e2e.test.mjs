@@ -418,7 +418,7 @@ test('15b. audit: a GBK statement with Chinese columns, a title row and a 合计
     await shot(page, 'audit-gbk');
     // The merchant reads 结算金额 as nothing: the totals row's net can no
     // longer be checked, the lines are still audited.
-    await page.selectOption('#audit-layout select[data-column="结算金额"]', '');
+    await page.selectOption('#audit-layout select[data-column="结算金额"]', { index: 0 });
     await page.click('#audit-rerun');
     await page.waitForFunction(() => !document.querySelector('.totals-check li[data-field="net_settled"]') && document.querySelector('#audit-columns tr[data-field=""] td')?.textContent === '结算金额', null, { timeout: 20000 });
     // The results as CSV, UTF-8 with a byte-order mark.
