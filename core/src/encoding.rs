@@ -186,7 +186,7 @@ pub(crate) fn undecodable(line: u64, column: Option<&str>, encoding: TextEncodin
 /// Decodes one encoding other than UTF-8 into UTF-8, chunk by chunk; bytes
 /// that do not decode become U+FFFD (which the statement reader reports as
 /// that line's `encoding` fault).
-pub trait TextDecode {
+pub trait TextDecode: Send {
     /// Decodes `bytes` onto `out`; `last` ends the file.
     fn decode(&mut self, bytes: &[u8], last: bool, out: &mut String);
 }

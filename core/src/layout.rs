@@ -266,7 +266,8 @@ impl FormatState {
         let mut fields: Vec<Option<&'static str>> =
             cells.iter().map(|c| profile.field_of(c)).collect();
         for (field, column) in &self.spec.columns {
-            let Some(known) = CSV_COLUMNS.iter().copied().find(|c| c == field) else {
+            let snake = crate::read::snake(field);
+            let Some(known) = CSV_COLUMNS.iter().copied().find(|c| *c == snake) else {
                 return Err(Error::unknown_value(
                     &format!("format.columns.{field}"),
                     field,
@@ -770,7 +771,8 @@ impl StatementFormatInput {
                     CSV_COLUMNS,
                 ));
             }
-            columns.insert(snake, column.clone());
+            // The caller's spelling is kept for the errors that name it.
+            columns.insert(field.clone(), column.clone());
         }
         let totals = match &self.totals {
             None => None,

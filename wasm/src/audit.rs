@@ -100,38 +100,57 @@ fn hand_over(lines: &[pf::LineAudit], on_line: Option<Function>) -> Result<JsVal
 }
 
 #[wasm_bindgen(inline_js = r#"
-// The platform's decoder for a statement encoding other than UTF-8
-// (undefined if it has none); bytes that do not decode become U+FFFD.
+// The platform's decoders for statement encodings other than UTF-8, by
+// number (0: the platform has none); bytes that do not decode become U+FFFD.
+const decoders = new Map();
+let next = 0;
 export function posfeeTextDecoder(label) {
   try {
-    return new TextDecoder(label);
+    const d = new TextDecoder(label);
+    decoders.set(++next, d);
+    return next;
   } catch {
-    return undefined;
+    return 0;
   }
 }
-export function posfeeDecode(decoder, bytes, last) {
-  return decoder.decode(bytes, { stream: !last });
+export function posfeeDecode(id, bytes, last) {
+  return decoders.get(id)?.decode(bytes, { stream: !last }) ?? '';
+}
+export function posfeeDropDecoder(id) {
+  decoders.delete(id);
 }
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = posfeeTextDecoder)]
-    fn text_decoder(label: &str) -> JsValue;
+    fn text_decoder(label: &str) -> u32;
     #[wasm_bindgen(js_name = posfeeDecode)]
-    fn decode_with(decoder: &JsValue, bytes: &[u8], last: bool) -> String;
+    fn decode_with(id: u32, bytes: &[u8], last: bool) -> String;
+    #[wasm_bindgen(js_name = posfeeDropDecoder)]
+    fn drop_decoder(id: u32);
 }
 
-/// A statement encoding decoded by the platform's `TextDecoder`.
-struct PlatformDecoder(JsValue);
+/// A statement encoding decoded by the platform's `TextDecoder` (held on
+/// the JavaScript side, by number, so the decoder is `Send` as the core
+/// asks).
+struct PlatformDecoder(u32);
 
 impl pf::TextDecode for PlatformDecoder {
     fn decode(&mut self, bytes: &[u8], last: bool, out: &mut String) {
-        out.push_str(&decode_with(&self.0, bytes, last));
+        out.push_str(&decode_with(self.0, bytes, last));
+    }
+}
+
+impl Drop for PlatformDecoder {
+    fn drop(&mut self) {
+        drop_decoder(self.0);
     }
 }
 
 fn platform_decoder(encoding: pf::TextEncoding) -> Option<Box<dyn pf::TextDecode>> {
-    let d = text_decoder(encoding.as_str());
-    (!d.is_undefined()).then(|| Box::new(PlatformDecoder(d)) as Box<dyn pf::TextDecode>)
+    match text_decoder(encoding.as_str()) {
+        0 => None,
+        id => Some(Box::new(PlatformDecoder(id))),
+    }
 }
 
 #[wasm_bindgen]
