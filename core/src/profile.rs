@@ -195,7 +195,11 @@ impl StatementProfile {
     ) -> std::result::Result<Vec<(&'a str, String)>, Vec<String>> {
         let cell = cell.trim();
         let vocabulary = self.0.values.get(field);
-        if let Some(sets) = vocabulary.and_then(|v| v.iter().find(|(k, _)| key(k) == key(cell))) {
+        let found = vocabulary.and_then(|v| {
+            v.get_key_value(cell)
+                .or_else(|| v.iter().find(|(k, _)| key(k) == key(cell)))
+        });
+        if let Some(sets) = found {
             return Ok(sets
                 .1
                 .iter()
@@ -217,27 +221,40 @@ impl StatementProfile {
     /// layouts; `None` when none fits (posfee's own layout is left to the
     /// line's check).
     pub(crate) fn time_value(&self, cell: &str) -> Option<String> {
+        use chrono::{Datelike, Timelike};
         let cell = cell.trim();
-        if crate::ChinaDateTime::parse("time", cell).is_ok() {
+        // posfee's own layout (`2025-03-12T10:00`) is left to the line's check.
+        if cell.as_bytes().get(10) == Some(&b'T') {
             return Some(cell.to_string());
         }
         self.0.time_formats.iter().find_map(|f| {
-            NaiveDateTime::parse_from_str(cell, f)
-                .ok()
-                .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
+            NaiveDateTime::parse_from_str(cell, f).ok().map(|t| {
+                format!(
+                    "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+                    t.year(),
+                    t.month(),
+                    t.day(),
+                    t.hour(),
+                    t.minute(),
+                    t.second()
+                )
+            })
         })
     }
 
     /// A date cell as `YYYY-MM-DD`, read by the profile's layouts.
     pub(crate) fn date_value(&self, cell: &str) -> Option<String> {
+        use chrono::Datelike;
         let cell = cell.trim();
-        if crate::parse_date("date", cell).is_ok() {
+        // posfee's own layout (`2025-03-12`) is left to the line's check.
+        let b = cell.as_bytes();
+        if b.len() == 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') {
             return Some(cell.to_string());
         }
         self.0.date_formats.iter().find_map(|f| {
             NaiveDate::parse_from_str(cell, f)
                 .ok()
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
         })
     }
 
