@@ -77,7 +77,10 @@ fn main() -> Result<()> {
                 auditor.feed_csv(&mut reader, &chunk, &mut on_line)?;
             }
             let s = auditor.finish_csv(&mut reader, &mut on_line)?;
-            let layout = reader.layout().map(|l| l.encoding.encoding.as_str()).unwrap_or("?");
+            let layout = reader
+                .layout()
+                .map(|l| l.encoding.encoding.as_str())
+                .unwrap_or("?");
             println!("statement read as {layout} by the generic profile");
             s
         }

@@ -821,6 +821,41 @@ impl Auditor {
         fed
     }
 
+    /// Feeds rows of a statement already split into cells (an Excel sheet's,
+    /// [`crate::xlsx_rows`]) to a reader with a format; end with
+    /// [`Auditor::finish_csv`].
+    ///
+    /// ```
+    /// # use posfee_core::*;
+    /// # let m = Merchant { tier: MerchantTier::Premium, verification: Verification::FaceAndCard, credit_rate: CreditRate::Standard, activated: true, wallets: Wallets::default(), large_mode_approved: true };
+    /// # let (plan, cal) = (Plan::upos().unwrap(), Calendar::embedded().unwrap());
+    /// # let as_of = ChinaDateTime::parse("as_of", "2025-04-01T00:00").unwrap();
+    /// let mut auditor = Auditor::new(&plan, &cal, m, AuditOptions { as_of, provisional: false }).unwrap();
+    /// let mut reader = CsvReader::with_format(StatementFormat::default());
+    /// let rows = vec![vec!["流水号", "交易时间", "交易金额", "卡类型", "交易方式", "手续费"],
+    ///                 vec!["T1", "2025-03-12T10:00:00", "1000", "贷记卡", "插卡", "5.5"]];
+    /// let rows = rows.into_iter().map(|r| r.into_iter().map(String::from).collect());
+    /// let mut fees = Vec::new();
+    /// auditor.feed_rows(&mut reader, rows, &mut |l, _| fees.push(l.expected_fee)).unwrap();
+    /// auditor.finish_csv(&mut reader, &mut |_, _| {}).unwrap();
+    /// assert_eq!(fees[0].unwrap().to_string(), "5.50");
+    /// ```
+    #[cfg(feature = "statements")]
+    pub fn feed_rows(
+        &mut self,
+        reader: &mut CsvReader,
+        rows: impl IntoIterator<Item = Vec<String>>,
+        on_line: &mut dyn FnMut(LineAudit, u64),
+    ) -> Result<()> {
+        for row in rows {
+            let mut pending = Vec::new();
+            let fed = reader.feed_row(row, &mut |rec| pending.push(rec));
+            self.drain(pending, on_line);
+            fed?;
+        }
+        Ok(())
+    }
+
     /// Ends a CSV statement fed with [`Auditor::feed_csv`].
     pub fn finish_csv(
         &mut self,

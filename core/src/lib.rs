@@ -64,6 +64,8 @@ pub mod statement;
 pub mod time;
 #[cfg(test)]
 mod ts;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use acceptance::{check_acceptance, RefusalCode};
 pub use activation::{activation_progress, ActivationProgress, NextMilestone};
@@ -114,6 +116,8 @@ pub use quote::{quote, Engine, Outcome, Quote, QuoteOptions};
 pub use settlement::{accounting_date, arrival, frozen_window, Arrival, FrozenWindow};
 pub use statement::{CsvReader, CsvRecord, StatementLine, StatementLineInput, CSV_COLUMNS};
 pub use time::{parse_date, ChinaDateTime, ClockTime};
+#[cfg(feature = "xlsx")]
+pub use xlsx::xlsx_rows;
 
 /// The versions of the data in use, for display in every binding.
 ///

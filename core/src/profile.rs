@@ -251,6 +251,10 @@ impl StatementProfile {
         if b.len() == 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') {
             return Some(cell.to_string());
         }
+        // A date Excel stored as a date (midnight, `xlsx_rows`).
+        if let Some(date) = cell.strip_suffix("T00:00:00").filter(|d| d.len() == 10) {
+            return Some(date.to_string());
+        }
         self.0.date_formats.iter().find_map(|f| {
             NaiveDate::parse_from_str(cell, f)
                 .ok()

@@ -300,6 +300,48 @@ impl CsvReader {
         self.format.as_ref().and_then(|f| f.totals())
     }
 
+    /// Feeds one row of a statement already split into cells (an Excel
+    /// sheet's, [`crate::xlsx_rows`]): read as a record of the file on the
+    /// next line, by the reader's format. A reader of posfee's own CSV
+    /// format reads only bytes: `invalid_state`.
+    ///
+    /// ```
+    /// use posfee_core::{CsvReader, CsvRecord, StatementFormat};
+    /// let mut r = CsvReader::with_format(StatementFormat::default());
+    /// let mut got = Vec::new();
+    /// for row in [vec!["对账单"], vec!["流水号", "交易时间", "交易金额", "交易方式", "手续费"],
+    ///             vec!["T1", "2025-03-12T10:00:00", "100", "微信", "0.38"]] {
+    ///     r.feed_row(row.into_iter().map(String::from).collect(), &mut |rec| got.push(rec)).unwrap();
+    /// }
+    /// assert!(matches!(&got[0], CsvRecord::Line { line_number: 3, .. }));
+    /// ```
+    #[cfg(feature = "statements")]
+    pub fn feed_row(&mut self, cells: Vec<String>, out: &mut dyn FnMut(CsvRecord)) -> Result<()> {
+        if self.finished {
+            return Err(finished());
+        }
+        if self.format.is_none() {
+            return Err(Error::at(
+                ErrorCode::InvalidState,
+                "row",
+                Reason::Unsupported,
+                "posfee 自有 CSV 格式的读取器只读字节；按行读取请用 CsvReader::with_format",
+                "posfee's own CSV reader reads bytes; read rows with CsvReader::with_format",
+            ));
+        }
+        self.line += 1;
+        let line = self.line;
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            self.blank += 1;
+            return Ok(());
+        }
+        let fed = self.format_record(line, cells, out);
+        if fed.is_err() {
+            self.restart();
+        }
+        fed
+    }
+
     /// The reader as new, for the same format.
     fn restart(&mut self) {
         #[cfg(feature = "statements")]

@@ -25,7 +25,9 @@ fn roots(out: &mut Collect) {
     out.visit::<crate::YearVersion>();
     out.visit::<crate::LineAudit>();
     out.visit::<crate::AuditSummary>();
+    #[cfg(feature = "statements")]
     out.visit::<crate::StatementLayout>();
+    #[cfg(feature = "statements")]
     out.visit::<crate::TotalsCheck>();
     out.visit::<crate::Diagnosis>();
 }

@@ -4,7 +4,7 @@
 //! UTF-8, UTF-8 with a byte-order mark, GBK and UTF-16 audit to the same
 //! results; each malformed case gets its code, line and column.
 
-#![cfg(feature = "decode")]
+#![cfg(all(feature = "decode", feature = "xlsx"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -37,6 +37,12 @@ fn merchant() -> Merchant {
 struct Line {
     english: String,
     chinese: String,
+    /// The cells of an Excel row: (day, h, m, s), card kind, method, settled day.
+    day: u32,
+    hms: (u32, u32, u32),
+    card_kind: &'static str,
+    method: &'static str,
+    settled_day: Option<u32>,
     amount: i64,
     fee: i64,
     net: i64,
@@ -92,7 +98,13 @@ fn lines(n: usize) -> Vec<Line> {
             } else {
                 Default::default()
             };
+            let (card_kind, method) = chinese_kind.split_once(',').unwrap();
             Line {
+                day: day as u32,
+                hms: (hh as u32, mm as u32, ss as u32),
+                card_kind,
+                method,
+                settled_day: settled.then_some(day as u32 + 1),
                 english: format!(
                     "T{i},2025-03-{day:02}T{hh:02}:{mm:02}:{ss:02},{},{english_kind},{},{net_en},{date_en}",
                     yuan(amount),
@@ -244,6 +256,143 @@ fn a_chinese_statement_in_every_encoding_audits_as_the_english_csv() {
             assert_eq!(totals.checks.len(), 3);
         }
     }
+}
+
+/// The Chinese statement as an .xlsx sheet: the same title rows, header,
+/// lines and 合计 row, money as number cells and times as date cells.
+fn xlsx(lines: &[Line]) -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    let when = Format::new().set_num_format("yyyy/mm/dd hh:mm:ss");
+    let date = Format::new().set_num_format("yyyy/mm/dd");
+    ws.write_string(0, 0, "商户对账单").unwrap();
+    ws.write_string(1, 0, "对账日期：2025/03/01 至 2025/03/31")
+        .unwrap();
+    for (c, name) in [
+        "流水号",
+        "交易时间",
+        "交易金额",
+        "卡类型",
+        "交易方式",
+        "手续费",
+        "结算金额",
+        "结算日期",
+        "备注",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(2, c as u16, *name).unwrap();
+    }
+    // Number cells, as Excel holds money: the yuan's decimal text read as a float.
+    let yuan = |fen: i64| yuan(fen).parse::<f64>().unwrap();
+    for (i, l) in lines.iter().enumerate() {
+        let r = 3 + i as u32;
+        ws.write_string(r, 0, format!("T{i}")).unwrap();
+        let (h, m, s) = l.hms;
+        let t = ExcelDateTime::from_ymd(2025, 3, l.day as u8)
+            .unwrap()
+            .and_hms(h as u16, m as u8, s as f64)
+            .unwrap();
+        ws.write_datetime_with_format(r, 1, &t, &when).unwrap();
+        ws.write_number(r, 2, yuan(l.amount)).unwrap();
+        if !l.card_kind.is_empty() {
+            ws.write_string(r, 3, l.card_kind).unwrap();
+        }
+        ws.write_string(r, 4, l.method).unwrap();
+        ws.write_number(r, 5, yuan(l.fee)).unwrap();
+        if let Some(d) = l.settled_day {
+            ws.write_number(r, 6, yuan(l.net)).unwrap();
+            ws.write_datetime_with_format(
+                r,
+                7,
+                ExcelDateTime::from_ymd(2025, 3, d as u8).unwrap(),
+                &date,
+            )
+            .unwrap();
+        }
+        ws.write_string(r, 8, format!("备注{i}")).unwrap();
+    }
+    let r = 3 + lines.len() as u32;
+    let sum = |f: fn(&Line) -> i64| yuan(lines.iter().map(f).sum::<i64>());
+    ws.write_string(r, 0, "合计").unwrap();
+    ws.write_number(r, 2, sum(|l| l.amount)).unwrap();
+    ws.write_number(r, 5, sum(|l| l.fee)).unwrap();
+    ws.write_number(r, 6, sum(|l| l.net)).unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+fn audit_rows(rows: Vec<Vec<String>>) -> (Vec<LineAudit>, CsvReader) {
+    let (plan, cal) = (Plan::upos().unwrap(), Calendar::embedded().unwrap());
+    let as_of = ChinaDateTime::parse("as_of", "2025-04-01T00:00").unwrap();
+    let opts = AuditOptions {
+        as_of,
+        provisional: false,
+    };
+    let mut auditor = Auditor::new(&plan, &cal, merchant(), opts).unwrap();
+    let mut reader = CsvReader::with_format(StatementFormat::default());
+    let mut out = Vec::new();
+    auditor
+        .feed_rows(&mut reader, rows, &mut |l, _| out.push(l))
+        .unwrap();
+    auditor
+        .finish_csv(&mut reader, &mut |l, _| out.push(l))
+        .unwrap();
+    (out, reader)
+}
+
+#[test]
+fn an_excel_statement_audits_as_the_english_csv() {
+    let lines = lines(1000);
+    let (want, _) = audit(english(&lines).as_bytes(), CsvReader::new(), 65_536);
+    let rows = xlsx_rows(&xlsx(&lines), None).unwrap();
+    let (got, reader) = audit_rows(rows);
+    let layout = reader.layout().unwrap();
+    assert_eq!((layout.header_line, layout.title_rows), (3, 2));
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        let mut g = g.clone();
+        g.line_number = g.line_number.map(|n| n - 2);
+        assert_eq!(&g, w);
+    }
+    let totals = reader.totals().unwrap();
+    assert!(totals.agrees, "{totals:?}");
+    // A sheet named by the caller; a name the file lacks.
+    let book = xlsx(&lines[..2]);
+    assert_eq!(xlsx_rows(&book, Some("Sheet1")).unwrap().len(), 6);
+    let e = xlsx_rows(&book, Some("对账单")).unwrap_err();
+    assert_eq!((e.field(), e.reason()), ("sheet", Reason::UnknownValue));
+}
+
+#[test]
+fn an_excel_number_that_is_not_whole_fen_is_not_money() {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, name) in ["流水号", "交易时间", "交易金额", "交易方式", "手续费"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *name).unwrap();
+    }
+    ws.write_string(1, 0, "T1").unwrap();
+    ws.write_string(1, 1, "2025/03/12 10:00:00").unwrap();
+    ws.write_number(1, 2, 12.345).unwrap();
+    ws.write_string(1, 3, "微信").unwrap();
+    // 0.1 + 0.2 as Excel would hold a sum: 0.30000000000000004.
+    ws.write_number(1, 4, "0.30000000000000004".parse::<f64>().unwrap())
+        .unwrap();
+    let (got, _) = audit_rows(xlsx_rows(&book.save_to_buffer().unwrap(), None).unwrap());
+    let e = got[0].error.as_ref().unwrap();
+    assert_eq!(
+        (e.code(), e.field(), e.reason()),
+        (
+            ErrorCode::InvalidAmount,
+            "lines[0].amount",
+            Reason::TooManyDecimals
+        )
+    );
 }
 
 /// The first error of a one-line Chinese statement whose line (or header) is `edit`ed.
