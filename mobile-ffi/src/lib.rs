@@ -719,6 +719,21 @@ impl Auditor {
         Ok(out)
     }
 
+    /// Feeds an Excel (.xlsx) statement whole, after `start_statement`: the
+    /// rows of its first sheet (or the one `sheet` names), read by the
+    /// statement's format; returns the lines judged. End with `finish_csv`.
+    #[uniffi::method(default(sheet = None))]
+    pub fn feed_xlsx(&self, file: Vec<u8>, sheet: Option<InputText>) -> Result<Vec<LineAudit>> {
+        let sheet = sheet.map(|s| s.into_string("sheet")).transpose()?;
+        let rows = pf::xlsx_rows(&file, sheet.as_deref()).map_err(err)?;
+        let mut out = Vec::new();
+        let mut reader = lock(&self.reader);
+        lock(&self.auditor)
+            .feed_rows(&mut reader, rows, &mut |l, _| out.push(l.into()))
+            .map_err(err)?;
+        Ok(out)
+    }
+
     /// Ends the CSV statement; returns the last lines.
     pub fn finish_csv(&self) -> Result<Vec<LineAudit>> {
         let mut out = Vec::new();

@@ -791,6 +791,53 @@ val apiChecks: List<Pair<String, () -> Unit>> = listOf(
         expectError("invalid_amount", "format.totals.fee_charged", null) { b.startStatement(StatementFormatInput(totals = StatedTotalsInput(feeCharged = "abc"))) }
         expectError("invalid_field", "format.columns.colour", "unknown_value") { b.startStatement(StatementFormatInput(columns = mapOf("colour" to "颜色"))) }
     },
+    "audit: an Excel (.xlsx) statement through feedXlsx" to {
+        val wallets = WalletsInput(alipay = WalletInput(enabled = true, verified = true), wechat = WalletInput(enabled = true, verified = true))
+        // A minimal workbook written here: one sheet, a title row, the header,
+        // two lines (amounts as number cells, one of them not whole fen) and a 合计 row.
+        fun str(s: String) = "<c t=\"inlineStr\"><is><t>$s</t></is></c>"
+        fun num(n: String) = "<c><v>$n</v></c>"
+        val rows = listOf(
+            listOf(str("商户对账单")),
+            listOf("流水号", "交易时间", "交易金额", "交易方式", "手续费").map(::str),
+            listOf(str("X1"), str("2025/03/12 10:00:00"), num("100"), str("微信"), num("0.38")),
+            listOf(str("X2"), str("2025/03/12 11:00:00"), num("12.345"), str("支付宝"), num("0.05")),
+            listOf(str("合计"), str(""), num("112.345"), str(""), num("0.43")),
+        )
+        val sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" +
+            rows.joinToString("") { "<row>${it.joinToString("")}</row>" } + "</sheetData></worksheet>"
+        val files = linkedMapOf(
+            "[Content_Types].xml" to "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>",
+            "_rels/.rels" to "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
+            "xl/workbook.xml" to "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"对账单\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels" to "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+            "xl/worksheets/sheet1.xml" to sheet,
+        )
+        val zipped = java.io.ByteArrayOutputStream()
+        java.util.zip.ZipOutputStream(zipped).use { z ->
+            for ((name, body) in files) {
+                z.putNextEntry(java.util.zip.ZipEntry(name))
+                z.write(body.toByteArray(Charsets.UTF_8))
+                z.closeEntry()
+            }
+        }
+        val a = Auditor(Engine(), std.copy(wallets = wallets), "2025-03-20T00:00", null)
+        a.startStatement(null)
+        val results = a.feedXlsx(zipped.toByteArray(), "对账单") + a.finishCsv()
+        check(results.map { it.lineNumber } == listOf(3L, 4L)) { "line numbers $results" }
+        // X1: WeChat 100 at 0.38, never settled: past due by 03-20.
+        check(results[0].expectedFee == BigDecimal("0.38") && results[0].findings.map { it.code } == listOf(FindingCode.NOT_SETTLED)) { "X1 ${results[0]}" }
+        val e = results[1].error
+        check(results[1].status == LineStatus.UNJUDGEABLE && e?.code == "invalid_amount" && e.field == "lines[1].amount" && e.reason == "too_many_decimals") { "X2 ${results[1]}" }
+        check(a.statementLayout()?.titleRows == 1L) { "layout ${a.statementLayout()}" }
+        // The sum of the lines that could be read is not the stated one: the check does not agree.
+        check(a.statementTotals()?.agrees == false && a.statementTotals()?.unread == 1L) { "totals ${a.statementTotals()}" }
+        val b = Auditor(Engine(), std, "2025-03-20T00:00", null)
+        expectError("invalid_state", "row", "unsupported") { b.feedXlsx(zipped.toByteArray(), null) }
+        b.startStatement(null)
+        expectError("invalid_field", "sheet", "unknown_value") { b.feedXlsx(zipped.toByteArray(), "Sheet9") }
+        expectError("invalid_csv", "file", "unreadable") { Auditor(Engine(), std, "2025-03-20T00:00", null).also { it.startStatement(null) }.feedXlsx("not a zip".toByteArray(), null) }
+    },
     "audit: CSV errors and the summary" to {
         val en = Engine()
         expectError("invalid_csv", "line 1", "missing_header_column") {

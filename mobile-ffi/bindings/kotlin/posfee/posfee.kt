@@ -690,6 +690,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_auditor_feed_csv(
     ): Int
+    external fun uniffi_posfee_ffi_checksum_method_auditor_feed_xlsx(
+    ): Int
     external fun uniffi_posfee_ffi_checksum_method_auditor_finish_csv(
     ): Int
     external fun uniffi_posfee_ffi_checksum_method_auditor_start_statement(
@@ -809,6 +811,8 @@ internal object UniffiLib {
     external fun uniffi_posfee_ffi_fn_method_auditor_audit_line(`ptr`: Long,`line`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_auditor_feed_csv(`ptr`: Long,`chunk`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_posfee_ffi_fn_method_auditor_feed_xlsx(`ptr`: Long,`file`: RustBuffer.ByValue,`sheet`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_posfee_ffi_fn_method_auditor_finish_csv(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1074,6 +1078,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_auditor_feed_csv() and 0xFFFF) != 57700) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_posfee_ffi_checksum_method_auditor_feed_xlsx() and 0xFFFF) != 21132) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_posfee_ffi_checksum_method_auditor_finish_csv() and 0xFFFF) != 37463) {
@@ -1630,6 +1637,13 @@ public interface AuditorInterface {
     fun `feedCsv`(`chunk`: kotlin.ByteArray): List<LineAudit>
     
     /**
+     * Feeds an Excel (.xlsx) statement whole, after `start_statement`: the
+     * rows of its first sheet (or the one `sheet` names), read by the
+     * statement's format; returns the lines judged. End with `finish_csv`.
+     */
+    fun `feedXlsx`(`file`: kotlin.ByteArray, `sheet`: InputText? = null): List<LineAudit>
+    
+    /**
      * Ends the CSV statement; returns the last lines.
      */
     fun `finishCsv`(): List<LineAudit>
@@ -1817,6 +1831,27 @@ open class Auditor: Disposable, AutoCloseable, AuditorInterface
         it,
         
         FfiConverterByteArray.lower(`chunk`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Feeds an Excel (.xlsx) statement whole, after `start_statement`: the
+     * rows of its first sheet (or the one `sheet` names), read by the
+     * statement's format; returns the lines judged. End with `finish_csv`.
+     */
+    @Throws(PosfeeException::class)override fun `feedXlsx`(`file`: kotlin.ByteArray, `sheet`: InputText?): List<LineAudit> {
+            return FfiConverterSequenceTypeLineAudit.lift(
+    callWithHandle {
+    uniffiRustCallWithError(PosfeeException) { _status ->
+    UniffiLib.uniffi_posfee_ffi_fn_method_auditor_feed_xlsx(
+        it,
+        
+        FfiConverterByteArray.lower(`file`),
+        FfiConverterOptionalTypeInputText.lower(`sheet`),_status)
 }
     }
     )

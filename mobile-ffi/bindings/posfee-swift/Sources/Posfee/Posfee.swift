@@ -607,6 +607,13 @@ public protocol AuditorProtocol: AnyObject, Sendable {
     func feedCsv(chunk: Data) throws  -> [LineAudit]
     
     /**
+     * Feeds an Excel (.xlsx) statement whole, after `start_statement`: the
+     * rows of its first sheet (or the one `sheet` names), read by the
+     * statement's format; returns the lines judged. End with `finish_csv`.
+     */
+    func feedXlsx(file: Data, sheet: InputText?) throws  -> [LineAudit]
+    
+    /**
      * Ends the CSV statement; returns the last lines.
      */
     func finishCsv() throws  -> [LineAudit]
@@ -737,6 +744,22 @@ open func feedCsv(chunk: Data)throws  -> [LineAudit]  {
     uniffi_posfee_ffi_fn_method_auditor_feed_csv(
             self.uniffiCloneHandle(),
         FfiConverterData.lower(chunk),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Feeds an Excel (.xlsx) statement whole, after `start_statement`: the
+     * rows of its first sheet (or the one `sheet` names), read by the
+     * statement's format; returns the lines judged. End with `finish_csv`.
+     */
+open func feedXlsx(file: Data, sheet: InputText? = nil)throws  -> [LineAudit]  {
+    return try  FfiConverterSequenceTypeLineAudit.lift(try rustCallWithError(FfiConverterTypePosfeeError_lift) {
+        uniffiCallStatus in
+    uniffi_posfee_ffi_fn_method_auditor_feed_xlsx(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(file),
+        FfiConverterOptionTypeInputText.lower(sheet),uniffiCallStatus
     )
 })
 }
@@ -10541,6 +10564,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_auditor_feed_csv() != 57700) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_posfee_ffi_checksum_method_auditor_feed_xlsx() != 21132) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_posfee_ffi_checksum_method_auditor_finish_csv() != 37463) {

@@ -268,6 +268,11 @@ RustBuffer uniffi_posfee_ffi_fn_method_auditor_audit_line(uint64_t ptr, RustBuff
 RustBuffer uniffi_posfee_ffi_fn_method_auditor_feed_csv(uint64_t ptr, RustBuffer chunk, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_FEED_XLSX
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_FEED_XLSX
+RustBuffer uniffi_posfee_ffi_fn_method_auditor_feed_xlsx(uint64_t ptr, RustBuffer file, RustBuffer sheet, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_FINISH_CSV
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_FN_METHOD_AUDITOR_FINISH_CSV
 RustBuffer uniffi_posfee_ffi_fn_method_auditor_finish_csv(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -889,6 +894,12 @@ uint16_t uniffi_posfee_ffi_checksum_method_auditor_audit_line(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_FEED_CSV
 #define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_FEED_CSV
 uint16_t uniffi_posfee_ffi_checksum_method_auditor_feed_csv(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_FEED_XLSX
+#define UNIFFI_FFIDEF_UNIFFI_POSFEE_FFI_CHECKSUM_METHOD_AUDITOR_FEED_XLSX
+uint16_t uniffi_posfee_ffi_checksum_method_auditor_feed_xlsx(void
     
 );
 #endif
