@@ -105,17 +105,23 @@ pub struct DetectedEncoding {
     pub bom: usize,
 }
 
+/// How many bytes from the first non-ASCII one decide between UTF-8 and
+/// GB18030 (posfee's own choice: a header line of Chinese column names is
+/// far shorter).
+pub const DETECTION_WINDOW: usize = 4096;
+
 /// Settles a file's encoding from its first bytes: a byte-order mark; else
-/// UTF-8 when the non-ASCII bytes seen are strict UTF-8, GB18030 when they
-/// are not. `None` while the bytes cannot tell yet (only ASCII so far, a
-/// possible mark or an unfinished UTF-8 sequence at the end) unless `last`,
-/// when a file of ASCII alone is UTF-8.
+/// GB18030 as soon as the [`DETECTION_WINDOW`] bytes from the first non-ASCII
+/// one hold a sequence that is not UTF-8, UTF-8 when the whole window (or
+/// the whole file, if `last`) is strict UTF-8. `None` while the bytes cannot
+/// tell yet; a file of ASCII alone is UTF-8.
 ///
 /// ```
 /// use posfee_core::{detect_encoding, TextEncoding};
 /// // 交易 in GBK is not UTF-8.
 /// assert_eq!(detect_encoding(b"\xBD\xBB\xD2\xD7,amount\n", false).unwrap().encoding, TextEncoding::Gb18030);
-/// assert_eq!(detect_encoding("交易,amount\n".as_bytes(), false).unwrap().encoding, TextEncoding::Utf8);
+/// assert!(detect_encoding("交易,amount\n".as_bytes(), false).is_none()); // the window is not full
+/// assert_eq!(detect_encoding("交易,amount\n".as_bytes(), true).unwrap().encoding, TextEncoding::Utf8);
 /// assert!(detect_encoding(b"id,time,amount\n", false).is_none());
 /// ```
 pub fn detect_encoding(seen: &[u8], last: bool) -> Option<DetectedEncoding> {
@@ -152,17 +158,21 @@ fn detect(seen: &[u8], last: bool, at_start: bool) -> Option<DetectedEncoding> {
             None
         };
     };
+    // The evidence is the window of bytes from the first non-ASCII one, so
+    // the answer does not depend on how the file is cut into chunks.
     let rest = seen.get(first..).unwrap_or_default();
-    match std::str::from_utf8(rest) {
-        Ok(_) => found(TextEncoding::Utf8, EncodingSource::Detected, 0),
+    let window = rest.get(..DETECTION_WINDOW).unwrap_or(rest);
+    let whole = last || rest.len() >= DETECTION_WINDOW;
+    match std::str::from_utf8(window) {
         Err(e) if e.error_len().is_some() => {
             found(TextEncoding::Gb18030, EncodingSource::Detected, 0)
         }
-        // An unfinished sequence at the end: UTF-8 if whole sequences came
-        // before it; otherwise wait for more bytes.
+        _ if !whole => None,
+        Ok(_) => found(TextEncoding::Utf8, EncodingSource::Detected, 0),
+        // An unfinished sequence at the window's end: UTF-8 if whole
+        // sequences came before it.
         Err(e) if e.valid_up_to() > 0 => found(TextEncoding::Utf8, EncodingSource::Detected, 0),
-        Err(_) if last => found(TextEncoding::Gb18030, EncodingSource::Detected, 0),
-        Err(_) => None,
+        Err(_) => found(TextEncoding::Gb18030, EncodingSource::Detected, 0),
     }
 }
 

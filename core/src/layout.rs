@@ -106,6 +106,10 @@ pub struct ColumnMapping {
 /// use posfee_core::{CsvReader, StatementFormat};
 /// let mut r = CsvReader::with_format(StatementFormat::default());
 /// r.feed("对账单\n流水号,交易时间,交易金额,交易方式,手续费,备注\n".as_bytes(), &mut |_| {}).unwrap();
+/// // Bytes are held until the encoding is settled (the first 4 KiB from the
+/// // first non-ASCII byte, or the end of the file).
+/// assert!(r.layout().is_none());
+/// r.finish(&mut |_| {}).unwrap();
 /// let layout = r.layout().unwrap();
 /// assert_eq!((layout.header_line, layout.title_rows), (2, 1));
 /// assert_eq!(layout.unknown_columns, vec!["备注".to_string()]);
@@ -362,6 +366,16 @@ impl FormatState {
         });
         self.fields = fields;
         Ok(Some(cells.len()))
+    }
+
+    /// A row above the header that cannot be read (a misplaced quote):
+    /// a title row, unless the profile's rows are used up.
+    pub(crate) fn title_row(&mut self) -> Result<()> {
+        self.title_rows += 1;
+        if self.title_rows >= u64::from(self.spec.profile.data().header_search_rows) {
+            return Err(self.no_header_error());
+        }
+        Ok(())
     }
 
     fn no_header(&self, line: u64, missing: &[&str]) -> Error {

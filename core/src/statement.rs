@@ -268,6 +268,7 @@ impl CsvReader {
     /// let mut r = CsvReader::with_format(StatementFormat::default());
     /// let mut lines = Vec::new();
     /// r.feed(text.as_bytes(), &mut |rec| lines.push(rec)).unwrap();
+    /// r.finish(&mut |rec| lines.push(rec)).unwrap();
     /// let CsvRecord::Line { input, line_number, .. } = &lines[0] else { panic!() };
     /// assert_eq!(*line_number, 3);
     /// assert_eq!((input.amount.as_deref(), input.method.as_deref(), input.card_kind.as_deref()),
@@ -539,8 +540,23 @@ impl CsvReader {
             self.blank += 1;
             return Ok(());
         }
+        // A row that cannot be read: above a format's header it is a title
+        // row; below it, a bad line left out of the totals.
+        #[cfg(feature = "statements")]
+        let unreadable = |me: &mut CsvReader| -> Option<Result<()>> {
+            let f = me.format.as_mut()?;
+            if me.header.is_none() {
+                return Some(f.title_row());
+            }
+            f.bad_line();
+            None
+        };
         let text = match std::str::from_utf8(raw) {
             Ok(t) => t,
+            #[cfg(feature = "statements")]
+            Err(_) if self.format.is_some() && self.header.is_none() => {
+                return unreadable(self).unwrap_or(Ok(()));
+            }
             Err(_) if self.header.is_none() => {
                 return Err(csv_error(
                     first,
@@ -550,6 +566,8 @@ impl CsvReader {
                 ))
             }
             Err(_) => {
+                #[cfg(feature = "statements")]
+                let _ = unreadable(self);
                 self.bad(
                     first,
                     csv_error(
@@ -566,6 +584,10 @@ impl CsvReader {
         let fields = match split_fields(text) {
             Some(f) => f,
             None => {
+                #[cfg(feature = "statements")]
+                if let Some(done) = unreadable(self) {
+                    return done;
+                }
                 self.bad(
                     first,
                     csv_error(

@@ -469,6 +469,7 @@ fn each_malformed_statement_gets_its_code_line_and_column() {
         &mut |rec| got.push(rec),
     )
     .unwrap();
+    r.finish(&mut |rec| got.push(rec)).unwrap();
     let CsvRecord::Line { input, .. } = &got[0] else {
         panic!("{got:?}")
     };

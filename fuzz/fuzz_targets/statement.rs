@@ -1,0 +1,104 @@
+//! Statement files as merchants have them (`CsvReader::with_format`, issue
+//! 16): the encoding detected, title rows skipped, columns and values mapped
+//! by the generic profile, a totals row checked, fed in arbitrary chunk
+//! splits.
+//!
+//! Input layout: byte 0 = k (mod 8), then k little-endian u16 split points,
+//! then the statement's bytes (so a seed is `\0` followed by a statement).
+//!
+//! Checks: no panic; whole, split and (for short inputs) byte-at-a-time
+//! feeding give the same records, error, layout and totals check (a GBK,
+//! UTF-16 or UTF-8 character split across chunks is decoded the same);
+//! records are numbered 0, 1, 2… with increasing line numbers; a layout
+//! exists once a record did; the totals check counts at most the records
+//! and agrees only when every line was summed; error messages are bounded.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use posfee_core::{CsvReader, CsvRecord, Error, StatementFormat, StatementLayout, TotalsCheck};
+
+#[derive(Debug, PartialEq)]
+struct Read {
+    records: Vec<CsvRecord>,
+    error: Option<Error>,
+    layout: Option<StatementLayout>,
+    totals: Option<TotalsCheck>,
+}
+
+fn read(chunks: &[&[u8]]) -> Read {
+    let mut r = CsvReader::with_format(StatementFormat::default());
+    let mut records = Vec::new();
+    let mut error = None;
+    for c in chunks {
+        if let Err(e) = r.feed(c, &mut |rec| records.push(rec)) {
+            error = Some(e);
+            break;
+        }
+    }
+    if error.is_none() {
+        error = r.finish(&mut |rec| records.push(rec)).err();
+    }
+    Read { records, error, layout: r.layout().cloned(), totals: r.totals() }
+}
+
+fn check(x: &Read) {
+    if let Some(e) = &x.error {
+        posfee_fuzz::assert_message_bounded(e);
+    }
+    let mut last_line = 0;
+    for (i, rec) in x.records.iter().enumerate() {
+        let (index, line_number) = match rec {
+            CsvRecord::Line { index, line_number, .. } | CsvRecord::Bad { index, line_number, .. } => {
+                (*index, *line_number)
+            }
+        };
+        assert_eq!(index, i as u64, "records are not numbered in order");
+        if let CsvRecord::Bad { error, .. } = rec {
+            posfee_fuzz::assert_message_bounded(error);
+        }
+        assert!(line_number > last_line, "line numbers do not increase");
+        last_line = line_number;
+    }
+    if x.error.is_none() && !x.records.is_empty() {
+        let layout = x.layout.as_ref().expect("records without a layout");
+        assert!(layout.header_line < x.records.iter().map(|r| match r {
+            CsvRecord::Line { line_number, .. } | CsvRecord::Bad { line_number, .. } => *line_number,
+        }).min().unwrap_or(u64::MAX));
+        posfee_fuzz::trace(&format!("statement-layout {}", layout.encoding.encoding.as_str()));
+    }
+    if let Some(t) = &x.totals {
+        assert!(t.lines + t.unread <= x.records.len() as u64, "{t:?}");
+        if t.agrees {
+            assert_eq!(t.unread, 0);
+            assert!(t.checks.iter().all(|c| c.agrees && c.stated == c.summed));
+        }
+        posfee_fuzz::trace(&format!("statement-totals agrees={}", t.agrees));
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&k, rest)) = data.split_first() else { return };
+    let k = usize::from(k % 8);
+    let (head, body) = rest.split_at((2 * k).min(rest.len()));
+    let mut cuts: Vec<usize> = head
+        .chunks_exact(2)
+        .map(|c| usize::from(u16::from_le_bytes([c[0], c[1]])) % (body.len() + 1))
+        .collect();
+    cuts.sort_unstable();
+    let mut chunks: Vec<&[u8]> = Vec::new();
+    let mut at = 0;
+    for c in cuts {
+        chunks.push(&body[at..c]);
+        at = c;
+    }
+    chunks.push(&body[at..]);
+
+    let whole = read(&[body]);
+    check(&whole);
+    let split = read(&chunks);
+    assert_eq!(split, whole, "a different chunk split reads differently: {chunks:?}");
+    if body.len() <= 512 {
+        let bytes: Vec<&[u8]> = body.chunks(1).collect();
+        assert_eq!(read(&bytes), whole, "byte-at-a-time reads differently");
+    }
+});
