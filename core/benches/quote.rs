@@ -14,24 +14,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use posfee_core::*;
 use std::hint::black_box;
 
-fn merchant() -> Merchant {
-    let ok = WalletStatus {
-        enabled: true,
-        verified: true,
-    };
-    Merchant {
-        tier: MerchantTier::Premium,
-        verification: Verification::FaceAndCard,
-        credit_rate: CreditRate::Standard,
-        activated: true,
-        wallets: Wallets {
-            alipay: ok,
-            wechat: ok,
-            unionpay: ok,
-        },
-        large_mode_approved: true,
-    }
-}
+#[path = "../tests/support/merchant.rs"]
+mod merchant;
+use merchant::merchant;
 
 /// A deterministic mix of every channel and amounts up to 60,000 yuan.
 fn charges(n: usize) -> Vec<Charge> {

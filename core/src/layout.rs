@@ -412,12 +412,7 @@ impl FormatState {
     pub(crate) fn no_header_error(&mut self) -> Error {
         match self.best.take() {
             Some((_, e)) => e,
-            None => csv_error(
-                1,
-                Reason::Empty,
-                "文件为空或没有表头".into(),
-                "the file is empty or has no header".into(),
-            ),
+            None => crate::statement::no_header(),
         }
     }
 

@@ -235,6 +235,16 @@ fn finished() -> Error {
     )
 }
 
+/// A statement with no header (empty, or only blank lines).
+pub(crate) fn no_header() -> Error {
+    csv_error(
+        1,
+        Reason::Empty,
+        "文件为空或没有表头".into(),
+        "the file is empty or has no header".into(),
+    )
+}
+
 pub(crate) fn csv_error(line: u64, reason: Reason, zh: String, en: String) -> Error {
     Error::new(
         ErrorCode::InvalidCsv,
@@ -517,12 +527,7 @@ impl CsvReader {
             if let Some(f) = self.format.as_mut() {
                 return Err(f.no_header_error());
             }
-            return Err(csv_error(
-                1,
-                Reason::Empty,
-                "文件为空或没有表头".into(),
-                "the file is empty or has no header".into(),
-            ));
+            return Err(no_header());
         }
         Ok(())
     }

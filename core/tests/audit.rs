@@ -10,24 +10,9 @@
 use posfee_core::*;
 use proptest::prelude::*;
 
-fn merchant() -> Merchant {
-    let ok = WalletStatus {
-        enabled: true,
-        verified: true,
-    };
-    Merchant {
-        tier: MerchantTier::Premium,
-        verification: Verification::FaceAndCard,
-        credit_rate: CreditRate::Standard,
-        activated: true,
-        wallets: Wallets {
-            alipay: ok,
-            wechat: ok,
-            unionpay: ok,
-        },
-        large_mode_approved: true,
-    }
-}
+#[path = "support/merchant.rs"]
+mod merchant;
+use merchant::merchant;
 
 #[path = "support/statement_gen.rs"]
 mod statement_gen;

@@ -14,24 +14,9 @@
 
 use posfee_core::*;
 
-fn merchant() -> Merchant {
-    let ok = WalletStatus {
-        enabled: true,
-        verified: true,
-    };
-    Merchant {
-        tier: MerchantTier::Premium,
-        verification: Verification::FaceAndCard,
-        credit_rate: CreditRate::Standard,
-        activated: true,
-        wallets: Wallets {
-            alipay: ok,
-            wechat: ok,
-            unionpay: ok,
-        },
-        large_mode_approved: true,
-    }
-}
+#[path = "support/merchant.rs"]
+mod merchant;
+use merchant::merchant;
 
 /// One line in both notations: (English CSV fields, Chinese fields).
 struct Line {

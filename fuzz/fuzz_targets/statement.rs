@@ -45,20 +45,7 @@ fn check(x: &Read) {
     if let Some(e) = &x.error {
         posfee_fuzz::assert_message_bounded(e);
     }
-    let mut last_line = 0;
-    for (i, rec) in x.records.iter().enumerate() {
-        let (index, line_number) = match rec {
-            CsvRecord::Line { index, line_number, .. } | CsvRecord::Bad { index, line_number, .. } => {
-                (*index, *line_number)
-            }
-        };
-        assert_eq!(index, i as u64, "records are not numbered in order");
-        if let CsvRecord::Bad { error, .. } = rec {
-            posfee_fuzz::assert_message_bounded(error);
-        }
-        assert!(line_number > last_line, "line numbers do not increase");
-        last_line = line_number;
-    }
+    posfee_fuzz::check_records(&x.records);
     if x.error.is_none() && !x.records.is_empty() {
         let layout = x.layout.as_ref().expect("records without a layout");
         assert!(layout.header_line < x.records.iter().map(|r| match r {
@@ -77,21 +64,7 @@ fn check(x: &Read) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&k, rest)) = data.split_first() else { return };
-    let k = usize::from(k % 8);
-    let (head, body) = rest.split_at((2 * k).min(rest.len()));
-    let mut cuts: Vec<usize> = head
-        .chunks_exact(2)
-        .map(|c| usize::from(u16::from_le_bytes([c[0], c[1]])) % (body.len() + 1))
-        .collect();
-    cuts.sort_unstable();
-    let mut chunks: Vec<&[u8]> = Vec::new();
-    let mut at = 0;
-    for c in cuts {
-        chunks.push(&body[at..c]);
-        at = c;
-    }
-    chunks.push(&body[at..]);
+    let Some((body, chunks)) = posfee_fuzz::statement_chunks(data) else { return };
 
     let whole = read(&[body]);
     check(&whole);

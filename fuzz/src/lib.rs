@@ -891,3 +891,45 @@ pub fn check_loaded_calendar(c: &Calendar) {
         );
     }
 }
+
+/// A statement target's input cut as its layout says: byte 0 = k (mod 8),
+/// then k little-endian u16 split points, then the statement's bytes.
+/// Returns the bytes and the chunks they are cut into (`None` for no input).
+pub fn statement_chunks(data: &[u8]) -> Option<(&[u8], Vec<&[u8]>)> {
+    let (&k, rest) = data.split_first()?;
+    let k = usize::from(k % 8);
+    let (head, body) = rest.split_at((2 * k).min(rest.len()));
+    let mut cuts: Vec<usize> = head
+        .chunks_exact(2)
+        .map(|c| usize::from(u16::from_le_bytes([c[0], c[1]])) % (body.len() + 1))
+        .collect();
+    cuts.sort_unstable();
+    let mut chunks: Vec<&[u8]> = Vec::new();
+    let mut at = 0;
+    for c in cuts {
+        chunks.push(&body[at..c]);
+        at = c;
+    }
+    chunks.push(&body[at..]);
+    Some((body, chunks))
+}
+
+/// Records numbered 0, 1, 2… with increasing line numbers, every bad
+/// record's message bounded.
+pub fn check_records(records: &[posfee_core::CsvRecord]) {
+    use posfee_core::CsvRecord;
+    let mut last_line = 0;
+    for (i, rec) in records.iter().enumerate() {
+        let (index, line_number) = match rec {
+            CsvRecord::Line { index, line_number, .. } | CsvRecord::Bad { index, line_number, .. } => {
+                (*index, *line_number)
+            }
+        };
+        assert_eq!(index, i as u64, "records are not numbered in order");
+        if let CsvRecord::Bad { error, .. } = rec {
+            assert_message_bounded(error);
+        }
+        assert!(line_number > last_line, "line numbers do not increase: {line_number} after {last_line}");
+        last_line = line_number;
+    }
+}
