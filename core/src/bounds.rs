@@ -39,6 +39,18 @@ pub const MAX_JSON_LINE_BYTES: usize = 64 * 1024;
 /// pieces; `auditCsv` feeds 64 KiB at a time).
 pub const MAX_CHUNK_BYTES: usize = 16 << 20;
 
+/// Bytes of an .xlsx statement file: a bigger workbook is refused before
+/// it is read. posfee's own bound (an .xlsx is read whole, not streamed).
+pub const MAX_XLSX_BYTES: usize = 64 << 20;
+
+/// Bytes of all parts of an .xlsx file unpacked: a workbook that unpacks to
+/// more (a zip bomb) is refused before calamine reads it. posfee's own bound.
+pub const MAX_XLSX_UNPACKED_BYTES: usize = 256 << 20;
+
+/// Columns of an .xlsx statement sheet (column A = 1): a cell with a value
+/// further right is refused. posfee's own bound; a statement has about ten.
+pub const MAX_XLSX_COLUMNS: u32 = 256;
+
 /// Payments in one batch call (`feeBatch`, `feeBatchText`, a ledger's
 /// `quoteAll`, an audit's `auditLines`, a comparison's mix).
 pub const MAX_BATCH: usize = 10_000_000;
