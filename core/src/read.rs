@@ -483,6 +483,41 @@ pub fn not_a_list(field: &str, got: &Value) -> Error {
     wrong(field, got, Expect::List)
 }
 
+/// Rows of text cells (a sheet's rows handed over by a host, for
+/// `Auditor::feed_rows`, feature `statements`): a list of lists of
+/// strings. Anything else is `wrong_type` at the element (`rows[2][1]`);
+/// a number is refused, never read as money.
+///
+/// ```
+/// use posfee_core::read::{text_rows, Value};
+/// let t = |s: &str| Value::Text(s.into());
+/// let rows = Value::List(vec![Value::List(vec![t("交易金额")]), Value::List(vec![t("1,234.50")])]);
+/// assert_eq!(text_rows(&rows, "rows").unwrap(), vec![vec!["交易金额"], vec!["1,234.50"]]);
+/// let bad = Value::List(vec![Value::List(vec![t("a"), Value::Number("1.5".into())])]);
+/// assert_eq!(text_rows(&bad, "rows").unwrap_err().field(), "rows[0][1]");
+/// ```
+pub fn text_rows(v: &Value, field: &str) -> Result<Vec<Vec<String>>> {
+    let Value::List(rows) = v else {
+        return Err(not_a_list(field, v));
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let at = format!("{field}[{i}]");
+        let Value::List(cells) = row else {
+            return Err(not_a_list(&at, row));
+        };
+        let mut texts = Vec::with_capacity(cells.len());
+        for (j, cell) in cells.iter().enumerate() {
+            match cell {
+                Value::Text(s) => texts.push(s.clone()),
+                other => return Err(wrong_type(&format!("{at}[{j}]"), other)),
+            }
+        }
+        out.push(texts);
+    }
+    Ok(out)
+}
+
 /// A required field that is absent: money and time fields keep their own
 /// codes.
 ///

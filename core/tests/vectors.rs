@@ -494,6 +494,28 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
                 };
                 let mut auditor = Auditor::new(&plan, &cal, merchant, opts)?;
                 let mut results = Vec::new();
+                #[cfg(feature = "xlsx")]
+                if let Some(Value::String(h)) = input.get("workbook_hex") {
+                    // An .xlsx statement: its sheet's rows, then the same format.
+                    let bytes: Vec<u8> = (0..h.len())
+                        .step_by(2)
+                        .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0))
+                        .collect();
+                    let format: StatementFormatInput = input_from_json(
+                        input.get("format").cloned().unwrap_or_else(|| json!({})),
+                        "format",
+                    )?;
+                    let mut reader = CsvReader::with_format(format.to_format("format")?);
+                    let rows = posfee_core::xlsx_rows(&bytes, None)?;
+                    auditor.feed_rows(&mut reader, rows, &mut |l, _| results.push(l))?;
+                    auditor.finish_csv(&mut reader, &mut |l, _| results.push(l))?;
+                    return Ok(json!({
+                        "results": results,
+                        "summary": auditor.summary(),
+                        "layout": reader.layout(),
+                        "totals": reader.totals(),
+                    }));
+                }
                 #[cfg(feature = "statements")]
                 let statement = match (input.get("statement"), input.get("statement_hex")) {
                     (Some(Value::String(t)), _) => Some(t.as_bytes().to_vec()),

@@ -583,6 +583,35 @@ test('CommonJS: require("posfee") gives the same answers and error class', () =>
   assert.equal(new cjs.Engine().diagnose({ situation: 'huabei_unavailable' }).causes[0].code, 'terminal_not_integrated');
 });
 
+test('ESM and CommonJS in one process: one instance, one PosfeeError class; instanceof holds across copies', async () => {
+  const require = createRequire(import.meta.url);
+  const cjs = require('posfee');
+  const quoteCjs = require('posfee/quote');
+  const quoteEsm = await import('posfee/quote');
+  // import gives the very module require gives.
+  assert.equal(cjs.Engine, Engine);
+  assert.equal(cjs.PosfeeError, PosfeeError);
+  assert.equal(quoteCjs.Engine, quoteEsm.Engine);
+  assert.equal(quoteEsm.PosfeeError, PosfeeError);
+  // Another copy of the class (the browser entry's error.js, a bundle's
+  // copy): its errors are PosfeeErrors to this one, and the reverse.
+  const { PosfeeError: Copy } = await import(new URL('node_modules/posfee/error.js', import.meta.url));
+  assert.notEqual(Copy, PosfeeError);
+  const fields = { code: 'invalid_amount', field: 'amount', reason: 'missing', year: null, messageZh: '缺少金额', messageEn: 'amount: missing' };
+  const copied = new Copy(fields);
+  assert.ok(copied instanceof PosfeeError && PosfeeError.is(copied));
+  let thrown;
+  try {
+    new Engine().quote(merchant, { ...card, amount: 1 });
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown instanceof Copy && Copy.is(thrown) && thrown instanceof Error);
+  assert.ok(!(new Error('x') instanceof PosfeeError) && !PosfeeError.is({ code: 'invalid_amount' }) && !PosfeeError.is(null));
+  class Sub extends PosfeeError {}
+  assert.ok(new Sub(fields) instanceof Sub && !(copied instanceof Sub));
+});
+
 test('CommonJS: auditCsv', async () => {
   const cjs = createRequire(import.meta.url)('posfee');
   const r = await new cjs.Auditor(new cjs.Engine(), merchant, asOf).auditCsv(CSV);

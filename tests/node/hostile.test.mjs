@@ -7,16 +7,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as full from 'posfee';
 import * as quoteModule from 'posfee/quote';
 
 const root = new URL('../', import.meta.url);
-const pkg = new URL('node_modules/posfee/', import.meta.url);
 const holidayCn2027 = readFileSync(new URL('calendars/holiday-cn-2027-fictional.json', root), 'utf8');
-const fullGlue = await import(new URL('posfee_wasm.js', pkg));
-const quoteGlue = await import(new URL('quote/posfee_quote.js', pkg));
-/** The instance's memory in bytes (initSync hands back the running instance's exports). */
-const memoryOf = (glue) => () => glue.initSync({ module: new Uint8Array(0) }).memory.buffer.byteLength;
+// The glue instances `posfee` and `posfee/quote` run on in Node (node.mjs re-exports node.cjs).
+const require = createRequire(import.meta.url);
+const fullGlue = require('./node_modules/posfee/cjs/posfee_wasm.js');
+const quoteGlue = require('./node_modules/posfee/quote/cjs/posfee_quote.js');
+/** The instance's memory in bytes. */
+const memoryOf = (glue) => () => glue.__memoryPages() * 65536;
 const fullMemory = memoryOf(fullGlue);
 const quoteMemory = memoryOf(quoteGlue);
 

@@ -5,11 +5,12 @@
 // figure is from `POSFEE_CSV_MB=200 node tests/node/resources.test.mjs`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { Engine, Auditor } from 'posfee';
 
-const pkg = new URL('node_modules/posfee/', import.meta.url);
-const glue = await import(new URL('posfee_wasm.js', pkg));
-const wasmMemory = () => glue.initSync({ module: new Uint8Array(0) }).memory.buffer.byteLength;
+// The glue instance `posfee` runs on in Node (node.mjs re-exports node.cjs).
+const glue = createRequire(import.meta.url)('./node_modules/posfee/cjs/posfee_wasm.js');
+const wasmMemory = () => glue.__memoryPages() * 65536;
 const MiB = 1 << 20;
 const mib = (n) => (n / MiB).toFixed(1);
 

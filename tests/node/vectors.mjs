@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareByChannel, parseAmount, PosfeeError } from 'posfee';
+import { xlsxRows } from 'posfee/xlsx';
 import { toCamel, toSnake, snakeField } from './support.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -249,6 +250,13 @@ export function runCase(c, merchants) {
       const m = merchant(input, merchants);
       const r = out(() => {
         const a = new Auditor(e, m, input.as_of, opts(input));
+        if (typeof input.workbook_hex === 'string') {
+          // An .xlsx statement: its sheet's rows (posfee/xlsx), then the same format.
+          const bytes = Uint8Array.from(input.workbook_hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+          a.startStatement(input.format === undefined ? null : toCamel(input.format));
+          const results = [...a.feedRows(xlsxRows(bytes)), ...a.finishCsv()];
+          return { results, summary: a.summary(), layout: a.statementLayout(), totals: a.statementTotals() };
+        }
         if (typeof input.statement === 'string' || typeof input.statement_hex === 'string') {
           // A statement file, fed in 5-byte pieces as the Rust runner does.
           const bytes =

@@ -16,8 +16,18 @@ test('vite build bundles the package and the bundle runs', async () => {
   const assets = readdirSync(`${dist}assets`);
   const wasm = assets.filter((f) => f.endsWith('.wasm'));
   const js = assets.filter((f) => f.endsWith('.js'));
-  assert.equal(wasm.length, 1, `one .wasm asset: ${assets}`);
-  assert.ok(readFileSync(`${dist}assets/${js[0]}`, 'utf8').includes(wasm[0]), 'the chunk refers to the .wasm asset');
+  // The engine, and the .xlsx reader in a chunk of its own (auditStatement
+  // imports it only for a workbook).
+  assert.deepEqual(wasm.map((f) => f.replace(/-[^-]+\.wasm$/, '')).sort(), ['posfee_wasm_bg', 'posfee_xlsx_bg'], `assets: ${assets}`);
+  const chunk = (f) => readFileSync(`${dist}assets/${f}`, 'utf8');
+  const entry = js.find((f) => f.startsWith('index-'));
+  const engine = wasm.find((f) => f.startsWith('posfee_wasm_bg'));
+  const xlsx = wasm.find((f) => f.startsWith('posfee_xlsx_bg'));
+  const loaders = js.filter((f) => chunk(f).includes(engine));
+  assert.deepEqual(loaders, [entry], 'the entry chunk loads the engine');
+  const reader = js.filter((f) => chunk(f).includes(xlsx));
+  assert.equal(reader.length, 1, 'one chunk loads the .xlsx reader');
+  assert.notEqual(reader[0], entry, 'the .xlsx reader is not in the entry chunk');
 
   // Run the chunk: a minimal DOM and a fetch that serves the dist folder as
   // the site root (Vite writes the asset URL as /assets/…).
@@ -33,7 +43,7 @@ test('vite build bundles the package and the bundle runs', async () => {
     return new Response(readFileSync(dist + u.pathname.slice(1)), { headers: { 'content-type': 'application/wasm' } });
   };
   try {
-    await import(pathToFileURL(`${dist}assets/${js[0]}`).href);
+    await import(pathToFileURL(`${dist}assets/${entry}`).href);
   } finally {
     globalThis.fetch = realFetch;
   }

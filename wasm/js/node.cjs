@@ -1,11 +1,12 @@
 'use strict';
-// Node from CommonJS (require): wasm-bindgen's nodejs glue, in cjs/.
+// Node, from require() and from import (node.mjs): wasm-bindgen's nodejs
+// glue in cjs/, reading posfee_wasm_bg.wasm beside this file.
 const glue = require('./cjs/posfee_wasm.js');
 const { PosfeeError } = require('./error.cjs');
 const { installAuditCsv } = require('./audit.cjs');
 
 glue.__setErrorClass(PosfeeError);
-installAuditCsv(glue.Auditor, PosfeeError);
+installAuditCsv(glue.Auditor, PosfeeError, async () => require('./xlsx/node.cjs'));
 
 module.exports = {
   Engine: glue.Engine,

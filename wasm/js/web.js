@@ -7,6 +7,6 @@ import { installAuditCsv } from './audit.js';
 
 await init();
 __setErrorClass(PosfeeError);
-installAuditCsv(Auditor, PosfeeError);
+installAuditCsv(Auditor, PosfeeError, () => import('./xlsx/web.js'));
 
 export { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareByChannel, compareContract, parseAmount, version, PosfeeError };

@@ -275,6 +275,31 @@ impl Auditor {
         hand_over(&out, on_line)
     }
 
+    /// Feeds rows of text cells (a sheet read by `xlsxRows` of
+    /// `posfee/xlsx`), after `startStatement`: read by the statement's
+    /// format as a CSV file's records are; returns the lines judged, each
+    /// also handed to `onLine`. End with `finishCsv`.
+    #[wasm_bindgen(js_name = feedRows, unchecked_return_type = "LineAudit[]")]
+    pub fn feed_rows(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string[][]")] rows: JsValue,
+        #[wasm_bindgen(
+            js_name = onLine,
+            unchecked_optional_param_type = "((line: LineAudit) => void) | null"
+        )]
+        on_line: Option<Function>,
+    ) -> Result<JsValue, JsValue> {
+        let rows = pf::read::text_rows(&tree(&rows, "rows")?, "rows").map_err(JsErr)?;
+        let mut out = Vec::new();
+        let lines = &mut self.lines;
+        let fed = self.inner.feed_rows(&mut self.csv, rows, &mut |l, done| {
+            out.push(l);
+            *lines = done;
+        });
+        fed.map_err(JsErr::from)?;
+        hand_over(&out, on_line)
+    }
+
     /// Reads the next CSV statement (`feedCsv`, `finishCsv`) as merchants
     /// have it: encoding detected or named (decoded by the platform's
     /// `TextDecoder`), title rows skipped, columns and values mapped by the

@@ -43,6 +43,16 @@ pub fn set_error_class(class: js_sys::Function) {
     convert::set_error_class(class);
 }
 
+/// The instance's linear memory in 64 KiB pages (internal: the memory
+/// tests read it).
+#[wasm_bindgen(js_name = "__memoryPages", skip_typescript)]
+pub fn memory_pages() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    return core::arch::wasm32::memory_size(0);
+    #[cfg(not(target_arch = "wasm32"))]
+    0
+}
+
 /// The library version.
 #[wasm_bindgen]
 pub fn version() -> String {

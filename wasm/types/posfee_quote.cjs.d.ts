@@ -911,6 +911,10 @@ export interface AuditProgress {
     bytes: number;
     /** The size of the statement, when known (text, bytes, a Blob, or the totalBytes option). */
     totalBytes: number | null;
+    /** For an .xlsx workbook (read whole before its lines are judged): its sheet's rows fed so far; absent for CSV. */
+    rows?: number;
+    /** For an .xlsx workbook: the rows of its sheet; absent for CSV. */
+    totalRows?: number;
 }
 
 export interface AuditCsvOptions {
@@ -946,6 +950,8 @@ export interface StatementFormatInput {
 
 export interface AuditStatementOptions extends AuditCsvOptions {
     format?: StatementFormatInput | null;
+    /** For an .xlsx workbook: the sheet to read (by name); the first if absent. */
+    sheet?: string | null;
 }
 
 export interface AuditStatementResult extends AuditCsvResult {
@@ -960,6 +966,8 @@ export interface Auditor {
      * Audits a statement file as merchants have it (a GBK or UTF-8 CSV export
      * with Chinese columns and values, title rows, a 合计 row), streamed piece
      * by piece with progress: startStatement(options.format), then as auditCsv.
+     * An .xlsx workbook (bytes or a Blob/File starting with the zip signature)
+     * is read by posfee/xlsx, loaded only then, and its rows fed with feedRows.
      */
     auditStatement(source: CsvSource, options?: AuditStatementOptions | null): Promise<AuditStatementResult>;
     /**

@@ -911,6 +911,10 @@ export interface AuditProgress {
     bytes: number;
     /** The size of the statement, when known (text, bytes, a Blob, or the totalBytes option). */
     totalBytes: number | null;
+    /** For an .xlsx workbook (read whole before its lines are judged): its sheet's rows fed so far; absent for CSV. */
+    rows?: number;
+    /** For an .xlsx workbook: the rows of its sheet; absent for CSV. */
+    totalRows?: number;
 }
 
 export interface AuditCsvOptions {
@@ -946,6 +950,8 @@ export interface StatementFormatInput {
 
 export interface AuditStatementOptions extends AuditCsvOptions {
     format?: StatementFormatInput | null;
+    /** For an .xlsx workbook: the sheet to read (by name); the first if absent. */
+    sheet?: string | null;
 }
 
 export interface AuditStatementResult extends AuditCsvResult {
@@ -960,6 +966,8 @@ export interface Auditor {
      * Audits a statement file as merchants have it (a GBK or UTF-8 CSV export
      * with Chinese columns and values, title rows, a 合计 row), streamed piece
      * by piece with progress: startStatement(options.format), then as auditCsv.
+     * An .xlsx workbook (bytes or a Blob/File starting with the zip signature)
+     * is read by posfee/xlsx, loaded only then, and its rows fed with feedRows.
      */
     auditStatement(source: CsvSource, options?: AuditStatementOptions | null): Promise<AuditStatementResult>;
     /**
@@ -1028,6 +1036,13 @@ export class Auditor {
      * line number.
      */
     feedCsv(chunk: Uint8Array | ArrayBuffer | string, onLine?: ((line: LineAudit) => void) | null): LineAudit[];
+    /**
+     * Feeds rows of text cells (a sheet read by `xlsxRows` of
+     * `posfee/xlsx`), after `startStatement`: read by the statement's
+     * format as a CSV file's records are; returns the lines judged, each
+     * also handed to `onLine`. End with `finishCsv`.
+     */
+    feedRows(rows: string[][], onLine?: ((line: LineAudit) => void) | null): LineAudit[];
     /**
      * Ends the CSV statement: reads a last record without a newline and
      * returns it (handed to `onLine` too). A file without a header throws
@@ -1319,6 +1334,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __memoryPages: () => number;
     readonly __setErrorClass: (a: any) => void;
     readonly __wbg_auditor_free: (a: number, b: number) => void;
     readonly __wbg_calendar_free: (a: number, b: number) => void;
@@ -1328,6 +1344,7 @@ export interface InitOutput {
     readonly auditor_auditLine: (a: number, b: any) => [number, number, number];
     readonly auditor_auditLines: (a: number, b: any) => [number, number, number];
     readonly auditor_feedCsv: (a: number, b: any, c: number) => [number, number, number];
+    readonly auditor_feedRows: (a: number, b: any, c: number) => [number, number, number];
     readonly auditor_finishCsv: (a: number, b: number) => [number, number, number];
     readonly auditor_new: (a: number, b: any, c: any, d: number) => [number, number, number];
     readonly auditor_startStatement: (a: number, b: number) => [number, number];

@@ -15,4 +15,6 @@ export declare class PosfeeError extends Error {
   readonly year: number | null;
   readonly messageZh: string;
   readonly messageEn: string;
+  /** Whether `value` is a PosfeeError from any copy of the package (ESM, CommonJS, a bundle); `instanceof` holds across them too. */
+  static is(value: unknown): value is PosfeeError;
 }

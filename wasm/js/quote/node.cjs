@@ -1,5 +1,6 @@
 'use strict';
-// posfee/quote in Node from CommonJS (require): the nodejs glue, in cjs/.
+// posfee/quote in Node, from require() and from import (node.mjs): the
+// nodejs glue in cjs/, reading posfee_quote_bg.wasm beside this file.
 const glue = require('./cjs/posfee_quote.js');
 const { PosfeeError } = require('../error.cjs');
 

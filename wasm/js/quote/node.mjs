@@ -1,9 +1,5 @@
-// posfee/quote in Node as an ES module, instantiated synchronously.
-import { readFileSync } from 'node:fs';
-import { initSync, Engine, parseAmount, version, __setErrorClass } from './posfee_quote.js';
-import { PosfeeError } from '../error.js';
+// posfee/quote in Node as an ES module: the very module require('posfee/quote')
+// gives (node.cjs): one instance and one PosfeeError class in a process.
+import { createRequire } from 'node:module';
 
-initSync({ module: readFileSync(new URL('./posfee_quote_bg.wasm', import.meta.url)) });
-__setErrorClass(PosfeeError);
-
-export { Engine, parseAmount, version, PosfeeError };
+export const { Engine, parseAmount, version, PosfeeError } = createRequire(import.meta.url)('./node.cjs');

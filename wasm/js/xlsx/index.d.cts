@@ -1,0 +1,1 @@
+export { xlsxRows } from './cjs/posfee_xlsx.js';

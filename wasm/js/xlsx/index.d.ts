@@ -1,0 +1,1 @@
+export { xlsxRows } from './posfee_xlsx.js';
