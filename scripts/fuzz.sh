@@ -69,7 +69,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-all_targets=(amount time plan calendar holiday_cn contract quote csv diagnose batch_amounts)
+all_targets=(amount time plan calendar holiday_cn contract quote csv statement xlsx diagnose batch_amounts)
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
 # Longest input per target (the data-file targets need room for whole files).
@@ -207,6 +207,17 @@ statements += [
 for i, s in enumerate(statements):
     put("csv", f"seed-{i:03}", b"\x00" + s)
     put("csv", f"seed-{i:03}-split", b"\x03\x05\x00\x40\x00\x41\x00" + s)
+# xlsx: byte 0 even = a workbook's bytes (the vectors' workbooks); odd = a
+# sheet's XML, a 0 byte, a shared-string table's XML
+for c in cases("statements.json"):
+    if "workbook_hex" in c["input"]:
+        put("xlsx", f"seed-{c['id']}", b"\x00" + bytes.fromhex(c["input"]["workbook_hex"]))
+main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+sheet = (f'<worksheet xmlns="{main}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+         '<row r="2"><c r="A2" t="inlineStr"><is><t>T1</t></is></c><c r="B2"><v>100.5</v></c><c r="C2" s="1"><v>45728.5</v></c></row>'
+         '</sheetData></worksheet>')
+sst = f'<sst xmlns="{main}" count="2" uniqueCount="2"><si><t>流水号</t></si><si><t>交易金额</t></si></sst>'
+put("xlsx", "seed-parts", b"\x01" + sheet.encode() + b"\x00" + sst.encode())
 # batch amounts: amount texts, one a line
 lines = [a for a in dict.fromkeys(amounts) if "\n" not in a]
 put("batch_amounts", "seed-all", "\n".join(lines) + "\n")

@@ -13,6 +13,7 @@ trap 'rm -f "$log"' EXIT
 cargo fmt --all -- --check
 # The bad-input corpus is generated from its rules: the files must match.
 python3 tests/vectors/tools/bad_input.py --check
+python3 tests/vectors/tools/statement_xlsx.py --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo bench --workspace --no-run
 cargo test --workspace 2>&1 | tee -a "$log"

@@ -745,11 +745,12 @@ async function runAudit(source, columns = null) {
   $('audit-summary').replaceChildren();
   const bar = $('audit-progress');
   const size = source.size ?? source.length;
-  const setProgress = (done, total) => {
+  const setProgress = (done, total, unit = 'bytes') => {
     const pct = total ? Math.min(100, Math.round((done / total) * 100)) : 100;
     bar.setAttribute('aria-valuenow', String(pct));
     bar.querySelector('.progress-fill').style.width = `${pct}%`;
-    $('audit-progress-label').textContent = t('auditProgress')(money(String(done)), money(String(total ?? done)));
+    const label = unit === 'rows' ? t('auditProgressRows') : t('auditProgress');
+    $('audit-progress-label').textContent = label(money(String(done)), money(String(total ?? done)));
   };
   setProgress(0, size);
   const asOf = $('audit-asof').value || chinaNow();
@@ -758,7 +759,8 @@ async function runAudit(source, columns = null) {
   try {
     auditor = new posfee.Auditor(engine, readMerchant(), asOf, { provisional: $('provisional').checked });
     const every = Math.max(1, Math.floor(size / 80 / 50));
-    const onProgress = (p) => setProgress(p.bytes, p.totalBytes ?? size);
+    // A workbook is read whole, then its rows are fed: progress by rows.
+    const onProgress = (p) => (p.totalRows ? setProgress(p.rows, p.totalRows, 'rows') : setProgress(p.bytes, p.totalBytes ?? size));
     if (typeof auditor.auditStatement === 'function') {
       // The file as merchants have it: encoding detected, columns mapped.
       const r = await auditor.auditStatement(source, { onProgress, progressEvery: every, format: columns ? { columns } : null });
@@ -837,8 +839,12 @@ function showLayout(layout, totals) {
     : null;
   put(box,
     h('h3', { text: t('layoutTitle') }),
-    h('p', { class: 'muted', id: 'audit-encoding', 'data-encoding': layout.encoding.encoding,
-      text: t('layoutLine')(layout.encoding.encoding, t('encodingSources')[layout.encoding.source] ?? layout.encoding.source, layout.headerLine, layout.titleRows) }),
+    layout.encoding
+      ? h('p', { class: 'muted', id: 'audit-encoding', 'data-encoding': layout.encoding.encoding,
+        text: t('layoutLine')(layout.encoding.encoding, t('encodingSources')[layout.encoding.source] ?? layout.encoding.source, layout.headerLine, layout.titleRows) })
+      // An .xlsx sheet: its cells are text already, no encoding to settle.
+      : h('p', { class: 'muted', id: 'audit-encoding', 'data-encoding': 'xlsx',
+        text: t('layoutLineWorkbook')(layout.headerLine, layout.titleRows) }),
     h('div', { class: 'table-wrap' }, h('table', { class: 'findings', id: 'audit-columns' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('layoutColumn') }), h('th', { scope: 'col', text: t('layoutField') }))),
       h('tbody', {}, rows))),

@@ -79,7 +79,8 @@ fn main() -> Result<()> {
             let s = auditor.finish_csv(&mut reader, &mut on_line)?;
             let layout = reader
                 .layout()
-                .map(|l| l.encoding.encoding.as_str())
+                .and_then(|l| l.encoding)
+                .map(|e| e.encoding.as_str())
                 .unwrap_or("?");
             println!("statement read as {layout} by the generic profile");
             s

@@ -120,8 +120,9 @@ pub struct ColumnMapping {
 pub struct StatementLayout {
     /// The profile's id.
     pub profile: String,
-    /// The encoding the file was read in.
-    pub encoding: DetectedEncoding,
+    /// The encoding the file was read in; `None` for rows of cells that
+    /// were text already (an .xlsx sheet's, fed with `feed_row`).
+    pub encoding: Option<DetectedEncoding>,
     /// The header's line number (1-based).
     pub header_line: u64,
     /// Rows above the header that were skipped as titles.
@@ -198,6 +199,8 @@ pub(crate) struct FormatState {
     summed: u64,
     unread: u64,
     stated_row: Option<(u64, StatedTotals)>,
+    /// Fed rows of cells (`CsvReader::feed_row`), not bytes.
+    pub(crate) cells: bool,
 }
 
 impl FormatState {
@@ -216,6 +219,7 @@ impl FormatState {
             summed: 0,
             unread: 0,
             stated_row: None,
+            cells: false,
         }
     }
 
@@ -354,7 +358,7 @@ impl FormatState {
             .collect();
         self.layout = Some(StatementLayout {
             profile: self.spec.profile.id().to_string(),
-            encoding: self.encoding(),
+            encoding: (!self.cells).then(|| self.encoding()),
             header_line: line,
             title_rows: self.title_rows,
             unknown_columns: columns

@@ -340,6 +340,9 @@ impl CsvReader {
                 "posfee's own CSV reader reads bytes; read rows with CsvReader::with_format",
             ));
         }
+        if let Some(f) = self.format.as_mut() {
+            f.cells = true;
+        }
         self.line += 1;
         let line = self.line;
         if cells.iter().all(|c| c.trim().is_empty()) {

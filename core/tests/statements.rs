@@ -217,8 +217,9 @@ fn a_chinese_statement_in_every_encoding_audits_as_the_english_csv() {
                 chunk,
             );
             let layout = reader.layout().unwrap();
+            let read_in = layout.encoding.unwrap();
             assert_eq!(
-                (layout.encoding.encoding, layout.encoding.source),
+                (read_in.encoding, read_in.source),
                 (encoding, source),
                 "{name}"
             );

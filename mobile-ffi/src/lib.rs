@@ -1126,7 +1126,7 @@ mod tests {
         assert_eq!(lines.len(), 1);
         let layout = a.statement_layout().unwrap();
         assert_eq!((layout.header_line, layout.title_rows), (2, 1));
-        assert_eq!(layout.encoding.encoding, TextEncoding::Utf8);
+        assert_eq!(layout.encoding.unwrap().encoding, TextEncoding::Utf8);
         assert_eq!(layout.unknown_columns, vec!["备注".to_string()]);
         let totals = a.statement_totals().unwrap();
         assert_eq!(

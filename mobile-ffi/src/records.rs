@@ -912,8 +912,9 @@ mirror! {
 pub struct StatementLayout from pf::StatementLayout {
     /// The profile's id.
     pub profile: String,
-    /// The encoding the file was read in.
-    pub encoding: DetectedEncoding,
+    /// The encoding the file was read in; null for an .xlsx sheet's rows
+    /// (cells that were text already).
+    pub encoding: Option<DetectedEncoding>,
     /// The header's line number (1-based).
     pub header_line: i64,
     /// Rows above the header skipped as titles.

@@ -213,10 +213,12 @@ fun formatIn(v: JsonElement?): StatementFormatInput? {
     )
 }
 
+/** Bytes written in hex. */
+fun hexBytes(h: String): ByteArray = ByteArray(h.length / 2) { h.substring(2 * it, 2 * it + 2).toInt(16).toByte() }
+
 /** `statement` (UTF-8 text) or `statement_hex` (the file's bytes in hex). */
 fun statementBytes(input: JsonObject): ByteArray? =
-    str(input, "statement")?.toByteArray()
-        ?: str(input, "statement_hex")?.let { h -> ByteArray(h.length / 2) { h.substring(2 * it, 2 * it + 2).toInt(16).toByte() } }
+    str(input, "statement")?.toByteArray() ?: str(input, "statement_hex")?.let(::hexBytes)
 
 // ---- answers: records → the vectors' snake_case JSON ----
 
@@ -367,7 +369,7 @@ fun encodingName(x: TextEncoding) = when (x) {
 
 fun layoutJson(l: StatementLayout) = j(
     "profile" to s(l.profile),
-    "encoding" to j("encoding" to s(encodingName(l.encoding.encoding)), "source" to e(l.encoding.source)),
+    "encoding" to opt(l.encoding) { j("encoding" to s(encodingName(it.encoding)), "source" to e(it.source)) },
     "header_line" to n(l.headerLine), "title_rows" to n(l.titleRows),
     "columns" to arr(l.columns) { j("column" to s(it.column), "field" to s(it.field)) },
     "unknown_columns" to arr(l.unknownColumns) { s(it) },
@@ -591,6 +593,17 @@ fun runCase(c: JsonObject, merchants: JsonObject): JsonElement {
                 val results = mutableListOf<LineAudit>()
                 val csv = str(input, "csv")
                 val statement = statementBytes(input)
+                val workbook = str(input, "workbook_hex")?.let(::hexBytes)
+                if (workbook != null) {
+                    // An .xlsx statement: its sheet's rows, then the same format.
+                    auditor.startStatement(formatIn(input.get("format")))
+                    results += auditor.feedXlsx(workbook, null)
+                    results += auditor.finishCsv()
+                    return@out j(
+                        "results" to arr(results, ::lineAuditJson), "summary" to auditSummaryJson(auditor.summary()),
+                        "layout" to opt(auditor.statementLayout(), ::layoutJson), "totals" to opt(auditor.statementTotals(), ::totalsJson),
+                    )
+                }
                 if (statement != null) {
                     // A statement file, fed in pieces of 5 bytes as the Rust
                     // runner does (a GBK or UTF-16 character split across them).

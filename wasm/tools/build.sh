@@ -65,6 +65,15 @@ cjs() {
   { echo "'use strict';"; sed -E 's/^export (function|class) /\1 /' "$1"
     echo "module.exports = { $2 };"; }
 }
+# The declarations for Node (index.d.cts for require, node.d.mts for import,
+# which re-exports the CommonJS module) are index.d.ts read from the nodejs
+# glue's declarations: no DOM types (the web glue's init() takes a Request).
+for d in "wasm/pkg:posfee_wasm" "wasm/pkg/quote:posfee_quote" "wasm/pkg/xlsx:posfee_xlsx"; do
+  dir="${d%%:*}"; name="${d##*:}"
+  grep -q "'./$name.js'" "$dir/index.d.ts" || { echo "build: $dir/index.d.ts does not read ./$name.js" >&2; exit 1; }
+  sed "s#'./$name.js'#'./cjs/$name.js'#g" "$dir/index.d.ts" > "$dir/index.d.cts"
+  cp "$dir/index.d.cts" "$dir/node.d.mts"
+done
 cjs wasm/js/audit.js installAuditCsv > wasm/pkg/audit.cjs
 cjs wasm/js/error.js PosfeeError > wasm/pkg/error.cjs
 cjs wasm/js/xlsx/rows.js wrapXlsxRows > wasm/pkg/xlsx/rows.cjs

@@ -431,6 +431,33 @@ test('15b. audit: a GBK statement with Chinese columns, a title row and a 合计
   });
 });
 
+test('15c. audit: the same statement as an .xlsx workbook, read by the module loaded for it', { skip: !features.audit && 'the package has no Auditor yet' }, async () => {
+  // The vectors' workbook (tests/vectors/tools/statement_xlsx.py writes it).
+  const cases = JSON.parse(readFileSync(new URL('../../tests/vectors/statements.json', import.meta.url), 'utf8')).cases;
+  const book = Buffer.from(cases.find((c) => c.id === 'statement-xlsx').input.workbook_hex, 'hex');
+  await withPage({ hash: '#audit' }, async (page) => {
+    const wasm = [];
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname.split('/').pop()));
+    await page.fill('#audit-asof', '2025-03-20T00:00');
+    // The .xlsx reader is fetched only now, for a workbook.
+    assert.ok(!wasm.includes('posfee_xlsx_bg.wasm'), `fetched before a workbook: ${wasm}`);
+    await page.setInputFiles('#audit-file', { name: '对账单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: book });
+    await page.waitForSelector('#audit-layout:not([hidden]) #audit-encoding', { timeout: 20000 });
+    assert.ok(wasm.includes('posfee_xlsx_bg.wasm'), `fetched: ${wasm}`);
+    assert.equal(await page.getAttribute('#audit-encoding', 'data-encoding'), 'xlsx');
+    assert.match(await page.textContent('#audit-encoding'), /Excel 工作簿.*第 2 行/);
+    const mapped = await page.$$eval('#audit-columns tbody tr', (rs) => rs.map((r) => [r.cells[0].textContent, r.dataset.field]));
+    assert.deepEqual(mapped.slice(0, 3), [['流水号', 'id'], ['交易时间', 'time'], ['交易金额', 'amount']]);
+    assert.equal(await page.getAttribute('.totals-check', 'data-agrees'), 'true');
+    assert.match(await page.textContent('#audit-summary'), /2 行：2 行无问题/);
+    assert.match(await page.textContent('#audit-progress-label'), /2/);
+    await shot(page, 'audit-xlsx');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#audit-download')]);
+    const rows = readFileSync(await download.path(), 'utf8').slice(1).trim().split('\r\n');
+    assert.deepEqual(rows.slice(1).map((r) => r.split(',').slice(0, 3)), [['3', 'S1', '无问题'], ['4', 'S2', '无问题']]);
+  });
+});
+
 test('16. troubleshooting: what happened, ranked causes and actions', { skip: !features.diagnose && 'the package has no diagnose yet' }, async () => {
   await withPage({ hash: '#diagnose' }, async (page) => {
     assert.equal(await page.isVisible('#tab-diagnose'), true);

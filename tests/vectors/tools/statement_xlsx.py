@@ -107,7 +107,7 @@ def cases():
         {
             "id": "statement-xlsx",
             "section": "§10",
-            "note": "The statement of statement-gbk-detected as an .xlsx workbook: S1's time an Excel date cell "
+            "note": "The statement of statement-gbk-detected as an .xlsx workbook (cells are text already: no encoding to settle): S1's time an Excel date cell "
             "(serial 45728.416666666664 = 2025-03-12 10:00), amounts and fees number cells (100, 0.38, 5.5), "
             "S2's amount the text ￥1,000.00. WeChat 100.00 × 0.38% = 0.38; credit chip 1000.00 × 0.55% = 5.50; "
             "the 合计 row 1100 / 5.88 / 1094.12 is the lines' sum.",
@@ -119,7 +119,7 @@ def cases():
                     {"line_number": 4, "status": "ok", "id": "S2", "expected_fee": "5.50"},
                 ],
                 "summary": {"lines": 2, "ok": 2, "unjudgeable": 0},
-                "layout": {"profile": "generic", "header_line": 2, "title_rows": 1},
+                "layout": {"profile": "generic", "encoding": None, "header_line": 2, "title_rows": 1},
                 "totals": {"line_number": 5, "agrees": True},
             },
         },

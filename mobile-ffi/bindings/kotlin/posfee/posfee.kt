@@ -7418,9 +7418,10 @@ data class StatementLayout (
     var `profile`: kotlin.String
     , 
     /**
-     * The encoding the file was read in.
+     * The encoding the file was read in; null for an .xlsx sheet's rows
+     * (cells that were text already).
      */
-    var `encoding`: DetectedEncoding
+    var `encoding`: DetectedEncoding?
     , 
     /**
      * The header's line number (1-based).
@@ -7458,7 +7459,7 @@ public object FfiConverterTypeStatementLayout: FfiConverterRustBuffer<StatementL
     override fun read(buf: ByteBuffer): StatementLayout {
         return StatementLayout(
             FfiConverterString.read(buf),
-            FfiConverterTypeDetectedEncoding.read(buf),
+            FfiConverterOptionalTypeDetectedEncoding.read(buf),
             FfiConverterLong.read(buf),
             FfiConverterLong.read(buf),
             FfiConverterSequenceTypeColumnMapping.read(buf),
@@ -7468,7 +7469,7 @@ public object FfiConverterTypeStatementLayout: FfiConverterRustBuffer<StatementL
 
     override fun allocationSize(value: StatementLayout) = (
             FfiConverterString.allocationSize(value.`profile`) +
-            FfiConverterTypeDetectedEncoding.allocationSize(value.`encoding`) +
+            FfiConverterOptionalTypeDetectedEncoding.allocationSize(value.`encoding`) +
             FfiConverterLong.allocationSize(value.`headerLine`) +
             FfiConverterLong.allocationSize(value.`titleRows`) +
             FfiConverterSequenceTypeColumnMapping.allocationSize(value.`columns`) +
@@ -7477,7 +7478,7 @@ public object FfiConverterTypeStatementLayout: FfiConverterRustBuffer<StatementL
 
     override fun write(value: StatementLayout, buf: ByteBuffer) {
             FfiConverterString.write(value.`profile`, buf)
-            FfiConverterTypeDetectedEncoding.write(value.`encoding`, buf)
+            FfiConverterOptionalTypeDetectedEncoding.write(value.`encoding`, buf)
             FfiConverterLong.write(value.`headerLine`, buf)
             FfiConverterLong.write(value.`titleRows`, buf)
             FfiConverterSequenceTypeColumnMapping.write(value.`columns`, buf)
@@ -8991,6 +8992,38 @@ public object FfiConverterOptionalTypeContractRatesInput: FfiConverterRustBuffer
         } else {
             buf.put(1)
             FfiConverterTypeContractRatesInput.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeDetectedEncoding: FfiConverterRustBuffer<DetectedEncoding?> {
+    override fun read(buf: ByteBuffer): DetectedEncoding? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeDetectedEncoding.read(buf)
+    }
+
+    override fun allocationSize(value: DetectedEncoding?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeDetectedEncoding.allocationSize(value)
+        }
+    }
+
+    override fun write(value: DetectedEncoding?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeDetectedEncoding.write(value, buf)
         }
     }
 }

@@ -299,18 +299,23 @@ func formatIn(_ v: J?) throws -> StatementFormatInput? {
         columns: columns, totals: totals)
 }
 
+/// Bytes written in hex (`key` names them in errors).
+func hexBytes(_ hex: String, _ key: String) throws -> [UInt8] {
+    let u = Array(hex.utf8)
+    guard u.count % 2 == 0 else { throw RunnerError(description: "\(key): odd length") }
+    return try stride(from: 0, to: u.count, by: 2).map { i -> UInt8 in
+        guard let b = UInt8(String(decoding: u[i..<i + 2], as: UTF8.self), radix: 16) else {
+            throw RunnerError(description: "\(key): not hex at \(i)")
+        }
+        return b
+    }
+}
+
 /// `statement` (UTF-8 text) or `statement_hex` (the file's bytes in hex).
 func statementBytes(_ input: J) throws -> [UInt8]? {
     if let text = try str(input, "statement") { return Array(text.utf8) }
     guard let hex = try str(input, "statement_hex") else { return nil }
-    let u = Array(hex.utf8)
-    guard u.count % 2 == 0 else { throw RunnerError(description: "statement_hex: odd length") }
-    return try stride(from: 0, to: u.count, by: 2).map { i -> UInt8 in
-        guard let b = UInt8(String(decoding: u[i..<i + 2], as: UTF8.self), radix: 16) else {
-            throw RunnerError(description: "statement_hex: not hex at \(i)")
-        }
-        return b
-    }
+    return try hexBytes(hex, "statement_hex")
 }
 
 // ---- answers → the vectors' JSON ----
@@ -467,7 +472,7 @@ func encodingName(_ x: TextEncoding) -> String {
 func layoutJ(_ l: StatementLayout) -> J {
     J.object([
         "profile": s(l.profile),
-        "encoding": .object(["encoding": .string(encodingName(l.encoding.encoding)), "source": e(l.encoding.source)]),
+        "encoding": l.encoding.map { J.object(["encoding": .string(encodingName($0.encoding)), "source": e($0.source)]) } ?? J.null,
         "header_line": .int(l.headerLine), "title_rows": .int(l.titleRows),
         "columns": .array(l.columns.map { J.object(["column": s($0.column), "field": s($0.field)]) }),
         "unknown_columns": .array(l.unknownColumns.map { J.string($0) }),
@@ -726,6 +731,17 @@ func runCase(_ c: J, _ merchants: J) throws -> J {
         return try out {
             let auditor = try Auditor(engine: en, merchant: mi, asOf: try str(input, "as_of"), options: try opts(input))
             var results: [LineAudit] = []
+            if let hex = try str(input, "workbook_hex") {
+                // An .xlsx statement: its sheet's rows, then the same format.
+                try auditor.startStatement(format: try formatIn(input["format"]))
+                results += try auditor.feedXlsx(file: Data(try hexBytes(hex, "workbook_hex")), sheet: nil)
+                results += try auditor.finishCsv()
+                return .object([
+                    "results": .array(results.map(lineAuditJ)), "summary": auditSummaryJ(auditor.summary()),
+                    "layout": auditor.statementLayout().map(layoutJ) ?? J.null,
+                    "totals": auditor.statementTotals().map(totalsJ) ?? J.null,
+                ])
+            }
             if let bytes = try statementBytes(input) {
                 // A statement file, fed in pieces of 5 bytes as the Rust
                 // runner does (a GBK or UTF-16 character split across them).

@@ -6978,9 +6978,10 @@ public struct StatementLayout: Equatable, Hashable {
      */
     public var profile: String
     /**
-     * The encoding the file was read in.
+     * The encoding the file was read in; null for an .xlsx sheet's rows
+     * (cells that were text already).
      */
-    public var encoding: DetectedEncoding
+    public var encoding: DetectedEncoding?
     /**
      * The header's line number (1-based).
      */
@@ -7005,8 +7006,9 @@ public struct StatementLayout: Equatable, Hashable {
          * The profile's id.
          */profile: String, 
         /**
-         * The encoding the file was read in.
-         */encoding: DetectedEncoding, 
+         * The encoding the file was read in; null for an .xlsx sheet's rows
+         * (cells that were text already).
+         */encoding: DetectedEncoding?, 
         /**
          * The header's line number (1-based).
          */headerLine: Int64, 
@@ -7044,7 +7046,7 @@ public struct FfiConverterTypeStatementLayout: FfiConverterRustBuffer {
         return
             try StatementLayout(
                 profile: FfiConverterString.read(from: &buf), 
-                encoding: FfiConverterTypeDetectedEncoding.read(from: &buf), 
+                encoding: FfiConverterOptionTypeDetectedEncoding.read(from: &buf), 
                 headerLine: FfiConverterInt64.read(from: &buf), 
                 titleRows: FfiConverterInt64.read(from: &buf), 
                 columns: FfiConverterSequenceTypeColumnMapping.read(from: &buf), 
@@ -7054,7 +7056,7 @@ public struct FfiConverterTypeStatementLayout: FfiConverterRustBuffer {
 
     public static func write(_ value: StatementLayout, into buf: inout [UInt8]) {
         FfiConverterString.write(value.profile, into: &buf)
-        FfiConverterTypeDetectedEncoding.write(value.encoding, into: &buf)
+        FfiConverterOptionTypeDetectedEncoding.write(value.encoding, into: &buf)
         FfiConverterInt64.write(value.headerLine, into: &buf)
         FfiConverterInt64.write(value.titleRows, into: &buf)
         FfiConverterSequenceTypeColumnMapping.write(value.columns, into: &buf)
@@ -9203,6 +9205,30 @@ fileprivate struct FfiConverterOptionTypeContractRatesInput: FfiConverterRustBuf
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeContractRatesInput.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDetectedEncoding: FfiConverterRustBuffer {
+    typealias SwiftType = DetectedEncoding?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDetectedEncoding.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDetectedEncoding.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

@@ -1,1 +1,0 @@
-export { xlsxRows } from './cjs/posfee_xlsx.js';
