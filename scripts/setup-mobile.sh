@@ -3,6 +3,9 @@
 # Idempotent: everything is cached, so a second run does nothing.
 #   - a JDK (java, javac, jar) and JNA and gson from Debian's packages
 #     (/usr/share/java/jna.jar, /usr/share/java/gson.jar)
+#   - Maven and its install plugin from Debian (maven,
+#     libmaven-install-plugin-java: `mvn install:install-file` of the JVM
+#     artifact, with /usr/share/maven-repo as its only repository), unzip
 #   - the Kotlin compiler from the npm package kotlin-compiler (Debian's
 #     kotlin is 1.3, too old), unpacked into ~/.cache/posfee/kotlin-<version>
 # Swift cannot be installed here (no swift package in Debian): test-mobile.sh
@@ -20,6 +23,9 @@ need=()
 command -v javac >/dev/null 2>&1 && command -v jar >/dev/null 2>&1 || need+=(default-jdk-headless)
 [ -f /usr/share/java/jna.jar ] || need+=(libjna-java)
 [ -f /usr/share/java/gson.jar ] || need+=(libgoogle-gson-java)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+[ -d /usr/share/maven-repo/org/apache/maven/plugins/maven-install-plugin ] || need+=(libmaven-install-plugin-java)
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
 if [ "${#need[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "setup-mobile: need ${need[*]} (Debian packages) and there is no apt-get" >&2
