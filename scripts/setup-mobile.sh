@@ -8,6 +8,8 @@
 #     artifact, with /usr/share/maven-repo as its only repository), unzip
 #   - the Kotlin compiler from the npm package kotlin-compiler (Debian's
 #     kotlin is 1.3, too old), unpacked into ~/.cache/posfee/kotlin-<version>
+#   - the Rust standard library for aarch64-linux-android and
+#     x86_64-linux-android (rustup), for `cargo check` of the FFI crate
 # Swift cannot be installed here (no swift package in Debian): test-mobile.sh
 # runs the Swift tests only where `swift` is already on PATH.
 # Prints the Kotlin home on its last line (KOTLIN_HOME=...).
@@ -56,4 +58,11 @@ if [ ! -x "$KOTLIN_HOME/bin/kotlinc" ] || [ ! -f "$KOTLIN_HOME/.done" ]; then
   touch "$KOTLIN_HOME/.done"
 fi
 ln -sfn "$KOTLIN_HOME" "$CACHE/kotlin"
+
+# Android targets: `rustup target add` does nothing when they are there.
+android_targets=(aarch64-linux-android x86_64-linux-android)
+installed_targets="$(rustup target list --installed)"
+for t in "${android_targets[@]}"; do
+  grep -qx "$t" <<<"$installed_targets" || rustup target add "$t" >&2
+done
 echo "KOTLIN_HOME=$KOTLIN_HOME"

@@ -17,7 +17,9 @@
 #      `mvn install:install-file` into a throwaway repository, the README
 #      examples (Java, Kotlin) compiled against the installed artifact and
 #      run, the error on a platform the JAR lacks: `jvm: N passed, N failed`;
-#   6. runs the Swift tests (tests/swift) where `swift` exists, and says
+#   6. `cargo check` of the FFI crate for aarch64-linux-android and
+#      x86_64-linux-android (no NDK needed): `android: N passed, N failed`;
+#   7. runs the Swift tests (tests/swift) where `swift` exists, and says
 #      plainly that it skipped them where it does not.
 # Exits non-zero on any failure. Installs its tools with setup-mobile.sh.
 set -euo pipefail
@@ -222,7 +224,22 @@ check "missing native library message" missing_library
 echo "jvm: $jvm_pass passed, $jvm_fail failed"
 [ "$jvm_fail" -eq 0 ] || { echo "JVM package checks failed" >&2; exit 1; }
 
-# 6. Swift.
+# 6. Android: the FFI crate type-checks for the two 64-bit Android ABIs
+# (no NDK needed for a check; building the .so needs it, see
+# mobile-ffi/README.md).
+android_pass=0 android_fail=0
+for t in aarch64-linux-android x86_64-linux-android; do
+  if cargo check -q -p posfee-ffi --target "$t"; then
+    android_pass=$((android_pass + 1))
+  else
+    android_fail=$((android_fail + 1))
+    echo "android: FAIL cargo check --target $t" >&2
+  fi
+done
+echo "android: $android_pass passed, $android_fail failed"
+[ "$android_fail" -eq 0 ] || exit 1
+
+# 7. Swift.
 if command -v swift >/dev/null 2>&1; then
   libdir="$(cd "$TARGET/release" && pwd)"
   (cd tests/swift && LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
