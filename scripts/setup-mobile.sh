@@ -10,9 +10,12 @@
 #     kotlin is 1.3, too old), unpacked into ~/.cache/posfee/kotlin-<version>
 #   - the Rust standard library for aarch64-linux-android and
 #     x86_64-linux-android (rustup), for `cargo check` of the FFI crate
+#   - a Python virtualenv with the PyPI packages tree-sitter and
+#     tree-sitter-swift (~/.cache/posfee/swift-syntax-<versions>), for a
+#     syntax check of the generated Swift where no Swift toolchain exists
 # Swift cannot be installed here (no swift package in Debian): test-mobile.sh
 # runs the Swift tests only where `swift` is already on PATH.
-# Prints the Kotlin home on its last line (KOTLIN_HOME=...).
+# Prints SWIFT_SYNTAX_PYTHON=... and, on its last line, KOTLIN_HOME=...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -65,4 +68,17 @@ installed_targets="$(rustup target list --installed)"
 for t in "${android_targets[@]}"; do
   grep -qx "$t" <<<"$installed_targets" || rustup target add "$t" >&2
 done
+
+# The Swift syntax checker's parser (PyPI wheels, prebuilt).
+TREE_SITTER_VERSION=0.26.1
+TREE_SITTER_SWIFT_VERSION=0.7.4
+SWIFT_SYNTAX="$CACHE/swift-syntax-$TREE_SITTER_VERSION-$TREE_SITTER_SWIFT_VERSION"
+if [ ! -f "$SWIFT_SYNTAX/.done" ]; then
+  rm -rf "$SWIFT_SYNTAX"
+  python3 -m venv "$SWIFT_SYNTAX" >&2
+  "$SWIFT_SYNTAX/bin/pip" install -q --disable-pip-version-check \
+    "tree-sitter==$TREE_SITTER_VERSION" "tree-sitter-swift==$TREE_SITTER_SWIFT_VERSION" >&2
+  touch "$SWIFT_SYNTAX/.done"
+fi
+echo "SWIFT_SYNTAX_PYTHON=$SWIFT_SYNTAX/bin/python"
 echo "KOTLIN_HOME=$KOTLIN_HOME"
