@@ -109,6 +109,14 @@ Implementation-Title: posfee-kotlin
 Implementation-Version: $VERSION
 Automatic-Module-Name: posfee
 EOF
+# The licence texts, where the repository has them, in both JARs' META-INF.
+for l in LICENSE-MIT LICENSE-APACHE; do
+  if [ -f "$l" ]; then
+    mkdir -p "$OUT/classes/META-INF" "$OUT/sources/META-INF"
+    cp "$l" "$OUT/classes/META-INF/"
+    cp "$l" "$OUT/sources/META-INF/"
+  fi
+done
 jar --create --file "$OUT/posfee-kotlin.jar" --manifest "$OUT/MANIFEST.MF" -C "$OUT/classes" . -C "$OUT/native" .
 cp "${KT_SOURCES[@]}" "$OUT/sources/posfee/"
 MAVEN="$TARGET/maven"
