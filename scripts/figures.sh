@@ -24,7 +24,8 @@
 #      resource checks, which assert the bounds; their printed figures are
 #      kept);
 #   7. scripts/line-counts.py: the hand-written lines of the core and of
-#      each binding.
+#      each binding;
+#   8. the sizes of the JVM artifact (target/maven/) built in step 6.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-1000000}"
@@ -53,6 +54,8 @@ csv_mb="${FIGURES_CSV_MB:-200}"
 run load_npm bash -c "cd tests/node && POSFEE_CSV_MB=$csv_mb node resources.test.mjs 2>&1 | grep -E '^resources: ' | sed -E 's/^resources: //'"
 run lines python3 scripts/line-counts.py
 run load_kotlin bash -c "POSFEE_CSV_MB=$csv_mb bash scripts/test-mobile.sh 2>&1 | grep -E '^kotlin: .*(MB CSV|memory)' | sed -E 's/^kotlin: //'"
+# The JVM artifact test-mobile.sh just built (target/maven/): bytes and KiB.
+run jvm_package bash -c 'cd "${CARGO_TARGET_DIR:-target}/maven" && stat -c "%n %s" -- * | awk "{ printf \"%-40s %9d bytes %8.1f KiB\\n\", \$1, \$2, \$2 / 1024 }"'
 
 python3 - "$work" "$n" "$csv_mb" >docs/FIGURES.md <<'PY'
 import os, platform, subprocess, sys, time
@@ -157,6 +160,16 @@ the suite sets it, the JAR's release library):
 
 ```
 {read('load_kotlin')}
+```
+
+## JVM package
+
+`target/maven/` as `bash scripts/test-mobile.sh` builds it (the JAR holds
+the compiled bindings and the release `linux-x86-64/libposfee_ffi.so`, debug
+info stripped; mobile-ffi/README.md, "The JVM artifact"):
+
+```
+{read('jvm_package')}
 ```
 
 ## Lines of code

@@ -7,7 +7,7 @@
 // skipped. Then the error paths and the rest of the API are checked.
 //
 // Usage: java -cp posfee.jar:tests.jar:jna.jar:gson.jar:kotlin-stdlib.jar \
-//          posfee.tests.VectorTestsKt <tests dir>
+//          posfee.tests.VectorTestsKt <tests dir> <Cargo.toml's version>
 // Prints each failure and a last line `N passed, N failed, N skipped`; exits
 // non-zero on any failure.
 package posfee.tests
@@ -27,6 +27,9 @@ import kotlin.system.exitProcess
 class RunnerError(message: String) : Exception(message)
 
 lateinit var root: File
+// Cargo.toml's workspace version (the runner's second argument), which the
+// JAR and the native library must both carry.
+var expectedVersion: String? = null
 val gson = GsonBuilder().disableHtmlEscaping().serializeNulls().create()
 
 // ---- inputs: vector JSON → the typed API's records ----
@@ -691,6 +694,21 @@ fun expectError(code: String, field: String, reason: String?, f: () -> Unit) {
 }
 
 val apiChecks: List<Pair<String, () -> Unit>> = listOf(
+    "the JAR: version in the manifest, build.properties and the native library; its platforms" to {
+        val want = expectedVersion ?: error("no expected version given")
+        check(version() == want) { "native library version ${version()}, Cargo.toml $want" }
+        check(PosfeeLibrary.version == want) { "posfee/build.properties version ${PosfeeLibrary.version}" }
+        val manifest = PosfeeLibrary::class.java.`package`.implementationVersion
+        check(manifest == want) { "manifest Implementation-Version $manifest" }
+        check(PosfeeLibrary.platform in PosfeeLibrary.platforms) { "${PosfeeLibrary.platform} not in ${PosfeeLibrary.platforms}" }
+        check(PosfeeLibrary.libraryName() == "posfee_ffi") { "library name" }
+    },
+    "money comes back with scale 2: equals is scale-sensitive, compareTo is not (README)" to {
+        val q = Engine().quote(std, card)
+        check(q.fee.scale() == 2 && q.fee.toPlainString() == "5.50") { "fee ${q.fee} scale ${q.fee.scale()}" }
+        check(q.fee != BigDecimal("5.5") && q.fee == BigDecimal("5.50")) { "equals" }
+        check(q.fee.compareTo(BigDecimal("5.5")) == 0) { "compareTo" }
+    },
     "error: bad amount" to {
         expectError("invalid_amount", "payment.amount", "too_many_decimals") { Engine().quote(std, card.copy(amount = "1.234")) }
         expectError("invalid_amount", "amount", "format") { parseAmount("1e3") }
@@ -1106,6 +1124,7 @@ val hostileChecks: List<Pair<String, () -> Unit>> = listOf(
 
 fun main(args: Array<String>) {
     root = File(args.firstOrNull() ?: "tests")
+    expectedVersion = args.getOrNull(1)
     val files = File(root, "vectors").listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }
     var passed = 0
     var skipped = 0

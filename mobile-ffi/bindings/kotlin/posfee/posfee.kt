@@ -393,7 +393,7 @@ private fun findLibraryName(componentName: String): String {
     if (libOverride != null) {
         return libOverride
     }
-    return "posfee_ffi"
+    return "${PosfeeLibrary.libraryName()}"
 }
 
 // Define FFI callback types
