@@ -8,7 +8,8 @@
 #   bash scripts/figures.sh [payments=1000000]
 #
 # What it runs, in order, each output kept verbatim:
-#   1. scripts/bench-wasm.sh: the npm payloads (raw and gzipped) and
+#   1. scripts/bench-wasm.sh: the npm payloads (raw and gzipped), then the
+#      tarball npm would publish (files, packed and unpacked size), and
 #      tests/node/bench.mjs (quote, fee, feeBatch, feeBatchText against a
 #      decimal.js implementation and a hand-written integer-fen JS batch);
 #   2. scripts/bench-boundary.sh: one quote answer and one payment crossing
@@ -44,6 +45,8 @@ run() { # name, command...
 }
 
 run npm bash scripts/bench-wasm.sh "$n"
+# The tarball npm would publish, from the package bench-wasm.sh just built.
+run npm_tarball bash -c 'cd wasm/pkg && npm pack --dry-run --json 2>/dev/null | node -e "const [p] = JSON.parse(require(\"fs\").readFileSync(0, \"utf8\")); console.log(p.filename + \": \" + p.entryCount + \" files, \" + (p.size / 1024).toFixed(1) + \" KiB packed, \" + (p.unpackedSize / 1024).toFixed(1) + \" KiB unpacked\")"'
 run boundary bash scripts/bench-boundary.sh
 run jvm bash scripts/bench-mobile.sh "$n"
 run core bash -c 'cargo bench -q -p posfee-core --bench quote -- --noplot 2>/dev/null | grep -E "^[A-Za-z]|time:|thrpt:" | grep -v "%"'
@@ -93,6 +96,13 @@ to posfee's before it is timed.
 
 ```
 {read('npm')}
+```
+
+The tarball (`npm pack --dry-run` of `wasm/pkg`; each `.wasm` once, the
+`.xlsx` reader included):
+
+```
+{read('npm_tarball')}
 ```
 
 ## The wasm boundary alone

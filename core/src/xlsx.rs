@@ -107,16 +107,17 @@ fn check_parts(bytes: &[u8], limit: usize) -> Result<()> {
     let mut total = 0u64;
     for i in 0..zip.len() {
         let part = zip.by_index(i).map_err(|_| unreadable("a damaged part"))?;
-        let shared = part
-            .name()
-            .to_ascii_lowercase()
-            .ends_with("sharedstrings.xml");
+        let name = part.name().to_ascii_lowercase();
+        let shared = name.ends_with("sharedstrings.xml");
+        let sheet = name.starts_with("xl/worksheets/") && name.ends_with(".xml");
         let mut counted = Counted {
             inner: part.take(limit - total + 1),
             bytes: 0,
         };
         if shared {
             check_shared_strings(&mut counted)?;
+        } else if sheet {
+            check_references(&mut counted)?;
         }
         std::io::copy(&mut counted, &mut std::io::sink())
             .map_err(|_| unreadable("a damaged part"))?;
@@ -162,6 +163,46 @@ fn check_shared_strings(part: &mut impl Read) -> Result<()> {
         return Err(unreadable("the shared strings' count exceeds the strings"));
     }
     Ok(())
+}
+
+/// A sheet's cell references (`r` of a row or cell, `ref` of its
+/// dimension) are Excel's: at most three letters and seven digits
+/// (`XFD1048576`). calamine reads longer ones into 32-bit numbers that
+/// overflow.
+fn check_references(part: &mut impl Read) -> Result<()> {
+    use quick_xml::events::Event;
+    let is_cell = |r: &[u8], letters: bool| {
+        let digits = r.iter().skip_while(|b| b.is_ascii_alphabetic()).count();
+        let alpha = r.len() - digits;
+        (if letters { alpha <= 3 } else { alpha == 0 })
+            && (1..=7).contains(&digits)
+            && r.iter().skip(alpha).all(u8::is_ascii_digit)
+    };
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                let (key, letters): (&[u8], bool) = match e.local_name().as_ref() {
+                    b"c" => (b"r", true),
+                    b"row" => (b"r", false),
+                    b"dimension" => (b"ref", true),
+                    _ => continue,
+                };
+                for a in e.attributes().flatten() {
+                    if a.key.local_name().as_ref() == key
+                        && !a.value.split(|&b| b == b':').all(|r| is_cell(r, letters))
+                    {
+                        return Err(unreadable("a cell reference beyond the sheet"));
+                    }
+                }
+            }
+            Ok(Event::Eof) => return Ok(()),
+            Ok(_) => {}
+            Err(_) => return Err(unreadable("the sheet")),
+        }
+    }
 }
 
 /// A reader that counts the bytes read through it.
@@ -264,6 +305,63 @@ mod tests {
         );
     }
 
+    /// The workbook with `from` replaced by `to` in its part `name` (stored).
+    fn patched(bytes: &[u8], name: &str, from: &str, to: &str) -> Vec<u8> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            let mut text = String::new();
+            part.read_to_string(&mut text).unwrap();
+            if part.name() == name {
+                assert!(text.contains(from), "{text}");
+                text = text.replace(from, to);
+            }
+            out.start_file(part.name(), stored).unwrap();
+            std::io::Write::write_all(&mut out, text.as_bytes()).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_cell_reference_beyond_excel_is_refused() {
+        let bytes = workbook(|s| {
+            s.write_string(0, 0, "交易金额").unwrap();
+        });
+        // calamine reads a reference into a 32-bit number: these overflowed it.
+        for (from, to) in [
+            ("r=\"A1\"", "r=\"ABCDEFGHIJKLMNOP1\""),
+            ("r=\"A1\"", "r=\"A99999999999\""),
+            ("<row r=\"1\"", "<row r=\"12345678901\""),
+        ] {
+            let e = xlsx_rows(&patched(&bytes, "xl/worksheets/sheet1.xml", from, to), None)
+                .unwrap_err();
+            assert_eq!(
+                (e.code().as_str(), e.field(), e.reason().as_str()),
+                ("invalid_csv", "file", "unreadable"),
+                "{to}"
+            );
+            assert!(
+                e.message_en().contains("cell reference"),
+                "{}",
+                e.message_en()
+            );
+        }
+        // Excel's last cell is a reference like any other.
+        let last = patched(
+            &bytes,
+            "xl/worksheets/sheet1.xml",
+            "r=\"A1\"",
+            "r=\"XFD1048576\"",
+        );
+        assert_eq!(
+            xlsx_rows(&last, None).unwrap_err().reason().as_str(),
+            "too_long"
+        );
+    }
+
     #[test]
     fn a_shared_string_count_beyond_the_strings_is_refused() {
         let bytes = workbook(|s| {
@@ -272,22 +370,12 @@ mod tests {
         assert_eq!(xlsx_rows(&bytes, None).unwrap(), vec![vec!["交易金额"]]);
         // The same workbook announcing four billion strings (calamine would
         // reserve room for them all).
-        let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
-        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let stored = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored);
-        for i in 0..zip.len() {
-            let mut part = zip.by_index(i).unwrap();
-            let mut text = String::new();
-            part.read_to_string(&mut text).unwrap();
-            if part.name() == "xl/sharedStrings.xml" {
-                assert!(text.contains("uniqueCount=\"1\""), "{text}");
-                text = text.replace("uniqueCount=\"1\"", "uniqueCount=\"4000000000\"");
-            }
-            out.start_file(part.name(), stored).unwrap();
-            std::io::Write::write_all(&mut out, text.as_bytes()).unwrap();
-        }
-        let lying = out.finish().unwrap().into_inner();
+        let lying = patched(
+            &bytes,
+            "xl/sharedStrings.xml",
+            "uniqueCount=\"1\"",
+            "uniqueCount=\"4000000000\"",
+        );
         let e = xlsx_rows(&lying, None).unwrap_err();
         assert_eq!(
             (e.code().as_str(), e.field(), e.reason().as_str()),

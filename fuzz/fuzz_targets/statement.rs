@@ -51,7 +51,8 @@ fn check(x: &Read) {
         assert!(layout.header_line < x.records.iter().map(|r| match r {
             CsvRecord::Line { line_number, .. } | CsvRecord::Bad { line_number, .. } => *line_number,
         }).min().unwrap_or(u64::MAX));
-        posfee_fuzz::trace(&format!("statement-layout {}", layout.encoding.encoding.as_str()));
+        let read_in = layout.encoding.expect("a statement read from bytes names its encoding");
+        posfee_fuzz::trace(&format!("statement-layout {}", read_in.encoding.as_str()));
     }
     if let Some(t) = &x.totals {
         assert!(t.lines + t.unread <= x.records.len() as u64, "{t:?}");
