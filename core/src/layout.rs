@@ -120,7 +120,7 @@ pub struct ColumnMapping {
 pub struct StatementLayout {
     /// The profile's id.
     pub profile: String,
-    /// The encoding the file was read in; `None` for rows of cells that
+    /// The encoding the file was read in; none (`null`) for rows of cells that
     /// were text already (an .xlsx sheet's, fed with `feed_row`).
     pub encoding: Option<DetectedEncoding>,
     /// The header's line number (1-based).

@@ -663,7 +663,7 @@ export type StatementLayout = {
   /** The profile's id. */
   profile: string;
   /**
-   * The encoding the file was read in; `None` for rows of cells that
+   * The encoding the file was read in; none (`null`) for rows of cells that
    * were text already (an .xlsx sheet's, fed with `feed_row`).
    */
   encoding: DetectedEncoding | null;

@@ -664,8 +664,11 @@ export type Situation = "not_arrived" | "declined" | "huabei_unavailable" | "sus
 export type StatementLayout = {
     /** The profile's id. */
     profile: string;
-    /** The encoding the file was read in. */
-    encoding: DetectedEncoding;
+    /**
+     * The encoding the file was read in; none (`null`) for rows of cells that
+     * were text already (an .xlsx sheet's, fed with `feed_row`).
+     */
+    encoding: DetectedEncoding | null;
     /** The header's line number (1-based). */
     headerLine: number;
     /** Rows above the header that were skipped as titles. */
