@@ -132,33 +132,23 @@ fn check_parts(bytes: &[u8], limit: usize) -> Result<()> {
 /// The shared-string table's announced count (`uniqueCount`) against the
 /// strings it holds.
 fn check_shared_strings(part: &mut impl Read) -> Result<()> {
-    use quick_xml::events::Event;
-    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
-    let mut buf = Vec::new();
     let mut announced = 0u64;
     let mut held = 0u64;
-    loop {
-        buf.clear();
-        match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
-                b"sst" => {
-                    for a in e.attributes().flatten() {
-                        if a.key.local_name().as_ref() == b"uniqueCount" {
-                            announced = std::str::from_utf8(&a.value)
-                                .ok()
-                                .and_then(|t| t.trim().parse().ok())
-                                .unwrap_or(0);
-                        }
-                    }
+    each_element(part, "the shared strings", |e| {
+        match e.local_name().as_ref() {
+            b"sst" => {
+                if let Some(count) = attribute(e, b"uniqueCount") {
+                    announced = std::str::from_utf8(&count)
+                        .ok()
+                        .and_then(|t| t.trim().parse().ok())
+                        .unwrap_or(0);
                 }
-                b"si" => held += 1,
-                _ => {}
-            },
-            Ok(Event::Eof) => break,
-            Ok(_) => {}
-            Err(_) => return Err(unreadable("the shared strings")),
+            }
+            b"si" => held += 1,
+            _ => {}
         }
-    }
+        Ok(())
+    })?;
     if announced > held {
         return Err(unreadable("the shared strings' count exceeds the strings"));
     }
@@ -170,7 +160,6 @@ fn check_shared_strings(part: &mut impl Read) -> Result<()> {
 /// (`XFD1048576`). calamine reads longer ones into 32-bit numbers that
 /// overflow.
 fn check_references(part: &mut impl Read) -> Result<()> {
-    use quick_xml::events::Event;
     let is_cell = |r: &[u8], letters: bool| {
         let digits = r.iter().skip_while(|b| b.is_ascii_alphabetic()).count();
         let alpha = r.len() - digits;
@@ -178,31 +167,49 @@ fn check_references(part: &mut impl Read) -> Result<()> {
             && (1..=7).contains(&digits)
             && r.iter().skip(alpha).all(u8::is_ascii_digit)
     };
+    each_element(part, "the sheet", |e| {
+        let (key, letters): (&[u8], bool) = match e.local_name().as_ref() {
+            b"c" => (b"r", true),
+            b"row" => (b"r", false),
+            b"dimension" => (b"ref", true),
+            _ => return Ok(()),
+        };
+        match attribute(e, key) {
+            Some(r) if !r.split(|&b| b == b':').all(|r| is_cell(r, letters)) => {
+                Err(unreadable("a cell reference beyond the sheet"))
+            }
+            _ => Ok(()),
+        }
+    })
+}
+
+/// Each start (or empty) element of an XML part, in order, to `each`; XML
+/// that does not read is `what` unreadable.
+fn each_element(
+    part: &mut impl Read,
+    what: &str,
+    mut each: impl FnMut(&quick_xml::events::BytesStart<'_>) -> Result<()>,
+) -> Result<()> {
+    use quick_xml::events::Event;
     let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
     let mut buf = Vec::new();
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e) | Event::Empty(e)) => {
-                let (key, letters): (&[u8], bool) = match e.local_name().as_ref() {
-                    b"c" => (b"r", true),
-                    b"row" => (b"r", false),
-                    b"dimension" => (b"ref", true),
-                    _ => continue,
-                };
-                for a in e.attributes().flatten() {
-                    if a.key.local_name().as_ref() == key
-                        && !a.value.split(|&b| b == b':').all(|r| is_cell(r, letters))
-                    {
-                        return Err(unreadable("a cell reference beyond the sheet"));
-                    }
-                }
-            }
+            Ok(Event::Start(e) | Event::Empty(e)) => each(&e)?,
             Ok(Event::Eof) => return Ok(()),
             Ok(_) => {}
-            Err(_) => return Err(unreadable("the sheet")),
+            Err(_) => return Err(unreadable(what)),
         }
     }
+}
+
+/// An element's attribute by its local name.
+fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &[u8]) -> Option<Vec<u8>> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| a.value.into_owned())
 }
 
 /// A reader that counts the bytes read through it.

@@ -133,6 +133,19 @@ fn calendar_load(input: &Value) -> Result<Value, String> {
     Ok(out(run()))
 }
 
+/// Bytes written in hex at `key` (`statement_hex`, `workbook_hex`).
+#[cfg(feature = "statements")]
+fn hex(input: &Value, key: &str) -> Option<Vec<u8>> {
+    let h = input.get(key)?.as_str()?;
+    let byte = |i: usize| h.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok());
+    Some(
+        (0..h.len())
+            .step_by(2)
+            .map(|i| byte(i).unwrap_or(0))
+            .collect(),
+    )
+}
+
 fn merchant(input: &Value, merchants: &Map<String, Value>) -> Result<Value, String> {
     match input.get("merchant") {
         Some(Value::String(name)) => merchants
@@ -494,56 +507,38 @@ fn run_case(case: &Value, merchants: &Map<String, Value>) -> Result<Value, Strin
                 };
                 let mut auditor = Auditor::new(&plan, &cal, merchant, opts)?;
                 let mut results = Vec::new();
-                #[cfg(feature = "xlsx")]
-                if let Some(Value::String(h)) = input.get("workbook_hex") {
-                    // An .xlsx statement: its sheet's rows, then the same format.
-                    let bytes: Vec<u8> = (0..h.len())
-                        .step_by(2)
-                        .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0))
-                        .collect();
-                    let format: StatementFormatInput = input_from_json(
-                        input.get("format").cloned().unwrap_or_else(|| json!({})),
-                        "format",
-                    )?;
-                    let mut reader = CsvReader::with_format(format.to_format("format")?);
-                    let rows = posfee_core::xlsx_rows(&bytes, None)?;
-                    auditor.feed_rows(&mut reader, rows, &mut |l, _| results.push(l))?;
-                    auditor.finish_csv(&mut reader, &mut |l, _| results.push(l))?;
-                    return Ok(json!({
-                        "results": results,
-                        "summary": auditor.summary(),
-                        "layout": reader.layout(),
-                        "totals": reader.totals(),
-                    }));
-                }
                 #[cfg(feature = "statements")]
-                let statement = match (input.get("statement"), input.get("statement_hex")) {
-                    (Some(Value::String(t)), _) => Some(t.as_bytes().to_vec()),
-                    (_, Some(Value::String(h))) => Some(
-                        (0..h.len())
-                            .step_by(2)
-                            .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0))
-                            .collect(),
-                    ),
-                    _ => None,
-                };
-                #[cfg(feature = "statements")]
-                if let Some(bytes) = statement {
-                    let format: StatementFormatInput = input_from_json(
-                        input.get("format").cloned().unwrap_or_else(|| json!({})),
-                        "format",
-                    )?;
-                    let mut reader = CsvReader::with_format(format.to_format("format")?);
-                    for chunk in bytes.chunks(5) {
-                        auditor.feed_csv(&mut reader, chunk, &mut |l, _| results.push(l))?;
+                {
+                    let text = input.get("statement").and_then(Value::as_str);
+                    let file = text
+                        .map(|t| t.as_bytes().to_vec())
+                        .or_else(|| hex(&input, "statement_hex"));
+                    let book = hex(&input, "workbook_hex");
+                    if file.is_some() || book.is_some() {
+                        let format: StatementFormatInput = input_from_json(
+                            input.get("format").cloned().unwrap_or_else(|| json!({})),
+                            "format",
+                        )?;
+                        let mut reader = CsvReader::with_format(format.to_format("format")?);
+                        let mut on_line = |l, _| results.push(l);
+                        // An .xlsx statement: its sheet's rows, then the same format.
+                        #[cfg(feature = "xlsx")]
+                        if let Some(book) = &book {
+                            let rows = posfee_core::xlsx_rows(book, None)?;
+                            auditor.feed_rows(&mut reader, rows, &mut on_line)?;
+                        }
+                        // A statement file, fed in 5-byte pieces.
+                        for chunk in file.iter().flat_map(|b| b.chunks(5)) {
+                            auditor.feed_csv(&mut reader, chunk, &mut on_line)?;
+                        }
+                        auditor.finish_csv(&mut reader, &mut on_line)?;
+                        return Ok(json!({
+                            "results": results,
+                            "summary": auditor.summary(),
+                            "layout": reader.layout(),
+                            "totals": reader.totals(),
+                        }));
                     }
-                    auditor.finish_csv(&mut reader, &mut |l, _| results.push(l))?;
-                    return Ok(json!({
-                        "results": results,
-                        "summary": auditor.summary(),
-                        "layout": reader.layout(),
-                        "totals": reader.totals(),
-                    }));
                 }
                 if let Some(csv) = input.get("csv").and_then(Value::as_str) {
                     auditor.audit_csv(

@@ -597,21 +597,13 @@ fun runCase(c: JsonObject, merchants: JsonObject): JsonElement {
                 val csv = str(input, "csv")
                 val statement = statementBytes(input)
                 val workbook = str(input, "workbook_hex")?.let(::hexBytes)
-                if (workbook != null) {
-                    // An .xlsx statement: its sheet's rows, then the same format.
+                if (workbook != null || statement != null) {
                     auditor.startStatement(formatIn(input.get("format")))
-                    results += auditor.feedXlsx(workbook, null)
-                    results += auditor.finishCsv()
-                    return@out j(
-                        "results" to arr(results, ::lineAuditJson), "summary" to auditSummaryJson(auditor.summary()),
-                        "layout" to opt(auditor.statementLayout(), ::layoutJson), "totals" to opt(auditor.statementTotals(), ::totalsJson),
-                    )
-                }
-                if (statement != null) {
+                    // An .xlsx statement: its sheet's rows, then the same format.
+                    if (workbook != null) results += auditor.feedXlsx(workbook, null)
                     // A statement file, fed in pieces of 5 bytes as the Rust
                     // runner does (a GBK or UTF-16 character split across them).
-                    auditor.startStatement(formatIn(input.get("format")))
-                    statement.asList().chunked(5).forEach { results += auditor.feedCsv(it.toByteArray()) }
+                    statement?.asList()?.chunked(5)?.forEach { results += auditor.feedCsv(it.toByteArray()) }
                     results += auditor.finishCsv()
                     return@out j(
                         "results" to arr(results, ::lineAuditJson), "summary" to auditSummaryJson(auditor.summary()),

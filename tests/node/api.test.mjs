@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { hexBytes } from './support.mjs';
 import { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareByChannel, compareContract, parseAmount, version, PosfeeError } from 'posfee';
 
 const root = new URL('../', import.meta.url);
@@ -517,7 +518,7 @@ test('audit: auditStatement reads a GBK statement with Chinese columns, title ro
   // streamed in pieces, and the same text as UTF-8 with a byte-order mark.
   const cases = JSON.parse(readFileSync(new URL('../vectors/statements.json', import.meta.url), 'utf8')).cases;
   const hex = cases.find((c) => c.id === 'statement-gbk-detected').input.statement_hex;
-  const gbk = Uint8Array.from(hex.match(/../g), (h) => parseInt(h, 16));
+  const gbk = hexBytes(hex);
   const text = new TextDecoder('gbk').decode(gbk);
   const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
   const calls = [];

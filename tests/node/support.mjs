@@ -34,3 +34,6 @@ export function toSnake(v) {
 const INPUT_CODES = new Set(['invalid_amount', 'invalid_time', 'invalid_field']);
 export const snakeField = (f, code = 'invalid_field') =>
   INPUT_CODES.has(code) ? f.split('.').map((seg) => seg.replace(/^[^[]+/, snake)).join('.') : f;
+
+/** Bytes written in hex (the vectors' `statement_hex`, `workbook_hex`). */
+export const hexBytes = (hex) => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));

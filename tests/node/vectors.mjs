@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Engine, Plan, Calendar, DayLedger, Auditor, compare, compareByChannel, parseAmount, PosfeeError } from 'posfee';
 import { xlsxRows } from 'posfee/xlsx';
-import { toCamel, toSnake, snakeField } from './support.mjs';
+import { toCamel, toSnake, snakeField, hexBytes } from './support.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const read = (p) => readFileSync(root + p, 'utf8');
@@ -250,22 +250,14 @@ export function runCase(c, merchants) {
       const m = merchant(input, merchants);
       const r = out(() => {
         const a = new Auditor(e, m, input.as_of, opts(input));
-        if (typeof input.workbook_hex === 'string') {
+        const book = input.workbook_hex === undefined ? null : hexBytes(input.workbook_hex);
+        const file = typeof input.statement === 'string' ? new TextEncoder().encode(input.statement) : input.statement_hex === undefined ? null : hexBytes(input.statement_hex);
+        if (book || file) {
+          a.startStatement(input.format === undefined ? null : toCamel(input.format));
           // An .xlsx statement: its sheet's rows (posfee/xlsx), then the same format.
-          const bytes = Uint8Array.from(input.workbook_hex.match(/../g) ?? [], (h) => parseInt(h, 16));
-          a.startStatement(input.format === undefined ? null : toCamel(input.format));
-          const results = [...a.feedRows(xlsxRows(bytes)), ...a.finishCsv()];
-          return { results, summary: a.summary(), layout: a.statementLayout(), totals: a.statementTotals() };
-        }
-        if (typeof input.statement === 'string' || typeof input.statement_hex === 'string') {
+          const results = book ? [...a.feedRows(xlsxRows(book))] : [];
           // A statement file, fed in 5-byte pieces as the Rust runner does.
-          const bytes =
-            typeof input.statement === 'string'
-              ? new TextEncoder().encode(input.statement)
-              : Uint8Array.from(input.statement_hex.match(/../g) ?? [], (h) => parseInt(h, 16));
-          a.startStatement(input.format === undefined ? null : toCamel(input.format));
-          const results = [];
-          for (let i = 0; i < bytes.length; i += 5) results.push(...a.feedCsv(bytes.subarray(i, i + 5)));
+          for (let i = 0; file && i < file.length; i += 5) results.push(...a.feedCsv(file.subarray(i, i + 5)));
           results.push(...a.finishCsv());
           return { results, summary: a.summary(), layout: a.statementLayout(), totals: a.statementTotals() };
         }

@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Engine, Auditor, PosfeeError } from 'posfee';
+import { hexBytes } from './support.mjs';
 
 const cases = JSON.parse(readFileSync(new URL('../vectors/statements.json', import.meta.url), 'utf8')).cases;
-const bytesOf = (id, key) => Uint8Array.from(cases.find((c) => c.id === id).input[key].match(/../g), (h) => parseInt(h, 16));
+const bytesOf = (id, key) => hexBytes(cases.find((c) => c.id === id).input[key]);
 // The vectors' workbook (tests/vectors/tools/statement_xlsx.py) and the same statement as GBK CSV.
 const book = bytesOf('statement-xlsx', 'workbook_hex');
 const gbk = bytesOf('statement-gbk-detected', 'statement_hex');

@@ -153,6 +153,30 @@ fn platform_decoder(encoding: pf::TextEncoding) -> Option<Box<dyn pf::TextDecode
     }
 }
 
+impl Auditor {
+    /// Runs one step of the statement's reading (`feedCsv`, `feedRows`,
+    /// `finishCsv`) and hands the lines it judged over: returned, and each
+    /// to `onLine`; the count of lines audited follows.
+    fn read_step(
+        &mut self,
+        on_line: Option<Function>,
+        step: impl FnOnce(
+            &mut pf::Auditor,
+            &mut pf::CsvReader,
+            &mut dyn FnMut(pf::LineAudit, u64),
+        ) -> pf::Result<()>,
+    ) -> Result<JsValue, JsValue> {
+        let mut out = Vec::new();
+        let lines = &mut self.lines;
+        step(&mut self.inner, &mut self.csv, &mut |l, done| {
+            out.push(l);
+            *lines = done;
+        })
+        .map_err(JsErr::from)?;
+        hand_over(&out, on_line)
+    }
+}
+
 #[wasm_bindgen]
 impl Auditor {
     /// An auditor of a merchant's statement under the engine's plan and
@@ -240,16 +264,7 @@ impl Auditor {
         on_line: Option<Function>,
     ) -> Result<JsValue, JsValue> {
         let bytes = chunk_bytes(&chunk)?;
-        let mut out = Vec::new();
-        let lines = &mut self.lines;
-        let fed = self.inner.feed_csv(&mut self.csv, &bytes, &mut |l, done| {
-            out.push(l);
-            *lines = done;
-        });
-        if let Err(e) = fed {
-            return Err(JsErr::from(e).into());
-        }
-        hand_over(&out, on_line)
+        self.read_step(on_line, |a, csv, each| a.feed_csv(csv, &bytes, each))
     }
 
     /// Ends the CSV statement: reads a last record without a newline and
@@ -265,14 +280,7 @@ impl Auditor {
         )]
         on_line: Option<Function>,
     ) -> Result<JsValue, JsValue> {
-        let mut out = Vec::new();
-        let lines = &mut self.lines;
-        let done = self.inner.finish_csv(&mut self.csv, &mut |l, n| {
-            out.push(l);
-            *lines = n;
-        });
-        done.map_err(JsErr::from)?;
-        hand_over(&out, on_line)
+        self.read_step(on_line, |a, csv, each| a.finish_csv(csv, each).map(|_| ()))
     }
 
     /// Feeds rows of text cells (a sheet read by `xlsxRows` of
@@ -290,14 +298,7 @@ impl Auditor {
         on_line: Option<Function>,
     ) -> Result<JsValue, JsValue> {
         let rows = pf::read::text_rows(&tree(&rows, "rows")?, "rows").map_err(JsErr)?;
-        let mut out = Vec::new();
-        let lines = &mut self.lines;
-        let fed = self.inner.feed_rows(&mut self.csv, rows, &mut |l, done| {
-            out.push(l);
-            *lines = done;
-        });
-        fed.map_err(JsErr::from)?;
-        hand_over(&out, on_line)
+        self.read_step(on_line, |a, csv, each| a.feed_rows(csv, rows, each))
     }
 
     /// Reads the next CSV statement (`feedCsv`, `finishCsv`) as merchants

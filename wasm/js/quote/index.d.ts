@@ -1,3 +1,4 @@
+/// <reference path="../dispose.d.ts" />
 export { Engine, parseAmount, version } from './posfee_quote.js';
 export type * from './posfee_quote.js';
 import type { ErrorCode } from './posfee_quote.js';
@@ -17,13 +18,4 @@ export declare class PosfeeError extends Error {
   readonly messageEn: string;
   /** Whether `value` is a PosfeeError from any copy of the package (ESM, CommonJS, a bundle); `instanceof` holds across them too. */
   static is(value: unknown): value is PosfeeError;
-}
-
-// The classes free their engine memory with `free()` or `[Symbol.dispose]()`
-// (`using`); declared here so the types need neither lib "esnext.disposable"
-// nor @types/node (the declaration those libraries make, merged with theirs).
-declare global {
-  interface SymbolConstructor {
-    readonly dispose: unique symbol;
-  }
 }
